@@ -1,0 +1,101 @@
+# twinhall: the program of the Twinned Cities Hall.
+# `make run` and `make test` install what is missing (Debian 12), build, and go.
+
+PREFIX  ?= /usr/local
+BUILD   ?= build
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+VERSION := 0.1.0
+
+# Debian packages: to build and run, and in addition to test.
+DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
+             libjpeg62-turbo-dev fonts-noto-core
+DEB_TEST  := xvfb xauth xdotool clang-format
+PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
+
+WARN := -Wall -Wextra -Wshadow -Wvla -Wwrite-strings -Wstrict-prototypes \
+        -Wmissing-prototypes -Werror
+# Recursive (=) so pkg-config runs after `deps` has installed it.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DTWINHALL_VERSION='"$(VERSION)"' \
+             -DTWINHALL_DATADIR='"$(PREFIX)/share/twinhall"' $(WARN) $(CFLAGS) $(PKG_CFLAGS)
+
+SRC       := $(wildcard src/*.c)
+OBJ       := $(SRC:src/%.c=$(BUILD)/obj/%.o)
+CORE_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+TEST_SRC  := $(wildcard tests/unit/test_*.c)
+TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC  := $(wildcard tests/tools/*.c)
+TOOL_BIN  := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+STAMP     := $(BUILD)/deps.stamp
+
+.PHONY: all run test debug lint format deps test-deps clean check
+all: $(BUILD)/twinhall
+
+# Installs missing Debian packages (through sudo when not root).
+define apt_install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "twinhall: installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update -q && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing \
+			|| { echo "twinhall: could not install:$$missing" >&2; exit 1; }; \
+	fi
+endef
+
+deps:
+	$(call apt_install_missing,$(DEB_BUILD))
+	@pkg-config --exists $(PKGS) || { echo "twinhall: pkg-config cannot find: $(PKGS)" >&2; exit 1; }
+	@mkdir -p $(BUILD) && touch $(STAMP)
+
+test-deps: deps
+	$(call apt_install_missing,$(DEB_TEST))
+
+$(STAMP): Makefile
+	@$(MAKE) --no-print-directory deps
+
+$(BUILD)/obj/%.o: src/%.c | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/twinhall: $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/test.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/tools/%: tests/tools/%.c | $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/twinhall $(ARGS)
+
+check: all
+	./$(BUILD)/twinhall --check content
+
+test: test-deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOL_BIN)
+	@BUILD=$(BUILD) tests/run.sh
+
+# AddressSanitizer and UBSan build in build/debug.
+debug:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/debug \
+		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined" \
+		LDFLAGS="-fsanitize=address,undefined" all
+
+FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c)
+lint:
+	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "lint: format is clean"
+
+format:
+	clang-format -i $(FORMAT_FILES)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(OBJ:.o=.d)

@@ -1,0 +1,111 @@
+/* content: the immutable model of one loaded content set (hall.yaml plus
+ * cities/<id>/city.yaml), all of it owned by one arena. */
+#ifndef TWINHALL_CONTENT_H
+#define TWINHALL_CONTENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+enum { CONTENT_MAX_LANGS = 4, CONTENT_LANG_CODE = 8 };
+
+/* Where a value came from, for messages: file relative to the content root. */
+struct src_loc {
+	const char *file;
+	int line, col; /* 1-based */
+};
+
+/* A text in every listed language; s[i] is in hall.langs[i]. Never NULL
+ * in a loaded model (the loader rejects a missing translation). */
+struct text {
+	const char *s[CONTENT_MAX_LANGS];
+	struct src_loc loc[CONTENT_MAX_LANGS];
+};
+
+/* An image file named in the content, as a path relative to the content
+ * root ("cities/oxford/photos/town-hall.jpg"), checked to stay inside it. */
+struct image_ref {
+	const char *path;
+	struct src_loc loc; /* the YAML scalar that named it */
+	int width, height;  /* from the file's header, checked at load */
+};
+
+enum link_status { LINK_ACTIVE, LINK_SUSPENDED, LINK_ENDED };
+
+struct photo {
+	struct image_ref image;
+	struct text caption;
+	int year; /* 0 when not given */
+	const char *credit; /* NULL when not given */
+};
+
+struct history_entry {
+	int year;
+	struct text text;
+};
+
+struct gift {
+	struct image_ref image;
+	struct text title;
+	struct text description;
+	struct text given_by;
+	int year; /* 0 when not given */
+};
+
+struct city {
+	const char *id; /* the directory name under cities/ */
+	struct text name;
+	const char *native_name; /* in the city's own script, e.g. "青岛" */
+	struct text country;
+	struct image_ref flag;
+	double lat, lon;
+	int twinned_year;
+	struct text twinned_what; /* what was signed */
+	enum link_status status;
+	int status_year;	  /* when suspended or ended; 0 when active */
+	struct text status_note;  /* empty strings when active */
+	const struct photo *photos;
+	size_t n_photos;
+	const struct history_entry *history;
+	size_t n_history;
+	const struct gift *gifts;
+	size_t n_gifts;
+};
+
+struct hall {
+	struct text title;
+	int n_langs; /* 1..CONTENT_MAX_LANGS; the first is the default */
+	char langs[CONTENT_MAX_LANGS][CONTENT_LANG_CODE];
+	uint64_t idle_timeout_ms;
+	uint64_t photo_hold_ms; /* how long each attract item holds */
+	uint64_t crossfade_ms;	/* how long the crossfade between items takes */
+	const struct city *cities;
+	size_t n_cities;
+};
+
+struct content {
+	const char *root; /* the content directory as given */
+	struct hall hall;
+	struct arena *arena;
+};
+
+/* Loads and validates the content directory dir. Every problem goes to d
+ * (errors and warnings, with file and position). Returns the model, or NULL
+ * when there was any error; the caller frees it with content_free. */
+struct content *content_load(const char *dir, struct diag *d);
+
+/* Frees a model and everything in it. Accepts NULL. */
+void content_free(struct content *c);
+
+/* Index of language code in hall.langs, or -1. */
+int content_lang_index(const struct content *c, const char *code);
+
+/* The text in language lang (an index), falling back to the default language. */
+const char *content_text(const struct text *t, int lang);
+
+/* Totals for summaries: cities, photos, history entries, gifts. */
+void content_counts(const struct content *c, size_t *cities, size_t *photos, size_t *history,
+		    size_t *gifts);
+
+#endif

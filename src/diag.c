@@ -1,0 +1,170 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct diag {
+	struct diag_item *items;
+	size_t n, cap;
+	int sorted;
+};
+
+struct diag *diag_new(void)
+{
+	return calloc(1, sizeof(struct diag));
+}
+
+void diag_free(struct diag *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->items[i].file);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	free(d);
+}
+
+static int same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static int is_repeat(const struct diag *d, const char *file, int line, int col, const char *msg)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag_item *it = &d->items[i];
+		if (it->line == line && it->col == col && same_str(it->file, file) &&
+		    strcmp(it->message, msg) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void diag_add(struct diag *d, enum diag_level level, const char *file, int line, int col,
+	      const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!d || is_repeat(d, file, line, col, msg))
+		return;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct diag_item *items = realloc(d->items, cap * sizeof *items);
+		if (!items)
+			return;
+		d->items = items;
+		d->cap = cap;
+	}
+	struct diag_item *it = &d->items[d->n];
+	it->level = level;
+	it->file = file ? strdup(file) : NULL;
+	it->line = line;
+	it->col = col;
+	it->message = strdup(msg);
+	if (!it->message || (file && !it->file)) {
+		free(it->file);
+		free(it->message);
+		return;
+	}
+	d->n++;
+	d->sorted = 0;
+}
+
+size_t diag_count(const struct diag *d, enum diag_level level)
+{
+	size_t c = 0;
+	for (size_t i = 0; d && i < d->n; i++)
+		c += d->items[i].level == level;
+	return c;
+}
+
+size_t diag_size(const struct diag *d)
+{
+	return d ? d->n : 0;
+}
+
+static int cmp_item(const void *pa, const void *pb)
+{
+	const struct diag_item *a = pa, *b = pb;
+	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return 0;
+}
+
+static void sort_items(struct diag *d)
+{
+	if (d->sorted)
+		return;
+	/* qsort is not stable; items at one position keep insertion order by
+	 * a stable insertion sort, which is fine for the few items we have. */
+	for (size_t i = 1; i < d->n; i++) {
+		struct diag_item tmp = d->items[i];
+		size_t j = i;
+		while (j > 0 && cmp_item(&d->items[j - 1], &tmp) > 0) {
+			d->items[j] = d->items[j - 1];
+			j--;
+		}
+		d->items[j] = tmp;
+	}
+	d->sorted = 1;
+}
+
+const struct diag_item *diag_get(struct diag *d, size_t i)
+{
+	if (!d || i >= d->n)
+		return NULL;
+	sort_items(d);
+	return &d->items[i];
+}
+
+static const char *level_name(enum diag_level level)
+{
+	switch (level) {
+	case DIAG_ERROR:
+		return "error";
+	case DIAG_WARNING:
+		return "warning";
+	case DIAG_NOTE:
+		return "note";
+	}
+	return "error";
+}
+
+char *diag_format(const struct diag_item *it, const char *dir, char *buf, size_t size)
+{
+	char path[1024] = "";
+	if (it->file) {
+		int has_dir = dir && *dir;
+		size_t dl = has_dir ? strlen(dir) : 0;
+		int slash = has_dir && dir[dl - 1] != '/';
+		snprintf(path, sizeof path, "%s%s%s", has_dir ? dir : "", slash ? "/" : "", it->file);
+	}
+	if (it->file && it->line > 0)
+		snprintf(buf, size, "%s:%d:%d: %s: %s", path, it->line, it->col > 0 ? it->col : 1,
+			 level_name(it->level), it->message);
+	else if (it->file)
+		snprintf(buf, size, "%s: %s: %s", path, level_name(it->level), it->message);
+	else
+		snprintf(buf, size, "%s: %s", level_name(it->level), it->message);
+	return buf;
+}
+
+void diag_print(struct diag *d, FILE *out, const char *dir)
+{
+	char line[2048];
+	for (size_t i = 0; i < diag_size(d); i++)
+		fprintf(out, "%s\n", diag_format(diag_get(d, i), dir, line, sizeof line));
+}
