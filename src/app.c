@@ -1,0 +1,196 @@
+#include "app.h"
+
+#include <SDL.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "player.h"
+#include "text.h"
+
+enum { FRAME_MS = 16, IDLE_WAKE_MS = 500 };
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* SIGTERM and SIGINT end the program cleanly; SDL's own handlers are off so
+ * that in kiosk mode a window close cannot pass for them. */
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+struct app {
+	const struct options *o;
+	SDL_Window *win;
+	SDL_Renderer *ren;
+	struct text *text;
+	struct player *player;
+	Uint32 wake_event;
+	bool quit, dirty;
+	uint64_t last_frame;
+};
+
+static SDL_Renderer *make_renderer(SDL_Window *win)
+{
+	SDL_Renderer *ren = SDL_CreateRenderer(
+		win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+	if (!ren)
+		ren = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+	if (ren) {
+		SDL_RendererInfo info;
+		SDL_GetRendererInfo(ren, &info);
+		fprintf(stderr, "<6>twinhall: renderer %s\n", info.name);
+	}
+	return ren;
+}
+
+static int open_window(struct app *a)
+{
+	int w = a->o->window_w ? a->o->window_w : 1280, h = a->o->window_h ? a->o->window_h : 720;
+	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+	if (a->o->kiosk)
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+	a->win = SDL_CreateWindow("twinhall", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+				  flags);
+	if (!a->win) {
+		fprintf(stderr, "<3>twinhall: cannot open a window: %s\n", SDL_GetError());
+		return -1;
+	}
+	a->ren = make_renderer(a->win);
+	if (!a->ren || !SDL_RenderTargetSupported(a->ren)) {
+		fprintf(stderr, "<3>twinhall: no usable renderer: %s\n", SDL_GetError());
+		return -1;
+	}
+	if (a->o->kiosk)
+		SDL_ShowCursor(SDL_DISABLE);
+	return 0;
+}
+
+static void toggle_fullscreen(struct app *a)
+{
+	Uint32 full = SDL_GetWindowFlags(a->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+	SDL_SetWindowFullscreen(a->win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+static void on_key(struct app *a, const SDL_KeyboardEvent *k)
+{
+	if (a->o->kiosk || k->repeat)
+		return;
+	if (k->keysym.sym == SDLK_ESCAPE)
+		a->quit = true;
+	else if (k->keysym.sym == SDLK_f)
+		toggle_fullscreen(a);
+}
+
+static void on_event(struct app *a, const SDL_Event *ev)
+{
+	if (ev->type == a->wake_event) {
+		player_take_images(a->player);
+		return;
+	}
+	switch (ev->type) {
+	case SDL_QUIT:
+		if (!a->o->kiosk)
+			a->quit = true;
+		break;
+	case SDL_KEYDOWN:
+		on_key(a, &ev->key);
+		break;
+	case SDL_WINDOWEVENT:
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+			int w, h;
+			SDL_GetRendererOutputSize(a->ren, &w, &h);
+			player_resize(a->player, w, h);
+		}
+		a->dirty = true;
+		break;
+	case SDL_RENDER_TARGETS_RESET:
+	case SDL_RENDER_DEVICE_RESET: {
+		int w, h;
+		SDL_GetRendererOutputSize(a->ren, &w, &h);
+		player_resize(a->player, w, h);
+		a->dirty = true;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* How long to sleep: until the player's next deadline, the next frame
+ * during a fade, and at most IDLE_WAKE_MS so a signal is noticed. */
+static int wait_ms(struct app *a, uint64_t now)
+{
+	uint64_t deadline = player_deadline(a->player, now);
+	if (deadline <= now)
+		deadline = a->last_frame + FRAME_MS;
+	if (deadline <= now)
+		return 0;
+	uint64_t ms = deadline - now;
+	return ms > IDLE_WAKE_MS ? IDLE_WAKE_MS : (int)ms;
+}
+
+static void loop(struct app *a)
+{
+	while (!a->quit && !stop_signal) {
+		SDL_Event ev;
+		if (SDL_WaitEventTimeout(&ev, wait_ms(a, SDL_GetTicks64()))) {
+			on_event(a, &ev);
+			while (SDL_PollEvent(&ev))
+				on_event(a, &ev);
+		}
+		uint64_t now = SDL_GetTicks64();
+		if (player_update(a->player, now) || a->dirty) {
+			player_draw(a->player, now);
+			SDL_RenderPresent(a->ren);
+			a->last_frame = now;
+			a->dirty = false;
+		}
+	}
+	if (stop_signal)
+		fprintf(stderr, "<6>twinhall: stopping on signal %d\n", (int)stop_signal);
+}
+
+int app_run(const struct options *o, const struct content *c, int lang)
+{
+	struct app a = {.o = o, .dirty = true};
+	int rc = 1;
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	install_signals();
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		fprintf(stderr, "<3>twinhall: cannot start SDL video: %s\n", SDL_GetError());
+		return 1;
+	}
+	a.wake_event = SDL_RegisterEvents(1);
+	if (open_window(&a) != 0)
+		goto done;
+	a.text = text_new(a.ren);
+	int w, h;
+	SDL_GetRendererOutputSize(a.ren, &w, &h);
+	a.player = a.text ? player_new(a.ren, a.text, c, lang, w, h, a.wake_event) : NULL;
+	if (!a.player)
+		goto done;
+	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", c->root, w, h);
+	loop(&a);
+	rc = 0;
+done:
+	player_free(a.player);
+	text_free(a.text);
+	if (a.ren)
+		SDL_DestroyRenderer(a.ren);
+	if (a.win)
+		SDL_DestroyWindow(a.win);
+	SDL_Quit();
+	return rc;
+}

@@ -1,0 +1,20 @@
+/* image_decode: turns an image file's bytes into pixels of the size they
+ * will be shown at. Safe to call from worker threads (no renderer). */
+#ifndef TWINHALL_IMAGE_DECODE_H
+#define TWINHALL_IMAGE_DECODE_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+enum image_fit {
+	IMAGE_COVER,   /* exactly w x h, cropped centrally to keep proportions */
+	IMAGE_CONTAIN, /* as large as fits in w x h, proportions kept */
+};
+
+/* Decodes data (JPEG, PNG or WebP, told by its first bytes) and resizes it
+ * for fit into w x h. Returns a new ARGB8888 surface the caller frees, or
+ * NULL with a reason for staff in err. */
+SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
+			  char *err, size_t err_size);
+
+#endif

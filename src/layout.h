@@ -1,0 +1,45 @@
+/* layout: where everything goes on a screen of a given size. Pure
+ * arithmetic, resolution-independent: sizes are designed at 1080 px on the
+ * short side and scaled by layout.u. */
+#ifndef TWINHALL_LAYOUT_H
+#define TWINHALL_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct rect {
+	int x, y, w, h;
+};
+
+struct layout {
+	int w, h;
+	bool portrait;
+	double u; /* pixels per design pixel: short side / 1080 */
+	int margin;
+	/* Font pixel sizes. */
+	int size_hall, size_name, size_sub, size_body, size_small, size_year, size_heading;
+	int gap; /* vertical gap between text blocks */
+	struct rect photo;  /* where photos are drawn, covering it */
+	struct rect panel;  /* where the lower-third text lives: scrim at full strength */
+	int scrim_top;	    /* y where the scrim starts from transparent */
+	uint8_t scrim_alpha; /* scrim strength behind text, 0..255 */
+	struct rect stage;  /* the area above the panel for history and gift items */
+	struct rect topbar; /* the hall title strip */
+	int flag_h;	    /* flag height in the city header (4:3 flags) */
+	int text_w;	    /* the widest a text line may be in the panel */
+};
+
+/* The layout for a w x h screen (each at least 16). */
+struct layout layout_compute(int w, int h);
+
+/* The part of a src_w x src_h image to show so that it covers dst without
+ * distortion, centred (a crop rectangle in image coordinates). */
+struct rect layout_cover(int src_w, int src_h, struct rect dst);
+
+/* The largest rectangle of the image's aspect ratio inside dst, centred. */
+struct rect layout_contain(int src_w, int src_h, struct rect dst);
+
+/* Pixels for a design size d (at 1080 px short side), never below 1. */
+int layout_px(const struct layout *l, double d);
+
+#endif

@@ -1,0 +1,117 @@
+/* twinhall: the program of the Twinned Cities Hall, Perm. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app.h"
+#include "content.h"
+#include "diag.h"
+#include "options.h"
+#include "screenshot.h"
+
+#ifndef TWINHALL_CONTENT_DIR
+#define TWINHALL_CONTENT_DIR "/var/lib/twinhall/content"
+#endif
+
+/* The content directory: as given, else ./content, else the installed one. */
+static const char *content_dir(const struct options *o)
+{
+	struct stat st;
+	if (o->content_dir)
+		return o->content_dir;
+	if (stat("content/hall.yaml", &st) == 0)
+		return "content";
+	return TWINHALL_CONTENT_DIR;
+}
+
+/* --check: every problem, then a one-line verdict. */
+static int run_check(const char *dir, struct content *c, struct diag *d)
+{
+	diag_print(d, stdout, dir);
+	size_t errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING);
+	if (c) {
+		size_t cities, photos, history, gifts;
+		content_counts(c, &cities, &photos, &history, &gifts);
+		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts"
+		       "%s%zu warning%s\n",
+		       dir, cities, photos, history, gifts, warnings ? ", " : "",
+		       warnings, warnings == 1 ? "" : "s");
+		return 0;
+	}
+	printf("%s: %zu error%s, %zu warning%s: the hall cannot show this content\n", dir, errors,
+	       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	return 1;
+}
+
+static int pick_lang(const struct options *o, const struct content *c, int *lang)
+{
+	*lang = 0;
+	if (!o->lang)
+		return 0;
+	*lang = content_lang_index(c, o->lang);
+	if (*lang >= 0)
+		return 0;
+	fprintf(stderr, "twinhall: --lang %s: the content's languages are", o->lang);
+	for (int i = 0; i < c->hall.n_langs; i++)
+		fprintf(stderr, " %s", c->hall.langs[i]);
+	fprintf(stderr, "\n");
+	return 2;
+}
+
+static int show(const struct options *o, struct content *c)
+{
+	int lang, rc = pick_lang(o, c, &lang);
+	if (rc)
+		return rc;
+	if (TTF_Init() != 0) {
+		fprintf(stderr, "<3>twinhall: cannot start SDL_ttf: %s\n", TTF_GetError());
+		return 1;
+	}
+	IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+	if (o->mode == MODE_SCREENSHOT)
+		rc = screenshot_run(o, c, lang);
+	else
+		rc = app_run(o, c, lang);
+	IMG_Quit();
+	TTF_Quit();
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	char err[256];
+	if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
+		fprintf(stderr, "twinhall: %s\n", err);
+		return 2;
+	}
+	if (o.mode == MODE_HELP) {
+		fputs(options_usage(), stdout);
+		return 0;
+	}
+	if (o.mode == MODE_VERSION) {
+		printf("twinhall %s\n", TWINHALL_VERSION);
+		return 0;
+	}
+	const char *dir = content_dir(&o);
+	struct diag *d = diag_new();
+	struct content *c = d ? content_load(dir, d) : NULL;
+	int rc;
+	if (o.mode == MODE_CHECK) {
+		rc = run_check(dir, c, d);
+	} else if (!c) {
+		diag_print(d, stderr, dir);
+		fprintf(stderr, "<3>twinhall: %s has errors (run twinhall --check %s)\n", dir, dir);
+		rc = 1;
+	} else {
+		if (diag_size(d))
+			diag_print(d, stderr, dir);
+		rc = show(&o, c);
+	}
+	content_free(c);
+	diag_free(d);
+	return rc;
+}

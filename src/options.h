@@ -1,0 +1,31 @@
+/* options: the command line, parsed into plain data without side effects. */
+#ifndef TWINHALL_OPTIONS_H
+#define TWINHALL_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum run_mode { MODE_RUN, MODE_CHECK, MODE_SCREENSHOT, MODE_HELP, MODE_VERSION };
+
+struct options {
+	enum run_mode mode;
+	const char *content_dir; /* NULL: the default search (./content, then installed) */
+	bool kiosk;
+	int window_w, window_h; /* 0: the default */
+	const char *screenshot; /* output PNG path in MODE_SCREENSHOT */
+	const char *at;		/* state to render, "attract" by default */
+	int size_w, size_h;	/* screenshot size */
+	const char *lang;	/* NULL: the content's default language */
+};
+
+/* Parses argv into o. Returns 0 on success; on a usage error returns -1 and
+ * writes a one-line message (no newline) into err. Strings in o point into argv. */
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t err_size);
+
+/* Parses "WxH" (each 16..16384) into w and h; returns 0, or -1 when malformed. */
+int options_parse_size(const char *s, int *w, int *h);
+
+/* The --help text. */
+const char *options_usage(void);
+
+#endif

@@ -1,0 +1,97 @@
+#include "screenshot.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "image_loader.h"
+#include "slide.h"
+
+int screenshot_parse_at(const char *at, unsigned long long *seq)
+{
+	*seq = 0;
+	if (strcmp(at, "attract") == 0)
+		return 0;
+	if (strncmp(at, "attract/", 8) != 0 || at[8] < '0' || at[8] > '9')
+		return -1;
+	char *end;
+	*seq = strtoull(at + 8, &end, 10);
+	return *end == '\0' ? 0 : -1;
+}
+
+/* Decodes ref for box on this thread and makes it a texture; NULL (drawn as
+ * a placeholder) when it cannot be shown. */
+static SDL_Texture *load_texture(SDL_Renderer *ren, const struct content *c,
+				 const struct image_ref *ref, struct rect box, enum image_fit fit,
+				 int *w, int *h)
+{
+	struct image_result *r = image_load_now(c->root, ref->path, box.w, box.h, fit);
+	SDL_Texture *tex = NULL;
+	if (r && r->surface) {
+		tex = SDL_CreateTextureFromSurface(ren, r->surface);
+		*w = r->surface->w;
+		*h = r->surface->h;
+	} else if (r) {
+		fprintf(stderr, "<4>twinhall: %s: %s\n", ref->path, r->error);
+	}
+	image_result_free(r);
+	return tex;
+}
+
+static int render(SDL_Renderer *ren, const struct content *c, int lang, struct layout *l,
+		  struct attract_item it)
+{
+	struct text *text = text_new(ren);
+	if (!text)
+		return -1;
+	struct slide_art art = {0};
+	struct rect box;
+	enum image_fit fit;
+	const struct image_ref *img = slide_image(c, l, it, &box, &fit);
+	if (img)
+		art.image = load_texture(ren, c, img, box, fit, &art.image_w, &art.image_h);
+	const struct city *city = &c->hall.cities[it.city];
+	art.flag = load_texture(ren, c, &city->flag, slide_flag_box(l), IMAGE_CONTAIN,
+				&art.flag_w, &art.flag_h);
+	struct slide_env env = {ren, text, l, c, lang};
+	slide_draw(&env, it, &art);
+	SDL_RenderPresent(ren);
+	SDL_DestroyTexture(art.image);
+	SDL_DestroyTexture(art.flag);
+	text_free(text);
+	return 0;
+}
+
+int screenshot_run(const struct options *o, const struct content *c, int lang)
+{
+	unsigned long long seq;
+	if (screenshot_parse_at(o->at, &seq) != 0) {
+		fprintf(stderr, "twinhall: --at '%s' is not a state (try attract or attract/3)\n",
+			o->at);
+		return 2;
+	}
+	int rc = 1;
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, o->size_w, o->size_h, 32,
+							   SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+	if (!ren) {
+		fprintf(stderr, "twinhall: cannot render %dx%d: %s\n", o->size_w, o->size_h,
+			SDL_GetError());
+		goto done;
+	}
+	struct layout l = layout_compute(o->size_w, o->size_h);
+	if (render(ren, c, lang, &l, attract_item_at(&c->hall, seq)) != 0)
+		goto done;
+	if (IMG_SavePNG(surf, o->screenshot) != 0) {
+		fprintf(stderr, "twinhall: cannot write %s: %s\n", o->screenshot, IMG_GetError());
+		goto done;
+	}
+	rc = 0;
+done:
+	SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(surf);
+	return rc;
+}

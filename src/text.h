@@ -1,0 +1,42 @@
+/* text: fonts and drawing of text lines and wrapped paragraphs with SDL_ttf.
+ * Text is drawn when a slide is composed, never on every frame. */
+#ifndef TWINHALL_TEXT_H
+#define TWINHALL_TEXT_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+enum text_face { FACE_SANS, FACE_SANS_BOLD, FACE_SERIF_BOLD, FACE_COUNT };
+
+struct text;
+
+/* Opens the font files (from assets/fonts or the system's Noto fonts) for
+ * drawing with renderer r. NULL with a message on stderr when a font is missing. */
+struct text *text_new(SDL_Renderer *r);
+
+/* Closes the fonts. Accepts NULL. */
+void text_free(struct text *t);
+
+/* Width in pixels of the len bytes of UTF-8 at s in face at size px. */
+int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len);
+
+/* Distance between baselines of two lines of face at size px. */
+int text_line_height(struct text *t, enum text_face face, int px);
+
+struct text_style {
+	enum text_face face;
+	int px;
+	SDL_Color color;
+	int line_height; /* 0: the font's own */
+};
+
+/* Draws s as one line with its top-left at x, y; returns its width. */
+int text_draw_line(struct text *t, const struct text_style *st, const char *s, int x, int y);
+
+/* Wraps s to max_w (at most max_lines lines, ellipsis beyond) and draws it
+ * from the top-left x, y. Returns the height used. When dry_run is set
+ * nothing is drawn: the height tells how much room the text needs. */
+int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
+			int max_w, int max_lines, int dry_run);
+
+#endif

@@ -1,0 +1,33 @@
+#include "ui_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct ui_entry {
+	const char *en, *ru;
+};
+
+static const struct ui_entry strings[UI_COUNT] = {
+	[UI_TWINNED_SINCE] = {"Twin city since %d", "Город-побратим с %d года"},
+	[UI_SUSPENDED_IN] = {"Link suspended in %d", "Связи приостановлены в %d году"},
+	[UI_ENDED_IN] = {"Link ended in %d", "Связи прекращены в %d году"},
+	[UI_HISTORY] = {"History", "История"},
+	[UI_GIFT] = {"Gift", "Подарок"},
+	[UI_GIFT_IN] = {"Gift · %d", "Подарок · %d"},
+	[UI_GIVEN_BY] = {"Given by", "Даритель"},
+	[UI_NO_IMAGE] = {"Image not available", "Изображение недоступно"},
+};
+
+char *ui_text(enum ui_str id, const char *lang, int year, char *buf, size_t size)
+{
+	if ((int)id < 0 || id >= UI_COUNT) {
+		snprintf(buf, size, "?");
+		return buf;
+	}
+	const char *fmt = lang && strcmp(lang, "ru") == 0 ? strings[id].ru : strings[id].en;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	snprintf(buf, size, fmt, year);
+#pragma GCC diagnostic pop
+	return buf;
+}

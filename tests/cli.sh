@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The command line as staff and installers use it: --check on good and
+# broken content, usage errors, and headless screenshots.
+. "$(dirname "$0")/lib.sh"
+unset DISPLAY WAYLAND_DISPLAY
+
+expect_status "--help exits 0" 0 "$TH" --help
+expect_output "--help shows usage" '^Usage: twinhall \[OPTIONS\] \[CONTENT_DIR\]'
+expect_status "--version exits 0" 0 "$TH" --version
+expect_output "--version names the version" '^twinhall [0-9]+\.[0-9]+\.[0-9]+$'
+expect_status "an unknown option exits 2" 2 "$TH" --frobnicate
+expect_output "an unknown option gets one line" "^twinhall: unknown option '--frobnicate'"
+[ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ] && pass "usage errors are one line" || fail "usage errors are one line" "$OUT"
+expect_status "a bad --size exits 2" 2 "$TH" --screenshot x.png --size 12by7
+expect_output "a bad --size says what it wants" "--size wants WIDTHxHEIGHT"
+expect_status "a missing value exits 2" 2 "$TH" --window
+expect_status "an unknown --lang exits 2" 2 "$TH" --screenshot "$TMP/x.png" --lang de content
+expect_output "an unknown --lang lists the languages" "languages are ru en"
+expect_status "an unknown --at exits 2" 2 "$TH" --screenshot "$TMP/x.png" --at nowhere content
+
+expect_status "--check passes on the sample content" 0 "$TH" --check content
+expect_output "--check sums up what it found" '^content: ok: 6 cities, [0-9]+ photos'
+
+expect_status "--check on a missing directory exits 1" 1 "$TH" --check "$TMP/nothing-here"
+expect_output "a missing directory is named" "nothing-here/hall.yaml"
+
+# A broken copy: each mistake must come back with its exact file, line and
+# column, and all of them in one run.
+b=$TMP/broken
+copy_content "$b"
+ox=$b/cities/oxford/city.yaml
+line=$(grep -n '^ *caption:' "$ox" | head -1 | cut -d: -f1)
+col=$(sed -n "${line}p" "$ox" | awk '{ match($0, /[^ -]/); print RSTART }')
+sed -i "${line}s/caption:/captoin:/" "$ox"
+fl=$(grep -n '^flag:' "$b/cities/duisburg/city.yaml" | cut -d: -f1)
+sed -i "${fl}s/^flag:.*/flag: ..\/..\/..\/etc\/passwd/" "$b/cities/duisburg/city.yaml"
+ln -sf /etc/passwd "$b/cities/qingdao/flag.png"
+expect_status "--check on broken content exits 1" 1 "$TH" --check "$b"
+expect_output "an unknown field is located exactly" \
+	"^$b/cities/oxford/city.yaml:$line:$col: error: unknown field \"captoin\".*did you mean \"caption\""
+expect_output "a path leaving the folder is located" \
+	"^$b/cities/duisburg/city.yaml:$fl:7: error: .*\\.\\."
+expect_output "a symlink out of the folder is refused" \
+	"^$b/cities/qingdao/city.yaml:[0-9]+:[0-9]+: error: .*(outside|leads out)"
+expect_output "every error is reported in one run" "3 errors"
+
+# Staff's classic YAML mistake: a tab for indentation.
+t=$TMP/tab
+copy_content "$t"
+tl=$(grep -n '^  en:' "$t/hall.yaml" | head -1 | cut -d: -f1)
+sed -i "${tl}s/^  en:/\ten:/" "$t/hall.yaml"
+expect_status "a tab in the indentation fails the check" 1 "$TH" --check "$t"
+expect_output "a tab is located and explained" "^$t/hall.yaml:$tl:[0-9]+: error: .*[Tt]ab"
+
+expect_status "the program refuses broken content with exit 1" 1 "$TH" --screenshot "$TMP/b.png" "$b"
+expect_output "and says how to check it" "run twinhall --check"
+
+# Headless screenshots need no display at all.
+expect_status "--screenshot works with no display" 0 \
+	"$TH" --screenshot "$TMP/shot.png" --size 800x600 --lang en content
+if "$BUILD/tools/pngprobe" "$TMP/shot.png" 0 0 800 600 >/dev/null 2>&1 &&
+	! "$BUILD/tools/pngprobe" "$TMP/shot.png" 0 0 801 600 >/dev/null 2>&1; then
+	pass "--screenshot writes a PNG of the asked size"
+else
+	fail "--screenshot writes a PNG of the asked size"
+fi
+exit 0

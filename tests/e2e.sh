@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# End to end: the real program in a real X server (Xvfb), driven with real
+# input (xdotool), looked at with real screenshots (ImageMagick import).
+. "$(dirname "$0")/lib.sh"
+PROBE=$BUILD/tools/pngprobe
+
+# A display of our own, picked free.
+for n in $(seq 91 120); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || break; done
+export DISPLAY=:$n
+Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; kill $pid 2>/dev/null' EXIT
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+# A fast loop so the test sees a crossfade within seconds.
+fast=$TMP/fast
+copy_content "$fast"
+sed -i -E 's/^( *)hold: .*/\1hold: 2/; s/^( *)crossfade: .*/\1crossfade: 0.5/' "$fast/hall.yaml"
+
+start() { # start ARGS...: runs the program in the background, waits for its window
+	"$TH" "$@" >"$TMP/app.log" 2>&1 &
+	pid=$!
+	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+}
+running_after() { sleep "$1"; kill -0 "$pid" 2>/dev/null; }
+exited_with() { # exited_with SECONDS STATUS: the program ended in time with STATUS
+	for _ in $(seq $(($1 * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	kill -0 "$pid" 2>/dev/null && return 1
+	wait "$pid"
+	[ $? -eq "$2" ]
+}
+shot() { import -display "$DISPLAY" -window root "$1" 2>/dev/null; }
+
+start --window 1280x720 "$fast"
+[ -n "$win" ] && pass "the window opens under X" || fail "the window opens under X" "$(cat "$TMP/app.log")"
+sleep 1.5
+shot "$TMP/a.png"
+sd=$("$PROBE" "$TMP/a.png" 0 0 1280 720 | awk '{print $6}')
+awk -v s="$sd" 'BEGIN { exit !(s > 10) }' && pass "the window shows the hall, not a blank (stddev $sd)" \
+	|| fail "the window shows the hall, not a blank" "stddev $sd" "$(cat "$TMP/app.log")"
+sleep 3
+shot "$TMP/b.png"
+if "$BUILD/tools/pngdiff" "$TMP/a.png" "$TMP/b.png" 1 >/dev/null; then
+	fail "the attract loop moves on to the next item" "two screenshots 3 s apart are the same"
+else
+	pass "the attract loop moves on to the next item"
+fi
+xdotool key --window "$win" Escape
+exited_with 5 0 && pass "Esc quits with status 0 (not in --kiosk)" || fail "Esc quits with status 0" "$(cat "$TMP/app.log")"
+
+start --kiosk "$fast"
+[ -n "$win" ] && pass "--kiosk opens a window" || fail "--kiosk opens a window" "$(cat "$TMP/app.log")"
+sleep 1
+read -r ww wh < <(xdotool getwindowgeometry "$win" 2>/dev/null | awk '/Geometry/ { split($2, g, "x"); print g[1], g[2] }')
+[ "$ww" = 1280 ] && [ "$wh" = 720 ] && pass "--kiosk fills the screen (${ww}x${wh})" || fail "--kiosk fills the screen" "window is ${ww}x${wh}"
+xdotool key --window "$win" Escape
+xdotool key --window "$win" ctrl+q
+xdotool key --window "$win" alt+F4
+running_after 1 && pass "--kiosk ignores Esc, Ctrl+Q and Alt+F4" || fail "--kiosk ignores Esc, Ctrl+Q and Alt+F4"
+kill -TERM "$pid"
+exited_with 5 0 && pass "SIGTERM ends --kiosk cleanly with status 0" || fail "SIGTERM ends --kiosk cleanly" "$(cat "$TMP/app.log")"
+grep -q '^<6>twinhall: stopping on signal 15' "$TMP/app.log" && pass "the stop is logged with a journal level" \
+	|| fail "the stop is logged with a journal level" "$(cat "$TMP/app.log")"
+exit 0

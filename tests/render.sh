@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Render tests: headless screenshots against the golden PNGs in
+# tests/golden (at most 0.5% of pixels may differ by more than 32/255 in a
+# channel: room for rounding, none for a moved or missing element), and
+# legibility and robustness checks on rendered frames.
+# `tests/render.sh --update` rewrites the golden images (look at them first).
+. "$(dirname "$0")/lib.sh"
+PNGDIFF=$BUILD/tools/pngdiff
+PROBE=$BUILD/tools/pngprobe
+unset DISPLAY WAYLAND_DISPLAY
+
+while read -r name size lang at; do
+	case $name in ''|'#'*) continue ;; esac
+	out=$TMP/$name.png
+	if ! "$TH" --screenshot "$out" --size "$size" --lang "$lang" --at "$at" content >"$TMP/log" 2>&1; then
+		fail "render $name" "$(cat "$TMP/log")"
+		continue
+	fi
+	if [ "${1:-}" = --update ]; then
+		cp "$out" "tests/golden/$name.png" && echo "updated tests/golden/$name.png"
+		continue
+	fi
+	if res=$("$PNGDIFF" "tests/golden/$name.png" "$out" 0.5 "$TMP/$name-diff.png"); then
+		pass "render $name matches golden ($res)"
+	else
+		fail "render $name matches golden" "$res" "diff image: $TMP/$name-diff.png"
+	fi
+done <tests/golden/cases.txt
+[ "${1:-}" = --update ] && exit 0
+
+# Text stays legible whatever the photo: with every photo pure white, the
+# background under the caption panel still gives white text 4.5:1 or more.
+copy_content "$TMP/white"
+for f in "$TMP"/white/cities/*/photos/*; do
+	convert -size 1920x1280 xc:white "JPG:$f"
+done
+for size in 1920x1080 1080x1920; do
+	"$TH" --screenshot "$TMP/white.png" --size "$size" "$TMP/white" >/dev/null 2>&1
+	w=${size%x*} h=${size#*x}
+	if [ "$w" -gt "$h" ]; then region="96 $((h * 75 / 100)) $((w * 55 / 100)) $((h * 18 / 100))"
+	else region="72 $((h * 62 / 100)) $((w - 144)) $((h * 25 / 100))"; fi
+	probe=$("$PROBE" "$TMP/white.png" $region)
+	c=$(echo "$probe" | awk '{print $4}')
+	if awk -v c="$c" 'BEGIN { exit !(c >= 4.5) }'; then
+		pass "caption contrast over a white photo at $size is $c:1 (>= 4.5)"
+	else
+		fail "caption contrast over a white photo at $size" "$probe"
+	fi
+done
+
+# A photo whose data is cut short still renders: a placeholder, no crash.
+copy_content "$TMP/cut"
+photo=$(ls "$TMP"/cut/cities/amneville/photos/* | head -1)
+head -c 2000 "$photo" >"$TMP/part" && mv "$TMP/part" "$photo"
+expect_status "a cut-short photo renders without crashing" 0 \
+	"$TH" --screenshot "$TMP/cut.png" --size 1280x720 "$TMP/cut"
+probe=$("$PROBE" "$TMP/cut.png" 0 0 1280 720)
+sd=$(echo "$probe" | awk '{print $6}')
+if awk -v s="$sd" 'BEGIN { exit !(s > 5) }'; then pass "the frame with a cut-short photo is not blank (stddev $sd)"
+else fail "the frame with a cut-short photo is not blank" "$probe"; fi
+exit 0

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, the command line, renders against golden
+# images, and the real program under Xvfb. Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+export BUILD=${BUILD:-build}
+export TMP=$(mktemp -d /tmp/twinhall-test.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+log=$TMP/all.log
+: >"$log"
+
+# Runs one part, keeps its verdict lines, shows failures as they come. A
+# part that exits non-zero without saying FAIL crashed: that is a failure.
+run_part() {
+	local name=$1 out rc
+	shift
+	echo "== $name"
+	out=$("$@" 2>&1)
+	rc=$?
+	printf '%s\n' "$out" >>"$log"
+	printf '%s\n' "$out" | grep -v '^PASS ' | grep -v '^$'
+	if [ "$rc" -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^FAIL '; then
+		echo "FAIL $name crashed (exit $rc)" | tee -a "$log"
+	fi
+}
+
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] && run_part "${t##*/}" "$t"
+done
+for s in tests/cli.sh tests/render.sh tests/e2e.sh; do
+	run_part "$s" bash "$s"
+done
+run_part lint bash -c 'if make -s lint >/dev/null 2>&1; then echo "PASS format is clean (make lint)";
+	else echo "FAIL format is clean (make lint)"; make -s lint 2>&1 | head -5; fi'
+
+passed=$(grep -c '^PASS ' "$log")
+failed=$(grep -c '^FAIL ' "$log")
+if [ "$failed" -gt 0 ]; then
+	echo "Failed:"
+	grep '^FAIL ' "$log" | sed 's/^/  /'
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

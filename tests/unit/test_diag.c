@@ -1,0 +1,53 @@
+/* The problem list: order, format, repeats. */
+#include "diag.h"
+#include "test.h"
+
+static int failures_;
+
+static void test_sorted_by_file_and_position(void)
+{
+	struct diag *d = diag_new();
+	diag_add(d, DIAG_ERROR, "cities/oxford/city.yaml", 12, 5, "second");
+	diag_add(d, DIAG_ERROR, "cities/oxford/city.yaml", 3, 9, "first");
+	diag_add(d, DIAG_WARNING, "cities/agrigento/city.yaml", 40, 1, "earlier file");
+	CHECK_INT(diag_size(d), 3);
+	CHECK_STR(diag_get(d, 0)->message, "earlier file");
+	CHECK_STR(diag_get(d, 1)->message, "first");
+	CHECK_STR(diag_get(d, 2)->message, "second");
+	CHECK_INT(diag_count(d, DIAG_ERROR), 2);
+	CHECK_INT(diag_count(d, DIAG_WARNING), 1);
+	diag_free(d);
+}
+
+static void test_compiler_style_line(void)
+{
+	struct diag *d = diag_new();
+	char buf[512];
+	diag_add(d, DIAG_ERROR, "cities/oxford/city.yaml", 12, 5, "unknown field \"%s\"", "x");
+	CHECK_STR(diag_format(diag_get(d, 0), "content", buf, sizeof buf),
+		  "content/cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
+	CHECK_STR(diag_format(diag_get(d, 0), "content/", buf, sizeof buf),
+		  "content/cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
+	CHECK_STR(diag_format(diag_get(d, 0), NULL, buf, sizeof buf),
+		  "cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
+	diag_free(d);
+}
+
+static void test_repeats_kept_once(void)
+{
+	struct diag *d = diag_new();
+	for (int i = 0; i < 5; i++)
+		diag_add(d, DIAG_ERROR, "hall.yaml", 1, 1, "same");
+	diag_add(d, DIAG_ERROR, "hall.yaml", 1, 2, "same");
+	CHECK_INT(diag_size(d), 2);
+	diag_free(d);
+	diag_free(NULL);
+}
+
+int main(void)
+{
+	RUN(test_sorted_by_file_and_position);
+	RUN(test_compiler_style_line);
+	RUN(test_repeats_kept_once);
+	return failures_ != 0;
+}

@@ -1,0 +1,95 @@
+/* The command line. */
+#include "options.h"
+#include "test.h"
+
+#include <stdarg.h>
+
+static int failures_;
+
+static int parse(struct options *o, char *err, int argc, ...)
+{
+	char *argv[16] = {"twinhall"};
+	va_list ap;
+	va_start(ap, argc);
+	for (int i = 1; i < argc; i++)
+		argv[i] = va_arg(ap, char *);
+	va_end(ap);
+	return options_parse(argc, argv, o, err, 256);
+}
+
+static void test_defaults(void)
+{
+	struct options o;
+	char err[256];
+	CHECK_INT(parse(&o, err, 1), 0);
+	CHECK_INT(o.mode, MODE_RUN);
+	CHECK(o.content_dir == NULL);
+	CHECK(!o.kiosk);
+	CHECK_STR(o.at, "attract");
+	CHECK_INT(o.size_w, 1920);
+	CHECK_INT(o.size_h, 1080);
+}
+
+static void test_screenshot_options(void)
+{
+	struct options o;
+	char err[256];
+	CHECK_INT(parse(&o, err, 10, "--screenshot", "x.png", "--at", "attract/3", "--size",
+			"1080x1920", "--lang=en", "mydir", "--kiosk"),
+		  0);
+	CHECK_INT(o.mode, MODE_SCREENSHOT);
+	CHECK_STR(o.screenshot, "x.png");
+	CHECK_STR(o.at, "attract/3");
+	CHECK_INT(o.size_w, 1080);
+	CHECK_INT(o.size_h, 1920);
+	CHECK_STR(o.lang, "en");
+	CHECK_STR(o.content_dir, "mydir");
+	CHECK(o.kiosk);
+}
+
+static void test_check_and_window(void)
+{
+	struct options o;
+	char err[256];
+	CHECK_INT(parse(&o, err, 4, "--check", "--window", "800x600"), 0);
+	CHECK_INT(o.mode, MODE_CHECK);
+	CHECK_INT(o.window_w, 800);
+	CHECK_INT(o.window_h, 600);
+}
+
+static void test_errors_are_one_line(void)
+{
+	struct options o;
+	char err[256];
+	CHECK_INT(parse(&o, err, 2, "--bogus"), -1);
+	CHECK(strstr(err, "unknown option '--bogus'") != NULL);
+	CHECK(strchr(err, '\n') == NULL);
+	CHECK_INT(parse(&o, err, 3, "--size", "big"), -1);
+	CHECK(strstr(err, "--size") && strstr(err, "'big'"));
+	CHECK_INT(parse(&o, err, 2, "--window"), -1);
+	CHECK(strstr(err, "needs a value") != NULL);
+	CHECK_INT(parse(&o, err, 3, "a", "b"), -1);
+	CHECK_INT(parse(&o, err, 3, "--size", "0x100"), -1);
+	CHECK_INT(parse(&o, err, 3, "--size", "100x100junk"), -1);
+}
+
+static void test_help_and_version(void)
+{
+	struct options o;
+	char err[256];
+	CHECK_INT(parse(&o, err, 2, "--help"), 0);
+	CHECK_INT(o.mode, MODE_HELP);
+	CHECK(strstr(options_usage(), "--screenshot") != NULL);
+	CHECK_INT(parse(&o, err, 2, "--version"), 0);
+	CHECK_INT(o.mode, MODE_VERSION);
+}
+
+int main(void)
+{
+	RUN(test_defaults);
+	RUN(test_screenshot_options);
+	RUN(test_check_and_window);
+	RUN(test_errors_are_one_line);
+	RUN(test_help_and_version);
+	return failures_ != 0;
+}

@@ -1,0 +1,68 @@
+/* Resizing pixels: averages when shrinking, exact on flat colour, sizes kept. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "scale.h"
+#include "test.h"
+
+static int failures_;
+
+static void test_flat_colour_stays_exact(void)
+{
+	uint8_t src[8 * 6 * 4], dst[3 * 2 * 4];
+	for (size_t i = 0; i < sizeof src; i += 4) {
+		src[i] = 10;
+		src[i + 1] = 200;
+		src[i + 2] = 77;
+		src[i + 3] = 255;
+	}
+	CHECK_INT(scale_pixels(src, 8, 6, 8 * 4, dst, 3, 2, 3 * 4), 0);
+	for (size_t i = 0; i < sizeof dst; i += 4) {
+		CHECK_INT(dst[i], 10);
+		CHECK_INT(dst[i + 1], 200);
+		CHECK_INT(dst[i + 2], 77);
+		CHECK_INT(dst[i + 3], 255);
+	}
+}
+
+static void test_shrink_averages_fine_detail(void)
+{
+	/* A one-pixel checkerboard halved must become even grey, not keep one
+	 * phase of the pattern (which nearest-neighbour would). */
+	enum { W = 16, H = 16 };
+	uint8_t *src = malloc(W * H * 4), dst[8 * 8 * 4];
+	for (int y = 0; y < H; y++)
+		for (int x = 0; x < W; x++)
+			for (int c = 0; c < 4; c++)
+				src[(y * W + x) * 4 + c] = ((x + y) & 1) ? 255 : 0;
+	CHECK_INT(scale_pixels(src, W, H, W * 4, dst, 8, 8, 8 * 4), 0);
+	for (size_t i = 0; i < sizeof dst; i++)
+		CHECK(dst[i] >= 126 && dst[i] <= 129);
+	free(src);
+}
+
+static void test_enlarge_interpolates(void)
+{
+	uint8_t src[2 * 1 * 4] = {0, 0, 0, 255, 200, 200, 200, 255}, dst[4 * 1 * 4];
+	CHECK_INT(scale_pixels(src, 2, 1, 8, dst, 4, 1, 16), 0);
+	CHECK_INT(dst[0], 0);	     /* ends keep their colour */
+	CHECK_INT(dst[12], 200);
+	CHECK(dst[4] > 0 && dst[4] < dst[8] && dst[8] < 200); /* in between: a ramp */
+}
+
+static void test_bad_sizes_refused(void)
+{
+	uint8_t px[4] = {1, 2, 3, 4}, out[4] = {9, 9, 9, 9};
+	CHECK_INT(scale_pixels(px, 1, 1, 4, out, 0, 1, 4), -1);
+	CHECK_INT(scale_pixels(px, 0, 1, 4, out, 1, 1, 4), -1);
+	CHECK_INT(out[0], 9);
+}
+
+int main(void)
+{
+	RUN(test_flat_colour_stays_exact);
+	RUN(test_shrink_averages_fine_detail);
+	RUN(test_enlarge_interpolates);
+	RUN(test_bad_sizes_refused);
+	return failures_ != 0;
+}

@@ -1,0 +1,88 @@
+/* Line breaking with a fake font: every byte is 10 px wide, the ellipsis too. */
+#include "test.h"
+#include "wrap.h"
+
+static int failures_;
+
+static int measure(void *ctx, const char *s, size_t len)
+{
+	(void)ctx;
+	int w = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80) /* one per character */
+			w += 10;
+	return w;
+}
+
+static void line_is(const char *text, const struct wrap_line *l, const char *want)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%.*s%s", (int)l->len, text + l->start,
+		 l->ellipsis ? wrap_ellipsis : "");
+	CHECK_STR(buf, want);
+}
+
+static void test_breaks_at_spaces(void)
+{
+	const char *t = "the quick brown fox jumps";
+	struct wrap_line l[8];
+	size_t n = wrap_text(t, 100, 8, measure, NULL, l, 8); /* 10 chars per line */
+	CHECK_INT(n, 3);
+	line_is(t, &l[0], "the quick");
+	line_is(t, &l[1], "brown fox");
+	line_is(t, &l[2], "jumps");
+	for (size_t i = 0; i < n; i++)
+		CHECK(measure(NULL, t + l[i].start, l[i].len) <= 100);
+}
+
+static void test_cyrillic_counts_characters_not_bytes(void)
+{
+	const char *t = "Город-побратим с 1992 года";
+	struct wrap_line l[8];
+	size_t n = wrap_text(t, 160, 8, measure, NULL, l, 8);
+	CHECK_INT(n, 2);
+	line_is(t, &l[0], "Город-побратим с");
+	line_is(t, &l[1], "1992 года");
+}
+
+static void test_long_word_is_broken_between_characters(void)
+{
+	const char *t = "Ааааааааааааааа";
+	struct wrap_line l[8];
+	size_t n = wrap_text(t, 50, 8, measure, NULL, l, 8);
+	CHECK_INT(n, 3);
+	line_is(t, &l[0], "Ааааа");
+	line_is(t, &l[2], "Ааааа");
+}
+
+static void test_ellipsis_when_too_many_lines(void)
+{
+	const char *t = "one two three four five six seven";
+	struct wrap_line l[8];
+	size_t n = wrap_text(t, 100, 2, measure, NULL, l, 8);
+	CHECK_INT(n, 2);
+	line_is(t, &l[0], "one two");
+	CHECK(l[1].ellipsis);
+	CHECK(measure(NULL, t + l[1].start, l[1].len) + 10 <= 100);
+	line_is(t, &l[1], "three fou\xE2\x80\xA6");
+}
+
+static void test_newline_forces_break_and_empty_text(void)
+{
+	const char *t = "a\nb";
+	struct wrap_line l[8];
+	CHECK_INT(wrap_text(t, 1000, 8, measure, NULL, l, 8), 2);
+	line_is(t, &l[1], "b");
+	CHECK_INT(wrap_text("", 100, 8, measure, NULL, l, 8), 0);
+	CHECK_INT(wrap_text("    ", 100, 8, measure, NULL, l, 8), 0);
+}
+
+int main(void)
+{
+	RUN(test_breaks_at_spaces);
+	RUN(test_cyrillic_counts_characters_not_bytes);
+	RUN(test_long_word_is_broken_between_characters);
+	RUN(test_ellipsis_when_too_many_lines);
+	RUN(test_newline_forces_break_and_empty_text);
+	return failures_ != 0;
+}
