@@ -1,0 +1,184 @@
+#include <stdlib.h>
+#include <time.h>
+
+#include "test.h"
+#include "yaml_doc.h"
+
+static int failures_;
+
+/* Parses text and returns the root; *d receives the problems. */
+static const struct yaml_doc_node *parse_n(struct arena *a, struct diag *d, const char *s,
+                                           size_t len)
+{
+	return yaml_doc_parse("t.yaml", s, len, a, d);
+}
+
+static const struct yaml_doc_node *parse(struct arena *a, struct diag *d, const char *s)
+{
+	return parse_n(a, d, s, strlen(s));
+}
+
+/* Asserts exactly one error at line:col whose message contains part. */
+#define CHECK_ERR(d, l, c, part)                                                                   \
+	do {                                                                                       \
+		const struct diag_item *it_ = diag_get(d, 0);                                      \
+		CHECK_INT(diag_count(d, DIAG_ERROR), 1);                                           \
+		CHECK(it_ != NULL);                                                                \
+		if (it_) {                                                                         \
+			CHECK_INT(it_->line, l);                                                   \
+			CHECK_INT(it_->col, c);                                                    \
+			CHECK(strstr(it_->message, part) != NULL);                                 \
+			if (!strstr(it_->message, part))                                           \
+				printf("  message: %s\n", it_->message);                           \
+		}                                                                                  \
+	} while (0)
+
+static void test_tree_and_positions(void)
+{
+	struct arena *a = arena_new();
+	struct diag *d = diag_new();
+	const struct yaml_doc_node *r =
+	    parse(a, d, "title:\n  ru: Зал\n  en: 'Hall'\nlangs: [ru, en]\nn: 90\n");
+	CHECK(r != NULL);
+	CHECK_INT(diag_size(d), 0);
+	if (r) {
+		CHECK_INT(r->kind, YAML_DOC_MAPPING);
+		CHECK_INT(r->n, 3);
+		const struct yaml_doc_node *t = yaml_doc_get(r, "title");
+		CHECK(t && t->kind == YAML_DOC_MAPPING && t->n == 2);
+		const struct yaml_doc_node *en = yaml_doc_get(t, "en");
+		CHECK(en && en->line == 3 && en->col == 7 && !en->plain);
+		CHECK_STR(en ? en->str : NULL, "Hall");
+		const struct yaml_doc_node *l = yaml_doc_get(r, "langs");
+		CHECK(l && l->kind == YAML_DOC_SEQUENCE && l->n == 2);
+		CHECK_STR(l && l->n == 2 ? l->items[1]->str : NULL, "en");
+		CHECK_INT(l && l->n == 2 ? l->items[1]->col : 0, 13);
+		const struct yaml_doc_node *n = yaml_doc_get(r, "n");
+		CHECK(n && n->plain && n->line == 5);
+		CHECK(r->pairs[0].key->line == 1 && r->pairs[0].key->col == 1);
+		CHECK(yaml_doc_get(r, "missing") == NULL);
+	}
+	diag_free(d);
+	arena_free(a);
+}
+
+static void expect_error(const char *text, size_t len, int line, int col, const char *part)
+{
+	struct arena *a = arena_new();
+	struct diag *d = diag_new();
+	CHECK(parse_n(a, d, text, len) == NULL);
+	CHECK_ERR(d, line, col, part);
+	diag_free(d);
+	arena_free(a);
+}
+
+static void test_nul_byte(void)
+{
+	const char s[] = "a: 1\nbé: x\0y\n";
+	expect_error(s, sizeof s - 1, 2, 6, "zero byte");
+}
+
+static void test_bad_utf8(void)
+{
+	expect_error("a: 1\nb: \xc3\x28\n", 11, 2, 4, "not UTF-8");
+}
+
+static void test_anchor_and_alias(void)
+{
+	expect_error("a: &x 1\nb: 2\n", 12, 1, 4, "write each value out in full");
+	expect_error("a: 1\nb: *x\n", 11, 2, 4, "write the value out in full");
+}
+
+static void test_tag(void)
+{
+	expect_error("a: 1\nb: !foo bar\n", 17, 2, 4, "\"!foo\"");
+}
+
+static void test_two_documents(void)
+{
+	expect_error("a: 1\n---\nb: 2\n", 14, 2, 1, "one document");
+}
+
+static void test_empty_file(void)
+{
+	expect_error("", 0, 1, 1, "empty");
+	expect_error("# only a comment\n", 17, 1, 1, "empty");
+}
+
+static void test_too_large(void)
+{
+	size_t n = YAML_DOC_MAX_BYTES + 1;
+	char *big = malloc(n);
+	CHECK(big != NULL);
+	if (!big)
+		return;
+	memset(big, ' ', n);
+	expect_error(big, n, 0, 0, "larger than 1 MiB");
+	free(big);
+}
+
+static void test_tab_indent_hint(void)
+{
+	expect_error("a:\n\tb: 1\n", 9, 2, 1, "tab");
+}
+
+static void test_not_name_value_hint(void)
+{
+	expect_error("a: 1\nb\nc: 2\n", 12, 2, 1, "name: value");
+}
+
+static void test_unclosed_quote(void)
+{
+	expect_error("a: \"abc\n", 8, 1, 4, "quote");
+}
+
+static void test_deep_nesting_stops_fast(void)
+{
+	/* 33 levels is refused at the 33rd bracket. */
+	char s[64];
+	memset(s, '[', 33);
+	s[33] = '\0';
+	expect_error(s, 33, 1, 33, "32 levels");
+	/* A million brackets must be refused quickly, not parsed. */
+	size_t n = 1000000;
+	char *deep = malloc(n);
+	CHECK(deep != NULL);
+	if (!deep)
+		return;
+	memset(deep, '[', n);
+	clock_t t0 = clock();
+	expect_error(deep, n, 1, 33, "32 levels");
+	CHECK((clock() - t0) / (double)CLOCKS_PER_SEC < 0.5);
+	free(deep);
+	memset(s, '[', 32);
+	memset(s + 32, ']', 32);
+	struct arena *a = arena_new();
+	struct diag *d = diag_new();
+	CHECK(parse_n(a, d, s, 64) != NULL);
+	CHECK_INT(diag_size(d), 0);
+	diag_free(d);
+	arena_free(a);
+}
+
+static void test_escaped_nul_in_value(void)
+{
+	expect_error("a: \"x\\0y\"\n", 10, 1, 4, "zero character");
+}
+
+int main(void)
+{
+	RUN(test_tree_and_positions);
+	RUN(test_nul_byte);
+	RUN(test_bad_utf8);
+	RUN(test_anchor_and_alias);
+	RUN(test_tag);
+	RUN(test_two_documents);
+	RUN(test_empty_file);
+	RUN(test_too_large);
+	RUN(test_tab_indent_hint);
+	RUN(test_not_name_value_hint);
+	RUN(test_unclosed_quote);
+	RUN(test_deep_nesting_stops_fast);
+	RUN(test_escaped_nul_in_value);
+	return failures_ != 0;
+}
