@@ -13,6 +13,12 @@ DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev l
 DEB_TEST  := xvfb xauth xdotool imagemagick clang-format
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
 
+# Short lines while building; `make V=1` shows the whole commands.
+Q = @
+ifeq ($(V),1)
+Q =
+endif
+
 WARN := -Wall -Wextra -Wshadow -Wvla -Wwrite-strings -Wstrict-prototypes \
         -Wmissing-prototypes -Werror
 # Recursive (=) so pkg-config runs after `deps` has installed it.
@@ -58,18 +64,22 @@ $(STAMP): Makefile
 
 $(BUILD)/obj/%.o: src/%.c | $(STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC    $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/twinhall: $(OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) tests/unit/test.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c | $(STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
+	@echo "  TOOL  $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
 
 run: deps
 	@$(MAKE) --no-print-directory all

@@ -3,18 +3,25 @@
 #include <SDL_image.h>
 #include <string.h>
 
+#include "image_info.h"
 #include "layout.h"
 #include "scale.h"
 
 /* The SDL_image type name for data, from its magic bytes; NULL if none. */
 static const char *sniff_type(const unsigned char *p, size_t len)
 {
-	if (len >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+	struct image_info info;
+	image_info_parse(p, len, &info);
+	switch (info.format) {
+	case IMAGE_INFO_JPEG:
 		return "JPG";
-	if (len >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
+	case IMAGE_INFO_PNG:
 		return "PNG";
-	if (len >= 12 && memcmp(p, "RIFF", 4) == 0 && memcmp(p + 8, "WEBP", 4) == 0)
+	case IMAGE_INFO_WEBP:
 		return "WEBP";
+	case IMAGE_INFO_NONE:
+		break;
+	}
 	return NULL;
 }
 

@@ -1,28 +1,31 @@
 #include "image_file.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
-/* TEMPORARY: replaced by safe_path once merged. */
+#include "safe_path.h"
+
 int image_file_read(const char *root, const char *path, void **data, size_t *len, char *err,
 		    size_t err_size)
 {
-	char full[1024];
-	snprintf(full, sizeof full, "%s/%s", root, path);
-	FILE *f = fopen(full, "rb");
-	if (!f) {
-		snprintf(err, err_size, "%s: %s", path, strerror(errno));
+	int root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (root_fd < 0) {
+		snprintf(err, err_size, "cannot open the content folder %s", root);
 		return -1;
 	}
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	*data = malloc((size_t)n + 1);
-	*len = fread(*data, 1, (size_t)n, f);
-	fclose(f);
+	int fd = -1;
+	char *buf = NULL;
+	enum safe_path_err e = safe_path_open(root_fd, path, &fd);
+	if (e == SAFE_PATH_OK)
+		e = safe_path_read_all(fd, IMAGE_FILE_MAX, &buf, len);
+	if (fd >= 0)
+		close(fd);
+	close(root_fd);
+	if (e != SAFE_PATH_OK) {
+		snprintf(err, err_size, "%s", safe_path_describe(e));
+		return -1;
+	}
+	*data = buf;
 	return 0;
 }

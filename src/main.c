@@ -35,10 +35,11 @@ static int run_check(const char *dir, struct content *c, struct diag *d)
 	if (c) {
 		size_t cities, photos, history, gifts;
 		content_counts(c, &cities, &photos, &history, &gifts);
-		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts"
-		       "%s%zu warning%s\n",
-		       dir, cities, photos, history, gifts, warnings ? ", " : "",
-		       warnings, warnings == 1 ? "" : "s");
+		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts", dir, cities,
+		       photos, history, gifts);
+		if (warnings)
+			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+		printf("\n");
 		return 0;
 	}
 	printf("%s: %zu error%s, %zu warning%s: the hall cannot show this content\n", dir, errors,

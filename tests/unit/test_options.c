@@ -8,7 +8,8 @@ static int failures_;
 
 static int parse(struct options *o, char *err, int argc, ...)
 {
-	char *argv[16] = {"twinhall"};
+	static char prog[] = "twinhall";
+	char *argv[16] = {prog};
 	va_list ap;
 	va_start(ap, argc);
 	for (int i = 1; i < argc; i++)
