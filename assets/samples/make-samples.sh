@@ -325,7 +325,7 @@ photo louisville us 01-sister-cities.jpg 1 1994 \
 photo louisville us 02-festival.jpg 2 2018 \
 	"Артисты из Луисвилля|на фестивале «Come together!»" "Louisville performers at “Come together!”" "LOUISVILLE · ЛУИСВИЛЛЬ"
 photo louisville us 03-extreme-park.jpg 3 "" \
-	"Пермский экстрим-парк|создан по модели Луисвилля" "Perm's Extreme Park follows Louisville's model" "LOUISVILLE · ЛУИСВИЛЛЬ"
+	"Экстрим-парк в Перми|устроен по модели Луисвилля" "Perm's Extreme Park follows Louisville's model" "LOUISVILLE · ЛУИСВИЛЛЬ"
 
 photo oxford gb 01-town-hall-declaration.jpg 1 2001 \
 	"Декларация подписана|в ратуше Оксфорда" "Declaration signed at Oxford Town Hall" "OXFORD · ОКСФОРД"
@@ -344,12 +344,12 @@ photo qingdao cn 03-school-delegation.jpg 3 2019 \
 photo agrigento it 01-mutual-understanding.jpg 1 2005 \
 	"Акт о взаимопонимании" "An act of mutual understanding" "AGRIGENTO · АГРИДЖЕНТО"
 photo agrigento it 02-twinning.jpg 2 2012 \
-	"Подписано соглашение|о побратимстве" "Official twinning signed" "AGRIGENTO · АГРИДЖЕНТО"
+	"Подписан документ|об официальном побратимстве" "Official twinning signed" "AGRIGENTO · АГРИДЖЕНТО"
 photo agrigento it 03-italian-day.jpg 3 2013 \
 	"«Итальянский день»|в Перми" "“Italian Day” in Perm" "AGRIGENTO · АГРИДЖЕНТО"
 
 photo duisburg de 01-signed-in-wiesbaden.jpg 1 2007 \
-	"Соглашение подписано|в Висбадене" "Partnership signed in Wiesbaden" "DUISBURG · ДУЙСБУРГ"
+	"Документ о партнёрстве|подписан в Висбадене" "Partnership signed in Wiesbaden" "DUISBURG · ДУЙСБУРГ"
 photo duisburg de 02-tenth-anniversary.jpg 2 2017 \
 	"10 лет партнёрства|Перми и Дуйсбурга" "Ten years of partnership" "DUISBURG · ДУЙСБУРГ"
 photo duisburg de 03-certificate-of-merit.jpg 3 2018 \
