@@ -314,9 +314,9 @@ flag duisburg de
 # breaks a line. Keep the facts in step with content/cities/*/city.yaml.
 echo "make-samples: photos"
 photo amneville fr 01-first-twin-city.jpg 1 1992 \
-	"Первый город-побратим Перми" "Perm's first twin city" "AMNÉVILLE · АМНЕВИЛЬ"
+	"Первый город-побратим Перми" "Perm’s first twin city" "AMNÉVILLE · АМНЕВИЛЬ"
 photo amneville fr 02-zoo-delegation.jpg 2 2012 \
-	"Делегация Амневиля|в Пермском зоопарке" "Amnéville's delegation at Perm Zoo" "AMNÉVILLE · АМНЕВИЛЬ"
+	"Делегация Амневиля|в Пермском зоопарке" "Amnéville’s delegation at Perm Zoo" "AMNÉVILLE · АМНЕВИЛЬ"
 photo amneville fr 03-perm-zoo-in-amneville.jpg 3 2013 \
 	"Амневиль принимает|делегацию Пермского зоопарка" "Amnéville hosts a Perm Zoo delegation" "AMNÉVILLE · АМНЕВИЛЬ"
 
@@ -325,12 +325,12 @@ photo louisville us 01-sister-cities.jpg 1 1994 \
 photo louisville us 02-festival.jpg 2 2018 \
 	"Артисты из Луисвилля|на фестивале «Come together!»" "Louisville performers at “Come together!”" "LOUISVILLE · ЛУИСВИЛЛЬ"
 photo louisville us 03-extreme-park.jpg 3 "" \
-	"Экстрим-парк в Перми|устроен по модели Луисвилля" "Perm's Extreme Park follows Louisville's model" "LOUISVILLE · ЛУИСВИЛЛЬ"
+	"Экстрим-парк в Перми|устроен по модели Луисвилля" "Perm’s Extreme Park follows Louisville’s model" "LOUISVILLE · ЛУИСВИЛЛЬ"
 
 photo oxford gb 01-town-hall-declaration.jpg 1 2001 \
 	"Декларация подписана|в ратуше Оксфорда" "Declaration signed at Oxford Town Hall" "OXFORD · ОКСФОРД"
 photo oxford gb 02-twentieth-anniversary.jpg 2 2015 \
-	"Лорд-мэр Оксфорда|на 20-летии побратимства" "The Lord Mayor's visit for the 20th anniversary" "OXFORD · ОКСФОРД"
+	"Лорд-мэр Оксфорда|на 20-летии побратимства" "The Lord Mayor’s visit for the 20th anniversary" "OXFORD · ОКСФОРД"
 photo oxford gb 03-football-cup.jpg 3 2018 \
 	"Юные футболисты Перми выиграли|кубок городов-побратимов" "Young Perm footballers win the twinned cities cup" "OXFORD · ОКСФОРД"
 
