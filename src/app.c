@@ -44,9 +44,11 @@ struct app {
 static SDL_Renderer *make_renderer(SDL_Window *win)
 {
 	SDL_Renderer *ren = SDL_CreateRenderer(
-		win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+	    win, -1,
+	    SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
 	if (!ren)
-		ren = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+		ren =
+		    SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
 	if (ren) {
 		SDL_RendererInfo info;
 		SDL_GetRendererInfo(ren, &info);
@@ -62,7 +64,7 @@ static int open_window(struct app *a)
 	if (a->o->kiosk)
 		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
 	a->win = SDL_CreateWindow("twinhall", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-				  flags);
+	                          flags);
 	if (!a->win) {
 		fprintf(stderr, "<3>twinhall: cannot open a window: %s\n", SDL_GetError());
 		return -1;

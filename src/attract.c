@@ -52,7 +52,7 @@ struct attract_state attract_begin(uint64_t now_ms)
 }
 
 bool attract_step(struct attract_state *s, uint64_t now_ms, uint64_t hold_ms, uint64_t fade_ms,
-		  bool next_ready)
+                  bool next_ready)
 {
 	if (s->phase == ATTRACT_HOLD) {
 		if (now_ms - s->since_ms < hold_ms || !next_ready)

@@ -10,10 +10,10 @@
 #include "content.h"
 
 enum attract_kind {
-	ATTRACT_PHOTO,	 /* a city's photo with its caption */
+	ATTRACT_PHOTO,   /* a city's photo with its caption */
 	ATTRACT_HISTORY, /* one moment of a city's history */
-	ATTRACT_GIFT,	 /* a gift exchanged with Perm */
-	ATTRACT_CITY,	 /* a city with no photos: its flag and facts */
+	ATTRACT_GIFT,    /* a gift exchanged with Perm */
+	ATTRACT_CITY,    /* a city with no photos: its flag and facts */
 };
 
 struct attract_item {
@@ -46,7 +46,7 @@ struct attract_state attract_begin(uint64_t now_ms);
  * ready (otherwise it holds on), and a fade ends after fade_ms. Returns true
  * when the picture changed. */
 bool attract_step(struct attract_state *s, uint64_t now_ms, uint64_t hold_ms, uint64_t fade_ms,
-		  bool next_ready);
+                  bool next_ready);
 
 /* How far the fade to the next item is, 0 to 1000, eased; 0 when holding. */
 int attract_fade_permille(const struct attract_state *s, uint64_t now_ms, uint64_t fade_ms);

@@ -36,7 +36,7 @@ enum link_status { LINK_ACTIVE, LINK_SUSPENDED, LINK_ENDED };
 struct photo {
 	struct image_ref image;
 	struct text caption;
-	int year; /* 0 when not given */
+	int year;           /* 0 when not given */
 	const char *credit; /* NULL when not given */
 };
 
@@ -63,8 +63,8 @@ struct city {
 	int twinned_year;
 	struct text twinned_what; /* what was signed */
 	enum link_status status;
-	int status_year;	  /* when suspended or ended; 0 when active */
-	struct text status_note;  /* empty strings when active */
+	int status_year;         /* when suspended or ended; 0 when active */
+	struct text status_note; /* empty strings when active */
 	const struct photo *photos;
 	size_t n_photos;
 	const struct history_entry *history;
@@ -79,7 +79,7 @@ struct hall {
 	char langs[CONTENT_MAX_LANGS][CONTENT_LANG_CODE];
 	uint64_t idle_timeout_ms;
 	uint64_t photo_hold_ms; /* how long each attract item holds */
-	uint64_t crossfade_ms;	/* how long the crossfade between items takes */
+	uint64_t crossfade_ms;  /* how long the crossfade between items takes */
 	const struct city *cities;
 	size_t n_cities;
 };
@@ -106,6 +106,6 @@ const char *content_text(const struct text *t, int lang);
 
 /* Totals for summaries: cities, photos, history entries, gifts. */
 void content_counts(const struct content *c, size_t *cities, size_t *photos, size_t *history,
-		    size_t *gifts);
+                    size_t *gifts);
 
 #endif

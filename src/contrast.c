@@ -29,7 +29,7 @@ static uint8_t mix(uint8_t over, uint8_t alpha, uint8_t under)
 struct rgb contrast_blend(struct rgb over, uint8_t alpha, struct rgb under)
 {
 	return (struct rgb){mix(over.r, alpha, under.r), mix(over.g, alpha, under.g),
-			    mix(over.b, alpha, under.b)};
+	                    mix(over.b, alpha, under.b)};
 }
 
 double contrast_worst_over_scrim(struct rgb text, struct rgb scrim, uint8_t alpha)

@@ -46,7 +46,7 @@ static int is_repeat(const struct diag *d, const char *file, int line, int col, 
 }
 
 void diag_add(struct diag *d, enum diag_level level, const char *file, int line, int col,
-	      const char *fmt, ...)
+              const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -150,11 +150,12 @@ char *diag_format(const struct diag_item *it, const char *dir, char *buf, size_t
 		int has_dir = dir && *dir;
 		size_t dl = has_dir ? strlen(dir) : 0;
 		int slash = has_dir && dir[dl - 1] != '/';
-		snprintf(path, sizeof path, "%s%s%s", has_dir ? dir : "", slash ? "/" : "", it->file);
+		snprintf(path, sizeof path, "%s%s%s", has_dir ? dir : "", slash ? "/" : "",
+		         it->file);
 	}
 	if (it->file && it->line > 0)
 		snprintf(buf, size, "%s:%d:%d: %s: %s", path, it->line, it->col > 0 ? it->col : 1,
-			 level_name(it->level), it->message);
+		         level_name(it->level), it->message);
 	else if (it->file)
 		snprintf(buf, size, "%s: %s: %s", path, level_name(it->level), it->message);
 	else

@@ -10,7 +10,7 @@ enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
 
 struct diag_item {
 	enum diag_level level;
-	char *file; /* relative to the content directory, e.g. "cities/oxford/city.yaml" */
+	char *file;    /* relative to the content directory, e.g. "cities/oxford/city.yaml" */
 	int line, col; /* 1-based; 0 when the problem has no position in the file */
 	char *message;
 };
@@ -26,7 +26,7 @@ void diag_free(struct diag *d);
 /* Adds one problem. file may be NULL for problems with no file. The strings
  * are copied. Identical repeats (same file, position and message) are kept once. */
 void diag_add(struct diag *d, enum diag_level level, const char *file, int line, int col,
-	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* Number of items of the given level. */
 size_t diag_count(const struct diag *d, enum diag_level level);

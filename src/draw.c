@@ -7,16 +7,16 @@ static SDL_Vertex vert(float x, float y, struct rgb c, Uint8 a)
 	return (SDL_Vertex){{x, y}, {c.r, c.g, c.b, a}, {0, 0}};
 }
 
-void draw_gradient(SDL_Renderer *ren, struct rect r, struct rgb top, Uint8 a_top,
-		   struct rgb bottom, Uint8 a_bottom)
+void draw_gradient(SDL_Renderer *ren, struct rect r, struct rgb top, Uint8 a_top, struct rgb bottom,
+                   Uint8 a_bottom)
 {
 	if (r.w <= 0 || r.h <= 0)
 		return;
 	SDL_Vertex v[4] = {
-		vert((float)r.x, (float)r.y, top, a_top),
-		vert((float)(r.x + r.w), (float)r.y, top, a_top),
-		vert((float)(r.x + r.w), (float)(r.y + r.h), bottom, a_bottom),
-		vert((float)r.x, (float)(r.y + r.h), bottom, a_bottom),
+	    vert((float)r.x, (float)r.y, top, a_top),
+	    vert((float)(r.x + r.w), (float)r.y, top, a_top),
+	    vert((float)(r.x + r.w), (float)(r.y + r.h), bottom, a_bottom),
+	    vert((float)r.x, (float)(r.y + r.h), bottom, a_bottom),
 	};
 	const int idx[6] = {0, 1, 2, 0, 2, 3};
 	SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
@@ -36,7 +36,7 @@ enum { CIRCLE_SEGMENTS = 48 };
 /* A filled half or whole disc as a triangle fan from the centre, from
  * angle a0 to a1 (radians). */
 static void fan(SDL_Renderer *ren, float cx, float cy, float radius, double a0, double a1,
-		struct rgb c, Uint8 a)
+                struct rgb c, Uint8 a)
 {
 	SDL_Vertex v[CIRCLE_SEGMENTS + 2];
 	int idx[CIRCLE_SEGMENTS * 3];
@@ -66,10 +66,10 @@ void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a)
 	fan(ren, r.x + r.w - rad, r.y + rad, rad, -M_PI / 2, M_PI / 2, c, a);
 	struct rect mid = {r.x + (int)rad, r.y, r.w - 2 * (int)rad, r.h};
 	SDL_Vertex v[4] = {
-		vert((float)mid.x, (float)mid.y, c, a),
-		vert((float)(mid.x + mid.w), (float)mid.y, c, a),
-		vert((float)(mid.x + mid.w), (float)(mid.y + mid.h), c, a),
-		vert((float)mid.x, (float)(mid.y + mid.h), c, a),
+	    vert((float)mid.x, (float)mid.y, c, a),
+	    vert((float)(mid.x + mid.w), (float)mid.y, c, a),
+	    vert((float)(mid.x + mid.w), (float)(mid.y + mid.h), c, a),
+	    vert((float)mid.x, (float)(mid.y + mid.h), c, a),
 	};
 	const int idx[6] = {0, 1, 2, 0, 2, 3};
 	SDL_RenderGeometry(ren, NULL, v, 4, idx, 6);

@@ -8,8 +8,8 @@
 #include "layout.h"
 
 /* Fills r with a vertical gradient from top (alpha a_top) to bottom (a_bottom). */
-void draw_gradient(SDL_Renderer *ren, struct rect r, struct rgb top, Uint8 a_top,
-		   struct rgb bottom, Uint8 a_bottom);
+void draw_gradient(SDL_Renderer *ren, struct rect r, struct rgb top, Uint8 a_top, struct rgb bottom,
+                   Uint8 a_bottom);
 
 /* Fills r with colour c at alpha a. */
 void draw_fill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a);

@@ -45,8 +45,8 @@ static SDL_Surface *decode_raw(const void *data, size_t len, char *err, size_t e
 	return argb;
 }
 
-SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
-			  char *err, size_t err_size)
+SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit, char *err,
+                          size_t err_size)
 {
 	if (len > INT32_MAX) {
 		snprintf(err, err_size, "the file is too large");
@@ -71,8 +71,8 @@ SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image
 		SDL_FreeSurface(src);
 		return NULL;
 	}
-	const Uint8 *origin = (const Uint8 *)src->pixels + (size_t)crop.y * (size_t)src->pitch +
-			      (size_t)crop.x * 4;
+	const Uint8 *origin =
+	    (const Uint8 *)src->pixels + (size_t)crop.y * (size_t)src->pitch + (size_t)crop.x * 4;
 	if (scale_pixels(origin, crop.w, crop.h, src->pitch, dst->pixels, dw, dh, dst->pitch) !=
 	    0) {
 		snprintf(err, err_size, "out of memory resizing the image");

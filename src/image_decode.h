@@ -14,7 +14,7 @@ enum image_fit {
 /* Decodes data (JPEG, PNG or WebP, told by its first bytes) and resizes it
  * for fit into w x h. Returns a new ARGB8888 surface the caller frees, or
  * NULL with a reason for staff in err. */
-SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
-			  char *err, size_t err_size);
+SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit, char *err,
+                          size_t err_size);
 
 #endif

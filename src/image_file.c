@@ -7,7 +7,7 @@
 #include "safe_path.h"
 
 int image_file_read(const char *root, const char *path, void **data, size_t *len, char *err,
-		    size_t err_size)
+                    size_t err_size)
 {
 	int root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (root_fd < 0) {

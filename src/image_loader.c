@@ -44,7 +44,7 @@ static void decode_into(const char *root, struct image_result *r)
 }
 
 struct image_result *image_load_now(const char *root, const char *path, int w, int h,
-				    enum image_fit fit)
+                                    enum image_fit fit)
 {
 	struct image_result *r = calloc(1, sizeof *r);
 	if (!r)
@@ -152,7 +152,7 @@ void image_loader_free(struct image_loader *l)
 }
 
 static int same_request(const struct image_result *r, const char *path, int w, int h,
-			enum image_fit fit)
+                        enum image_fit fit)
 {
 	return r->w == w && r->h == h && r->fit == fit && strcmp(r->path, path) == 0;
 }
@@ -169,7 +169,7 @@ static int is_pending(struct image_loader *l, const char *path, int w, int h, en
 }
 
 void image_loader_request(struct image_loader *l, const char *path, int w, int h,
-			  enum image_fit fit, uint64_t tag)
+                          enum image_fit fit, uint64_t tag)
 {
 	SDL_LockMutex(l->lock);
 	if (!is_pending(l, path, w, h, fit)) {

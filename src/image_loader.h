@@ -12,9 +12,9 @@
 struct image_loader;
 
 struct image_result {
-	uint64_t tag;	      /* what the request was for, as given */
-	char path[512];	      /* relative to the content directory */
-	int w, h;	      /* the requested box */
+	uint64_t tag;   /* what the request was for, as given */
+	char path[512]; /* relative to the content directory */
+	int w, h;       /* the requested box */
 	enum image_fit fit;
 	SDL_Surface *surface; /* NULL when the image could not be shown */
 	char error[256];      /* why, for the log */
@@ -31,7 +31,7 @@ void image_loader_free(struct image_loader *l);
 /* Asks for path decoded for fit into w x h. A request equal to one still
  * waiting or being decoded is dropped. */
 void image_loader_request(struct image_loader *l, const char *path, int w, int h,
-			  enum image_fit fit, uint64_t tag);
+                          enum image_fit fit, uint64_t tag);
 
 /* Forgets requests not yet started (a new screen size makes them stale). */
 void image_loader_cancel(struct image_loader *l);
@@ -46,6 +46,6 @@ void image_result_free(struct image_result *r);
 /* Reads and decodes path below root on the calling thread (screenshots,
  * tools). Never returns NULL: a failure gives a result with no surface. */
 struct image_result *image_load_now(const char *root, const char *path, int w, int h,
-				    enum image_fit fit);
+                                    enum image_fit fit);
 
 #endif

@@ -28,7 +28,7 @@ static void layout_landscape(struct layout *l)
 	if (panel_h > l->h / 2)
 		panel_h = l->h / 2;
 	l->panel = (struct rect){l->margin, l->h - panel_h, l->w - 2 * l->margin,
-				 panel_h - layout_px(l, 64)};
+	                         panel_h - layout_px(l, 64)};
 	l->scrim_top = l->panel.y - layout_px(l, 260);
 	l->text_w = l->panel.w * 62 / 100;
 	int top = l->topbar.y + l->topbar.h + layout_px(l, 24);
@@ -41,7 +41,7 @@ static void layout_portrait(struct layout *l)
 	l->photo = (struct rect){0, 0, l->w, photo_h};
 	int pad = layout_px(l, 56);
 	l->panel = (struct rect){l->margin, photo_h + pad, l->w - 2 * l->margin,
-				 l->h - photo_h - pad - layout_px(l, 96)};
+	                         l->h - photo_h - pad - layout_px(l, 96)};
 	l->scrim_top = photo_h - layout_px(l, 220);
 	l->text_w = l->panel.w;
 	int top = l->topbar.y + l->topbar.h + layout_px(l, 24);
@@ -57,8 +57,7 @@ struct layout layout_compute(int w, int h)
 	l.u = (l.portrait ? w : h) / 1080.0;
 	l.margin = layout_px(&l, l.portrait ? 72 : 96);
 	layout_fonts(&l);
-	l.topbar = (struct rect){l.margin, layout_px(&l, 48), w - 2 * l.margin,
-				 layout_px(&l, 40)};
+	l.topbar = (struct rect){l.margin, layout_px(&l, 48), w - 2 * l.margin, layout_px(&l, 40)};
 	/* Black at 200/255 behind text keeps white text above 4.5:1 (WCAG
 	 * AA) even over a pure white photo; tests/unit/test_layout.c checks. */
 	l.scrim_alpha = 200;

@@ -18,15 +18,15 @@ struct layout {
 	int margin;
 	/* Font pixel sizes. */
 	int size_hall, size_name, size_sub, size_body, size_small, size_year, size_heading;
-	int gap; /* vertical gap between text blocks */
-	struct rect photo;  /* where photos are drawn, covering it */
-	struct rect panel;  /* where the lower-third text lives: scrim at full strength */
-	int scrim_top;	    /* y where the scrim starts from transparent */
+	int gap;             /* vertical gap between text blocks */
+	struct rect photo;   /* where photos are drawn, covering it */
+	struct rect panel;   /* where the lower-third text lives: scrim at full strength */
+	int scrim_top;       /* y where the scrim starts from transparent */
 	uint8_t scrim_alpha; /* scrim strength behind text, 0..255 */
-	struct rect stage;  /* the area above the panel for history and gift items */
-	struct rect topbar; /* the hall title strip */
-	int flag_h;	    /* flag height in the city header (4:3 flags) */
-	int text_w;	    /* the widest a text line may be in the panel */
+	struct rect stage;   /* the area above the panel for history and gift items */
+	struct rect topbar;  /* the hall title strip */
+	int flag_h;          /* flag height in the city header (4:3 flags) */
+	int text_w;          /* the widest a text line may be in the panel */
 };
 
 /* The layout for a w x h screen (each at least 16). */

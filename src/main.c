@@ -35,8 +35,8 @@ static int run_check(const char *dir, struct content *c, struct diag *d)
 	if (c) {
 		size_t cities, photos, history, gifts;
 		content_counts(c, &cities, &photos, &history, &gifts);
-		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts", dir, cities,
-		       photos, history, gifts);
+		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts", dir,
+		       cities, photos, history, gifts);
 		if (warnings)
 			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
 		printf("\n");

@@ -5,22 +5,22 @@
 #include <string.h>
 
 static const char usage[] =
-	"Usage: twinhall [OPTIONS] [CONTENT_DIR]\n"
-	"Shows the Twinned Cities Hall: Perm's twin cities, their history and gifts.\n"
-	"CONTENT_DIR defaults to ./content, then to the installed content.\n"
-	"\n"
-	"  --check              validate the content, print each problem as\n"
-	"                       path:line:col: error: message; exit 0 if valid, 1 if not\n"
-	"  --kiosk              fullscreen, cursor hidden, quit keys off\n"
-	"  --window WxH         window size (default 1280x720)\n"
-	"  --screenshot FILE    render one frame headless to a PNG file and exit\n"
-	"  --at STATE           what --screenshot renders: attract, attract/N (default attract)\n"
-	"  --size WxH           size of the --screenshot frame (default 1920x1080)\n"
-	"  --lang LANG          language, one of the content's languages (default: its first)\n"
-	"  --help               show this help and exit\n"
-	"  --version            show the version and exit\n"
-	"\n"
-	"Keys (not in --kiosk): Esc quits, F toggles fullscreen.\n";
+    "Usage: twinhall [OPTIONS] [CONTENT_DIR]\n"
+    "Shows the Twinned Cities Hall: Perm's twin cities, their history and gifts.\n"
+    "CONTENT_DIR defaults to ./content, then to the installed content.\n"
+    "\n"
+    "  --check              validate the content, print each problem as\n"
+    "                       path:line:col: error: message; exit 0 if valid, 1 if not\n"
+    "  --kiosk              fullscreen, cursor hidden, quit keys off\n"
+    "  --window WxH         window size (default 1280x720)\n"
+    "  --screenshot FILE    render one frame headless to a PNG file and exit\n"
+    "  --at STATE           what --screenshot renders: attract, attract/N (default attract)\n"
+    "  --size WxH           size of the --screenshot frame (default 1920x1080)\n"
+    "  --lang LANG          language, one of the content's languages (default: its first)\n"
+    "  --help               show this help and exit\n"
+    "  --version            show the version and exit\n"
+    "\n"
+    "Keys (not in --kiosk): Esc quits, F toggles fullscreen.\n";
 
 const char *options_usage(void)
 {
@@ -70,10 +70,12 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 {
 	if (strcmp(name, "--window") == 0) {
 		if (options_parse_size(v, &o->window_w, &o->window_h) != 0)
-			return fail(err, es, "--window wants WIDTHxHEIGHT such as 1280x720, not '%s'", v);
+			return fail(err, es,
+			            "--window wants WIDTHxHEIGHT such as 1280x720, not '%s'", v);
 	} else if (strcmp(name, "--size") == 0) {
 		if (options_parse_size(v, &o->size_w, &o->size_h) != 0)
-			return fail(err, es, "--size wants WIDTHxHEIGHT such as 1920x1080, not '%s'", v);
+			return fail(err, es,
+			            "--size wants WIDTHxHEIGHT such as 1920x1080, not '%s'", v);
 	} else if (strcmp(name, "--screenshot") == 0) {
 		if (!*v)
 			return fail(err, es, "%s wants a file name", name);

@@ -13,9 +13,9 @@ struct options {
 	bool kiosk;
 	int window_w, window_h; /* 0: the default */
 	const char *screenshot; /* output PNG path in MODE_SCREENSHOT */
-	const char *at;		/* state to render, "attract" by default */
-	int size_w, size_h;	/* screenshot size */
-	const char *lang;	/* NULL: the content's default language */
+	const char *at;         /* state to render, "attract" by default */
+	int size_w, size_h;     /* screenshot size */
+	const char *lang;       /* NULL: the content's default language */
 };
 
 /* Parses argv into o. Returns 0 on success; on a usage error returns -1 and

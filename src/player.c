@@ -21,8 +21,8 @@ struct flag {
 
 struct slot {
 	uint64_t seq;
-	bool active;	/* holds item seq */
-	bool composed;	/* tex shows the finished slide */
+	bool active;   /* holds item seq */
+	bool composed; /* tex shows the finished slide */
 	bool image_ready;
 	SDL_Texture *image; /* decoded main image, until composed */
 	int image_w, image_h;
@@ -74,12 +74,12 @@ static void slot_prepare(struct player *p, struct slot *s, uint64_t seq)
 	if (!p->flags[it.city].ready) {
 		struct rect fb = slide_flag_box(&p->l);
 		image_loader_request(p->loader, p->c->hall.cities[it.city].flag.path, fb.w, fb.h,
-				     IMAGE_CONTAIN, TAG_FLAG | it.city);
+		                     IMAGE_CONTAIN, TAG_FLAG | it.city);
 	}
 }
 
-struct player *player_new(SDL_Renderer *ren, struct text *text, const struct content *c,
-			  int lang, int w, int h, Uint32 wake_event)
+struct player *player_new(SDL_Renderer *ren, struct text *text, const struct content *c, int lang,
+                          int w, int h, Uint32 wake_event)
 {
 	struct player *p = calloc(1, sizeof *p);
 	if (!p)
@@ -126,8 +126,7 @@ void player_resize(struct player *p, int w, int h)
 }
 
 /* Whether r was decoded for slot s at the current screen size. */
-static bool result_fits(const struct player *p, const struct slot *s,
-			const struct image_result *r)
+static bool result_fits(const struct player *p, const struct slot *s, const struct image_result *r)
 {
 	struct rect box;
 	enum image_fit fit;
@@ -143,9 +142,9 @@ static void take_result(struct player *p, struct image_result *r)
 		fprintf(stderr, "<4>twinhall: cannot show %s: %s\n", r->path, r->error);
 	SDL_Texture *tex = r->surface ? SDL_CreateTextureFromSurface(p->ren, r->surface) : NULL;
 	int w = r->surface ? r->surface->w : 0, h = r->surface ? r->surface->h : 0;
-	struct slot *s = r->tag == p->cur.seq && p->cur.active	  ? &p->cur
-			 : r->tag == p->next.seq && p->next.active ? &p->next
-								   : NULL;
+	struct slot *s = r->tag == p->cur.seq && p->cur.active     ? &p->cur
+	                 : r->tag == p->next.seq && p->next.active ? &p->next
+	                                                           : NULL;
 	if (r->tag & TAG_FLAG) {
 		size_t city = (size_t)(r->tag & ~TAG_FLAG);
 		struct rect fb = slide_flag_box(&p->l);
@@ -184,7 +183,7 @@ static void slot_compose(struct player *p, struct slot *s)
 		return;
 	if (!s->tex)
 		s->tex = SDL_CreateTexture(p->ren, SDL_PIXELFORMAT_ARGB8888,
-					   SDL_TEXTUREACCESS_TARGET, p->l.w, p->l.h);
+		                           SDL_TEXTUREACCESS_TARGET, p->l.w, p->l.h);
 	if (!s->tex)
 		return;
 	struct slide_art art = {s->image, s->image_w, s->image_h, f->tex, f->w, f->h};
@@ -212,8 +211,8 @@ bool player_update(struct player *p, uint64_t now_ms)
 		return true;
 	}
 	uint64_t seq = p->loop.seq;
-	bool moved = attract_step(&p->loop, now_ms, h->photo_hold_ms, h->crossfade_ms,
-				  p->next.composed);
+	bool moved =
+	    attract_step(&p->loop, now_ms, h->photo_hold_ms, h->crossfade_ms, p->next.composed);
 	if (p->loop.seq != seq) {
 		struct slot done = p->cur;
 		p->cur = p->next;
@@ -233,7 +232,7 @@ uint64_t player_deadline(const struct player *p, uint64_t now_ms)
 void player_draw(struct player *p, uint64_t now_ms)
 {
 	SDL_SetRenderDrawColor(p->ren, theme.backdrop_bottom.r, theme.backdrop_bottom.g,
-			       theme.backdrop_bottom.b, 255);
+	                       theme.backdrop_bottom.b, 255);
 	SDL_RenderClear(p->ren);
 	if (!p->cur.composed)
 		return;

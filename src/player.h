@@ -16,8 +16,8 @@ struct player;
 /* A player for content c (which must outlive it) drawing with ren and text,
  * in language lang, on a w x h screen; wake_event is the SDL event type the
  * image loader pushes. NULL on failure (said on stderr). */
-struct player *player_new(SDL_Renderer *ren, struct text *text, const struct content *c,
-			  int lang, int w, int h, Uint32 wake_event);
+struct player *player_new(SDL_Renderer *ren, struct text *text, const struct content *c, int lang,
+                          int w, int h, Uint32 wake_event);
 
 /* Stops the loader and frees every texture. Accepts NULL. */
 void player_free(struct player *p);

@@ -69,7 +69,7 @@ static uint8_t clamp8(float v)
 }
 
 int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
-		 int dpitch)
+                 int dpitch)
 {
 	if (sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0)
 		return -1;

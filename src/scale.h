@@ -10,6 +10,6 @@
  * (pitch dpitch). Returns 0, or -1 when out of memory or sizes are not
  * positive (dst is then untouched). */
 int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
-		 int dpitch);
+                 int dpitch);
 
 #endif

@@ -25,8 +25,8 @@ int screenshot_parse_at(const char *at, unsigned long long *seq)
 /* Decodes ref for box on this thread and makes it a texture; NULL (drawn as
  * a placeholder) when it cannot be shown. */
 static SDL_Texture *load_texture(SDL_Renderer *ren, const struct content *c,
-				 const struct image_ref *ref, struct rect box, enum image_fit fit,
-				 int *w, int *h)
+                                 const struct image_ref *ref, struct rect box, enum image_fit fit,
+                                 int *w, int *h)
 {
 	struct image_result *r = image_load_now(c->root, ref->path, box.w, box.h, fit);
 	SDL_Texture *tex = NULL;
@@ -42,7 +42,7 @@ static SDL_Texture *load_texture(SDL_Renderer *ren, const struct content *c,
 }
 
 static int render(SDL_Renderer *ren, const struct content *c, int lang, struct layout *l,
-		  struct attract_item it)
+                  struct attract_item it)
 {
 	struct text *text = text_new(ren);
 	if (!text)
@@ -54,8 +54,8 @@ static int render(SDL_Renderer *ren, const struct content *c, int lang, struct l
 	if (img)
 		art.image = load_texture(ren, c, img, box, fit, &art.image_w, &art.image_h);
 	const struct city *city = &c->hall.cities[it.city];
-	art.flag = load_texture(ren, c, &city->flag, slide_flag_box(l), IMAGE_CONTAIN,
-				&art.flag_w, &art.flag_h);
+	art.flag = load_texture(ren, c, &city->flag, slide_flag_box(l), IMAGE_CONTAIN, &art.flag_w,
+	                        &art.flag_h);
 	struct slide_env env = {ren, text, l, c, lang};
 	slide_draw(&env, it, &art);
 	SDL_RenderPresent(ren);
@@ -70,16 +70,16 @@ int screenshot_run(const struct options *o, const struct content *c, int lang)
 	unsigned long long seq;
 	if (screenshot_parse_at(o->at, &seq) != 0) {
 		fprintf(stderr, "twinhall: --at '%s' is not a state (try attract or attract/3)\n",
-			o->at);
+		        o->at);
 		return 2;
 	}
 	int rc = 1;
-	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, o->size_w, o->size_h, 32,
-							   SDL_PIXELFORMAT_ARGB8888);
+	SDL_Surface *surf =
+	    SDL_CreateRGBSurfaceWithFormat(0, o->size_w, o->size_h, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
 	if (!ren) {
 		fprintf(stderr, "twinhall: cannot render %dx%d: %s\n", o->size_w, o->size_h,
-			SDL_GetError());
+		        SDL_GetError());
 		goto done;
 	}
 	struct layout l = layout_compute(o->size_w, o->size_h);

@@ -37,7 +37,7 @@ static struct rect gift_text_box(const struct layout *l)
 }
 
 const struct image_ref *slide_image(const struct content *c, const struct layout *l,
-				    struct attract_item it, struct rect *box, enum image_fit *fit)
+                                    struct attract_item it, struct rect *box, enum image_fit *fit)
 {
 	const struct city *city = &c->hall.cities[it.city];
 	if (it.kind == ATTRACT_PHOTO && it.index < city->n_photos) {
@@ -73,25 +73,27 @@ static void draw_art(const struct slide_env *e, SDL_Texture *tex, int w, int h, 
 		ui_text(UI_NO_IMAGE, lang_code(e), 0, msg, sizeof msg);
 		int tw = text_width(e->text, st.face, st.px, msg, strlen(msg));
 		text_draw_line(e->text, &st, msg, box.x + (box.w - tw) / 2,
-			       box.y + box.h / 2 - st.px / 2);
+		               box.y + box.h / 2 - st.px / 2);
 		return;
 	}
 	struct rect r = {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
 	draw_texture(e->ren, tex, r);
 }
 
-static void draw_scrim(const struct slide_env *e)
+/* Darkens the screen below y (at full strength from there down, fading in
+ * above it) so text drawn below y is legible over any photo. */
+static void draw_scrim(const struct slide_env *e, int y)
 {
 	const struct layout *l = e->l;
-	struct rect fade = {0, l->scrim_top, l->w, l->panel.y - l->scrim_top};
+	int full = y < l->panel.y ? y : l->panel.y;
+	int top = full - (l->panel.y - l->scrim_top);
+	struct rect fade = {0, top, l->w, full - top};
 	draw_gradient(e->ren, fade, theme.scrim, 0, theme.scrim, l->scrim_alpha);
-	draw_fill(e->ren, (struct rect){0, l->panel.y, l->w, l->h - l->panel.y}, theme.scrim,
-		  l->scrim_alpha);
+	draw_fill(e->ren, (struct rect){0, full, l->w, l->h - full}, theme.scrim, l->scrim_alpha);
 }
 
 /* "Amnéville · Франция": the name in the other languages and the country. */
-static void city_subline(const struct slide_env *e, const struct city *city, char *buf,
-			 size_t size)
+static void city_subline(const struct slide_env *e, const struct city *city, char *buf, size_t size)
 {
 	size_t n = 0;
 	buf[0] = '\0';
@@ -99,10 +101,10 @@ static void city_subline(const struct slide_env *e, const struct city *city, cha
 		if (i == e->lang)
 			continue;
 		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s · ",
-				      content_text(&city->name, i));
+		                      content_text(&city->name, i));
 	}
 	snprintf(buf + (n < size ? n : size - 1), n < size ? size - n : 1, "%s",
-		 tr(e, &city->country));
+	         tr(e, &city->country));
 }
 
 struct block {
@@ -135,14 +137,14 @@ static void draw_badge(const struct slide_env *e, const struct city *city, int x
 
 /* Flag, name, other names and country, "twin city since" and status. */
 static void draw_header(const struct slide_env *e, const struct city *city,
-			const struct slide_art *art, int x, int y)
+                        const struct slide_art *art, int x, int y)
 {
 	const struct layout *l = e->l;
 	int name_lh = text_line_height(e->text, FACE_SERIF_BOLD, l->size_name);
 	int fw = l->flag_h * 4 / 3;
 	struct rect flag = {x, y + (name_lh - l->flag_h) / 2, fw, l->flag_h};
-	draw_fill(e->ren, (struct rect){flag.x - 2, flag.y - 2, flag.w + 4, flag.h + 4},
-		  theme.text, 60);
+	draw_fill(e->ren, (struct rect){flag.x - 2, flag.y - 2, flag.w + 4, flag.h + 4}, theme.text,
+	          60);
 	draw_art(e, art->flag, fw, l->flag_h, flag);
 	int tx = x + fw + layout_px(l, 32);
 	struct text_style name = {FACE_SERIF_BOLD, l->size_name, color(theme.text), 0};
@@ -161,13 +163,12 @@ static void draw_header(const struct slide_env *e, const struct city *city,
 }
 
 /* The caption under a photo: the text, then its year and credit. */
-static int draw_caption(const struct slide_env *e, const struct photo *p, int x, int y,
-			int dry_run)
+static int draw_caption(const struct slide_env *e, const struct photo *p, int x, int y, int dry_run)
 {
 	const struct layout *l = e->l;
 	struct text_style body = {FACE_SANS, l->size_body, color(theme.text), 0};
-	int h = text_draw_paragraph(e->text, &body, tr(e, &p->caption), x, y, l->text_w, 3,
-				    dry_run);
+	int h =
+	    text_draw_paragraph(e->text, &body, tr(e, &p->caption), x, y, l->text_w, 3, dry_run);
 	char meta[400] = "";
 	if (p->year && p->credit)
 		snprintf(meta, sizeof meta, "%d · %s", p->year, p->credit);
@@ -185,7 +186,7 @@ static int draw_caption(const struct slide_env *e, const struct photo *p, int x,
 
 /* The gift's words: "Gift · 2018", its title, description and giver. */
 static int draw_gift_text(const struct slide_env *e, const struct gift *g, struct rect box,
-			  int dry_run)
+                          int dry_run)
 {
 	const struct layout *l = e->l;
 	char buf[256];
@@ -200,11 +201,11 @@ static int draw_gift_text(const struct slide_env *e, const struct gift *g, struc
 	y += layout_px(l, 12);
 	struct text_style body = {FACE_SANS, l->size_body, color(theme.text), 0};
 	y += text_draw_paragraph(e->text, &body, tr(e, &g->description), box.x, y, box.w,
-				 l->portrait ? 3 : 5, dry_run);
+	                         l->portrait ? 3 : 5, dry_run);
 	y += layout_px(l, 12);
-	snprintf(buf, sizeof buf, "%s: ", ui_text(UI_GIVEN_BY, lang_code(e), 0, buf, 64));
+	ui_text(UI_GIVEN_BY, lang_code(e), 0, buf, sizeof buf);
 	char line[512];
-	snprintf(line, sizeof line, "%s%s", buf, tr(e, &g->given_by));
+	snprintf(line, sizeof line, "%s: %s", buf, tr(e, &g->given_by));
 	struct text_style small = {FACE_SANS, l->size_sub, color(theme.text_soft), 0};
 	y += text_draw_paragraph(e->text, &small, line, box.x, y, box.w, 2, dry_run);
 	return y - box.y;
@@ -251,33 +252,35 @@ static void draw_footer(const struct slide_env *e, struct attract_item it)
 		text_draw_line(e->text, &st, title, right - tw, cy - d - gap - lh);
 }
 
-/* The lower third: the header, then the item's text below it in the panel,
- * the whole block standing on the panel's bottom edge. */
-static void draw_panel(const struct slide_env *e, struct attract_item it, const struct city *city,
-		       const struct slide_art *art)
+/* The lower third: the header, then the item's text below it in the panel.
+ * Returns where the block starts: in landscape it stands on the panel's
+ * bottom edge and grows upwards with long captions. */
+static int panel_top(const struct slide_env *e, struct attract_item it, const struct city *city)
 {
 	const struct layout *l = e->l;
-	int body_h = 0, gap = l->gap;
-	const struct photo *p = it.kind == ATTRACT_PHOTO ? &city->photos[it.index] : NULL;
-	const struct gift *g = it.kind == ATTRACT_GIFT && l->portrait ? &city->gifts[it.index]
-								      : NULL;
-	struct rect body = {l->panel.x, 0, l->text_w, 0};
-	if (p)
-		body_h = draw_caption(e, p, 0, 0, 1) + gap;
-	else if (g)
-		body_h = draw_gift_text(e, g, body, 1) + gap;
-	int total = header_height(e) + body_h;
-	int y = l->portrait ? l->panel.y : l->panel.y + l->panel.h - total;
+	if (l->portrait)
+		return l->panel.y;
+	int body_h = 0;
+	if (it.kind == ATTRACT_PHOTO)
+		body_h = draw_caption(e, &city->photos[it.index], 0, 0, 1) + l->gap;
+	return l->panel.y + l->panel.h - header_height(e) - body_h;
+}
+
+static void draw_panel(const struct slide_env *e, struct attract_item it, const struct city *city,
+                       const struct slide_art *art, int y)
+{
+	const struct layout *l = e->l;
 	draw_header(e, city, art, l->panel.x, y);
-	y += header_height(e) + gap;
-	if (p)
-		draw_caption(e, p, l->panel.x, y, 0);
-	else if (g)
-		draw_gift_text(e, g, (struct rect){l->panel.x, y, l->text_w, 0}, 0);
+	y += header_height(e) + l->gap;
+	if (it.kind == ATTRACT_PHOTO)
+		draw_caption(e, &city->photos[it.index], l->panel.x, y, 0);
+	else if (it.kind == ATTRACT_GIFT && l->portrait)
+		draw_gift_text(e, &city->gifts[it.index],
+		               (struct rect){l->panel.x, y, l->text_w, 0}, 0);
 }
 
 static void draw_stage(const struct slide_env *e, struct attract_item it, const struct city *city,
-		       const struct slide_art *art)
+                       const struct slide_art *art)
 {
 	const struct layout *l = e->l;
 	if (it.kind == ATTRACT_PHOTO) {
@@ -303,14 +306,15 @@ void slide_draw(const struct slide_env *e, struct attract_item it, const struct 
 	const struct layout *l = e->l;
 	const struct city *city = &e->c->hall.cities[it.city];
 	draw_gradient(e->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
-		      theme.backdrop_bottom, 255);
+	              theme.backdrop_bottom, 255);
+	int top = panel_top(e, it, city);
 	if (it.kind == ATTRACT_PHOTO) {
 		draw_stage(e, it, city, art);
-		draw_scrim(e);
+		draw_scrim(e, top - l->gap);
 	} else {
-		draw_scrim(e);
+		draw_scrim(e, top - l->gap);
 		draw_stage(e, it, city, art);
 	}
-	draw_panel(e, it, city, art);
+	draw_panel(e, it, city, art, top);
 	draw_footer(e, it);
 }

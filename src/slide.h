@@ -30,7 +30,7 @@ struct slide_art {
 /* The item's main image, or NULL when it has none; box and fit say at what
  * size to decode it. */
 const struct image_ref *slide_image(const struct content *c, const struct layout *l,
-				    struct attract_item it, struct rect *box, enum image_fit *fit);
+                                    struct attract_item it, struct rect *box, enum image_fit *fit);
 
 /* The box a city's flag is decoded for, for the lower third. */
 struct rect slide_flag_box(const struct layout *l);

@@ -22,9 +22,9 @@ struct text {
 };
 
 static const char *const face_files[FACE_COUNT] = {
-	[FACE_SANS] = "NotoSans-Regular.ttf",
-	[FACE_SANS_BOLD] = "NotoSans-Bold.ttf",
-	[FACE_SERIF_BOLD] = "NotoSerif-Bold.ttf",
+    [FACE_SANS] = "NotoSans-Regular.ttf",
+    [FACE_SANS_BOLD] = "NotoSans-Bold.ttf",
+    [FACE_SERIF_BOLD] = "NotoSerif-Bold.ttf",
 };
 
 /* Finds a font file: assets/fonts beside the program, the installed assets,
@@ -33,7 +33,7 @@ static int find_font(const char *file, char *out, size_t size)
 {
 	char *base = SDL_GetBasePath();
 	const char *dirs[] = {base ? base : "", TWINHALL_DATADIR "/assets/fonts/",
-			      "/usr/share/fonts/truetype/noto/"};
+	                      "/usr/share/fonts/truetype/noto/"};
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 		if (i == 0)
 			snprintf(out, size, "%s../assets/fonts/%s", dirs[0], file);
@@ -58,8 +58,9 @@ struct text *text_new(SDL_Renderer *r)
 	t->renderer = r;
 	for (int i = 0; i < FACE_COUNT; i++) {
 		if (find_font(face_files[i], t->path[i], sizeof t->path[i]) != 0) {
-			fprintf(stderr, "<3>twinhall: font %s not found (install fonts-noto-core)\n",
-				face_files[i]);
+			fprintf(stderr,
+			        "<3>twinhall: font %s not found (install fonts-noto-core)\n",
+			        face_files[i]);
 			free(t);
 			return NULL;
 		}
@@ -90,7 +91,7 @@ static TTF_Font *font_get(struct text *t, enum text_face face, int px)
 	TTF_Font *f = TTF_OpenFont(t->path[face], px);
 	if (!f) {
 		fprintf(stderr, "<3>twinhall: cannot open font %s: %s\n", t->path[face],
-			TTF_GetError());
+		        TTF_GetError());
 		return NULL;
 	}
 	TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
@@ -150,7 +151,7 @@ static int measure(void *ctx, const char *s, size_t len)
 }
 
 int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
-			int max_w, int max_lines, int dry_run)
+                        int max_w, int max_lines, int dry_run)
 {
 	struct wrap_line lines[TEXT_MAX_LINES];
 	struct measure_ctx m = {t, st};

@@ -37,6 +37,6 @@ int text_draw_line(struct text *t, const struct text_style *st, const char *s, i
  * from the top-left x, y. Returns the height used. When dry_run is set
  * nothing is drawn: the height tells how much room the text needs. */
 int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
-			int max_w, int max_lines, int dry_run);
+                        int max_w, int max_lines, int dry_run);
 
 #endif

@@ -6,12 +6,12 @@
 
 struct theme {
 	struct rgb backdrop_top, backdrop_bottom; /* behind items with no photo */
-	struct rgb scrim;			  /* under text over photos */
-	struct rgb text;			  /* names, captions */
-	struct rgb text_soft;			  /* secondary lines */
-	struct rgb accent;			  /* "twin city since", years */
-	struct rgb warn;			  /* suspended or ended links */
-	struct rgb placeholder;			  /* where an image could not be shown */
+	struct rgb scrim;                         /* under text over photos */
+	struct rgb text;                          /* names, captions */
+	struct rgb text_soft;                     /* secondary lines */
+	struct rgb accent;                        /* "twin city since", years */
+	struct rgb warn;                          /* suspended or ended links */
+	struct rgb placeholder;                   /* where an image could not be shown */
 };
 
 extern const struct theme theme;

@@ -8,14 +8,14 @@ struct ui_entry {
 };
 
 static const struct ui_entry strings[UI_COUNT] = {
-	[UI_TWINNED_SINCE] = {"Twin city since %d", "Город-побратим с %d года"},
-	[UI_SUSPENDED_IN] = {"Link suspended in %d", "Связи приостановлены в %d году"},
-	[UI_ENDED_IN] = {"Link ended in %d", "Связи прекращены в %d году"},
-	[UI_HISTORY] = {"History", "История"},
-	[UI_GIFT] = {"Gift", "Подарок"},
-	[UI_GIFT_IN] = {"Gift · %d", "Подарок · %d"},
-	[UI_GIVEN_BY] = {"Given by", "Даритель"},
-	[UI_NO_IMAGE] = {"Image not available", "Изображение недоступно"},
+    [UI_TWINNED_SINCE] = {"Twin city since %d", "Город-побратим с %d года"},
+    [UI_SUSPENDED_IN] = {"Link suspended in %d", "Связи приостановлены в %d году"},
+    [UI_ENDED_IN] = {"Link ended in %d", "Связи прекращены в %d году"},
+    [UI_HISTORY] = {"History", "История"},
+    [UI_GIFT] = {"Gift", "Подарок"},
+    [UI_GIFT_IN] = {"Gift · %d", "Подарок · %d"},
+    [UI_GIVEN_BY] = {"Given by", "Даритель"},
+    [UI_NO_IMAGE] = {"Image not available", "Изображение недоступно"},
 };
 
 char *ui_text(enum ui_str id, const char *lang, int year, char *buf, size_t size)

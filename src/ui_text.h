@@ -8,7 +8,7 @@
 enum ui_str {
 	UI_TWINNED_SINCE, /* takes a year */
 	UI_SUSPENDED_IN,  /* takes a year */
-	UI_ENDED_IN,	  /* takes a year */
+	UI_ENDED_IN,      /* takes a year */
 	UI_HISTORY,
 	UI_GIFT,
 	UI_GIFT_IN, /* takes a year */

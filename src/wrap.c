@@ -14,8 +14,8 @@ static size_t utf8_next(const char *s, size_t i, size_t n)
 
 /* The end of the longest prefix of [start, end) no wider than max_w, at a
  * character boundary; at least one character. */
-static size_t fit_chars(const char *s, size_t start, size_t end, int max_w,
-			wrap_measure_fn measure, void *ctx)
+static size_t fit_chars(const char *s, size_t start, size_t end, int max_w, wrap_measure_fn measure,
+                        void *ctx)
 {
 	size_t i = utf8_next(s, start, end);
 	while (i < end) {
@@ -29,8 +29,8 @@ static size_t fit_chars(const char *s, size_t start, size_t end, int max_w,
 
 /* Finds the end of the next line starting at start; *next is where the line
  * after it begins. */
-static size_t next_break(const char *s, size_t start, size_t n, int max_w,
-			 wrap_measure_fn measure, void *ctx, size_t *next)
+static size_t next_break(const char *s, size_t start, size_t n, int max_w, wrap_measure_fn measure,
+                         void *ctx, size_t *next)
 {
 	const char *nl = memchr(s + start, '\n', n - start);
 	size_t para_end = nl ? (size_t)(nl - s) : n;
@@ -58,7 +58,7 @@ static size_t next_break(const char *s, size_t start, size_t n, int max_w,
 
 /* Shortens line l until it and an ellipsis fit in max_w. */
 static void add_ellipsis(const char *s, struct wrap_line *l, int max_w, wrap_measure_fn measure,
-			 void *ctx)
+                         void *ctx)
 {
 	int ew = measure(ctx, wrap_ellipsis, strlen(wrap_ellipsis));
 	while (l->len > 0 && measure(ctx, s + l->start, l->len) + ew > max_w) {
@@ -72,8 +72,8 @@ static void add_ellipsis(const char *s, struct wrap_line *l, int max_w, wrap_mea
 	l->ellipsis = true;
 }
 
-size_t wrap_text(const char *text, int max_w, size_t max_lines, wrap_measure_fn measure,
-		 void *ctx, struct wrap_line *lines, size_t cap)
+size_t wrap_text(const char *text, int max_w, size_t max_lines, wrap_measure_fn measure, void *ctx,
+                 struct wrap_line *lines, size_t cap)
 {
 	size_t n = strlen(text), pos = 0, count = 0;
 	if (max_lines > cap)

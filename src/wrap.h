@@ -11,15 +11,15 @@ typedef int (*wrap_measure_fn)(void *ctx, const char *s, size_t len);
 
 struct wrap_line {
 	size_t start, len; /* bytes of the paragraph, spaces at the break dropped */
-	bool ellipsis;	   /* the line was cut short: draw "…" after it */
+	bool ellipsis;     /* the line was cut short: draw "…" after it */
 };
 
 /* Breaks text into at most cap lines no wider than max_w (words longer than a
  * line are broken between characters; '\n' forces a break). When the text
  * needs more than max_lines lines, the last line ends with an ellipsis and
  * still fits. Returns the number of lines written to lines. */
-size_t wrap_text(const char *text, int max_w, size_t max_lines, wrap_measure_fn measure,
-		 void *ctx, struct wrap_line *lines, size_t cap);
+size_t wrap_text(const char *text, int max_w, size_t max_lines, wrap_measure_fn measure, void *ctx,
+                 struct wrap_line *lines, size_t cap);
 
 /* The ellipsis character the wrapper measures with and callers draw. */
 extern const char wrap_ellipsis[];

@@ -22,7 +22,7 @@ expect_status "--check passes on the sample content" 0 "$TH" --check content
 expect_output "--check sums up what it found" '^content: ok: 6 cities, [0-9]+ photos'
 
 expect_status "--check on a missing directory exits 1" 1 "$TH" --check "$TMP/nothing-here"
-expect_output "a missing directory is named" "nothing-here/hall.yaml"
+expect_output "a missing directory is named" "nothing-here cannot be opened"
 
 # A broken copy: each mistake must come back with its exact file, line and
 # column, and all of them in one run.
@@ -42,7 +42,9 @@ expect_output "a path leaving the folder is located" \
 	"^$b/cities/duisburg/city.yaml:$fl:7: error: .*\\.\\."
 expect_output "a symlink out of the folder is refused" \
 	"^$b/cities/qingdao/city.yaml:[0-9]+:[0-9]+: error: .*(outside|leads out)"
-expect_output "every error is reported in one run" "3 errors"
+expect_output "the caption the misspelling lost is missed too" \
+	"^$b/cities/oxford/city.yaml:[0-9]+:[0-9]+: error: this photo has no \"caption\""
+expect_output "every error is reported in one run" ": 4 errors, 0 warnings"
 
 # Staff's classic YAML mistake: a tab for indentation.
 t=$TMP/tab

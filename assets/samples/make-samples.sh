@@ -161,7 +161,8 @@ stripes() {
 }
 
 # photo_text VARIANT YEAR RU EN CITY PALETTE...: the poster's text, 1920x1280.
-# Safe area: x 384..1536, y 0..768 (all text is kept inside it).
+# Safe area: x 384..1536, y 140..768 (all text is kept inside it): a 16:9
+# screen crops 100 px off the top, a portrait one keeps the central 60%.
 photo_text() {
 	local v=$1 year=$2 ru=$3 en=$4 city=$5 acc=$9 s1=${10} s2=${11} s3=${12}
 	local c=960
@@ -169,8 +170,8 @@ photo_text() {
 	1)
 		cat <<EOF
 <g font-family="$SANS" font-size="26" letter-spacing="2" fill="$INK" fill-opacity="0.82" text-anchor="middle">
- <text x="$c" y="118">$(xml "$LABEL_EN")</text></g>
-<rect x="$((c - 40))" y="140" width="80" height="2" fill="$INK" fill-opacity="0.5"/>
+ <text x="$c" y="178">$(xml "$LABEL_EN")</text></g>
+<rect x="$((c - 40))" y="200" width="80" height="2" fill="$INK" fill-opacity="0.5"/>
 <text x="$c" y="392" font-family="$SERIF" font-size="220" fill="$INK" text-anchor="middle">$year</text>
 $(stripes $c 438 middle "$s1" "$s2" "$s3")
 <text font-family="$SERIF" font-size="50" fill="$INK" text-anchor="middle">$(lines $c 528 62 "$ru")</text>
@@ -182,8 +183,8 @@ EOF
 		local x=450
 		cat <<EOF
 <g font-family="$SANS" font-size="26" letter-spacing="2" fill="$INK" fill-opacity="0.82">
- <text x="$x" y="112">$(xml "$LABEL_EN")</text></g>
-<text x="$x" y="214" font-family="$SANS" font-weight="bold" font-size="30" letter-spacing="8" fill="$acc">$(xml "$city")</text>
+ <text x="$x" y="172">$(xml "$LABEL_EN")</text></g>
+<text x="$x" y="240" font-family="$SANS" font-weight="bold" font-size="30" letter-spacing="8" fill="$acc">$(xml "$city")</text>
 <text x="$((x - 12))" y="458" font-family="$SERIF" font-size="250" fill="$INK">$year</text>
 $(stripes $x 500 start "$s1" "$s2" "$s3")
 <text font-family="$SERIF" font-size="50" fill="$INK">$(lines $x 590 62 "$ru")</text>
@@ -199,8 +200,8 @@ EOF
 		cat <<EOF
 $ghost
 <g font-family="$SANS" font-size="26" letter-spacing="2" fill="$INK" fill-opacity="0.82" text-anchor="middle">
- <text x="$c" y="112">$(xml "$LABEL_EN")</text></g>
-<text x="$c" y="262" font-family="$SANS" font-weight="bold" font-size="30" letter-spacing="8" fill="$acc" text-anchor="middle">$(xml "$city")</text>
+ <text x="$c" y="172">$(xml "$LABEL_EN")</text></g>
+<text x="$c" y="270" font-family="$SANS" font-weight="bold" font-size="30" letter-spacing="8" fill="$acc" text-anchor="middle">$(xml "$city")</text>
 <text font-family="$SERIF" font-size="56" fill="$INK" text-anchor="middle">$(lines $c 400 70 "$ru")</text>
 <text font-family="$SERIF" font-style="italic" font-size="42" fill="$INK" fill-opacity="0.78" text-anchor="middle">$(lines $c $((400 + 70 * $(nlines "$ru"))) 56 "$en")</text>
 $(stripes $c 640 middle "$s1" "$s2" "$s3")

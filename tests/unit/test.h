@@ -10,41 +10,41 @@
 
 static int test_failed_;
 
-#define CHECK(cond)                                                                               \
-	do {                                                                                      \
-		if (!(cond)) {                                                                    \
-			printf("  %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);         \
-			test_failed_ = 1;                                                         \
-		}                                                                                 \
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			printf("  %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);          \
+			test_failed_ = 1;                                                          \
+		}                                                                                  \
 	} while (0)
 
-#define CHECK_INT(a, b)                                                                           \
-	do {                                                                                      \
-		long long a_ = (long long)(a), b_ = (long long)(b);                               \
-		if (a_ != b_) {                                                                   \
+#define CHECK_INT(a, b)                                                                            \
+	do {                                                                                       \
+		long long a_ = (long long)(a), b_ = (long long)(b);                                \
+		if (a_ != b_) {                                                                    \
 			printf("  %s:%d: %s is %lld, expected %lld\n", __FILE__, __LINE__, #a, a_, \
-			       b_);                                                               \
-			test_failed_ = 1;                                                         \
-		}                                                                                 \
+			       b_);                                                                \
+			test_failed_ = 1;                                                          \
+		}                                                                                  \
 	} while (0)
 
-#define CHECK_STR(a, b)                                                                           \
-	do {                                                                                      \
-		const char *a_ = (a), *b_ = (b);                                                  \
-		if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                          \
+#define CHECK_STR(a, b)                                                                            \
+	do {                                                                                       \
+		const char *a_ = (a), *b_ = (b);                                                   \
+		if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                           \
 			printf("  %s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a, \
-			       a_ ? a_ : "(null)", b_ ? b_ : "(null)");                          \
-			test_failed_ = 1;                                                         \
-		}                                                                                 \
+			       a_ ? a_ : "(null)", b_ ? b_ : "(null)");                            \
+			test_failed_ = 1;                                                          \
+		}                                                                                  \
 	} while (0)
 
-#define RUN(fn)                                                                                   \
-	do {                                                                                      \
-		test_failed_ = 0;                                                                 \
-		fn();                                                                             \
-		printf("%s %s\n", test_failed_ ? "FAIL" : "PASS", #fn);                           \
-		fflush(stdout);                                                                   \
-		failures_ += test_failed_;                                                        \
+#define RUN(fn)                                                                                    \
+	do {                                                                                       \
+		test_failed_ = 0;                                                                  \
+		fn();                                                                              \
+		printf("%s %s\n", test_failed_ ? "FAIL" : "PASS", #fn);                            \
+		fflush(stdout);                                                                    \
+		failures_ += test_failed_;                                                         \
 	} while (0)
 
 #endif

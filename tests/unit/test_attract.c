@@ -12,8 +12,13 @@ static struct hall hall;
 
 static void build(void)
 {
-	cities[0] = (struct city){.id = "a", .photos = photos, .n_photos = 2, .history = history,
-				  .n_history = 2, .gifts = gifts, .n_gifts = 1};
+	cities[0] = (struct city){.id = "a",
+	                          .photos = photos,
+	                          .n_photos = 2,
+	                          .history = history,
+	                          .n_history = 2,
+	                          .gifts = gifts,
+	                          .n_gifts = 1};
 	cities[1] = (struct city){.id = "b", .photos = photos, .n_photos = 3};
 	cities[2] = (struct city){.id = "c", .history = history, .n_history = 1};
 	hall = (struct hall){.cities = cities, .n_cities = 3};
@@ -27,9 +32,9 @@ static void test_cycle_has_every_city_in_order(void)
 	const struct {
 		enum attract_kind kind;
 		size_t city, index;
-	} want[] = {{ATTRACT_PHOTO, 0, 0},   {ATTRACT_PHOTO, 0, 1}, {ATTRACT_HISTORY, 0, 0},
-		    {ATTRACT_GIFT, 0, 0},    {ATTRACT_PHOTO, 1, 0}, {ATTRACT_PHOTO, 1, 1},
-		    {ATTRACT_PHOTO, 1, 2},   {ATTRACT_CITY, 2, 0},  {ATTRACT_HISTORY, 2, 0}};
+	} want[] = {{ATTRACT_PHOTO, 0, 0}, {ATTRACT_PHOTO, 0, 1}, {ATTRACT_HISTORY, 0, 0},
+	            {ATTRACT_GIFT, 0, 0},  {ATTRACT_PHOTO, 1, 0}, {ATTRACT_PHOTO, 1, 1},
+	            {ATTRACT_PHOTO, 1, 2}, {ATTRACT_CITY, 2, 0},  {ATTRACT_HISTORY, 2, 0}};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		struct attract_item it = attract_item_at(&hall, i);
 		CHECK_INT(it.kind, want[i].kind);

@@ -25,11 +25,11 @@ static void test_compiler_style_line(void)
 	char buf[512];
 	diag_add(d, DIAG_ERROR, "cities/oxford/city.yaml", 12, 5, "unknown field \"%s\"", "x");
 	CHECK_STR(diag_format(diag_get(d, 0), "content", buf, sizeof buf),
-		  "content/cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
+	          "content/cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
 	CHECK_STR(diag_format(diag_get(d, 0), "content/", buf, sizeof buf),
-		  "content/cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
+	          "content/cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
 	CHECK_STR(diag_format(diag_get(d, 0), NULL, buf, sizeof buf),
-		  "cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
+	          "cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
 	diag_free(d);
 }
 

@@ -36,7 +36,8 @@ static void test_body_text_at_least_28px_at_1080p(void)
 
 static void test_regions_stay_on_screen(void)
 {
-	const int sizes[][2] = {{1920, 1080}, {3840, 2160}, {1080, 1920}, {1280, 720}, {1024, 1280}};
+	const int sizes[][2] = {
+	    {1920, 1080}, {3840, 2160}, {1080, 1920}, {1280, 720}, {1024, 1280}};
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		struct layout l = layout_compute(sizes[i][0], sizes[i][1]);
 		struct rect screen = {0, 0, l.w, l.h};
@@ -45,7 +46,7 @@ static void test_regions_stay_on_screen(void)
 		CHECK(inside(l.photo, screen));
 		CHECK(l.panel.h > 0 && l.stage.h > 0);
 		CHECK(l.stage.y + l.stage.h <= l.panel.y); /* stage above the text panel */
-		CHECK(l.scrim_top < l.panel.y);		   /* the scrim is full behind text */
+		CHECK(l.scrim_top < l.panel.y);            /* the scrim is full behind text */
 		CHECK(l.text_w <= l.panel.w);
 		CHECK(l.panel.x >= l.margin && l.w - (l.panel.x + l.panel.w) >= l.margin);
 	}

@@ -36,8 +36,8 @@ static void test_screenshot_options(void)
 	struct options o;
 	char err[256];
 	CHECK_INT(parse(&o, err, 10, "--screenshot", "x.png", "--at", "attract/3", "--size",
-			"1080x1920", "--lang=en", "mydir", "--kiosk"),
-		  0);
+	                "1080x1920", "--lang=en", "mydir", "--kiosk"),
+	          0);
 	CHECK_INT(o.mode, MODE_SCREENSHOT);
 	CHECK_STR(o.screenshot, "x.png");
 	CHECK_STR(o.at, "attract/3");

@@ -45,7 +45,7 @@ static void test_enlarge_interpolates(void)
 {
 	uint8_t src[2 * 1 * 4] = {0, 0, 0, 255, 200, 200, 200, 255}, dst[4 * 1 * 4];
 	CHECK_INT(scale_pixels(src, 2, 1, 8, dst, 4, 1, 16), 0);
-	CHECK_INT(dst[0], 0);	     /* ends keep their colour */
+	CHECK_INT(dst[0], 0); /* ends keep their colour */
 	CHECK_INT(dst[12], 200);
 	CHECK(dst[4] > 0 && dst[4] < dst[8] && dst[8] < 200); /* in between: a ramp */
 }
