@@ -90,6 +90,7 @@ check: all
 
 test: test-deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory debug
 	@BUILD=$(BUILD) tests/run.sh
 
 # AddressSanitizer and UBSan build in build/debug.

@@ -153,11 +153,12 @@ char *diag_format(const struct diag_item *it, const char *dir, char *buf, size_t
 		snprintf(path, sizeof path, "%s%s%s", has_dir ? dir : "", slash ? "/" : "",
 		         it->file);
 	}
-	if (it->file && it->line > 0)
-		snprintf(buf, size, "%s:%d:%d: %s: %s", path, it->line, it->col > 0 ? it->col : 1,
-		         level_name(it->level), it->message);
-	else if (it->file)
-		snprintf(buf, size, "%s: %s: %s", path, level_name(it->level), it->message);
+	/* A problem with the whole file points at its start, so every line
+	 * has the path:line:col form editors and staff expect. */
+	if (it->file)
+		snprintf(buf, size, "%s:%d:%d: %s: %s", path, it->line > 0 ? it->line : 1,
+		         it->line > 0 && it->col > 0 ? it->col : 1, level_name(it->level),
+		         it->message);
 	else
 		snprintf(buf, size, "%s: %s", level_name(it->level), it->message);
 	return buf;

@@ -30,6 +30,9 @@ static void test_compiler_style_line(void)
 	          "content/cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
 	CHECK_STR(diag_format(diag_get(d, 0), NULL, buf, sizeof buf),
 	          "cities/oxford/city.yaml:12:5: error: unknown field \"x\"");
+	diag_add(d, DIAG_ERROR, "hall.yaml", 0, 0, "the file is larger than 1 MiB");
+	CHECK_STR(diag_format(diag_get(d, 1), "content", buf, sizeof buf),
+	          "content/hall.yaml:1:1: error: the file is larger than 1 MiB");
 	diag_free(d);
 }
 
