@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "notice.h"
 #include "player.h"
 #include "text.h"
 
@@ -32,6 +33,10 @@ static void install_signals(void)
 
 struct app {
 	const struct options *o;
+	const char *dir;
+	struct content **content;
+	struct diag *diag; /* the problems of the last load */
+	uint64_t next_retry;
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	struct text *text;
@@ -60,11 +65,19 @@ static SDL_Renderer *make_renderer(SDL_Window *win)
 static int open_window(struct app *a)
 {
 	int w = a->o->window_w ? a->o->window_w : 1280, h = a->o->window_h ? a->o->window_h : 720;
+	int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
 	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-	if (a->o->kiosk)
-		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-	a->win = SDL_CreateWindow("twinhall", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-	                          flags);
+	SDL_DisplayMode mode;
+	if (a->o->kiosk && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+		/* The display's own size at 0,0 and borderless, so the window fills
+		 * the screen even with no window manager to honour "fullscreen". */
+		w = mode.w;
+		h = mode.h;
+		x = y = 0;
+		flags = SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS |
+		        SDL_WINDOW_ALLOW_HIGHDPI;
+	}
+	a->win = SDL_CreateWindow("twinhall", x, y, w, h, flags);
 	if (!a->win) {
 		fprintf(stderr, "<3>twinhall: cannot open a window: %s\n", SDL_GetError());
 		return -1;
@@ -98,7 +111,8 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 static void on_event(struct app *a, const SDL_Event *ev)
 {
 	if (ev->type == a->wake_event) {
-		player_take_images(a->player);
+		if (a->player)
+			player_take_images(a->player);
 		return;
 	}
 	switch (ev->type) {
@@ -110,7 +124,7 @@ static void on_event(struct app *a, const SDL_Event *ev)
 		on_key(a, &ev->key);
 		break;
 	case SDL_WINDOWEVENT:
-		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && a->player) {
 			int w, h;
 			SDL_GetRendererOutputSize(a->ren, &w, &h);
 			player_resize(a->player, w, h);
@@ -121,7 +135,8 @@ static void on_event(struct app *a, const SDL_Event *ev)
 	case SDL_RENDER_DEVICE_RESET: {
 		int w, h;
 		SDL_GetRendererOutputSize(a->ren, &w, &h);
-		player_resize(a->player, w, h);
+		if (a->player)
+			player_resize(a->player, w, h);
 		a->dirty = true;
 		break;
 	}
@@ -134,13 +149,65 @@ static void on_event(struct app *a, const SDL_Event *ev)
  * during a fade, and at most IDLE_WAKE_MS so a signal is noticed. */
 static int wait_ms(struct app *a, uint64_t now)
 {
-	uint64_t deadline = player_deadline(a->player, now);
+	uint64_t deadline = a->player ? player_deadline(a->player, now) : a->next_retry;
 	if (deadline <= now)
 		deadline = a->last_frame + FRAME_MS;
 	if (deadline <= now)
 		return 0;
 	uint64_t ms = deadline - now;
 	return ms > IDLE_WAKE_MS ? IDLE_WAKE_MS : (int)ms;
+}
+
+/* The language to show: --lang when the content has it, else its first. */
+static int start_lang(const struct app *a)
+{
+	int lang = a->o->lang ? content_lang_index(*a->content, a->o->lang) : 0;
+	return lang < 0 ? 0 : lang;
+}
+
+static int start_player(struct app *a)
+{
+	int w, h;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	a->player = player_new(a->ren, a->text, *a->content, start_lang(a), w, h, a->wake_event);
+	if (!a->player)
+		return -1;
+	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", a->dir, w, h);
+	return 0;
+}
+
+/* While the content has errors: load it again, and play it once it is good. */
+static void retry_content(struct app *a, uint64_t now)
+{
+	a->next_retry = now + APP_RETRY_MS;
+	struct diag *d = diag_new();
+	struct content *c = d ? content_load(a->dir, d) : NULL;
+	if (!c) {
+		if (d && diag_size(d) != diag_size(a->diag))
+			a->dirty = true; /* the problems changed: show the new ones */
+		diag_free(a->diag);
+		a->diag = d;
+		return;
+	}
+	fprintf(stderr, "<5>twinhall: %s is valid again\n", a->dir);
+	diag_free(d);
+	*a->content = c;
+	start_player(a);
+	a->dirty = true;
+}
+
+static void draw(struct app *a, uint64_t now)
+{
+	if (a->player) {
+		player_draw(a->player, now);
+	} else {
+		int w, h;
+		SDL_GetRendererOutputSize(a->ren, &w, &h);
+		notice_draw(a->ren, a->text, w, h, a->diag, a->dir);
+	}
+	SDL_RenderPresent(a->ren);
+	a->last_frame = now;
+	a->dirty = false;
 }
 
 static void loop(struct app *a)
@@ -153,20 +220,18 @@ static void loop(struct app *a)
 				on_event(a, &ev);
 		}
 		uint64_t now = SDL_GetTicks64();
-		if (player_update(a->player, now) || a->dirty) {
-			player_draw(a->player, now);
-			SDL_RenderPresent(a->ren);
-			a->last_frame = now;
-			a->dirty = false;
-		}
+		if (!a->player && now >= a->next_retry)
+			retry_content(a, now);
+		if ((a->player && player_update(a->player, now)) || a->dirty)
+			draw(a, now);
 	}
 	if (stop_signal)
 		fprintf(stderr, "<6>twinhall: stopping on signal %d\n", (int)stop_signal);
 }
 
-int app_run(const struct options *o, const struct content *c, int lang)
+int app_run(const struct options *o, const char *dir, struct content **c, struct diag *d)
 {
-	struct app a = {.o = o, .dirty = true};
+	struct app a = {.o = o, .dir = dir, .content = c, .dirty = true};
 	int rc = 1;
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	install_signals();
@@ -178,15 +243,21 @@ int app_run(const struct options *o, const struct content *c, int lang)
 	if (open_window(&a) != 0)
 		goto done;
 	a.text = text_new(a.ren);
-	int w, h;
-	SDL_GetRendererOutputSize(a.ren, &w, &h);
-	a.player = a.text ? player_new(a.ren, a.text, c, lang, w, h, a.wake_event) : NULL;
-	if (!a.player)
+	if (!a.text)
 		goto done;
-	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", c->root, w, h);
+	if (*c && start_player(&a) != 0)
+		goto done;
+	if (!*c) {
+		a.diag = d;
+		a.next_retry = SDL_GetTicks64() + APP_RETRY_MS;
+		fprintf(stderr, "<3>twinhall: showing a notice until %s is fixed\n", dir);
+	}
 	loop(&a);
 	rc = 0;
 done:
+	if (a.diag == d)
+		a.diag = NULL; /* the caller's */
+	diag_free(a.diag);
 	player_free(a.player);
 	text_free(a.text);
 	if (a.ren)

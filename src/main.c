@@ -62,9 +62,11 @@ static int pick_lang(const struct options *o, const struct content *c, int *lang
 	return 2;
 }
 
-static int show(const struct options *o, struct content *c)
+/* --screenshot, or the window. Without valid content a screenshot fails
+ * (exit 1) while the window shows a notice and waits for a fix. */
+static int show(const struct options *o, const char *dir, struct content **c, struct diag *d)
 {
-	int lang, rc = pick_lang(o, c, &lang);
+	int lang = 0, rc = *c ? pick_lang(o, *c, &lang) : 0;
 	if (rc)
 		return rc;
 	if (TTF_Init() != 0) {
@@ -72,10 +74,12 @@ static int show(const struct options *o, struct content *c)
 		return 1;
 	}
 	IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
-	if (o->mode == MODE_SCREENSHOT)
-		rc = screenshot_run(o, c, lang);
+	if (o->mode == MODE_SCREENSHOT && strcmp(o->at, "notice") == 0)
+		rc = screenshot_notice(o, dir, d);
+	else if (o->mode == MODE_SCREENSHOT)
+		rc = screenshot_run(o, *c, lang);
 	else
-		rc = app_run(o, c, lang);
+		rc = app_run(o, dir, c, d);
 	IMG_Quit();
 	TTF_Quit();
 	return rc;
@@ -103,14 +107,13 @@ int main(int argc, char **argv)
 	int rc;
 	if (o.mode == MODE_CHECK) {
 		rc = run_check(dir, c, d);
-	} else if (!c) {
-		diag_print(d, stderr, dir);
-		fprintf(stderr, "<3>twinhall: %s has errors (run twinhall --check %s)\n", dir, dir);
-		rc = 1;
 	} else {
-		if (diag_size(d))
-			diag_print(d, stderr, dir);
-		rc = show(&o, c);
+		diag_print(d, stderr, dir);
+		if (!c)
+			fprintf(stderr, "<3>twinhall: %s has errors (run twinhall --check %s)\n",
+			        dir, dir);
+		int notice = o.mode == MODE_SCREENSHOT && strcmp(o.at, "notice") == 0;
+		rc = !c && o.mode == MODE_SCREENSHOT && !notice ? 1 : show(&o, dir, &c, d);
 	}
 	content_free(c);
 	diag_free(d);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "image_loader.h"
+#include "notice.h"
 #include "slide.h"
 
 int screenshot_parse_at(const char *at, unsigned long long *seq)
@@ -65,6 +66,26 @@ static int render(SDL_Renderer *ren, const struct content *c, int lang, struct l
 	return 0;
 }
 
+/* A software renderer drawing into a new surface of the asked size. */
+static SDL_Renderer *surface_renderer(const struct options *o, SDL_Surface **surf)
+{
+	*surf =
+	    SDL_CreateRGBSurfaceWithFormat(0, o->size_w, o->size_h, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *ren = *surf ? SDL_CreateSoftwareRenderer(*surf) : NULL;
+	if (!ren)
+		fprintf(stderr, "twinhall: cannot render %dx%d: %s\n", o->size_w, o->size_h,
+		        SDL_GetError());
+	return ren;
+}
+
+static int save(const struct options *o, SDL_Surface *surf)
+{
+	if (IMG_SavePNG(surf, o->screenshot) == 0)
+		return 0;
+	fprintf(stderr, "twinhall: cannot write %s: %s\n", o->screenshot, IMG_GetError());
+	return 1;
+}
+
 int screenshot_run(const struct options *o, const struct content *c, int lang)
 {
 	unsigned long long seq;
@@ -74,24 +95,31 @@ int screenshot_run(const struct options *o, const struct content *c, int lang)
 		return 2;
 	}
 	int rc = 1;
-	SDL_Surface *surf =
-	    SDL_CreateRGBSurfaceWithFormat(0, o->size_w, o->size_h, 32, SDL_PIXELFORMAT_ARGB8888);
-	SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-	if (!ren) {
-		fprintf(stderr, "twinhall: cannot render %dx%d: %s\n", o->size_w, o->size_h,
-		        SDL_GetError());
-		goto done;
-	}
+	SDL_Surface *surf = NULL;
+	SDL_Renderer *ren = surface_renderer(o, &surf);
 	struct layout l = layout_compute(o->size_w, o->size_h);
-	if (render(ren, c, lang, &l, attract_item_at(&c->hall, seq)) != 0)
-		goto done;
-	if (IMG_SavePNG(surf, o->screenshot) != 0) {
-		fprintf(stderr, "twinhall: cannot write %s: %s\n", o->screenshot, IMG_GetError());
-		goto done;
+	if (ren && render(ren, c, lang, &l, attract_item_at(&c->hall, seq)) == 0)
+		rc = save(o, surf);
+	if (ren)
+		SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(surf);
+	return rc;
+}
+
+int screenshot_notice(const struct options *o, const char *dir, struct diag *d)
+{
+	int rc = 1;
+	SDL_Surface *surf = NULL;
+	SDL_Renderer *ren = surface_renderer(o, &surf);
+	struct text *text = ren ? text_new(ren) : NULL;
+	if (text) {
+		notice_draw(ren, text, o->size_w, o->size_h, d, dir);
+		SDL_RenderPresent(ren);
+		rc = save(o, surf);
 	}
-	rc = 0;
-done:
-	SDL_DestroyRenderer(ren);
+	text_free(text);
+	if (ren)
+		SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(surf);
 	return rc;
 }

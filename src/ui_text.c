@@ -16,11 +16,14 @@ static const struct ui_entry strings[UI_COUNT] = {
     [UI_GIFT_IN] = {"Gift · %d", "Подарок · %d"},
     [UI_GIVEN_BY] = {"Given by", "Даритель"},
     [UI_NO_IMAGE] = {"Image not available", "Изображение недоступно"},
+    [UI_HALL_NAME] = {"Twinned Cities Hall", "Зал городов-побратимов"},
+    [UI_UPDATING] = {"The exhibition is being updated. Please come back soon.",
+                     "Экспозиция обновляется. Пожалуйста, загляните чуть позже."},
 };
 
 char *ui_text(enum ui_str id, const char *lang, int year, char *buf, size_t size)
 {
-	if ((int)id < 0 || id >= UI_COUNT) {
+	if ((int)id < 0 || id >= UI_COUNT || !strings[id].en || !strings[id].ru) {
 		snprintf(buf, size, "?");
 		return buf;
 	}

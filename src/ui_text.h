@@ -14,6 +14,8 @@ enum ui_str {
 	UI_GIFT_IN, /* takes a year */
 	UI_GIVEN_BY,
 	UI_NO_IMAGE,
+	UI_HALL_NAME,
+	UI_UPDATING,
 	UI_COUNT
 };
 

@@ -7,7 +7,7 @@ PROBE=$BUILD/tools/pngprobe
 # A display of our own, picked free.
 for n in $(seq 91 120); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || break; done
 export DISPLAY=:$n
-Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+Xvfb "$DISPLAY" -screen 0 1600x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; kill $pid 2>/dev/null' EXIT
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
@@ -35,7 +35,7 @@ start --window 1280x720 "$fast"
 [ -n "$win" ] && pass "the window opens under X" || fail "the window opens under X" "$(cat "$TMP/app.log")"
 sleep 1.5
 shot "$TMP/a.png"
-sd=$("$PROBE" "$TMP/a.png" 0 0 1280 720 | awk '{print $6}')
+sd=$("$PROBE" "$TMP/a.png" 160 90 1280 720 | awk '{print $6}')
 awk -v s="$sd" 'BEGIN { exit !(s > 10) }' && pass "the window shows the hall, not a blank (stddev $sd)" \
 	|| fail "the window shows the hall, not a blank" "stddev $sd" "$(cat "$TMP/app.log")"
 sleep 3
@@ -52,7 +52,7 @@ start --kiosk "$fast"
 [ -n "$win" ] && pass "--kiosk opens a window" || fail "--kiosk opens a window" "$(cat "$TMP/app.log")"
 sleep 1
 read -r ww wh < <(xdotool getwindowgeometry "$win" 2>/dev/null | awk '/Geometry/ { split($2, g, "x"); print g[1], g[2] }')
-[ "$ww" = 1280 ] && [ "$wh" = 720 ] && pass "--kiosk fills the screen (${ww}x${wh})" || fail "--kiosk fills the screen" "window is ${ww}x${wh}"
+[ "$ww" = 1600 ] && [ "$wh" = 900 ] && pass "--kiosk fills the 1600x900 screen" || fail "--kiosk fills the 1600x900 screen" "window is ${ww}x${wh}"
 xdotool key --window "$win" Escape
 xdotool key --window "$win" ctrl+q
 xdotool key --window "$win" alt+F4
@@ -61,4 +61,27 @@ kill -TERM "$pid"
 exited_with 5 0 && pass "SIGTERM ends --kiosk cleanly with status 0" || fail "SIGTERM ends --kiosk cleanly" "$(cat "$TMP/app.log")"
 grep -q '^<6>twinhall: stopping on signal 15' "$TMP/app.log" && pass "the stop is logged with a journal level" \
 	|| fail "the stop is logged with a journal level" "$(cat "$TMP/app.log")"
+
+# Broken content never blanks the screen: a notice shows, and once staff fix
+# the file the hall comes back by itself.
+broken=$TMP/broken
+copy_content "$broken"
+sed -i '0,/caption:/s/caption:/captoin:/' "$broken/cities/oxford/city.yaml"
+start --kiosk "$broken"
+sleep 1
+kill -0 "$pid" 2>/dev/null && pass "broken content: the program keeps running" || fail "broken content: the program keeps running" "$(cat "$TMP/app.log")"
+shot "$TMP/n.png"
+sd=$("$PROBE" "$TMP/n.png" 0 0 1600 900 | awk '{print $6}')
+awk -v s="$sd" 'BEGIN { exit !(s > 3) }' && pass "broken content: a notice, not a blank screen (stddev $sd)" \
+	|| fail "broken content: a notice, not a blank screen" "stddev $sd"
+grep -q "cities/oxford/city.yaml:[0-9]*:[0-9]*: error: unknown field" "$TMP/app.log" \
+	&& pass "broken content: the located error goes to the log" || fail "broken content: the located error goes to the log" "$(cat "$TMP/app.log")"
+sed -i 's/captoin:/caption:/' "$broken/cities/oxford/city.yaml"
+for _ in $(seq 150); do grep -q 'is valid again' "$TMP/app.log" && break; sleep 0.1; done
+grep -q 'is valid again' "$TMP/app.log" && pass "fixed content is picked up without a restart" || fail "fixed content is picked up without a restart" "$(cat "$TMP/app.log")"
+sleep 1
+shot "$TMP/fixed.png"
+"$BUILD/tools/pngdiff" "$TMP/n.png" "$TMP/fixed.png" 5 >/dev/null && fail "the hall replaces the notice" "screen unchanged" || pass "the hall replaces the notice"
+kill -TERM "$pid"
+exited_with 5 0 || fail "SIGTERM after recovery" "$(cat "$TMP/app.log")"
 exit 0

@@ -26,7 +26,21 @@ while read -r name size lang at; do
 		fail "render $name matches golden" "$res" "diff image: $TMP/$name-diff.png"
 	fi
 done <tests/golden/cases.txt
-[ "${1:-}" = --update ] && exit 0
+
+# The notice shown while the content has errors (run from $TMP so the path
+# it names is the same in every run).
+copy_content "$TMP/broken"
+sed -i '0,/caption:/s/caption:/captoin:/' "$TMP/broken/cities/oxford/city.yaml"
+(cd "$TMP" && "$OLDPWD/$TH" --screenshot notice.png --at notice --size 1920x1080 broken >/dev/null 2>&1)
+if [ "${1:-}" = --update ]; then
+	cp "$TMP/notice.png" tests/golden/notice-1920x1080.png && echo "updated tests/golden/notice-1920x1080.png"
+	exit 0
+fi
+if res=$("$PNGDIFF" tests/golden/notice-1920x1080.png "$TMP/notice.png" 0.5); then
+	pass "render notice-1920x1080 matches golden ($res)"
+else
+	fail "render notice-1920x1080 matches golden" "$res"
+fi
 
 # Text stays legible whatever the photo: with every photo pure white, the
 # background under the caption panel still gives white text 4.5:1 or more.

@@ -1,0 +1,34 @@
+/* The program's own words exist in both languages and take their year. */
+#include "test.h"
+#include "ui_text.h"
+
+static int failures_;
+
+static void test_every_string_in_both_languages(void)
+{
+	char ru[256], en[256];
+	for (int id = 0; id < UI_COUNT; id++) {
+		ui_text((enum ui_str)id, "ru", 2022, ru, sizeof ru);
+		ui_text((enum ui_str)id, "en", 2022, en, sizeof en);
+		CHECK(strcmp(ru, "?") != 0 && ru[0] != '\0');
+		CHECK(strcmp(en, "?") != 0 && en[0] != '\0');
+		CHECK(strcmp(ru, en) != 0); /* actually translated */
+	}
+}
+
+static void test_years_and_fallback(void)
+{
+	char buf[256];
+	CHECK_STR(ui_text(UI_TWINNED_SINCE, "ru", 1992, buf, sizeof buf),
+	          "Город-побратим с 1992 года");
+	CHECK_STR(ui_text(UI_SUSPENDED_IN, "en", 2022, buf, sizeof buf), "Link suspended in 2022");
+	CHECK_STR(ui_text(UI_ENDED_IN, "de", 2022, buf, sizeof buf), "Link ended in 2022");
+	CHECK_STR(ui_text(UI_COUNT, "en", 0, buf, sizeof buf), "?");
+}
+
+int main(void)
+{
+	RUN(test_every_string_in_both_languages);
+	RUN(test_years_and_fallback);
+	return failures_ != 0;
+}
