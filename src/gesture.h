@@ -22,7 +22,10 @@
  *   - Three or more fingers (a palm, many hands), or a CANCEL input for a
  *     tracked finger: one CANCEL, then nothing at all until every finger is
  *     up (not even RELEASE).
- * Times are uint64_t monotonic milliseconds; positions are screen pixels. */
+ * Times are uint64_t monotonic milliseconds (take them from a 64-bit clock
+ * such as SDL_GetTicks64 when the event is read, not from 32-bit event
+ * timestamps); positions are screen pixels (scale SDL's 0..1 touch
+ * coordinates; skip mouse events synthesized from touch). */
 #ifndef TWINHALL_GESTURE_H
 #define TWINHALL_GESTURE_H
 
