@@ -220,5 +220,6 @@ int nav_parse(const struct hall *h, const char *text, struct nav_state *s)
 	to.since_ms = s->since_ms;
 	to.from = to.screen;
 	to.from_item = to.item;
+	*s = to;
 	return 0;
 }
