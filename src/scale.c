@@ -68,6 +68,44 @@ static uint8_t clamp8(float v)
 	return v <= 0 ? 0 : v >= 255 ? 255 : (uint8_t)(v + 0.5f);
 }
 
+/* The horizontal pass of source row y into out (dw x 4 floats). */
+static void scale_row(const uint8_t *src, int spitch, int y, const struct taps *tx, int dw,
+                      float *out)
+{
+	const uint8_t *row = src + (size_t)y * (size_t)spitch;
+	for (int x = 0; x < dw; x++) {
+		float acc[4] = {0, 0, 0, 0};
+		for (int k = 0; k < tx[x].count; k++) {
+			const uint8_t *p = row + (size_t)(tx[x].first + k) * 4;
+			for (int c = 0; c < 4; c++)
+				acc[c] += p[c] * tx[x].w[k];
+		}
+		for (int c = 0; c < 4; c++)
+			out[x * 4 + c] = acc[c];
+	}
+}
+
+/* Source rows pass through a small ring: output rows need source rows in
+ * increasing order, so only the rows of one output row's taps are kept,
+ * not a whole intermediate image. */
+struct ring {
+	int n;       /* slots */
+	int *row;    /* which source row each slot holds, -1 for none */
+	float *data; /* n rows of dw x 4 floats */
+};
+
+static const float *ring_row(struct ring *r, const uint8_t *src, int spitch, int y,
+                             const struct taps *tx, int dw)
+{
+	int slot = y % r->n;
+	float *out = r->data + (size_t)slot * (size_t)dw * 4;
+	if (r->row[slot] != y) {
+		scale_row(src, spitch, y, tx, dw, out);
+		r->row[slot] = y;
+	}
+	return out;
+}
+
 int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
                  int dpitch)
 {
@@ -75,42 +113,37 @@ int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, i
 		return -1;
 	int rc = -1;
 	struct taps *tx = make_taps(sw, dw), *ty = make_taps(sh, dh);
-	float *mid = malloc((size_t)dw * (size_t)sh * 4 * sizeof *mid);
-	float *acc_row = malloc((size_t)dw * 4 * sizeof *acc_row);
-	if (!tx || !ty || !mid || !acc_row)
+	struct ring ring = {0};
+	size_t n = (size_t)dw * 4;
+	float *acc = malloc(n * sizeof *acc);
+	if (!tx || !ty || !acc)
 		goto done;
-	for (int y = 0; y < sh; y++) { /* horizontal pass into floats */
-		const uint8_t *row = src + (size_t)y * (size_t)spitch;
-		float *out = mid + (size_t)y * (size_t)dw * 4;
-		for (int x = 0; x < dw; x++) {
-			float acc[4] = {0, 0, 0, 0};
-			for (int k = 0; k < tx[x].count; k++) {
-				const uint8_t *p = row + (size_t)(tx[x].first + k) * 4;
-				for (int c = 0; c < 4; c++)
-					acc[c] += p[c] * tx[x].w[k];
-			}
-			for (int c = 0; c < 4; c++)
-				out[x * 4 + c] = acc[c];
-		}
-	}
-	for (int y = 0; y < dh; y++) { /* vertical pass into bytes */
-		uint8_t *out = dst + (size_t)y * (size_t)dpitch;
-		size_t n = (size_t)dw * 4;
+	for (int y = 0; y < dh; y++)
+		ring.n = ty[y].count + 1 > ring.n ? ty[y].count + 1 : ring.n;
+	ring.row = malloc((size_t)ring.n * sizeof *ring.row);
+	ring.data = malloc((size_t)ring.n * n * sizeof *ring.data);
+	if (!ring.row || !ring.data)
+		goto done;
+	for (int i = 0; i < ring.n; i++)
+		ring.row[i] = -1;
+	for (int y = 0; y < dh; y++) {
 		for (size_t x = 0; x < n; x++)
-			acc_row[x] = 0;
+			acc[x] = 0;
 		for (int k = 0; k < ty[y].count; k++) {
-			const float *in = mid + (size_t)(ty[y].first + k) * n;
+			const float *in = ring_row(&ring, src, spitch, ty[y].first + k, tx, dw);
 			float w = ty[y].w[k];
 			for (size_t x = 0; x < n; x++)
-				acc_row[x] += in[x] * w;
+				acc[x] += in[x] * w;
 		}
+		uint8_t *out = dst + (size_t)y * (size_t)dpitch;
 		for (size_t x = 0; x < n; x++)
-			out[x] = clamp8(acc_row[x]);
+			out[x] = clamp8(acc[x]);
 	}
 	rc = 0;
 done:
-	free(acc_row);
-	free(mid);
+	free(ring.row);
+	free(ring.data);
+	free(acc);
 	free_taps(tx, dw);
 	free_taps(ty, dh);
 	return rc;
