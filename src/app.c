@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "notice.h"
-#include "player.h"
+#include "input.h"
+#include "visit.h"
 #include "text.h"
 
 enum { FRAME_MS = 16, IDLE_WAKE_MS = 500 };
@@ -40,7 +41,7 @@ struct app {
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	struct text *text;
-	struct player *player;
+	struct visit *visit;
 	Uint32 wake_event;
 	bool quit, dirty;
 	uint64_t last_frame;
@@ -108,11 +109,28 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 		toggle_fullscreen(a);
 }
 
+/* Touches and the mouse go to the visit as pointer input. */
+static bool on_pointer(struct app *a, const SDL_Event *ev)
+{
+	int ow, oh, ww, wh;
+	struct gesture_input in;
+	if (!a->visit)
+		return false;
+	SDL_GetRendererOutputSize(a->ren, &ow, &oh);
+	SDL_GetWindowSize(a->win, &ww, &wh);
+	if (!input_from_sdl(ev, ow, oh, ww, wh, SDL_GetTicks64(), &in))
+		return false;
+	visit_input(a->visit, &in);
+	return true;
+}
+
 static void on_event(struct app *a, const SDL_Event *ev)
 {
+	if (on_pointer(a, ev))
+		return;
 	if (ev->type == a->wake_event) {
-		if (a->player)
-			player_take_images(a->player);
+		if (a->visit)
+			visit_take_images(a->visit);
 		return;
 	}
 	switch (ev->type) {
@@ -124,10 +142,10 @@ static void on_event(struct app *a, const SDL_Event *ev)
 		on_key(a, &ev->key);
 		break;
 	case SDL_WINDOWEVENT:
-		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && a->player) {
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && a->visit) {
 			int w, h;
 			SDL_GetRendererOutputSize(a->ren, &w, &h);
-			player_resize(a->player, w, h);
+			visit_resize(a->visit, w, h);
 		}
 		a->dirty = true;
 		break;
@@ -135,8 +153,8 @@ static void on_event(struct app *a, const SDL_Event *ev)
 	case SDL_RENDER_DEVICE_RESET: {
 		int w, h;
 		SDL_GetRendererOutputSize(a->ren, &w, &h);
-		if (a->player)
-			player_resize(a->player, w, h);
+		if (a->visit)
+			visit_resize(a->visit, w, h);
 		a->dirty = true;
 		break;
 	}
@@ -145,11 +163,11 @@ static void on_event(struct app *a, const SDL_Event *ev)
 	}
 }
 
-/* How long to sleep: until the player's next deadline, the next frame
+/* How long to sleep: until the visit's next deadline, the next frame
  * during a fade, and at most IDLE_WAKE_MS so a signal is noticed. */
 static int wait_ms(struct app *a, uint64_t now)
 {
-	uint64_t deadline = a->player ? player_deadline(a->player, now) : a->next_retry;
+	uint64_t deadline = a->visit ? visit_deadline(a->visit, now) : a->next_retry;
 	if (deadline <= now)
 		deadline = a->last_frame + FRAME_MS;
 	if (deadline <= now)
@@ -165,12 +183,15 @@ static int start_lang(const struct app *a)
 	return lang < 0 ? 0 : lang;
 }
 
-static int start_player(struct app *a)
+static int start_visit(struct app *a)
 {
 	int w, h;
 	SDL_GetRendererOutputSize(a->ren, &w, &h);
-	a->player = player_new(a->ren, a->text, *a->content, start_lang(a), w, h, a->wake_event);
-	if (!a->player)
+	float dpi = 0;
+	SDL_GetDisplayDPI(0, &dpi, NULL, NULL);
+	a->visit = visit_new(a->ren, a->text, *a->content, start_lang(a), w, h, dpi, a->wake_event,
+			     a->o->trace ? stdout : NULL);
+	if (!a->visit)
 		return -1;
 	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", a->dir, w, h);
 	return 0;
@@ -192,14 +213,14 @@ static void retry_content(struct app *a, uint64_t now)
 	fprintf(stderr, "<5>twinhall: %s is valid again\n", a->dir);
 	diag_free(d);
 	*a->content = c;
-	start_player(a);
+	start_visit(a);
 	a->dirty = true;
 }
 
 static void draw(struct app *a, uint64_t now)
 {
-	if (a->player) {
-		player_draw(a->player, now);
+	if (a->visit) {
+		visit_draw(a->visit, now);
 	} else {
 		int w, h;
 		SDL_GetRendererOutputSize(a->ren, &w, &h);
@@ -220,9 +241,9 @@ static void loop(struct app *a)
 				on_event(a, &ev);
 		}
 		uint64_t now = SDL_GetTicks64();
-		if (!a->player && now >= a->next_retry)
+		if (!a->visit && now >= a->next_retry)
 			retry_content(a, now);
-		if ((a->player && player_update(a->player, now)) || a->dirty)
+		if ((a->visit && visit_update(a->visit, now)) || a->dirty)
 			draw(a, now);
 	}
 	if (stop_signal)
@@ -234,6 +255,8 @@ int app_run(const struct options *o, const char *dir, struct content **c, struct
 	struct app a = {.o = o, .dir = dir, .content = c, .dirty = true};
 	int rc = 1;
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	/* A touch must not also arrive as a made-up mouse click. */
+	SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
 	install_signals();
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		fprintf(stderr, "<3>twinhall: cannot start SDL video: %s\n", SDL_GetError());
@@ -245,7 +268,7 @@ int app_run(const struct options *o, const char *dir, struct content **c, struct
 	a.text = text_new(a.ren);
 	if (!a.text)
 		goto done;
-	if (*c && start_player(&a) != 0)
+	if (*c && start_visit(&a) != 0)
 		goto done;
 	if (!*c) {
 		a.diag = d;
@@ -258,7 +281,7 @@ done:
 	if (a.diag == d)
 		a.diag = NULL; /* the caller's */
 	diag_free(a.diag);
-	player_free(a.player);
+	visit_free(a.visit);
 	text_free(a.text);
 	if (a.ren)
 		SDL_DestroyRenderer(a.ren);

@@ -107,6 +107,8 @@ static int parse_one(int argc, char **argv, int *i, struct options *o, char *err
 		o->mode = o->mode == MODE_SCREENSHOT ? o->mode : MODE_CHECK;
 	else if (strcmp(arg, "--kiosk") == 0)
 		o->kiosk = true;
+	else if (strcmp(arg, "--trace") == 0)
+		o->trace = true;
 	else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
 		o->mode = MODE_HELP;
 	else if (strcmp(arg, "--version") == 0)

@@ -188,9 +188,10 @@ static void slot_compose(struct player *p, struct slot *s)
 		return;
 	struct slide_art art = {s->image, s->image_w, s->image_h, f->tex, f->w, f->h};
 	struct slide_env env = {p->ren, p->text, &p->l, p->c, p->lang};
+	SDL_Texture *target = SDL_GetRenderTarget(p->ren);
 	SDL_SetRenderTarget(p->ren, s->tex);
 	slide_draw(&env, it, &art);
-	SDL_SetRenderTarget(p->ren, NULL);
+	SDL_SetRenderTarget(p->ren, target);
 	SDL_DestroyTexture(s->image);
 	s->image = NULL;
 	s->composed = true;

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "image_loader.h"
+#include "nav.h"
 #include "notice.h"
+#include "visit.h"
 #include "slide.h"
 
 int screenshot_parse_at(const char *at, unsigned long long *seq)
@@ -86,23 +88,67 @@ static int save(const struct options *o, SDL_Surface *surf)
 	return 1;
 }
 
+enum { SCREENSHOT_WAIT_MS = 15000 };
+
+/* Draws place s through the visit, waiting for its images to be decoded. */
+static int render_place(SDL_Renderer *ren, const struct options *o, const struct content *c,
+			int lang, const struct nav_state *s)
+{
+	Uint32 wake = SDL_RegisterEvents(1);
+	struct text *text = text_new(ren);
+	struct visit *v = text ? visit_new(ren, text, c, lang, o->size_w, o->size_h, 0, wake, NULL)
+			       : NULL;
+	if (!v) {
+		text_free(text);
+		return -1;
+	}
+	struct nav_state place = *s;
+	place.lang = lang;
+	visit_goto(v, &place);
+	uint64_t until = SDL_GetTicks64() + SCREENSHOT_WAIT_MS;
+	visit_draw(v, SDL_GetTicks64());
+	while (visit_loading(v) && SDL_GetTicks64() < until) {
+		SDL_Event ev;
+		if (SDL_WaitEventTimeout(&ev, 100) && ev.type == wake)
+			visit_take_images(v);
+		visit_draw(v, SDL_GetTicks64()); /* asks for what the last frame found missing */
+	}
+	visit_take_images(v);
+	visit_draw(v, SDL_GetTicks64());
+	SDL_RenderPresent(ren);
+	visit_free(v);
+	text_free(text);
+	return 0;
+}
+
 int screenshot_run(const struct options *o, const struct content *c, int lang)
 {
 	unsigned long long seq;
-	if (screenshot_parse_at(o->at, &seq) != 0) {
-		fprintf(stderr, "twinhall: --at '%s' is not a state (try attract or attract/3)\n",
-		        o->at);
+	struct nav_state place = nav_begin(0);
+	int attract = screenshot_parse_at(o->at, &seq) == 0;
+	if (!attract && nav_parse(&c->hall, o->at, &place) != 0) {
+		fprintf(stderr,
+			"twinhall: --at '%s' is not a place in this content (try attract, home, "
+			"city/%s/photos/1)\n",
+			o->at, c->hall.n_cities ? c->hall.cities[0].id : "ID");
 		return 2;
+	}
+	if (SDL_InitSubSystem(SDL_INIT_EVENTS) != 0) {
+		fprintf(stderr, "twinhall: cannot start SDL events: %s\n", SDL_GetError());
+		return 1;
 	}
 	int rc = 1;
 	SDL_Surface *surf = NULL;
 	SDL_Renderer *ren = surface_renderer(o, &surf);
 	struct layout l = layout_compute(o->size_w, o->size_h);
-	if (ren && render(ren, c, lang, &l, attract_item_at(&c->hall, seq)) == 0)
+	if (ren && attract && render(ren, c, lang, &l, attract_item_at(&c->hall, seq)) == 0)
+		rc = save(o, surf);
+	else if (ren && !attract && render_place(ren, o, c, lang, &place) == 0)
 		rc = save(o, surf);
 	if (ren)
 		SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(surf);
+	SDL_QuitSubSystem(SDL_INIT_EVENTS);
 	return rc;
 }
 

@@ -169,13 +169,8 @@ static int draw_caption(const struct slide_env *e, const struct photo *p, int x,
 	struct text_style body = {FACE_SANS, l->size_body, color(theme.text), 0};
 	int h =
 	    text_draw_paragraph(e->text, &body, tr(e, &p->caption), x, y, l->text_w, 3, dry_run);
-	char meta[400] = "";
-	if (p->year && p->credit)
-		snprintf(meta, sizeof meta, "%d · %s", p->year, p->credit);
-	else if (p->year)
-		snprintf(meta, sizeof meta, "%d", p->year);
-	else if (p->credit)
-		snprintf(meta, sizeof meta, "%s", p->credit);
+	char meta[400];
+	ui_photo_meta(p, meta, sizeof meta);
 	if (meta[0]) {
 		struct text_style small = {FACE_SANS, l->size_small, color(theme.text_soft), 0};
 		h += layout_px(l, 10);

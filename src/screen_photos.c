@@ -1,0 +1,185 @@
+/* A city's photos, full screen: swipe between them, double-tap or pinch to
+ * zoom, drag to look around a zoomed photo. */
+#include <math.h>
+#include <stdio.h>
+
+#include "draw.h"
+#include "screen.h"
+#include "theme.h"
+#include "ui_text.h"
+
+enum { ZOOM_MAX = 4, ZOOM_DOUBLE_TAP = 2 };
+
+static const struct city *city_of(const struct ui *ui)
+{
+	return &ui->c->hall.cities[ui->nav.city];
+}
+
+static int motion_key(const struct ui *ui, enum nav_screen s)
+{
+	return ui->nav.city * 8 + (int)s;
+}
+
+static void photos_enter(struct ui *ui)
+{
+	const struct city *c = city_of(ui);
+	int key = motion_key(ui, NAV_PHOTOS);
+	if (ui->motion_for != key || pager_index(&ui->pager) != ui->nav.item) {
+		pager_init(&ui->pager, (int)c->n_photos, ui->nav.item, (float)ui->l.w);
+		ui->motion_for = key;
+	}
+	ui->zoom = 1;
+	ui->zoom_x = ui->zoom_y = 0.5f;
+}
+
+static float clampf(float v, float lo, float hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Keeps the zoomed view inside the photo. */
+static void clamp_zoom(struct ui *ui)
+{
+	float half = 0.5f / ui->zoom;
+	ui->zoom = clampf(ui->zoom, 1, ZOOM_MAX);
+	ui->zoom_x = clampf(ui->zoom_x, half, 1 - half);
+	ui->zoom_y = clampf(ui->zoom_y, half, 1 - half);
+}
+
+static bool zoom_gesture(struct ui *ui, const struct gesture *g)
+{
+	switch (g->kind) {
+	case GESTURE_DOUBLE_TAP:
+		if (ui->zoom > 1.01f) {
+			ui->zoom = 1;
+		} else {
+			ui->zoom = ZOOM_DOUBLE_TAP;
+			ui->zoom_x = g->x / (float)ui->l.w;
+			ui->zoom_y = g->y / (float)ui->l.h;
+		}
+		break;
+	case GESTURE_PINCH_BEGIN:
+		ui->zoom_start = ui->zoom;
+		break;
+	case GESTURE_PINCH:
+		ui->zoom = ui->zoom_start * g->scale;
+		break;
+	case GESTURE_DRAG_BEGIN:
+		ui->pan_x = ui->zoom_x;
+		ui->pan_y = ui->zoom_y;
+		/* fall through */
+	case GESTURE_DRAG:
+		ui->zoom_x = ui->pan_x - g->dx / ((float)ui->l.w * ui->zoom);
+		ui->zoom_y = ui->pan_y - g->dy / ((float)ui->l.h * ui->zoom);
+		break;
+	default:
+		return false;
+	}
+	clamp_zoom(ui);
+	return true;
+}
+
+static bool photos_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
+{
+	if (g->kind == GESTURE_DOUBLE_TAP || g->kind == GESTURE_PINCH_BEGIN ||
+	    g->kind == GESTURE_PINCH || ui->zoom > 1.01f) {
+		zoom_gesture(ui, g);
+		return false;
+	}
+	if (g->kind == GESTURE_DRAG_BEGIN || g->kind == GESTURE_DRAG) {
+		pager_drag(&ui->pager, g->dx, ui->now);
+	} else if (g->kind == GESTURE_DRAG_END) {
+		int to = pager_release(&ui->pager, g->vx, ui->now);
+		if (to != ui->nav.item) {
+			*ev = (struct nav_event){NAV_EV_OPEN_PHOTO, to};
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool photos_moving(const struct ui *ui)
+{
+	return pager_moving(&ui->pager, ui->now);
+}
+
+/* Photo i drawn across the screen shifted by dx, zoomed when it is the
+ * settled current one. */
+static void draw_photo(struct ui *ui, int i, int dx)
+{
+	const struct photo *p = &city_of(ui)->photos[i];
+	struct rect box = {dx, 0, ui->l.w, ui->l.h};
+	if (ui->zoom <= 1.01f || dx != 0) {
+		ui_image(ui, &p->image, box, IMAGE_COVER);
+		return;
+	}
+	int w, h;
+	enum texture_state st;
+	SDL_Texture *tex = texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_COVER,
+					     &w, &h, &st);
+	if (!tex) {
+		ui_image(ui, &p->image, box, IMAGE_COVER);
+		return;
+	}
+	float sw = (float)w / ui->zoom, sh = (float)h / ui->zoom;
+	SDL_Rect src = {(int)(ui->zoom_x * (float)w - sw / 2), (int)(ui->zoom_y * (float)h - sh / 2),
+			(int)sw, (int)sh};
+	SDL_Rect dst = {box.x, box.y, box.w, box.h};
+	SDL_RenderCopy(ui->ren, tex, &src, &dst);
+}
+
+static void caption(struct ui *ui, const struct photo *p, int index, int count)
+{
+	const struct layout *l = &ui->l;
+	struct text_style body = {FACE_SANS, l->size_body, ui_color(theme.text), 0};
+	struct text_style small = {FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
+	char meta[400], counter[32];
+	ui_photo_meta(p, meta, sizeof meta);
+	snprintf(counter, sizeof counter, "%d / %d", index + 1, count);
+	int w = l->portrait ? l->w - 2 * l->margin : l->text_w, cw, chh, bw, bh, mh = 0, mw;
+	ui_label_size(ui, &body, ui_tr(ui, &p->caption), w, 3, &bw, &bh);
+	if (meta[0])
+		ui_label_size(ui, &small, meta, w, 2, &mw, &mh);
+	int gap = layout_px(l, 10), total = bh + (mh ? gap + mh : 0);
+	int y = l->h - layout_px(l, 64) - total;
+	struct rect fade = {0, y - layout_px(l, 260), l->w, layout_px(l, 260) - l->gap};
+	draw_gradient(ui->ren, fade, theme.scrim, 0, theme.scrim, l->scrim_alpha);
+	draw_fill(ui->ren, (struct rect){0, y - l->gap, l->w, l->h - y + l->gap}, theme.scrim,
+		  l->scrim_alpha);
+	y += ui_label(ui, &body, ui_tr(ui, &p->caption), l->margin, y, w, 3);
+	if (meta[0])
+		ui_label(ui, &small, meta, l->margin, y + gap, w, 2);
+	ui_label_size(ui, &small, counter, 0, 1, &cw, &chh);
+	ui_label(ui, &small, counter, l->w - l->margin - cw, l->h - layout_px(l, 64) - chh, 0, 1);
+}
+
+static void photos_draw(struct ui *ui)
+{
+	const struct city *c = city_of(ui);
+	draw_fill(ui->ren, (struct rect){0, 0, ui->l.w, ui->l.h}, theme.backdrop_bottom, 255);
+	float pos = pager_position(&ui->pager, ui->now);
+	int i0 = (int)floorf(pos);
+	float frac = pos - (float)i0;
+	int dx = (int)lroundf(-frac * (float)ui->l.w);
+	if (i0 >= 0 && (size_t)i0 < c->n_photos)
+		draw_photo(ui, i0, dx);
+	if (frac > 0 && (size_t)(i0 + 1) < c->n_photos)
+		draw_photo(ui, i0 + 1, dx + ui->l.w);
+	for (int k = -1; k <= 1; k += 2) { /* the neighbours, before they are needed */
+		int n = ui->nav.item + k;
+		if (n >= 0 && (size_t)n < c->n_photos)
+			texture_cache_prefetch(ui->images, c->photos[n].image.path, ui->l.w,
+					       ui->l.h, IMAGE_COVER);
+	}
+	if (ui->zoom <= 1.01f)
+		caption(ui, &c->photos[ui->nav.item], ui->nav.item, (int)c->n_photos);
+	screen_city_bar(ui);
+}
+
+const struct screen_ops screen_photos = {
+	.name = "photos",
+	.enter = photos_enter,
+	.gesture = photos_gesture,
+	.moving = photos_moving,
+	.draw = photos_draw,
+};

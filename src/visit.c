@@ -1,0 +1,280 @@
+#include "visit.h"
+
+#include <stdlib.h>
+
+#include "player.h"
+#include "screen.h"
+#include "theme.h"
+#include "ui.h"
+
+enum {
+	TRANSITION_MS = 280,	      /* crossfade between places */
+	PRESS_GROW_MS = 150,	      /* the touch ring grows this long */
+	TEXT_BUDGET = 48 << 20,	      /* bytes of cached text textures */
+	IMAGE_SCREENS = 6,	      /* image cache: about six screenfuls */
+};
+
+struct visit {
+	struct ui ui;
+	struct gesture_recognizer *gestures;
+	struct player *player;
+	FILE *trace;
+	uint64_t t0;	     /* trace times count from here */
+	bool swallow;	     /* the touch that woke the hall does nothing else */
+	bool dirty;
+	SDL_Texture *frame, *prev; /* this frame and the last one, for crossfades */
+	uint64_t transition_ms;	   /* when the last change of place began */
+};
+
+static void write_trace(struct visit *v, uint64_t now)
+{
+	char line[512];
+	if (!v->trace || nav_format_trace(&v->ui.c->hall, &v->ui.nav, now - v->t0, line,
+					  sizeof line) < 0)
+		return;
+	fprintf(v->trace, "%s\n", line);
+	fflush(v->trace);
+}
+
+static void frames_free(struct visit *v)
+{
+	if (v->frame)
+		SDL_DestroyTexture(v->frame);
+	if (v->prev)
+		SDL_DestroyTexture(v->prev);
+	v->frame = v->prev = NULL;
+}
+
+static SDL_Texture *make_frame(struct visit *v)
+{
+	return SDL_CreateTexture(v->ui.ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+				 v->ui.l.w, v->ui.l.h);
+}
+
+struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct content *c, int lang,
+			int w, int h, float dpi, Uint32 wake_event, FILE *trace)
+{
+	struct visit *v = calloc(1, sizeof *v);
+	if (!v)
+		return NULL;
+	struct gesture_config gc = gesture_config_default(dpi);
+	size_t screen_bytes = (size_t)w * (size_t)h * 4;
+	v->ui = (struct ui){.ren = ren, .text = text, .c = c, .zoom = 1, .motion_for = -1};
+	v->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
+	v->ui.images = texture_cache_new(ren, c->root, IMAGE_SCREENS * screen_bytes, wake_event);
+	v->gestures = gesture_new(&gc);
+	v->player = player_new(ren, text, c, 0, w, h, wake_event);
+	v->trace = trace;
+	v->t0 = SDL_GetTicks64();
+	v->ui.nav = nav_begin(v->t0);
+	v->ui.nav.lang = lang;
+	if (!v->ui.texts || !v->ui.images || !v->gestures || !v->player) {
+		visit_free(v);
+		return NULL;
+	}
+	visit_resize(v, w, h);
+	write_trace(v, v->t0);
+	return v;
+}
+
+void visit_free(struct visit *v)
+{
+	if (!v)
+		return;
+	frames_free(v);
+	player_free(v->player);
+	gesture_free(v->gestures);
+	texture_cache_free(v->ui.images);
+	text_cache_free(v->ui.texts);
+	free(v);
+}
+
+void visit_resize(struct visit *v, int w, int h)
+{
+	v->ui.l = layout_compute(w, h);
+	v->ui.motion_for = -1;
+	frames_free(v);
+	text_cache_clear(v->ui.texts);
+	texture_cache_clear(v->ui.images);
+	player_resize(v->player, w, h);
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	if (s)
+		s->enter(&v->ui);
+	v->dirty = true;
+}
+
+void visit_take_images(struct visit *v)
+{
+	player_take_images(v->player);
+	if (texture_cache_take(v->ui.images))
+		v->dirty = true;
+}
+
+/* The place changed from old: tell the new screen, crossfade, trace. */
+static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
+{
+	bool same_screen = old->screen == v->ui.nav.screen && old->city == v->ui.nav.city;
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	if (s)
+		s->enter(&v->ui);
+	if (!same_screen) { /* items of one screen slide; other changes crossfade */
+		SDL_Texture *t = v->prev;
+		v->prev = v->frame;
+		v->frame = t;
+		v->transition_ms = now;
+	}
+	if (v->ui.nav.screen == NAV_ATTRACT)
+		v->ui.pressing = false;
+	write_trace(v, now);
+	v->dirty = true;
+}
+
+static void step(struct visit *v, struct nav_event ev, uint64_t now)
+{
+	struct nav_state old = v->ui.nav;
+	v->ui.nav = nav_step(&v->ui.c->hall, old, ev, now);
+	if (!nav_same(&old, &v->ui.nav))
+		moved(v, &old, now);
+}
+
+static void on_press(struct visit *v, const struct gesture *g)
+{
+	bool asleep = v->ui.nav.screen == NAV_ATTRACT;
+	step(v, (struct nav_event){NAV_EV_TOUCH, 0}, g->t_ms);
+	v->swallow = asleep; /* the touch that wakes the hall only wakes it */
+	v->ui.pressing = !asleep;
+	v->ui.press_x = g->x;
+	v->ui.press_y = g->y;
+	v->ui.press_ms = g->t_ms;
+}
+
+static void on_gesture(struct visit *v, const struct gesture *g)
+{
+	v->ui.now = g->t_ms;
+	v->dirty = true;
+	if (g->kind == GESTURE_PRESS)
+		on_press(v, g);
+	if (g->kind == GESTURE_RELEASE || g->kind == GESTURE_CANCEL)
+		v->ui.pressing = false;
+	if (v->swallow) {
+		if (g->kind == GESTURE_RELEASE || g->kind == GESTURE_CANCEL)
+			v->swallow = false;
+		return;
+	}
+	if (g->kind == GESTURE_DRAG || g->kind == GESTURE_DRAG_BEGIN)
+		v->ui.press_x = g->x, v->ui.press_y = g->y;
+	const struct hit_target *t = NULL;
+	if (g->kind == GESTURE_TAP)
+		t = hit_find(&v->ui.hits, g->x, g->y, ui_min_target(&v->ui));
+	if (t) {
+		step(v, (struct nav_event){(enum nav_event_kind)t->id, t->arg}, g->t_ms);
+		return;
+	}
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	struct nav_event ev;
+	if (s && s->gesture(&v->ui, g, &ev))
+		step(v, ev, g->t_ms);
+}
+
+void visit_input(struct visit *v, const struct gesture_input *in)
+{
+	struct gesture out[GESTURE_MAX_OUT];
+	size_t n = gesture_feed(v->gestures, in, out, GESTURE_MAX_OUT);
+	for (size_t i = 0; i < n; i++)
+		on_gesture(v, &out[i]);
+}
+
+static bool interactive_moving(const struct visit *v, uint64_t now)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	if (now - v->transition_ms < TRANSITION_MS)
+		return true;
+	if (v->ui.pressing && now - v->ui.press_ms < PRESS_GROW_MS)
+		return true;
+	return s && s->moving(&v->ui);
+}
+
+bool visit_update(struct visit *v, uint64_t now)
+{
+	struct gesture out[GESTURE_MAX_OUT];
+	v->ui.now = now;
+	size_t n = gesture_tick(v->gestures, now, out, GESTURE_MAX_OUT);
+	for (size_t i = 0; i < n; i++)
+		on_gesture(v, &out[i]);
+	if (now >= nav_deadline(&v->ui.c->hall, &v->ui.nav))
+		step(v, (struct nav_event){NAV_EV_TICK, 0}, now);
+	bool redraw = v->dirty || interactive_moving(v, now);
+	if (v->ui.nav.screen == NAV_ATTRACT && player_update(v->player, now))
+		redraw = true; /* the loop only runs while it is seen */
+	return redraw;
+}
+
+uint64_t visit_deadline(const struct visit *v, uint64_t now)
+{
+	if (v->dirty || interactive_moving(v, now))
+		return now;
+	uint64_t d = nav_deadline(&v->ui.c->hall, &v->ui.nav);
+	uint64_t g = gesture_deadline(v->gestures);
+	d = g < d ? g : d;
+	if (v->ui.nav.screen == NAV_ATTRACT || now - v->transition_ms < TRANSITION_MS) {
+		uint64_t p = player_deadline(v->player, now);
+		d = p < d ? p : d;
+	}
+	return d;
+}
+
+static void draw_place(struct visit *v, uint64_t now)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	if (!s) {
+		player_draw(v->player, now);
+		return;
+	}
+	hit_clear(&v->ui.hits);
+	s->draw(&v->ui);
+	ui_press_feedback(&v->ui);
+}
+
+void visit_draw(struct visit *v, uint64_t now)
+{
+	v->ui.now = now;
+	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
+	if (!v->frame)
+		v->frame = make_frame(v);
+	SDL_SetRenderTarget(v->ui.ren, v->frame);
+	draw_place(v, now);
+	SDL_SetRenderTarget(v->ui.ren, target);
+	SDL_SetTextureBlendMode(v->frame, SDL_BLENDMODE_NONE);
+	SDL_RenderCopy(v->ui.ren, v->frame, NULL, NULL);
+	uint64_t t = now - v->transition_ms;
+	if (v->prev && t < TRANSITION_MS) {
+		SDL_SetTextureBlendMode(v->prev, SDL_BLENDMODE_BLEND);
+		SDL_SetTextureAlphaMod(v->prev, (Uint8)(255 - t * 255 / TRANSITION_MS));
+		SDL_RenderCopy(v->ui.ren, v->prev, NULL, NULL);
+	}
+	text_cache_frame(v->ui.texts);
+	texture_cache_frame(v->ui.images);
+	v->dirty = false;
+}
+
+void visit_goto(struct visit *v, const struct nav_state *s)
+{
+	v->ui.nav = *s;
+	v->transition_ms = 0;
+	const struct screen_ops *sc = screen_of(s->screen);
+	if (sc)
+		sc->enter(&v->ui);
+	v->dirty = true;
+}
+
+bool visit_loading(const struct visit *v)
+{
+	struct texture_cache_stats st;
+	texture_cache_stats(v->ui.images, &st);
+	return st.loading > 0;
+}
+
+const struct nav_state *visit_state(const struct visit *v)
+{
+	return &v->ui.nav;
+}

@@ -1,0 +1,58 @@
+/* visit: the hall as visitors use it, on one renderer: the attract loop,
+ * waking it with a touch, the screens they explore, the way back to the
+ * attract loop when they leave. Touch input goes in; frames come out. */
+#ifndef TWINHALL_VISIT_H
+#define TWINHALL_VISIT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "content.h"
+#include "gesture.h"
+#include "nav.h"
+#include "text.h"
+
+struct visit;
+
+/* A visit of content c (which must outlive it) drawn with ren and text on a
+ * w x h screen with dpi dots per inch (0: unknown), starting on the attract
+ * loop in language lang; wake_event is the SDL event type its image loaders
+ * push. trace, when not NULL, gets one JSON line per change of place. NULL
+ * on failure (said on stderr). */
+struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct content *c, int lang,
+			int w, int h, float dpi, Uint32 wake_event, FILE *trace);
+
+/* Frees everything the visit holds. Accepts NULL. */
+void visit_free(struct visit *v);
+
+/* The screen is now w x h. */
+void visit_resize(struct visit *v, int w, int h);
+
+/* Takes in images decoded on workers (call on wake_event). */
+void visit_take_images(struct visit *v);
+
+/* A pointer input (a finger or the mouse) at its time. */
+void visit_input(struct visit *v, const struct gesture_input *in);
+
+/* Moves time on to now_ms; true when the screen must be redrawn. */
+bool visit_update(struct visit *v, uint64_t now_ms);
+
+/* When visit_update next has something to do: now_ms while something moves,
+ * UINT64_MAX when nothing is scheduled. */
+uint64_t visit_deadline(const struct visit *v, uint64_t now_ms);
+
+/* Draws the current frame into the renderer's current target. */
+void visit_draw(struct visit *v, uint64_t now_ms);
+
+/* Goes straight to place s (for --at): no transition. */
+void visit_goto(struct visit *v, const struct nav_state *s);
+
+/* True while images for the current frame are still being decoded. */
+bool visit_loading(const struct visit *v);
+
+/* The current place. */
+const struct nav_state *visit_state(const struct visit *v);
+
+#endif
