@@ -74,7 +74,7 @@ static void test_every_key_part_counts(void)
 static void test_unchanged_frame_rasterises_nothing(void)
 {
 	struct text_cache *c = text_cache_new(ren, fonts, 8 << 20);
-	char s[20][32];
+	char s[20][48];
 	for (int i = 0; i < 20; i++)
 		snprintf(s[i], sizeof s[i], "Строка номер %d", i);
 	for (int frame = 0; frame < 3; frame++) {
@@ -117,7 +117,7 @@ static void test_used_entries_survive_over_budget(void)
 {
 	struct text_cache *c = text_cache_new(ren, fonts, 1);
 	SDL_Texture *t[10];
-	char s[10][16];
+	char s[10][32];
 	for (int i = 0; i < 10; i++) {
 		snprintf(s[i], sizeof s[i], "Метка %d", i);
 		t[i] = get(c, &body, s[i], 0);
