@@ -150,23 +150,99 @@ static int measure(void *ctx, const char *s, size_t len)
 	return text_width(m->t, m->st->face, m->st->px, s, len);
 }
 
+/* Wraps s into at most max_lines lines of max_w; returns how many. */
+static size_t wrap_lines(struct text *t, const struct text_style *st, const char *s, int max_w,
+                         int max_lines, struct wrap_line *lines)
+{
+	struct measure_ctx m = {t, st};
+	if (max_lines > TEXT_MAX_LINES)
+		max_lines = TEXT_MAX_LINES;
+	return wrap_text(s, max_w, (size_t)max_lines, measure, &m, lines, TEXT_MAX_LINES);
+}
+
+/* Copies line l of s into buf (size > 4), with the ellipsis when cut short. */
+static void line_text(const char *s, const struct wrap_line *l, char *buf, size_t size)
+{
+	size_t len = l->len < size - 4 ? l->len : size - 4;
+	memcpy(buf, s + l->start, len);
+	buf[len] = '\0';
+	if (l->ellipsis)
+		strcat(buf, wrap_ellipsis);
+}
+
+static int style_line_height(struct text *t, const struct text_style *st)
+{
+	return st->line_height ? st->line_height : text_line_height(t, st->face, st->px);
+}
+
 int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
                         int max_w, int max_lines, int dry_run)
 {
 	struct wrap_line lines[TEXT_MAX_LINES];
-	struct measure_ctx m = {t, st};
-	if (max_lines > TEXT_MAX_LINES)
-		max_lines = TEXT_MAX_LINES;
-	size_t n = wrap_text(s, max_w, (size_t)max_lines, measure, &m, lines, TEXT_MAX_LINES);
-	int lh = st->line_height ? st->line_height : text_line_height(t, st->face, st->px);
+	size_t n = wrap_lines(t, st, s, max_w, max_lines, lines);
+	int lh = style_line_height(t, st);
 	for (size_t i = 0; i < n && !dry_run; i++) {
 		char buf[2048];
-		size_t len = lines[i].len < sizeof buf - 4 ? lines[i].len : sizeof buf - 4;
-		memcpy(buf, s + lines[i].start, len);
-		buf[len] = '\0';
-		if (lines[i].ellipsis)
-			strcat(buf, wrap_ellipsis);
+		line_text(s, &lines[i], buf, sizeof buf);
 		text_draw_line(t, st, buf, x, y + (int)i * lh);
 	}
 	return (int)n * lh;
+}
+
+/* Renders each line (NULL for an empty one) and finds the size of the whole. */
+static void render_lines(TTF_Font *f, const struct text_style *st, const char *s,
+                         const struct wrap_line *lines, size_t n, int lh, SDL_Surface **out, int *w,
+                         int *h)
+{
+	*w = *h = 0;
+	for (size_t i = 0; i < n; i++) {
+		char buf[2048];
+		line_text(s, &lines[i], buf, sizeof buf);
+		out[i] = buf[0] ? TTF_RenderUTF8_Blended(f, buf, st->color) : NULL;
+		if (!out[i])
+			continue;
+		if (out[i]->w > *w)
+			*w = out[i]->w;
+		if ((int)i * lh + out[i]->h > *h)
+			*h = (int)i * lh + out[i]->h;
+	}
+}
+
+/* Blends the lines onto one surface that starts as the text's colour at
+ * zero alpha, so anti-aliased edges keep their colour (blending onto
+ * transparent black would darken them). */
+static SDL_Surface *compose_lines(const struct text_style *st, SDL_Surface **lines, size_t n,
+                                  int lh, int w, int h)
+{
+	SDL_Surface *all = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!all)
+		return NULL;
+	SDL_FillRect(all, NULL, SDL_MapRGBA(all->format, st->color.r, st->color.g, st->color.b, 0));
+	for (size_t i = 0; i < n; i++) {
+		if (!lines[i])
+			continue;
+		SDL_Rect dst = {0, (int)i * lh, lines[i]->w, lines[i]->h};
+		SDL_SetSurfaceBlendMode(lines[i], SDL_BLENDMODE_BLEND);
+		SDL_BlitSurface(lines[i], NULL, all, &dst);
+	}
+	return all;
+}
+
+SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
+                                   int max_w, int max_lines)
+{
+	TTF_Font *f = font_get(t, st->face, st->px);
+	if (!f || !*s)
+		return NULL;
+	struct wrap_line lines[TEXT_MAX_LINES] = {{0, strlen(s), false}};
+	size_t n = max_w > 0 ? wrap_lines(t, st, s, max_w, max_lines, lines) : 1;
+	int lh = style_line_height(t, st), w, h;
+	SDL_Surface *surf[TEXT_MAX_LINES];
+	render_lines(f, st, s, lines, n, lh, surf, &w, &h);
+	if (max_w > 0 && w > max_w)
+		w = max_w;
+	SDL_Surface *all = w > 0 && h > 0 ? compose_lines(st, surf, n, lh, w, h) : NULL;
+	for (size_t i = 0; i < n; i++)
+		SDL_FreeSurface(surf[i]);
+	return all;
 }

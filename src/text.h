@@ -39,4 +39,11 @@ int text_draw_line(struct text *t, const struct text_style *st, const char *s, i
 int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
                         int max_w, int max_lines, int dry_run);
 
+/* s as one ARGB8888 surface with alpha, wrapped to max_w as
+ * text_draw_paragraph draws it (max_w <= 0: one line, no wrapping); lines are
+ * st's line height apart. A new surface the caller frees, or NULL when s is
+ * empty or cannot be drawn. */
+SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
+                                   int max_w, int max_lines);
+
 #endif

@@ -1,0 +1,229 @@
+#include "texture_cache.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "image_loader.h"
+#include "lru.h"
+
+/* Entries cost bytes only when READY; this bounds the loading and failed
+ * ones too. */
+enum { TEXTURE_CACHE_MAX_ENTRIES = 4096, TEXTURE_KEY_HEAD = 4 };
+
+struct texture_cache {
+	SDL_Renderer *renderer;
+	struct image_loader *loader;
+	struct lru *map;
+	unsigned char *key; /* scratch for building keys, grown as needed */
+	size_t key_cap;
+	uint64_t next_tag;
+	size_t hits, misses, loading, failed;
+};
+
+struct tex_entry {
+	enum texture_state state;
+	uint64_t tag; /* of the request that will fill this entry */
+	SDL_Texture *tex;
+	int w, h;
+};
+
+/* The longest path an image_result carries; longer ones cannot be matched. */
+static const size_t max_path = sizeof(((struct image_result *)0)->path) - 1;
+
+static void count_state(struct texture_cache *c, enum texture_state s, int delta)
+{
+	if (s == TEXTURE_LOADING)
+		c->loading += (size_t)delta;
+	else if (s == TEXTURE_FAILED)
+		c->failed += (size_t)delta;
+}
+
+static void set_state(struct texture_cache *c, struct tex_entry *e, enum texture_state s)
+{
+	count_state(c, e->state, -1);
+	e->state = s;
+	count_state(c, s, 1);
+}
+
+static void drop_entry(void *ctx, void *value)
+{
+	struct tex_entry *e = value;
+	count_state(ctx, e->state, -1);
+	SDL_DestroyTexture(e->tex);
+	free(e);
+}
+
+struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_root,
+                                        size_t budget_bytes, Uint32 wake_event)
+{
+	struct texture_cache *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	c->renderer = r;
+	int cores = SDL_GetCPUCount();
+	c->loader = image_loader_new(content_root, cores < 4 ? cores : 4, wake_event);
+	if (!c->loader)
+		goto fail;
+	c->map = lru_new(budget_bytes, TEXTURE_CACHE_MAX_ENTRIES, drop_entry, c);
+	if (!c->map)
+		goto fail;
+	return c;
+fail:
+	texture_cache_free(c);
+	return NULL;
+}
+
+void texture_cache_free(struct texture_cache *c)
+{
+	if (!c)
+		return;
+	/* Threads first: nothing may finish into a cache being torn down. */
+	image_loader_free(c->loader);
+	lru_free(c->map);
+	free(c->key);
+	free(c);
+}
+
+/* Builds the key in c->key: fixed-width numbers then the path's bytes.
+ * Returns its length, 0 when out of memory. */
+static size_t build_key(struct texture_cache *c, const char *path, int w, int h, enum image_fit fit)
+{
+	size_t len = strlen(path), need = TEXTURE_KEY_HEAD * sizeof(int32_t) + len;
+	if (need > c->key_cap) {
+		unsigned char *k = realloc(c->key, need);
+		if (!k)
+			return 0;
+		c->key = k;
+		c->key_cap = need;
+	}
+	int32_t head[TEXTURE_KEY_HEAD] = {w, h, (int32_t)fit, (int32_t)len};
+	memcpy(c->key, head, sizeof head);
+	memcpy(c->key + sizeof head, path, len);
+	return need;
+}
+
+/* A new entry for the key in c->key, its decode asked for; NULL when out of
+ * memory. */
+static struct tex_entry *add_entry(struct texture_cache *c, size_t key_len, const char *path, int w,
+                                   int h, enum image_fit fit)
+{
+	struct tex_entry *e = calloc(1, sizeof *e);
+	if (!e)
+		return NULL;
+	e->state = strlen(path) > max_path ? TEXTURE_FAILED : TEXTURE_LOADING;
+	e->tag = ++c->next_tag;
+	if (!lru_insert(c->map, c->key, key_len, e, 0)) {
+		free(e);
+		return NULL;
+	}
+	count_state(c, e->state, 1);
+	c->misses++;
+	if (e->state == TEXTURE_LOADING)
+		image_loader_request(c->loader, path, w, h, fit, e->tag);
+	return e;
+}
+
+SDL_Texture *texture_cache_get(struct texture_cache *c, const char *path, int w, int h,
+                               enum image_fit fit, int *tw, int *th, enum texture_state *state)
+{
+	*tw = *th = 0;
+	*state = TEXTURE_FAILED;
+	size_t len = build_key(c, path, w, h, fit);
+	if (len == 0)
+		return NULL;
+	struct lru_entry *le = lru_find(c->map, c->key, len);
+	struct tex_entry *e = le ? lru_value(le) : NULL;
+	if (e)
+		c->hits++;
+	else if (!(e = add_entry(c, len, path, w, h, fit)))
+		return NULL;
+	*state = e->state;
+	if (e->state != TEXTURE_READY)
+		return NULL;
+	*tw = e->w;
+	*th = e->h;
+	return e->tex;
+}
+
+void texture_cache_prefetch(struct texture_cache *c, const char *path, int w, int h,
+                            enum image_fit fit)
+{
+	size_t len = build_key(c, path, w, h, fit);
+	if (len > 0 && !lru_peek(c->map, c->key, len))
+		add_entry(c, len, path, w, h, fit);
+}
+
+/* Fills entry le from result r. */
+static void fill(struct texture_cache *c, struct lru_entry *le, const struct image_result *r)
+{
+	struct tex_entry *e = lru_value(le);
+	if (r->surface)
+		e->tex = SDL_CreateTextureFromSurface(c->renderer, r->surface);
+	if (!e->tex) {
+		fprintf(stderr, "<4>twinhall: cannot show %s: %s\n", r->path,
+		        r->surface ? SDL_GetError() : r->error);
+		set_state(c, e, TEXTURE_FAILED);
+		return;
+	}
+	e->w = r->surface->w;
+	e->h = r->surface->h;
+	set_state(c, e, TEXTURE_READY);
+	lru_set_bytes(c->map, le, (size_t)e->w * (size_t)e->h * 4);
+}
+
+/* Hands result r to its entry; true when the entry changed. A result for an
+ * entry that is gone is dropped. One for a newer entry of the same key (the
+ * old one was cleared or evicted) is dropped too, as the file may have
+ * changed, and the newer entry's decode is asked for again in case the
+ * loader merged it into the old one's. */
+static bool take_one(struct texture_cache *c, const struct image_result *r)
+{
+	size_t len = build_key(c, r->path, r->w, r->h, r->fit);
+	struct lru_entry *le = len ? lru_peek(c->map, c->key, len) : NULL;
+	struct tex_entry *e = le ? lru_value(le) : NULL;
+	if (!e || e->state != TEXTURE_LOADING)
+		return false;
+	if (e->tag != r->tag) {
+		image_loader_request(c->loader, r->path, r->w, r->h, r->fit, e->tag);
+		return false;
+	}
+	fill(c, le, r);
+	return true;
+}
+
+bool texture_cache_take(struct texture_cache *c)
+{
+	bool changed = false;
+	struct image_result *r;
+	while ((r = image_loader_poll(c->loader))) {
+		changed |= take_one(c, r);
+		image_result_free(r);
+	}
+	return changed;
+}
+
+void texture_cache_frame(struct texture_cache *c)
+{
+	lru_frame(c->map);
+}
+
+void texture_cache_clear(struct texture_cache *c)
+{
+	image_loader_cancel(c->loader);
+	lru_clear(c->map);
+}
+
+void texture_cache_stats(const struct texture_cache *c, struct texture_cache_stats *out)
+{
+	struct lru_stats ls;
+	lru_stats(c->map, &ls);
+	*out = (struct texture_cache_stats){.textures = ls.entries - c->loading - c->failed,
+	                                    .bytes = ls.bytes,
+	                                    .loading = c->loading,
+	                                    .failed = c->failed,
+	                                    .hits = c->hits,
+	                                    .misses = c->misses,
+	                                    .evictions = ls.evictions};
+}

@@ -1,0 +1,327 @@
+/* The texture cache on a software renderer (no window, no display), with
+ * images written to a temporary folder: a first get is LOADING, the wake
+ * event brings READY at the right size, failures stick without new reads,
+ * the budget holds across frames, and results for cleared entries are
+ * dropped. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "texture_cache.h"
+
+enum { WAIT_MS = 5000 };
+
+static int failures_;
+static SDL_Surface *target;
+static SDL_Renderer *ren;
+static Uint32 wake;
+static int wakes; /* wake events seen: one for every decode done */
+static char dir[] = "/tmp/twinhall-texture-cache.XXXXXX";
+
+static struct texture_cache_stats stats(const struct texture_cache *c)
+{
+	struct texture_cache_stats s;
+	texture_cache_stats(c, &s);
+	return s;
+}
+
+/* Waits (at most WAIT_MS) until nothing is loading, taking results on each
+ * wake event; returns how many takes reported a change. */
+static int wait_idle(struct texture_cache *c)
+{
+	int changes = 0;
+	Uint64 end = SDL_GetTicks64() + WAIT_MS;
+	while (stats(c).loading > 0 && SDL_GetTicks64() < end) {
+		SDL_Event ev;
+		if (SDL_WaitEventTimeout(&ev, 100) && ev.type == wake) {
+			wakes++;
+			changes += texture_cache_take(c);
+		}
+	}
+	return changes;
+}
+
+/* Takes what arrives for ms more (c may be NULL); returns whether anything
+ * changed. Decodes asked for twice would show as extra wake events. */
+static bool settle(struct texture_cache *c, int ms)
+{
+	SDL_Event ev;
+	bool changed = false;
+	Uint64 end = SDL_GetTicks64() + (Uint64)ms;
+	while (SDL_GetTicks64() < end)
+		if (SDL_WaitEventTimeout(&ev, 20) && ev.type == wake) {
+			wakes++;
+			changed |= c && texture_cache_take(c);
+		}
+	return changed;
+}
+
+static enum texture_state state_of(struct texture_cache *c, const char *path, int w, int h,
+                                   enum image_fit fit, int *tw, int *th)
+{
+	enum texture_state st;
+	texture_cache_get(c, path, w, h, fit, tw, th, &st);
+	return st;
+}
+
+static void test_loads_off_thread_to_size(void)
+{
+	settle(NULL, 50); /* events left by an earlier test */
+	wakes = 0;
+	struct texture_cache *c = texture_cache_new(ren, dir, 8 << 20, wake);
+	int tw = -1, th = -1;
+	enum texture_state st;
+	CHECK(texture_cache_get(c, "wide.png", 64, 64, IMAGE_COVER, &tw, &th, &st) == NULL);
+	CHECK_INT(st, TEXTURE_LOADING);
+	CHECK_INT(tw, 0);
+	for (int i = 0; i < 10; i++) /* asked for once, not on every call */
+		CHECK_INT(state_of(c, "wide.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_LOADING);
+	CHECK_INT(state_of(c, "tall.jpg", 64, 64, IMAGE_CONTAIN, &tw, &th), TEXTURE_LOADING);
+	CHECK_INT(stats(c).misses, 2);
+	CHECK_INT(stats(c).loading, 2);
+	CHECK(wait_idle(c) >= 1);
+	SDL_Texture *t = texture_cache_get(c, "wide.png", 64, 64, IMAGE_COVER, &tw, &th, &st);
+	CHECK(t != NULL);
+	CHECK_INT(st, TEXTURE_READY);
+	CHECK_INT(tw, 64);
+	CHECK_INT(th, 64);
+	int qw = 0, qh = 0;
+	SDL_QueryTexture(t, NULL, NULL, &qw, &qh);
+	CHECK_INT(qw, 64);
+	CHECK_INT(qh, 64);
+	CHECK_INT(state_of(c, "tall.jpg", 64, 64, IMAGE_CONTAIN, &tw, &th), TEXTURE_READY);
+	CHECK_INT(th, 64); /* 120 x 160 into 64 x 64: 48 x 64 */
+	CHECK_INT(tw, 48);
+	CHECK_INT(stats(c).misses, 2);
+	CHECK_INT(stats(c).textures, 2);
+	CHECK_INT(stats(c).bytes, 64 * 64 * 4 + 48 * 64 * 4);
+	CHECK(!settle(c, 200));
+	CHECK_INT(wakes, 2); /* no decode was asked for twice */
+	texture_cache_free(c);
+}
+
+static void test_failure_sticks_until_clear(void)
+{
+	settle(NULL, 50); /* events left by an earlier test */
+	wakes = 0;
+	struct texture_cache *c = texture_cache_new(ren, dir, 8 << 20, wake);
+	int tw, th;
+	CHECK_INT(state_of(c, "missing.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_LOADING);
+	CHECK_INT(state_of(c, "broken.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_LOADING);
+	CHECK(wait_idle(c) >= 1);
+	for (int frame = 0; frame < 5; frame++) {
+		CHECK_INT(state_of(c, "missing.png", 64, 64, IMAGE_COVER, &tw, &th),
+		          TEXTURE_FAILED);
+		CHECK_INT(state_of(c, "broken.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_FAILED);
+		texture_cache_frame(c);
+	}
+	CHECK_INT(stats(c).misses, 2);
+	CHECK_INT(stats(c).failed, 2);
+	CHECK_INT(stats(c).textures, 0);
+	CHECK(!settle(c, 200));
+	CHECK_INT(wakes, 2); /* not read again */
+	texture_cache_clear(c);
+	CHECK_INT(stats(c).failed, 0);
+	CHECK_INT(state_of(c, "missing.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_LOADING);
+	CHECK_INT(stats(c).misses, 3);
+	wait_idle(c);
+	CHECK_INT(state_of(c, "missing.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_FAILED);
+	texture_cache_free(c);
+}
+
+static void test_size_and_fit_are_part_of_the_key(void)
+{
+	struct texture_cache *c = texture_cache_new(ren, dir, 8 << 20, wake);
+	int w1, h1, w2, h2, w3, h3;
+	enum texture_state st;
+	state_of(c, "wide.png", 64, 64, IMAGE_COVER, &w1, &h1);
+	state_of(c, "wide.png", 32, 32, IMAGE_COVER, &w1, &h1);
+	state_of(c, "wide.png", 64, 64, IMAGE_CONTAIN, &w1, &h1);
+	CHECK_INT(stats(c).misses, 3);
+	wait_idle(c);
+	SDL_Texture *a = texture_cache_get(c, "wide.png", 64, 64, IMAGE_COVER, &w1, &h1, &st);
+	SDL_Texture *b = texture_cache_get(c, "wide.png", 32, 32, IMAGE_COVER, &w2, &h2, &st);
+	SDL_Texture *d = texture_cache_get(c, "wide.png", 64, 64, IMAGE_CONTAIN, &w3, &h3, &st);
+	CHECK(a && b && d && a != b && b != d && a != d);
+	CHECK_INT(w2, 32);
+	CHECK_INT(h2, 32);
+	CHECK_INT(w3, 64); /* 200 x 100 into 64 x 64: 64 x 32 */
+	CHECK_INT(h3, 32);
+	CHECK_INT(stats(c).textures, 3);
+	texture_cache_free(c);
+}
+
+/* Gets image i (n.png) at 64 x 64 and waits until it is in. */
+static SDL_Texture *load(struct texture_cache *c, int i)
+{
+	char path[32];
+	int tw, th;
+	enum texture_state st;
+	snprintf(path, sizeof path, "%d.png", i);
+	SDL_Texture *t = texture_cache_get(c, path, 64, 64, IMAGE_COVER, &tw, &th, &st);
+	if (st == TEXTURE_LOADING) {
+		wait_idle(c);
+		t = texture_cache_get(c, path, 64, 64, IMAGE_COVER, &tw, &th, &st);
+	}
+	return t;
+}
+
+static void test_budget_and_lru_across_frames(void)
+{
+	enum { ONE = 64 * 64 * 4, BUDGET = 3 * ONE };
+	struct texture_cache *c = texture_cache_new(ren, dir, BUDGET, wake);
+	for (int i = 1; i <= 6; i++) {
+		CHECK(load(c, 0) != NULL); /* on screen all the time */
+		CHECK(load(c, i) != NULL);
+		CHECK(stats(c).bytes <= BUDGET + 3 * ONE); /* this and the last frame's */
+		texture_cache_frame(c);
+		CHECK(stats(c).bytes <= BUDGET + 2 * ONE);
+	}
+	CHECK(stats(c).evictions >= 3);
+	CHECK_INT(stats(c).misses, 7);
+	size_t misses = stats(c).misses;
+	CHECK(load(c, 0) != NULL); /* the most used one is still in */
+	CHECK_INT(stats(c).misses, misses);
+	int tw, th;
+	CHECK_INT(state_of(c, "1.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_LOADING); /* gone */
+	CHECK_INT(stats(c).misses, misses + 1);
+	wait_idle(c);
+	texture_cache_free(c);
+}
+
+static void test_pinned_survive_over_budget(void)
+{
+	struct texture_cache *c = texture_cache_new(ren, dir, 1, wake);
+	SDL_Texture *t[3];
+	for (int i = 0; i < 3; i++)
+		t[i] = load(c, i);
+	CHECK(t[0] && t[1] && t[2]);
+	CHECK_INT(stats(c).textures, 3);
+	CHECK_INT(stats(c).evictions, 0);
+	texture_cache_frame(c);
+	CHECK_INT(stats(c).textures, 3);
+	CHECK(load(c, 1) == t[1]);
+	texture_cache_frame(c);
+	CHECK_INT(stats(c).textures, 1);
+	CHECK_INT(stats(c).evictions, 2);
+	texture_cache_free(c);
+}
+
+static void test_prefetch(void)
+{
+	struct texture_cache *c = texture_cache_new(ren, dir, 8 << 20, wake);
+	texture_cache_prefetch(c, "tall.jpg", 40, 40, IMAGE_COVER);
+	texture_cache_prefetch(c, "tall.jpg", 40, 40, IMAGE_COVER);
+	CHECK_INT(stats(c).misses, 1);
+	CHECK_INT(stats(c).loading, 1);
+	wait_idle(c);
+	int tw, th;
+	CHECK_INT(state_of(c, "tall.jpg", 40, 40, IMAGE_COVER, &tw, &th), TEXTURE_READY);
+	CHECK_INT(stats(c).hits, 1);
+	CHECK_INT(stats(c).misses, 1);
+	texture_cache_free(c);
+}
+
+static void test_result_after_clear_is_dropped(void)
+{
+	struct texture_cache *c = texture_cache_new(ren, dir, 8 << 20, wake);
+	int tw, th;
+	for (int i = 0; i < 8; i++) {
+		char path[16];
+		snprintf(path, sizeof path, "%d.png", i);
+		state_of(c, path, 64, 64, IMAGE_COVER, &tw, &th);
+	}
+	texture_cache_clear(c);
+	CHECK(!settle(c, 300));
+	CHECK_INT(stats(c).textures, 0);
+	CHECK_INT(stats(c).loading, 0);
+	CHECK_INT(stats(c).bytes, 0);
+	/* Asked again while the old decode may still run: it must arrive. */
+	for (int i = 0; i < 10; i++) {
+		state_of(c, "wide.png", 50 + i, 50, IMAGE_COVER, &tw, &th);
+		texture_cache_clear(c);
+		state_of(c, "wide.png", 50 + i, 50, IMAGE_COVER, &tw, &th);
+		wait_idle(c);
+		CHECK_INT(state_of(c, "wide.png", 50 + i, 50, IMAGE_COVER, &tw, &th),
+		          TEXTURE_READY);
+		CHECK_INT(tw, 50 + i);
+	}
+	texture_cache_free(c);
+	texture_cache_free(NULL);
+}
+
+static int save_png(int w, int h, Uint8 r, Uint8 g, Uint8 b, const char *name)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!s)
+		return -1;
+	SDL_FillRect(s, NULL, SDL_MapRGB(s->format, r, g, b));
+	int rc = strstr(name, ".jpg") ? IMG_SaveJPG(s, path, 90) : IMG_SavePNG(s, path);
+	SDL_FreeSurface(s);
+	return rc;
+}
+
+static int write_images(void)
+{
+	if (!mkdtemp(dir) || save_png(200, 100, 200, 30, 30, "wide.png") != 0 ||
+	    save_png(120, 160, 30, 200, 30, "tall.jpg") != 0)
+		return -1;
+	for (int i = 0; i < 8; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "%d.png", i);
+		if (save_png(80, 80, (Uint8)(i * 30), 0, 0, name) != 0)
+			return -1;
+	}
+	char path[128];
+	snprintf(path, sizeof path, "%s/broken.png", dir);
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	fputs("\x89PNG\r\n\x1a\n not really", f);
+	return fclose(f);
+}
+
+static void remove_images(void)
+{
+	const char *names[] = {"wide.png", "tall.jpg", "broken.png", "0.png", "1.png", "2.png",
+	                       "3.png",    "4.png",    "5.png",      "6.png", "7.png"};
+	char path[128];
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+int main(void)
+{
+	if (SDL_Init(SDL_INIT_EVENTS) != 0 ||
+	    !(IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG) & IMG_INIT_PNG)) {
+		printf("FAIL cannot start SDL: %s\n", SDL_GetError());
+		return 1;
+	}
+	wake = SDL_RegisterEvents(1);
+	target = SDL_CreateRGBSurfaceWithFormat(0, 256, 256, 32, SDL_PIXELFORMAT_ARGB8888);
+	ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+	if (!ren || write_images() != 0) {
+		printf("FAIL cannot set up a renderer and images in %s: %s\n", dir, SDL_GetError());
+		return 1;
+	}
+	RUN(test_loads_off_thread_to_size);
+	RUN(test_failure_sticks_until_clear);
+	RUN(test_size_and_fit_are_part_of_the_key);
+	RUN(test_budget_and_lru_across_frames);
+	RUN(test_pinned_survive_over_budget);
+	RUN(test_prefetch);
+	RUN(test_result_after_clear_is_dropped);
+	remove_images();
+	SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(target);
+	IMG_Quit();
+	SDL_Quit();
+	return failures_ != 0;
+}
