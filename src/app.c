@@ -190,7 +190,7 @@ static int start_visit(struct app *a)
 	float dpi = 0;
 	SDL_GetDisplayDPI(0, &dpi, NULL, NULL);
 	a->visit = visit_new(a->ren, a->text, *a->content, start_lang(a), w, h, dpi, a->wake_event,
-			     a->o->trace ? stdout : NULL);
+	                     a->o->trace ? stdout : NULL);
 	if (!a->visit)
 		return -1;
 	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", a->dir, w, h);

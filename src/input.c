@@ -1,7 +1,7 @@
 #include "input.h"
 
 static bool from_finger(const SDL_TouchFingerEvent *f, int out_w, int out_h,
-			struct gesture_input *in)
+                        struct gesture_input *in)
 {
 	in->finger = (int64_t)f->fingerId;
 	in->x = f->x * (float)out_w;
@@ -10,7 +10,7 @@ static bool from_finger(const SDL_TouchFingerEvent *f, int out_w, int out_h,
 }
 
 static bool from_mouse(int x, int y, int out_w, int out_h, int win_w, int win_h,
-		       struct gesture_input *in)
+                       struct gesture_input *in)
 {
 	in->finger = INPUT_MOUSE_FINGER;
 	in->x = win_w > 0 ? (float)x * (float)out_w / (float)win_w : (float)x;
@@ -19,7 +19,7 @@ static bool from_mouse(int x, int y, int out_w, int out_h, int win_w, int win_h,
 }
 
 bool input_from_sdl(const SDL_Event *ev, int out_w, int out_h, int win_w, int win_h,
-		    uint64_t now_ms, struct gesture_input *in)
+                    uint64_t now_ms, struct gesture_input *in)
 {
 	in->t_ms = now_ms;
 	switch (ev->type) {

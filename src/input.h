@@ -16,6 +16,6 @@
  * window of win_w x win_h points (they differ on high-DPI screens), at time
  * now_ms. Returns false when ev is not pointer input for the recognizer. */
 bool input_from_sdl(const SDL_Event *ev, int out_w, int out_h, int win_w, int win_h,
-		    uint64_t now_ms, struct gesture_input *out);
+                    uint64_t now_ms, struct gesture_input *out);
 
 #endif

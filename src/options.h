@@ -11,7 +11,7 @@ struct options {
 	enum run_mode mode;
 	const char *content_dir; /* NULL: the default search (./content, then installed) */
 	bool kiosk;
-	bool trace; /* one JSON line per change of place on stdout */
+	bool trace;             /* one JSON line per change of place on stdout */
 	int window_w, window_h; /* 0: the default */
 	const char *screenshot; /* output PNG path in MODE_SCREENSHOT */
 	const char *at;         /* state to render, "attract" by default */

@@ -29,7 +29,7 @@ struct screen_ops {
 const struct screen_ops *screen_of(enum nav_screen s);
 
 extern const struct screen_ops screen_home, screen_photos, screen_history, screen_gifts,
-	screen_gift;
+    screen_gift;
 
 /* Shared by the city screens: the y where content starts below the top bar
  * (back, the city, its sections, the language switch), and the bar itself,

@@ -30,7 +30,7 @@ static int section_tabs(struct ui *ui, const struct city *c, int x, int y)
 		const char *label = section_name(ui, sections[i], buf, sizeof buf);
 		int w = ui_button_width(ui, label);
 		ui_button(ui, (struct rect){x, y, w, ui_min_target(ui)}, label,
-			  sections[i] == current, NAV_EV_OPEN_SECTION, (int)sections[i]);
+		          sections[i] == current, NAV_EV_OPEN_SECTION, (int)sections[i]);
 		x += w + gap;
 	}
 	return x - x0 - gap;
@@ -42,7 +42,8 @@ static int tabs_width(struct ui *ui, const struct city *c)
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 		char buf[64];
 		if (section_count(c, sections[i]))
-			w += ui_button_width(ui, section_name(ui, sections[i], buf, sizeof buf)) + gap;
+			w += ui_button_width(ui, section_name(ui, sections[i], buf, sizeof buf)) +
+			     gap;
 	}
 	return w - gap;
 }
@@ -53,8 +54,8 @@ static bool tabs_below(struct ui *ui, const struct city *c)
 	const struct layout *l = &ui->l;
 	int back = ui_button_width(ui, "‹  Назад") + layout_px(l, 32);
 	int lang = ui->c->hall.n_langs * (ui_min_target(ui) + layout_px(l, 36));
-	return l->portrait || l->margin + back + tabs_width(ui, c) + layout_px(l, 400) >
-				      l->w - l->margin - lang;
+	return l->portrait ||
+	       l->margin + back + tabs_width(ui, c) + layout_px(l, 400) > l->w - l->margin - lang;
 }
 
 int screen_city_top(struct ui *ui)
@@ -72,7 +73,7 @@ void screen_city_bar(struct ui *ui)
 	const struct city *c = &ui->c->hall.cities[ui->nav.city];
 	int top = layout_px(l, 40), below = tabs_below(ui, c);
 	draw_gradient(ui->ren, (struct rect){0, 0, l->w, screen_city_top(ui) + layout_px(l, 40)},
-		      theme.scrim, 230, theme.scrim, 0);
+	              theme.scrim, 230, theme.scrim, 0);
 	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
 	int right = ui_lang_switch(ui) - layout_px(l, 32);
 	int tw = tabs_width(ui, c);
@@ -84,7 +85,7 @@ void screen_city_bar(struct ui *ui)
 	int nw, nh, nx = flag.x + flag.w + layout_px(l, 20);
 	ui_label_size(ui, &name, ui_tr(ui, &c->name), name_right - nx, 1, &nw, &nh);
 	ui_label(ui, &name, ui_tr(ui, &c->name), nx, top + (ui_min_target(ui) - nh) / 2,
-		 name_right - nx, 1);
+	         name_right - nx, 1);
 	if (below)
 		section_tabs(ui, c, l->margin, ui_bar_height(ui) - layout_px(l, 4));
 	else

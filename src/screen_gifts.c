@@ -57,25 +57,25 @@ static void gifts_draw(struct ui *ui)
 	const struct layout *l = &ui->l;
 	const struct city *c = city_of(ui);
 	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
-		      theme.backdrop_bottom, 255);
+	              theme.backdrop_bottom, 255);
 	int top = screen_city_top(ui) + layout_px(l, 24);
 	int cols = l->portrait ? 2 : 3, gap = layout_px(l, 32);
 	int cw = (l->w - 2 * l->margin - (cols - 1) * gap) / cols;
 	int ch = cw * 3 / 4 + layout_px(l, 200);
 	for (size_t i = 0; i < c->n_gifts; i++) {
 		struct rect r = {l->margin + (int)(i % (size_t)cols) * (cw + gap),
-				 top + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
+		                 top + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
 		gift_card(ui, i, r);
 	}
 	screen_city_bar(ui);
 }
 
 const struct screen_ops screen_gifts = {
-	.name = "gifts",
-	.enter = gifts_enter,
-	.gesture = no_gesture,
-	.moving = not_moving,
-	.draw = gifts_draw,
+    .name = "gifts",
+    .enter = gifts_enter,
+    .gesture = no_gesture,
+    .moving = not_moving,
+    .draw = gifts_draw,
 };
 
 /* One gift: its picture large, its story beside or below it. */
@@ -92,6 +92,8 @@ static bool gift_gesture(struct ui *ui, const struct gesture *g, struct nav_even
 {
 	if (g->kind == GESTURE_DRAG_BEGIN || g->kind == GESTURE_DRAG) {
 		pager_drag(&ui->pager, g->dx, ui->now);
+	} else if (g->kind == GESTURE_CANCEL) {
+		pager_go(&ui->pager, pager_index(&ui->pager), ui->now);
 	} else if (g->kind == GESTURE_DRAG_END) {
 		int to = pager_release(&ui->pager, g->vx, ui->now);
 		if (to != ui->nav.item) {
@@ -118,8 +120,8 @@ static void gift_text(struct ui *ui, const struct gift *g, struct rect box)
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};
 	y += ui_label(ui, &title, ui_tr(ui, &g->title), box.x, y, box.w, 3) + layout_px(l, 20);
 	struct text_style body = {FACE_SANS, layout_px(l, 38), ui_color(theme.text), 0};
-	y += ui_label(ui, &body, ui_tr(ui, &g->description), box.x, y, box.w, 10) +
-	     layout_px(l, 20);
+	y +=
+	    ui_label(ui, &body, ui_tr(ui, &g->description), box.x, y, box.w, 10) + layout_px(l, 20);
 	ui_text(UI_GIVEN_BY, ui_lang(ui), 0, buf, sizeof buf);
 	snprintf(line, sizeof line, "%s: %s", buf, ui_tr(ui, &g->given_by));
 	struct text_style soft = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
@@ -139,8 +141,7 @@ static void gift_page(struct ui *ui, size_t i, int dx, int top)
 	}
 	int half = (l->w - 2 * l->margin - l->gap * 2) / 2;
 	ui_image(ui, &g->image, (struct rect){l->margin + dx, top, half, h}, IMAGE_CONTAIN);
-	gift_text(ui, g,
-		  (struct rect){l->margin + half + l->gap * 2 + dx, top + h / 6, half, 0});
+	gift_text(ui, g, (struct rect){l->margin + half + l->gap * 2 + dx, top + h / 6, half, 0});
 }
 
 static void gift_draw(struct ui *ui)
@@ -148,7 +149,7 @@ static void gift_draw(struct ui *ui)
 	const struct layout *l = &ui->l;
 	const struct city *c = city_of(ui);
 	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
-		      theme.backdrop_bottom, 255);
+	              theme.backdrop_bottom, 255);
 	int top = screen_city_top(ui) + layout_px(l, 24);
 	float pos = pager_position(&ui->pager, ui->now);
 	int i0 = (int)floorf(pos), dx = (int)lroundf(-(pos - (float)i0) * (float)l->w);
@@ -160,9 +161,9 @@ static void gift_draw(struct ui *ui)
 }
 
 const struct screen_ops screen_gift = {
-	.name = "gift",
-	.enter = gift_enter,
-	.gesture = gift_gesture,
-	.moving = gift_moving,
-	.draw = gift_draw,
+    .name = "gift",
+    .enter = gift_enter,
+    .gesture = gift_gesture,
+    .moving = gift_moving,
+    .draw = gift_draw,
 };

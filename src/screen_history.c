@@ -6,7 +6,7 @@
 #include "theme.h"
 
 struct timeline {
-	int top, bottom;  /* the visible band */
+	int top, bottom; /* the visible band */
 	int year_x, line_x, text_x, text_w;
 };
 
@@ -33,7 +33,7 @@ static struct timeline timeline_of(struct ui *ui)
 static struct text_style year_style(const struct ui *ui)
 {
 	return (struct text_style){FACE_SERIF_BOLD, layout_px(&ui->l, 56), ui_color(theme.accent),
-				   0};
+	                           0};
 }
 
 static struct text_style body_style(const struct ui *ui)
@@ -61,7 +61,8 @@ static int content_height(struct ui *ui, const struct timeline *t)
 
 static void history_enter(struct ui *ui)
 {
-	int key = (ui->nav.lang * 64 + ui->nav.city) * 8 + NAV_HISTORY; /* texts differ by language */
+	int key =
+	    (ui->nav.lang * 64 + ui->nav.city) * 8 + NAV_HISTORY; /* texts differ by language */
 	struct timeline t = timeline_of(ui);
 	if (ui->motion_for != key) {
 		scroll_init(&ui->scroll, (float)content_height(ui, &t), (float)(t.bottom - t.top));
@@ -86,6 +87,9 @@ static bool history_gesture(struct ui *ui, const struct gesture *g, struct nav_e
 	case GESTURE_DRAG_END:
 		scroll_drag_end(&ui->scroll, g->vy, ui->now);
 		break;
+	case GESTURE_CANCEL:
+		scroll_drag_end(&ui->scroll, 0, ui->now);
+		break;
 	default:
 		break;
 	}
@@ -103,13 +107,13 @@ static void history_draw(struct ui *ui)
 	const struct city *c = city_of(ui);
 	struct timeline t = timeline_of(ui);
 	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
-		      theme.backdrop_bottom, 255);
+	              theme.backdrop_bottom, 255);
 	SDL_Rect clip = {0, t.top, l->w, t.bottom - t.top};
 	SDL_RenderSetClipRect(ui->ren, &clip);
 	int y = t.top + layout_px(l, 48) - (int)scroll_offset(&ui->scroll, ui->now);
 	int line_w = layout_px(l, 3) > 1 ? layout_px(l, 3) : 2;
 	draw_fill(ui->ren, (struct rect){t.line_x - line_w / 2, t.top, line_w, t.bottom - t.top},
-		  theme.text_soft, 60);
+	          theme.text_soft, 60);
 	struct text_style body = body_style(ui), year_st = year_style(ui);
 	for (size_t i = 0; i < c->n_history; i++) {
 		int h = entry_height(ui, &t, i);
@@ -118,9 +122,9 @@ static void history_draw(struct ui *ui)
 			snprintf(year, sizeof year, "%d", c->history[i].year);
 			ui_label(ui, &year_st, year, t.year_x, y - layout_px(l, 10), 0, 1);
 			draw_circle(ui->ren, t.line_x, y + layout_px(l, 26), layout_px(l, 10),
-				    theme.accent, 255);
+			            theme.accent, 255);
 			ui_label(ui, &body, ui_tr(ui, &c->history[i].text), t.text_x, y, t.text_w,
-				 12);
+			         12);
 		}
 		y += h;
 	}
@@ -129,9 +133,9 @@ static void history_draw(struct ui *ui)
 }
 
 const struct screen_ops screen_history = {
-	.name = "history",
-	.enter = history_enter,
-	.gesture = history_gesture,
-	.moving = history_moving,
-	.draw = history_draw,
+    .name = "history",
+    .enter = history_enter,
+    .gesture = history_gesture,
+    .moving = history_moving,
+    .draw = history_draw,
 };

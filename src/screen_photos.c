@@ -88,6 +88,8 @@ static bool photos_gesture(struct ui *ui, const struct gesture *g, struct nav_ev
 	}
 	if (g->kind == GESTURE_DRAG_BEGIN || g->kind == GESTURE_DRAG) {
 		pager_drag(&ui->pager, g->dx, ui->now);
+	} else if (g->kind == GESTURE_CANCEL) {
+		pager_go(&ui->pager, pager_index(&ui->pager), ui->now);
 	} else if (g->kind == GESTURE_DRAG_END) {
 		int to = pager_release(&ui->pager, g->vx, ui->now);
 		if (to != ui->nav.item) {
@@ -115,15 +117,15 @@ static void draw_photo(struct ui *ui, int i, int dx)
 	}
 	int w, h;
 	enum texture_state st;
-	SDL_Texture *tex = texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_COVER,
-					     &w, &h, &st);
+	SDL_Texture *tex =
+	    texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_COVER, &w, &h, &st);
 	if (!tex) {
 		ui_image(ui, &p->image, box, IMAGE_COVER);
 		return;
 	}
 	float sw = (float)w / ui->zoom, sh = (float)h / ui->zoom;
-	SDL_Rect src = {(int)(ui->zoom_x * (float)w - sw / 2), (int)(ui->zoom_y * (float)h - sh / 2),
-			(int)sw, (int)sh};
+	SDL_Rect src = {(int)(ui->zoom_x * (float)w - sw / 2),
+	                (int)(ui->zoom_y * (float)h - sh / 2), (int)sw, (int)sh};
 	SDL_Rect dst = {box.x, box.y, box.w, box.h};
 	SDL_RenderCopy(ui->ren, tex, &src, &dst);
 }
@@ -145,7 +147,7 @@ static void caption(struct ui *ui, const struct photo *p, int index, int count)
 	struct rect fade = {0, y - layout_px(l, 260), l->w, layout_px(l, 260) - l->gap};
 	draw_gradient(ui->ren, fade, theme.scrim, 0, theme.scrim, l->scrim_alpha);
 	draw_fill(ui->ren, (struct rect){0, y - l->gap, l->w, l->h - y + l->gap}, theme.scrim,
-		  l->scrim_alpha);
+	          l->scrim_alpha);
 	y += ui_label(ui, &body, ui_tr(ui, &p->caption), l->margin, y, w, 3);
 	if (meta[0])
 		ui_label(ui, &small, meta, l->margin, y + gap, w, 2);
@@ -169,7 +171,7 @@ static void photos_draw(struct ui *ui)
 		int n = ui->nav.item + k;
 		if (n >= 0 && (size_t)n < c->n_photos)
 			texture_cache_prefetch(ui->images, c->photos[n].image.path, ui->l.w,
-					       ui->l.h, IMAGE_COVER);
+			                       ui->l.h, IMAGE_COVER);
 	}
 	if (ui->zoom <= 1.01f)
 		caption(ui, &c->photos[ui->nav.item], ui->nav.item, (int)c->n_photos);
@@ -177,9 +179,9 @@ static void photos_draw(struct ui *ui)
 }
 
 const struct screen_ops screen_photos = {
-	.name = "photos",
-	.enter = photos_enter,
-	.gesture = photos_gesture,
-	.moving = photos_moving,
-	.draw = photos_draw,
+    .name = "photos",
+    .enter = photos_enter,
+    .gesture = photos_gesture,
+    .moving = photos_moving,
+    .draw = photos_draw,
 };

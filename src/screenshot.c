@@ -92,12 +92,12 @@ enum { SCREENSHOT_WAIT_MS = 15000 };
 
 /* Draws place s through the visit, waiting for its images to be decoded. */
 static int render_place(SDL_Renderer *ren, const struct options *o, const struct content *c,
-			int lang, const struct nav_state *s)
+                        int lang, const struct nav_state *s)
 {
 	Uint32 wake = SDL_RegisterEvents(1);
 	struct text *text = text_new(ren);
-	struct visit *v = text ? visit_new(ren, text, c, lang, o->size_w, o->size_h, 0, wake, NULL)
-			       : NULL;
+	struct visit *v =
+	    text ? visit_new(ren, text, c, lang, o->size_w, o->size_h, 0, wake, NULL) : NULL;
 	if (!v) {
 		text_free(text);
 		return -1;
@@ -128,9 +128,9 @@ int screenshot_run(const struct options *o, const struct content *c, int lang)
 	int attract = screenshot_parse_at(o->at, &seq) == 0;
 	if (!attract && nav_parse(&c->hall, o->at, &place) != 0) {
 		fprintf(stderr,
-			"twinhall: --at '%s' is not a place in this content (try attract, home, "
-			"city/%s/photos/1)\n",
-			o->at, c->hall.n_cities ? c->hall.cities[0].id : "ID");
+		        "twinhall: --at '%s' is not a place in this content (try attract, home, "
+		        "city/%s/photos/1)\n",
+		        o->at, c->hall.n_cities ? c->hall.cities[0].id : "ID");
 		return 2;
 	}
 	if (SDL_InitSubSystem(SDL_INIT_EVENTS) != 0) {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "wrap.h"
 
 enum { TEXT_MAX_FONTS = 48, TEXT_MAX_LINES = 64 };
@@ -14,9 +15,16 @@ struct font_slot {
 	TTF_Font *font;
 };
 
+/* The font for characters the Noto faces lack (Chinese, for 青岛): the
+ * Simplified Chinese face of Debian's Noto Sans CJK collection. A string
+ * with such a character is drawn wholly in it (it has Latin and Cyrillic
+ * too); splitting strings into runs per font is the next step. */
+#define FALLBACK_FILE "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+enum { FALLBACK_FACE_INDEX = 2, FACE_FALLBACK = FACE_COUNT };
+
 struct text {
 	SDL_Renderer *renderer;
-	char path[FACE_COUNT][512];
+	char path[FACE_COUNT + 1][512];
 	struct font_slot fonts[TEXT_MAX_FONTS];
 	int n_fonts;
 };
@@ -65,6 +73,12 @@ struct text *text_new(SDL_Renderer *r)
 			return NULL;
 		}
 	}
+	FILE *f = fopen(FALLBACK_FILE, "rb");
+	if (f) {
+		fclose(f);
+		snprintf(t->path[FACE_FALLBACK], sizeof t->path[FACE_FALLBACK], "%s",
+		         FALLBACK_FILE);
+	}
 	return t;
 }
 
@@ -83,12 +97,15 @@ static TTF_Font *font_get(struct text *t, enum text_face face, int px)
 	for (int i = 0; i < t->n_fonts; i++)
 		if (t->fonts[i].face == face && t->fonts[i].px == px)
 			return t->fonts[i].font;
+	if (!t->path[face][0])
+		return NULL;
 	if (t->n_fonts == TEXT_MAX_FONTS) { /* rare: sizes changed many times */
 		TTF_CloseFont(t->fonts[0].font);
 		memmove(&t->fonts[0], &t->fonts[1], sizeof t->fonts[0] * (TEXT_MAX_FONTS - 1));
 		t->n_fonts--;
 	}
-	TTF_Font *f = TTF_OpenFont(t->path[face], px);
+	TTF_Font *f = TTF_OpenFontIndex(t->path[face], px,
+	                                (int)face == FACE_FALLBACK ? FALLBACK_FACE_INDEX : 0);
 	if (!f) {
 		fprintf(stderr, "<3>twinhall: cannot open font %s: %s\n", t->path[face],
 		        TTF_GetError());
@@ -99,9 +116,30 @@ static TTF_Font *font_get(struct text *t, enum text_face face, int px)
 	return f;
 }
 
-int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len)
+/* The font to draw the first len bytes of s in: face, unless it lacks one of
+ * their characters and the fallback has them all. */
+static TTF_Font *font_for(struct text *t, enum text_face face, int px, const char *s, size_t len)
 {
 	TTF_Font *f = font_get(t, face, px);
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0)
+			break;
+		i += n;
+		if (cp >= 0x20 && !TTF_GlyphIsProvided32(f, cp)) {
+			TTF_Font *fb = font_get(t, (enum text_face)FACE_FALLBACK, px);
+			return fb && TTF_GlyphIsProvided32(fb, cp) ? fb : f;
+		}
+	}
+	return f;
+}
+
+int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len)
+{
+	TTF_Font *f = font_for(t, face, px, s, len);
 	char buf[2048];
 	if (!f || len == 0)
 		return 0;
@@ -122,7 +160,7 @@ int text_line_height(struct text *t, enum text_face face, int px)
 
 int text_draw_line(struct text *t, const struct text_style *st, const char *s, int x, int y)
 {
-	TTF_Font *f = font_get(t, st->face, st->px);
+	TTF_Font *f = font_for(t, st->face, st->px, s, strlen(s));
 	if (!f || !*s)
 		return 0;
 	SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, st->color);
@@ -231,7 +269,7 @@ static SDL_Surface *compose_lines(const struct text_style *st, SDL_Surface **lin
 SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
                                    int max_w, int max_lines)
 {
-	TTF_Font *f = font_get(t, st->face, st->px);
+	TTF_Font *f = font_for(t, st->face, st->px, s, strlen(s));
 	if (!f || !*s)
 		return NULL;
 	struct wrap_line lines[TEXT_MAX_LINES] = {{0, strlen(s), false}};

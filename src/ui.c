@@ -34,7 +34,7 @@ SDL_Color ui_color(struct rgb c)
 }
 
 int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, int y, int max_w,
-	     int max_lines)
+             int max_lines)
 {
 	int w = 0, h = 0;
 	SDL_Texture *tex = text_cache_get(ui->texts, st, s, max_w, max_lines, &w, &h);
@@ -44,7 +44,7 @@ int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, i
 }
 
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
-		   int max_lines, int *w, int *h)
+                   int max_lines, int *w, int *h)
 {
 	*w = *h = 0;
 	text_cache_get(ui->texts, st, s, max_w, max_lines, w, h);
@@ -55,10 +55,10 @@ void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum 
 	int w = 0, h = 0;
 	enum texture_state state;
 	SDL_Texture *tex =
-		texture_cache_get(ui->images, ref->path, box.w, box.h, fit, &w, &h, &state);
+	    texture_cache_get(ui->images, ref->path, box.w, box.h, fit, &w, &h, &state);
 	if (tex) {
 		draw_texture(ui->ren, tex,
-			     (struct rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h});
+		             (struct rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h});
 		return;
 	}
 	struct rect r = fit == IMAGE_CONTAIN ? layout_contain(ref->width, ref->height, box) : box;
@@ -112,10 +112,10 @@ int ui_lang_switch(struct ui *ui)
 		size_t n = strlen(h->langs[i]);
 		for (size_t k = 0; k <= n; k++)
 			code[k] = (char)(h->langs[i][k] >= 'a' && h->langs[i][k] <= 'z'
-						 ? h->langs[i][k] - 'a' + 'A'
-						 : h->langs[i][k]);
+			                     ? h->langs[i][k] - 'a' + 'A'
+			                     : h->langs[i][k]);
 		ui_button(ui, bar_button(ui, x + i * (w + gap), w), code, i == ui->nav.lang,
-			  NAV_EV_SET_LANG, i);
+		          NAV_EV_SET_LANG, i);
 	}
 	return x;
 }

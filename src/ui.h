@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "content.h"
+#include "contrast.h"
 #include "hit.h"
 #include "image_decode.h"
 #include "layout.h"
@@ -32,12 +33,12 @@ struct ui {
 	uint64_t now;
 	struct pager pager;   /* photos and gift detail */
 	struct scroll scroll; /* history timeline, gifts grid */
-	int motion_for;	      /* which city screen pager/scroll are set up for, -1: none */
+	int motion_for;       /* which city screen pager/scroll are set up for, -1: none */
 	float zoom_start;     /* zoom when the pinch began */
 	float pan_x, pan_y;   /* zoom_x, zoom_y when the drag began */
-	float zoom;	      /* photo zoom, 1 = fitted */
+	float zoom;           /* photo zoom, 1 = fitted */
 	float zoom_x, zoom_y; /* the photo point at the screen centre when zoomed, 0..1 */
-	bool pressing;	      /* a finger is down: feedback at press_x, press_y */
+	bool pressing;        /* a finger is down: feedback at press_x, press_y */
 	float press_x, press_y;
 	uint64_t press_ms;
 };
@@ -58,11 +59,11 @@ SDL_Color ui_color(struct rgb c);
  * its top-left at x, y; returns its height. Cached: nothing is rasterised
  * on a frame where it did not change. */
 int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, int y, int max_w,
-	     int max_lines);
+             int max_lines);
 
 /* The size s would take, without drawing it. */
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
-		   int max_lines, int *w, int *h);
+                   int max_lines, int *w, int *h);
 
 /* Draws image ref fitted to box (decoded for that size on a worker); a quiet
  * placeholder while it loads or when it cannot be shown. */

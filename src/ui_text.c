@@ -22,7 +22,7 @@ static const struct ui_entry strings[UI_COUNT] = {
     [UI_GIFTS] = {"Gifts", "Подарки"},
     [UI_HOME_TITLE] = {"Perm's twin cities", "Города-побратимы Перми"},
     [UI_HOME_HINT] = {"Touch a city to explore its photos, history and gifts",
-		      "Коснитесь города, чтобы увидеть фотографии, историю и подарки"},
+                      "Коснитесь города, чтобы увидеть фотографии, историю и подарки"},
     [UI_TOUCH_HINT] = {"Touch the screen to explore", "Коснитесь экрана, чтобы узнать больше"},
     [UI_UPDATING] = {"The exhibition is being updated. Please come back soon.",
                      "Экспозиция обновляется. Пожалуйста, загляните чуть позже."},

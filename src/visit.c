@@ -8,10 +8,10 @@
 #include "ui.h"
 
 enum {
-	TRANSITION_MS = 280,	      /* crossfade between places */
-	PRESS_GROW_MS = 150,	      /* the touch ring grows this long */
-	TEXT_BUDGET = 48 << 20,	      /* bytes of cached text textures */
-	IMAGE_SCREENS = 6,	      /* image cache: about six screenfuls */
+	TRANSITION_MS = 280,    /* crossfade between places */
+	PRESS_GROW_MS = 150,    /* the touch ring grows this long */
+	TEXT_BUDGET = 48 << 20, /* bytes of cached text textures */
+	IMAGE_SCREENS = 6,      /* image cache: about six screenfuls */
 };
 
 struct visit {
@@ -19,18 +19,18 @@ struct visit {
 	struct gesture_recognizer *gestures;
 	struct player *player;
 	FILE *trace;
-	uint64_t t0;	     /* trace times count from here */
-	bool swallow;	     /* the touch that woke the hall does nothing else */
+	uint64_t t0;  /* trace times count from here */
+	bool swallow; /* the touch that woke the hall does nothing else */
 	bool dirty;
 	SDL_Texture *frame, *prev; /* this frame and the last one, for crossfades */
-	uint64_t transition_ms;	   /* when the last change of place began */
+	uint64_t transition_ms;    /* when the last change of place began */
 };
 
 static void write_trace(struct visit *v, uint64_t now)
 {
 	char line[512];
-	if (!v->trace || nav_format_trace(&v->ui.c->hall, &v->ui.nav, now - v->t0, line,
-					  sizeof line) < 0)
+	if (!v->trace ||
+	    nav_format_trace(&v->ui.c->hall, &v->ui.nav, now - v->t0, line, sizeof line) < 0)
 		return;
 	fprintf(v->trace, "%s\n", line);
 	fflush(v->trace);
@@ -48,11 +48,11 @@ static void frames_free(struct visit *v)
 static SDL_Texture *make_frame(struct visit *v)
 {
 	return SDL_CreateTexture(v->ui.ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-				 v->ui.l.w, v->ui.l.h);
+	                         v->ui.l.w, v->ui.l.h);
 }
 
 struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct content *c, int lang,
-			int w, int h, float dpi, Uint32 wake_event, FILE *trace)
+                        int w, int h, float dpi, Uint32 wake_event, FILE *trace)
 {
 	struct visit *v = calloc(1, sizeof *v);
 	if (!v)

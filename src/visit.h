@@ -22,7 +22,7 @@ struct visit;
  * push. trace, when not NULL, gets one JSON line per change of place. NULL
  * on failure (said on stderr). */
 struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct content *c, int lang,
-			int w, int h, float dpi, Uint32 wake_event, FILE *trace);
+                        int w, int h, float dpi, Uint32 wake_event, FILE *trace);
 
 /* Frees everything the visit holds. Accepts NULL. */
 void visit_free(struct visit *v);
