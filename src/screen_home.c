@@ -55,16 +55,18 @@ static void card(struct ui *ui, int i, struct rect r)
 	const struct city *c = &ui->c->hall.cities[i];
 	int pad = layout_px(l, 32), x = r.x + pad, y = r.y + pad, w = r.w - 2 * pad;
 	draw_fill(ui->ren, r, card_bg, 255);
-	int fh = layout_px(l, 60), fw = fh * 4 / 3, gap = layout_px(l, 24);
 	struct text_style name = {FACE_SERIF_BOLD, layout_px(l, 52), ui_color(theme.text), 0};
-	int nw, nh;
-	ui_label_size(ui, &name, ui_tr(ui, &c->name), w - fw - gap, 1, &nw, &nh);
-	struct rect flag = {x, y + (nh - fh) / 2, fw, fh};
+	int fh = layout_px(l, l->portrait ? 72 : 60), fw = fh * 4 / 3, gap = layout_px(l, 24);
+	int nw, nh, beside = !l->portrait; /* narrow portrait cards: the flag above */
+	int name_x = beside ? x + fw + gap : x, name_w = beside ? w - fw - gap : w;
+	ui_label_size(ui, &name, ui_tr(ui, &c->name), name_w, 1, &nw, &nh);
+	struct rect flag = {x, beside ? y + (nh - fh) / 2 : y, fw, fh};
 	draw_fill(ui->ren, (struct rect){flag.x - 1, flag.y - 1, flag.w + 2, flag.h + 2},
 	          theme.text, 50);
 	ui_image(ui, &c->flag, flag, IMAGE_CONTAIN);
-	y += ui_label(ui, &name, ui_tr(ui, &c->name), x + fw + gap, y, w - fw - gap, 1) +
-	     layout_px(l, 12);
+	if (!beside)
+		y += fh + layout_px(l, 16);
+	y += ui_label(ui, &name, ui_tr(ui, &c->name), name_x, y, name_w, 1) + layout_px(l, 12);
 	char buf[256];
 	snprintf(buf, sizeof buf, "%s · %s", c->native_name, ui_tr(ui, &c->country));
 	struct text_style sub = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
@@ -87,7 +89,8 @@ static void home_draw(struct ui *ui)
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};
 	int y = layout_px(l, 36);
 	y += ui_label(ui, &title, ui_text(UI_HOME_TITLE, ui_lang(ui), 0, buf, sizeof buf),
-	              l->margin, y, lang_x - l->margin - l->gap, 1);
+	              l->margin, y, lang_x - l->margin - l->gap, 2);
+
 	struct text_style hint = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
 	y += ui_label(ui, &hint, ui_text(UI_HOME_HINT, ui_lang(ui), 0, buf, sizeof buf), l->margin,
 	              y, l->w - 2 * l->margin, 2);

@@ -105,28 +105,28 @@ static bool photos_moving(const struct ui *ui)
 	return pager_moving(&ui->pager, ui->now);
 }
 
-/* Photo i drawn across the screen shifted by dx, zoomed when it is the
- * settled current one. */
+/* Photo i drawn whole (fitted, never cropped: these are archive photos)
+ * across the screen shifted by dx, zoomed when it is the settled current one. */
 static void draw_photo(struct ui *ui, int i, int dx)
 {
 	const struct photo *p = &city_of(ui)->photos[i];
 	struct rect box = {dx, 0, ui->l.w, ui->l.h};
 	if (ui->zoom <= 1.01f || dx != 0) {
-		ui_image(ui, &p->image, box, IMAGE_COVER);
+		ui_image(ui, &p->image, box, IMAGE_CONTAIN);
 		return;
 	}
 	int w, h;
 	enum texture_state st;
 	SDL_Texture *tex =
-	    texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_COVER, &w, &h, &st);
+	    texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_CONTAIN, &w, &h, &st);
 	if (!tex) {
-		ui_image(ui, &p->image, box, IMAGE_COVER);
+		ui_image(ui, &p->image, box, IMAGE_CONTAIN);
 		return;
 	}
 	float sw = (float)w / ui->zoom, sh = (float)h / ui->zoom;
 	SDL_Rect src = {(int)(ui->zoom_x * (float)w - sw / 2),
 	                (int)(ui->zoom_y * (float)h - sh / 2), (int)sw, (int)sh};
-	SDL_Rect dst = {box.x, box.y, box.w, box.h};
+	SDL_Rect dst = {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
 	SDL_RenderCopy(ui->ren, tex, &src, &dst);
 }
 

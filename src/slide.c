@@ -296,8 +296,30 @@ static void draw_stage(const struct slide_env *e, struct attract_item it, const 
 	}
 }
 
+/* The invitation to touch, in the footer over the scrim: right-aligned above
+ * the hall's name in landscape, above the footer row in portrait. */
+static void draw_touch_hint(const struct slide_env *e)
+{
+	const struct layout *l = e->l;
+	char buf[160];
+	ui_text(UI_TOUCH_HINT, lang_code(e), 0, buf, sizeof buf);
+	struct text_style st = {FACE_SANS_BOLD, l->size_small, color(theme.text), 0};
+	int tw = text_width(e->text, st.face, st.px, buf, strlen(buf));
+	int lh = text_line_height(e->text, st.face, st.px);
+	int d = layout_px(l, 14), gap = layout_px(l, 16);
+	if (l->portrait) {
+		int y = l->h - layout_px(l, 56) - d / 2 - lh / 2 - gap - lh;
+		text_draw_line(e->text, &st, buf, l->margin, y);
+		return;
+	}
+	int bottom = l->panel.y + l->panel.h;
+	text_draw_line(e->text, &st, buf, l->w - l->margin - tw,
+	               bottom - d - gap - 2 * lh - gap / 2);
+}
+
 void slide_draw(const struct slide_env *e, struct attract_item it, const struct slide_art *art)
 {
+
 	const struct layout *l = e->l;
 	const struct city *city = &e->c->hall.cities[it.city];
 	draw_gradient(e->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
@@ -312,4 +334,5 @@ void slide_draw(const struct slide_env *e, struct attract_item it, const struct 
 	}
 	draw_panel(e, it, city, art, top);
 	draw_footer(e, it);
+	draw_touch_hint(e);
 }

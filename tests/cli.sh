@@ -57,7 +57,19 @@ expect_output "a tab is located and explained" "^$t/hall.yaml:$tl:[0-9]+: error:
 expect_status "the program refuses broken content with exit 1" 1 "$TH" --screenshot "$TMP/b.png" "$b"
 expect_output "and says how to check it" "run twinhall --check"
 
+# --at takes every place of the hall; a place the content lacks is a usage error.
+for at in attract attract/5 home city/duisburg/photos/3 city/duisburg/history city/qingdao/gifts \
+	city/qingdao/gifts/1 city/oxford; do
+	expect_status "--at $at renders" 0 "$TH" --screenshot "$TMP/at.png" --size 640x360 --at "$at" content
+done
+for at in city/oxford/gifts city/duisburg/photos/4 city/paris/photos/1 city/duisburg/photos/0 \
+	home/ "city/duisburg/photos/1x"; do
+	expect_status "--at $at is refused with exit 2" 2 "$TH" --screenshot "$TMP/at.png" --at "$at" content
+done
+expect_output "a refused --at says what would work" "not a place in this content"
+
 # Headless screenshots need no display at all.
+
 expect_status "--screenshot works with no display" 0 \
 	"$TH" --screenshot "$TMP/shot.png" --size 800x600 --lang en content
 if "$BUILD/tools/pngprobe" "$TMP/shot.png" 0 0 800 600 >/dev/null 2>&1 &&
