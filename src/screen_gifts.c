@@ -81,27 +81,12 @@ const struct screen_ops screen_gifts = {
 /* One gift: its picture large, its story beside or below it. */
 static void gift_enter(struct ui *ui)
 {
-	int key = ui->nav.city * 8 + NAV_GIFT;
-	if (ui->motion_for != key || pager_index(&ui->pager) != ui->nav.item) {
-		pager_init(&ui->pager, (int)city_of(ui)->n_gifts, ui->nav.item, (float)ui->l.w);
-		ui->motion_for = key;
-	}
+	ui_pager_enter(ui, ui->nav.city * 8 + NAV_GIFT, (int)city_of(ui)->n_gifts);
 }
 
 static bool gift_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
-	if (g->kind == GESTURE_DRAG_BEGIN || g->kind == GESTURE_DRAG) {
-		pager_drag(&ui->pager, g->dx, ui->now);
-	} else if (g->kind == GESTURE_CANCEL) {
-		pager_go(&ui->pager, pager_index(&ui->pager), ui->now);
-	} else if (g->kind == GESTURE_DRAG_END) {
-		int to = pager_release(&ui->pager, g->vx, ui->now);
-		if (to != ui->nav.item) {
-			*ev = (struct nav_event){NAV_EV_OPEN_GIFT, to};
-			return true;
-		}
-	}
-	return false;
+	return ui_page_gesture(ui, g, NAV_EV_OPEN_GIFT, ev);
 }
 
 static bool gift_moving(const struct ui *ui)

@@ -15,20 +15,11 @@ static const struct city *city_of(const struct ui *ui)
 	return &ui->c->hall.cities[ui->nav.city];
 }
 
-static int motion_key(const struct ui *ui, enum nav_screen s)
-{
-	return ui->nav.city * 8 + (int)s;
-}
-
 static void photos_enter(struct ui *ui)
 {
-	const struct city *c = city_of(ui);
-	int key = motion_key(ui, NAV_PHOTOS);
-	if (ui->motion_for != key || pager_index(&ui->pager) != ui->nav.item) {
-		pager_init(&ui->pager, (int)c->n_photos, ui->nav.item, (float)ui->l.w);
-		ui->motion_for = key;
-	}
+	ui_pager_enter(ui, ui->nav.city * 8 + NAV_PHOTOS, (int)city_of(ui)->n_photos);
 	ui->zoom = 1;
+
 	ui->zoom_x = ui->zoom_y = 0.5f;
 }
 
@@ -86,18 +77,7 @@ static bool photos_gesture(struct ui *ui, const struct gesture *g, struct nav_ev
 		zoom_gesture(ui, g);
 		return false;
 	}
-	if (g->kind == GESTURE_DRAG_BEGIN || g->kind == GESTURE_DRAG) {
-		pager_drag(&ui->pager, g->dx, ui->now);
-	} else if (g->kind == GESTURE_CANCEL) {
-		pager_go(&ui->pager, pager_index(&ui->pager), ui->now);
-	} else if (g->kind == GESTURE_DRAG_END) {
-		int to = pager_release(&ui->pager, g->vx, ui->now);
-		if (to != ui->nav.item) {
-			*ev = (struct nav_event){NAV_EV_OPEN_PHOTO, to};
-			return true;
-		}
-	}
-	return false;
+	return ui_page_gesture(ui, g, NAV_EV_OPEN_PHOTO, ev);
 }
 
 static bool photos_moving(const struct ui *ui)

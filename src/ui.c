@@ -138,3 +138,28 @@ void ui_press_feedback(struct ui *ui)
 	int r = layout_px(&ui->l, 28 + grow * 16 / 150);
 	draw_circle(ui->ren, (int)ui->press_x, (int)ui->press_y, r, theme.text, 70);
 }
+
+void ui_pager_enter(struct ui *ui, int key, int count)
+{
+	if (ui->motion_for == key && pager_index(&ui->pager) == ui->nav.item)
+		return;
+	pager_init(&ui->pager, count, ui->nav.item, (float)ui->l.w);
+	ui->motion_for = key;
+}
+
+bool ui_page_gesture(struct ui *ui, const struct gesture *g, enum nav_event_kind open,
+                     struct nav_event *ev)
+{
+	if (g->kind == GESTURE_DRAG_BEGIN || g->kind == GESTURE_DRAG) {
+		pager_drag(&ui->pager, g->dx, ui->now);
+	} else if (g->kind == GESTURE_CANCEL) {
+		pager_go(&ui->pager, pager_index(&ui->pager), ui->now);
+	} else if (g->kind == GESTURE_DRAG_END) {
+		int to = pager_release(&ui->pager, g->vx, ui->now);
+		if (to != ui->nav.item) {
+			*ev = (struct nav_event){open, to};
+			return true;
+		}
+	}
+	return false;
+}

@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "content.h"
+#include "gesture.h"
+
 #include "contrast.h"
 #include "hit.h"
 #include "image_decode.h"
@@ -85,7 +87,17 @@ int ui_back(struct ui *ui, int kind);
 /* The ring that follows a finger while it is down (feedback within a frame). */
 void ui_press_feedback(struct ui *ui);
 
+/* Sets the pager up for count pages at the current item, unless it already
+ * serves this screen (key) and item: a swipe's own animation goes on. */
+void ui_pager_enter(struct ui *ui, int key, int count);
+
+/* Swipe paging: drags move the pages, a release settles them; true when the
+ * release turned the page, with *ev the event (kind open) that opens it. */
+bool ui_page_gesture(struct ui *ui, const struct gesture *g, enum nav_event_kind open,
+                     struct nav_event *ev);
+
 /* Height of the top bar of interactive screens. */
+
 int ui_bar_height(const struct ui *ui);
 
 #endif
