@@ -34,9 +34,12 @@ TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC  := $(wildcard tests/tools/*.c)
 TOOL_BIN  := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+BENCH_SRC := $(wildcard tests/bench/*.c)
+BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+
 STAMP     := $(BUILD)/deps.stamp
 
-.PHONY: all run test debug lint format deps test-deps clean check
+.PHONY: all run test debug lint format deps test-deps clean check bench
 all: $(BUILD)/twinhall
 
 # Installs missing Debian packages (through sudo when not root).
@@ -81,7 +84,18 @@ $(BUILD)/tools/%: tests/tools/%.c | $(STAMP)
 	@echo "  TOOL  $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
 
+$(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	@echo "  BENCH $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
+
+# Benchmarks: figures, not pass/fail timings.
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@for b in $(BENCH_BIN); do echo "== $${b##*/}"; $$b content || exit 1; done
+
 run: deps
+
 	@$(MAKE) --no-print-directory all
 	./$(BUILD)/twinhall $(ARGS)
 
@@ -99,7 +113,7 @@ debug:
 		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined" \
 		LDFLAGS="-fsanitize=address,undefined" all
 
-FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c)
+FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c)
 lint:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "lint: format is clean"
 

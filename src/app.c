@@ -265,7 +265,7 @@ int app_run(const struct options *o, const char *dir, struct content **c, struct
 	a.wake_event = SDL_RegisterEvents(1);
 	if (open_window(&a) != 0)
 		goto done;
-	a.text = text_new(a.ren);
+	a.text = *c ? text_new_for(a.ren, *c) : text_new(a.ren);
 	if (!a.text)
 		goto done;
 	if (*c && start_visit(&a) != 0)

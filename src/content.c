@@ -1,6 +1,7 @@
 /* content: the model's small accessors; loading is in content_load.c. */
 #include "content.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,4 +47,18 @@ void content_counts(const struct content *c, size_t *cities, size_t *photos, siz
 		*history = nh;
 	if (gifts)
 		*gifts = ng;
+}
+
+size_t content_font_dirs(const struct content *c, const char **out, char (*buf)[512], size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->hall.n_font_dirs && n < cap; i++, n++) {
+		const char *d = c->hall.font_dirs[i];
+		if (d[0] == '/')
+			snprintf(buf[n], sizeof buf[n], "%s", d);
+		else
+			snprintf(buf[n], sizeof buf[n], "%s/%s", c->root, d);
+		out[n] = buf[n];
+	}
+	return n;
 }

@@ -8,7 +8,8 @@
 
 #include "diag.h"
 
-enum { CONTENT_MAX_LANGS = 4, CONTENT_LANG_CODE = 8 };
+enum { CONTENT_MAX_LANGS = 4, CONTENT_LANG_CODE = 8, CONTENT_MAX_FONT_DIRS = 8 };
+
 
 /* Where a value came from, for messages: file relative to the content root. */
 struct src_loc {
@@ -82,7 +83,12 @@ struct hall {
 	uint64_t crossfade_ms;  /* how long the crossfade between items takes */
 	const struct city *cities;
 	size_t n_cities;
+	/* Folders searched for fonts first (hall.yaml font_dirs), as written:
+	 * absolute, or relative to the content directory. */
+	const char *const *font_dirs;
+	size_t n_font_dirs;
 };
+
 
 struct content {
 	const char *root; /* the content directory as given */
@@ -104,7 +110,13 @@ int content_lang_index(const struct content *c, const char *code);
 /* The text in language lang (an index), falling back to the default language. */
 const char *content_text(const struct text *t, int lang);
 
+/* The font folders of hall.yaml as paths to open: relative ones are taken
+ * from the content directory. Writes up to cap into buf, pointed to by out;
+ * returns how many. */
+size_t content_font_dirs(const struct content *c, const char **out, char (*buf)[512], size_t cap);
+
 /* Totals for summaries: cities, photos, history entries, gifts. */
+
 void content_counts(const struct content *c, size_t *cities, size_t *photos, size_t *history,
                     size_t *gifts);
 

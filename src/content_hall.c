@@ -2,13 +2,17 @@
 
 #include <string.h>
 
+#include "arena.h"
+
 static const struct content_field hall_fields[] = {
     {"title", 1, "the hall's name, one line per language"},
     {"languages", 1, "the list of languages shown, such as [ru, en]"},
     {"idle_timeout", 0, NULL},
     {"attract", 0, NULL},
     {"cities", 1, "the list of city ids to show, in order"},
+    {"font_dirs", 0, NULL},
     {NULL, 0, NULL},
+
 };
 static const struct content_shape hall_shape = {"hall.yaml", "hall.yaml", hall_fields};
 
@@ -150,13 +154,36 @@ static void read_city_ids(struct content_fields_ctx *x, const struct yaml_doc_no
 	}
 }
 
+/* font_dirs: folders searched for the font files before the system's. */
+static void read_font_dirs(struct content_fields_ctx *x, const struct yaml_doc_node *root,
+                           struct hall *out)
+{
+	const struct yaml_doc_node *v = yaml_doc_get(root, "font_dirs");
+	if (!v || !check_list(x, v, "font_dirs", "[/usr/share/fonts/truetype/noto]",
+	                      CONTENT_MAX_FONT_DIRS))
+		return;
+	const char **dirs = arena_alloc(x->a, sizeof *dirs * CONTENT_MAX_FONT_DIRS);
+	for (size_t i = 0; dirs && i < v->n && i < CONTENT_MAX_FONT_DIRS; i++) {
+		const struct yaml_doc_node *it = v->items[i];
+		if (it->kind != YAML_DOC_SCALAR || !it->str[0])
+			content_fields_error(x, it, "each font folder must be a path such as "
+			                            "/usr/share/fonts/truetype/noto");
+		else
+			dirs[out->n_font_dirs++] = it->str;
+	}
+	out->font_dirs = dirs;
+}
+
 void content_hall_read(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                        struct hall *out, struct content_hall_ids *ids)
 {
+
 	if (!content_fields_check(x, root, &hall_shape, "hall.yaml"))
 		return;
 	read_languages(x, root, out);
 	content_fields_text(x, root, "title", &out->title);
 	read_timing(x, root, out);
 	read_city_ids(x, root, ids);
+	read_font_dirs(x, root, out);
 }
+

@@ -12,6 +12,9 @@
 #include "diag.h"
 #include "options.h"
 #include "screenshot.h"
+#include "text.h"
+#include "text_check.h"
+
 
 #ifndef TWINHALL_CONTENT_DIR
 #define TWINHALL_CONTENT_DIR "/var/lib/twinhall/content"
@@ -28,12 +31,33 @@ static const char *content_dir(const struct options *o)
 	return TWINHALL_CONTENT_DIR;
 }
 
+/* The text as the screen will draw it: glyphs every character needs, and
+ * room at the reference size. Needs fonts, not a display. */
+static void check_text(struct content *c, struct diag *d)
+{
+	if (TTF_Init() != 0) {
+		diag_add(d, DIAG_WARNING, NULL, 0, 0, "fonts not checked: %s", TTF_GetError());
+		return;
+	}
+	struct text *t = text_new_for(NULL, c);
+
+	if (t)
+		text_check_content(t, c, d);
+	else
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "no font found (install fonts-noto-core)");
+	text_free(t);
+	TTF_Quit();
+}
+
 /* --check: every problem, then a one-line verdict. */
 static int run_check(const char *dir, struct content *c, struct diag *d)
 {
+	if (c)
+		check_text(c, d);
 	diag_print(d, stdout, dir);
 	size_t errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING);
-	if (c) {
+	if (c && !errors) {
+
 		size_t cities, photos, history, gifts;
 		content_counts(c, &cities, &photos, &history, &gifts);
 		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts", dir,
@@ -43,9 +67,11 @@ static int run_check(const char *dir, struct content *c, struct diag *d)
 		printf("\n");
 		return 0;
 	}
-	printf("%s: %zu error%s, %zu warning%s: the hall cannot show this content\n", dir, errors,
-	       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	printf("%s: %zu error%s, %zu warning%s: %s\n", dir, errors, errors == 1 ? "" : "s",
+	       warnings, warnings == 1 ? "" : "s",
+	       c ? "fix them before the screen shows boxes" : "the hall cannot show this content");
 	return 1;
+
 }
 
 static int pick_lang(const struct options *o, const struct content *c, int *lang)

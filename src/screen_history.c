@@ -51,9 +51,37 @@ static int entry_height(struct ui *ui, const struct timeline *t, size_t i)
 	return (h > yh ? h : yh) + layout_px(&ui->l, 56);
 }
 
+/* The note on a suspended or ended link, above the timeline: its height. */
+static int status_height(struct ui *ui, const struct timeline *t)
+{
+	const struct city *c = city_of(ui);
+	if (c->status == LINK_ACTIVE)
+		return 0;
+	struct text_style st = {FACE_SANS, ui->l.size_sub, ui_color(theme.text), 0};
+	int w, h;
+	ui_label_size(ui, &st, ui_tr(ui, &c->status_note), t->text_w, 4, &w, &h);
+	return h + 2 * layout_px(&ui->l, 24) + layout_px(&ui->l, 40);
+}
+
+static void draw_status(struct ui *ui, const struct timeline *t, int y)
+{
+	const struct city *c = city_of(ui);
+	if (c->status == LINK_ACTIVE)
+		return;
+	int pad = layout_px(&ui->l, 24), bar = layout_px(&ui->l, 6);
+	struct text_style st = {FACE_SANS, ui->l.size_sub, ui_color(theme.text), 0};
+	int w, h;
+	ui_label_size(ui, &st, ui_tr(ui, &c->status_note), t->text_w, 4, &w, &h);
+	struct rect box = {t->year_x, y, t->text_x + t->text_w - t->year_x, h + 2 * pad};
+	draw_fill(ui->ren, box, theme.warn, 40);
+	draw_fill(ui->ren, (struct rect){box.x, box.y, bar, box.h}, theme.warn, 255);
+	ui_label(ui, &st, ui_tr(ui, &c->status_note), t->text_x, y + pad, t->text_w, 4);
+}
+
 static int content_height(struct ui *ui, const struct timeline *t)
 {
-	int h = layout_px(&ui->l, 48);
+	int h = layout_px(&ui->l, 48) + status_height(ui, t);
+
 	for (size_t i = 0; i < city_of(ui)->n_history; i++)
 		h += entry_height(ui, t, i);
 	return h;
@@ -111,6 +139,9 @@ static void history_draw(struct ui *ui)
 	SDL_Rect clip = {0, t.top, l->w, t.bottom - t.top};
 	SDL_RenderSetClipRect(ui->ren, &clip);
 	int y = t.top + layout_px(l, 48) - (int)scroll_offset(&ui->scroll, ui->now);
+	draw_status(ui, &t, y);
+	y += status_height(ui, &t);
+
 	int line_w = layout_px(l, 3) > 1 ? layout_px(l, 3) : 2;
 	draw_fill(ui->ren, (struct rect){t.line_x - line_w / 2, t.top, line_w, t.bottom - t.top},
 	          theme.text_soft, 60);

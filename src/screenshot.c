@@ -47,7 +47,7 @@ static SDL_Texture *load_texture(SDL_Renderer *ren, const struct content *c,
 static int render(SDL_Renderer *ren, const struct content *c, int lang, struct layout *l,
                   struct attract_item it)
 {
-	struct text *text = text_new(ren);
+	struct text *text = text_new_for(ren, c);
 	if (!text)
 		return -1;
 	struct slide_art art = {0};
@@ -95,7 +95,7 @@ static int render_place(SDL_Renderer *ren, const struct options *o, const struct
                         int lang, const struct nav_state *s)
 {
 	Uint32 wake = SDL_RegisterEvents(1);
-	struct text *text = text_new(ren);
+	struct text *text = text_new_for(ren, c);
 	struct visit *v =
 	    text ? visit_new(ren, text, c, lang, o->size_w, o->size_h, 0, wake, NULL) : NULL;
 	if (!v) {

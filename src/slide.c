@@ -96,16 +96,21 @@ static void draw_scrim(const struct slide_env *e, int y)
 static void city_subline(const struct slide_env *e, const struct city *city, char *buf, size_t size)
 {
 	size_t n = 0;
+	bool native_shown = false;
 	buf[0] = '\0';
 	for (int i = 0; i < e->c->hall.n_langs; i++) {
+		native_shown |= strcmp(content_text(&city->name, i), city->native_name) == 0;
 		if (i == e->lang)
 			continue;
 		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s · ",
 		                      content_text(&city->name, i));
 	}
+	if (!native_shown && n < size) /* its own script too: 青岛 */
+		n += (size_t)snprintf(buf + n, size - n, "%s · ", city->native_name);
 	snprintf(buf + (n < size ? n : size - 1), n < size ? size - n : 1, "%s",
 	         tr(e, &city->country));
 }
+
 
 struct block {
 	int y; /* where the next line goes */

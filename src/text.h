@@ -5,14 +5,25 @@
 
 #include <SDL.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum text_face { FACE_SANS, FACE_SANS_BOLD, FACE_SERIF_BOLD, FACE_COUNT };
 
 struct text;
 
-/* Opens the font files (from assets/fonts or the system's Noto fonts) for
- * drawing with renderer r. NULL with a message on stderr when a font is missing. */
+/* Finds the font files (from assets/fonts or the system's Noto fonts) for
+ * drawing with renderer r (NULL to only measure). NULL with a message on
+ * stderr when a face's own font is missing. */
 struct text *text_new(SDL_Renderer *r);
+
+/* The same, looking first in the n directories dirs (hall.yaml font_dirs). */
+struct text *text_new_dirs(SDL_Renderer *r, const char *const *dirs, size_t n);
+
+struct content;
+/* text_new_dirs with the font folders of content c. */
+struct text *text_new_for(SDL_Renderer *r, const struct content *c);
+
+
 
 /* Closes the fonts. Accepts NULL. */
 void text_free(struct text *t);
@@ -46,4 +57,13 @@ int text_draw_paragraph(struct text *t, const struct text_style *st, const char 
 SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
                                    int max_w, int max_lines);
 
+/* How many lines s needs at width max_w (to warn where text will be cut). */
+int text_lines_needed(struct text *t, const struct text_style *st, const char *s, int max_w);
+
+/* The characters of s that no font of face's chain has (each once, with its
+ * byte offset), at most cap; returns how many. */
+size_t text_missing(struct text *t, enum text_face face, const char *s, uint32_t *cps,
+		    size_t *offsets, size_t cap);
+
 #endif
+

@@ -1,0 +1,104 @@
+/* bench_text: the time to lay out and rasterise all of the content's text as
+ * the screens draw it at 1920x1080, cold (empty cache) and warm (the same
+ * again, which must rasterise nothing), with the software renderer.
+ * Usage: bench_text [CONTENT_DIR]; prints a table of figures. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "content.h"
+#include "layout.h"
+#include "text.h"
+#include "text_cache.h"
+
+struct job {
+	const char *s;
+	struct text_style st;
+	int w, lines;
+};
+
+enum { MAX_JOBS = 4096 };
+
+static struct job jobs[MAX_JOBS];
+static size_t n_jobs;
+
+static void add(const char *s, enum text_face face, int px, int w, int lines)
+{
+	if (s && n_jobs < MAX_JOBS)
+		jobs[n_jobs++] = (struct job){s, {face, px, {255, 255, 255, 255}, 0}, w, lines};
+}
+
+/* Every text of every language, in the styles the screens use. */
+static void collect(const struct content *c, const struct layout *l)
+{
+	for (int lang = 0; lang < c->hall.n_langs; lang++) {
+		for (size_t i = 0; i < c->hall.n_cities; i++) {
+			const struct city *y = &c->hall.cities[i];
+			add(y->name.s[lang], FACE_SERIF_BOLD, l->size_name, 0, 1);
+			add(y->country.s[lang], FACE_SANS, l->size_sub, 0, 1);
+			for (size_t k = 0; k < y->n_photos; k++)
+				add(y->photos[k].caption.s[lang], FACE_SANS, l->size_body, l->text_w, 3);
+			for (size_t k = 0; k < y->n_history; k++)
+				add(y->history[k].text.s[lang], FACE_SANS, layout_px(l, 38), 1100, 12);
+			for (size_t k = 0; k < y->n_gifts; k++) {
+				add(y->gifts[k].title.s[lang], FACE_SERIF_BOLD, l->size_heading, 800, 3);
+				add(y->gifts[k].description.s[lang], FACE_SANS, l->size_body, 800, 10);
+			}
+		}
+	}
+}
+
+static double pass(struct text_cache *tc, size_t *raster)
+{
+	struct text_cache_stats before, after;
+	text_cache_stats(tc, &before);
+	uint64_t t0 = SDL_GetPerformanceCounter();
+	for (size_t i = 0; i < n_jobs; i++) {
+		int w, h;
+		text_cache_get(tc, &jobs[i].st, jobs[i].s, jobs[i].w, jobs[i].lines, &w, &h);
+	}
+	text_cache_frame(tc);
+	double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+		    (double)SDL_GetPerformanceFrequency();
+	text_cache_stats(tc, &after);
+	*raster = after.misses - before.misses;
+	return ms;
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : "content";
+	struct diag *d = diag_new();
+	struct content *c = content_load(dir, d);
+	if (!c || TTF_Init() != 0) {
+		diag_print(d, stderr, dir);
+		return 1;
+	}
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+	struct text *t = text_new_for(ren, c);
+	struct text_cache *tc = t ? text_cache_new(ren, t, (size_t)256 << 20) : NULL;
+	if (!tc)
+		return 1;
+	struct layout l = layout_compute(1920, 1080);
+	collect(c, &l);
+	size_t cold_n, warm_n;
+	double cold = pass(tc, &cold_n), warm = pass(tc, &warm_n);
+	struct text_cache_stats st;
+	text_cache_stats(tc, &st);
+	printf("%-46s %10s %14s\n", "text (1920x1080, software renderer)", "time", "rasterised");
+	printf("%-46s %7.1f ms %8zu texts\n", "cold: every text of the content, empty cache", cold,
+	       cold_n);
+	printf("%-46s %7.1f ms %8zu texts\n", "warm: the same again", warm, warm_n);
+	printf("%-46s %7zu    %8.1f MB\n", "cache after: live textures, bytes", st.textures,
+	       (double)st.bytes / (1 << 20));
+	text_cache_free(tc);
+	text_free(t);
+	SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(surf);
+	content_free(c);
+	diag_free(d);
+	TTF_Quit();
+	return warm_n == 0 ? 0 : 1;
+}
