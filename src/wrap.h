@@ -14,10 +14,16 @@ struct wrap_line {
 	bool ellipsis;     /* the line was cut short: draw "…" after it */
 };
 
-/* Breaks text into at most cap lines no wider than max_w (words longer than a
- * line are broken between characters; '\n' forces a break). When the text
- * needs more than max_lines lines, the last line ends with an ellipsis and
- * still fits. Returns the number of lines written to lines. */
+/* Breaks text into at most cap lines no wider than max_w (but at least one
+ * character a line). Lines break at spaces, and before and after each CJK
+ * ideograph, kana or CJK punctuation mark; never before closing punctuation
+ * (。，」 , . ! ? ) and the like) nor after opening punctuation (「（“ ( and the
+ * like), at a space too. Words longer than a line are broken between
+ * characters; '\n' forces a break. When the text needs more than max_lines
+ * lines, the last line ends with an ellipsis and still fits. Measures only
+ * from each line's start and not much past max_w, so the work grows with
+ * the length of the text times that of a line. Returns the number of lines
+ * written to lines. */
 size_t wrap_text(const char *text, int max_w, size_t max_lines, wrap_measure_fn measure, void *ctx,
                  struct wrap_line *lines, size_t cap);
 
