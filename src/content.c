@@ -23,7 +23,7 @@ int content_lang_index(const struct content *c, const char *code)
 	return -1;
 }
 
-const char *content_text(const struct text *t, int lang)
+const char *content_text(const struct i18n *t, int lang)
 {
 	if (lang >= 0 && lang < CONTENT_MAX_LANGS && t->s[lang])
 		return t->s[lang];

@@ -10,7 +10,6 @@
 
 enum { CONTENT_MAX_LANGS = 4, CONTENT_LANG_CODE = 8, CONTENT_MAX_FONT_DIRS = 8 };
 
-
 /* Where a value came from, for messages: file relative to the content root. */
 struct src_loc {
 	const char *file;
@@ -19,7 +18,7 @@ struct src_loc {
 
 /* A text in every listed language; s[i] is in hall.langs[i]. Never NULL
  * in a loaded model (the loader rejects a missing translation). */
-struct text {
+struct i18n {
 	const char *s[CONTENT_MAX_LANGS];
 	struct src_loc loc[CONTENT_MAX_LANGS];
 };
@@ -36,36 +35,36 @@ enum link_status { LINK_ACTIVE, LINK_SUSPENDED, LINK_ENDED };
 
 struct photo {
 	struct image_ref image;
-	struct text caption;
+	struct i18n caption;
 	int year;           /* 0 when not given */
 	const char *credit; /* NULL when not given */
 };
 
 struct history_entry {
 	int year;
-	struct text text;
+	struct i18n text;
 };
 
 struct gift {
 	struct image_ref image;
-	struct text title;
-	struct text description;
-	struct text given_by;
+	struct i18n title;
+	struct i18n description;
+	struct i18n given_by;
 	int year; /* 0 when not given */
 };
 
 struct city {
 	const char *id; /* the directory name under cities/ */
-	struct text name;
+	struct i18n name;
 	const char *native_name; /* in the city's own script, e.g. "青岛" */
-	struct text country;
+	struct i18n country;
 	struct image_ref flag;
 	double lat, lon;
 	int twinned_year;
-	struct text twinned_what; /* what was signed */
+	struct i18n twinned_what; /* what was signed */
 	enum link_status status;
 	int status_year;         /* when suspended or ended; 0 when active */
-	struct text status_note; /* empty strings when active */
+	struct i18n status_note; /* empty strings when active */
 	const struct photo *photos;
 	size_t n_photos;
 	const struct history_entry *history;
@@ -75,7 +74,7 @@ struct city {
 };
 
 struct hall {
-	struct text title;
+	struct i18n title;
 	int n_langs; /* 1..CONTENT_MAX_LANGS; the first is the default */
 	char langs[CONTENT_MAX_LANGS][CONTENT_LANG_CODE];
 	uint64_t idle_timeout_ms;
@@ -88,7 +87,6 @@ struct hall {
 	const char *const *font_dirs;
 	size_t n_font_dirs;
 };
-
 
 struct content {
 	const char *root; /* the content directory as given */
@@ -108,7 +106,7 @@ void content_free(struct content *c);
 int content_lang_index(const struct content *c, const char *code);
 
 /* The text in language lang (an index), falling back to the default language. */
-const char *content_text(const struct text *t, int lang);
+const char *content_text(const struct i18n *t, int lang);
 
 /* The font folders of hall.yaml as paths to open: relative ones are taken
  * from the content directory. Writes up to cap into buf, pointed to by out;

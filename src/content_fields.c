@@ -191,7 +191,7 @@ static const char *lang_list(const struct content_fields_ctx *x, char *buf, size
 
 /* Reads one language entry of a text; 1 when it is good. */
 static int text_entry(struct content_fields_ctx *x, const char *key, const struct yaml_doc_pair *p,
-                      struct text *out)
+                      struct i18n *out)
 {
 	char lbuf[64], list[64];
 	const struct yaml_doc_node *k = p->key, *v = p->value;
@@ -225,7 +225,7 @@ static int text_entry(struct content_fields_ctx *x, const char *key, const struc
 }
 
 static int text_node(struct content_fields_ctx *x, const struct yaml_doc_node *node,
-                     const char *key, struct text *out)
+                     const char *key, struct i18n *out)
 {
 	char list[64], lbuf[64];
 	if (node->kind != YAML_DOC_MAPPING) {
@@ -264,7 +264,7 @@ static int text_node(struct content_fields_ctx *x, const struct yaml_doc_node *n
 }
 
 int content_fields_text(struct content_fields_ctx *x, const struct yaml_doc_node *map,
-                        const char *key, struct text *out)
+                        const char *key, struct i18n *out)
 {
 	const struct yaml_doc_node *node = yaml_doc_get(map, key);
 	memset(out, 0, sizeof *out);

@@ -60,7 +60,7 @@ const char *content_fields_kind(const struct yaml_doc_node *node);
 
 /* Reads field key of map as a text in every language into *out. */
 int content_fields_text(struct content_fields_ctx *x, const struct yaml_doc_node *map,
-                        const char *key, struct text *out);
+                        const char *key, struct i18n *out);
 
 /* Reads field key of map as a non-empty single line of text (arena copy). */
 int content_fields_string(struct content_fields_ctx *x, const struct yaml_doc_node *map,

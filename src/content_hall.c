@@ -166,8 +166,9 @@ static void read_font_dirs(struct content_fields_ctx *x, const struct yaml_doc_n
 	for (size_t i = 0; dirs && i < v->n && i < CONTENT_MAX_FONT_DIRS; i++) {
 		const struct yaml_doc_node *it = v->items[i];
 		if (it->kind != YAML_DOC_SCALAR || !it->str[0])
-			content_fields_error(x, it, "each font folder must be a path such as "
-			                            "/usr/share/fonts/truetype/noto");
+			content_fields_error(x, it,
+			                     "each font folder must be a path such as "
+			                     "/usr/share/fonts/truetype/noto");
 		else
 			dirs[out->n_font_dirs++] = it->str;
 	}
@@ -186,4 +187,3 @@ void content_hall_read(struct content_fields_ctx *x, const struct yaml_doc_node 
 	read_city_ids(x, root, ids);
 	read_font_dirs(x, root, out);
 }
-

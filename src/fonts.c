@@ -8,15 +8,15 @@ enum { FONTS_MAX_OPEN = 64 };
 
 struct font_file {
 	const char *name; /* file name to look for */
-	int index;	  /* face in a collection (.ttc) */
+	int index;        /* face in a collection (.ttc) */
 };
 
 /* Per face: its own font, then the CJK face of the same weight: index 2 of
  * Debian's Noto CJK collections is Simplified Chinese (青岛). */
 static const struct font_file chains[FACE_COUNT][FONTS_CHAIN_MAX] = {
-	[FACE_SANS] = {{"NotoSans-Regular.ttf", 0}, {"NotoSansCJK-Regular.ttc", 2}},
-	[FACE_SANS_BOLD] = {{"NotoSans-Bold.ttf", 0}, {"NotoSansCJK-Bold.ttc", 2}},
-	[FACE_SERIF_BOLD] = {{"NotoSerif-Bold.ttf", 0}, {"NotoSerifCJK-Bold.ttc", 2}},
+    [FACE_SANS] = {{"NotoSans-Regular.ttf", 0}, {"NotoSansCJK-Regular.ttc", 2}},
+    [FACE_SANS_BOLD] = {{"NotoSans-Bold.ttf", 0}, {"NotoSansCJK-Bold.ttc", 2}},
+    [FACE_SERIF_BOLD] = {{"NotoSerif-Bold.ttf", 0}, {"NotoSerifCJK-Bold.ttc", 2}},
 };
 
 struct open_font {
@@ -53,7 +53,7 @@ static bool find(const char *file, const char *const *dirs, size_t n, char *out,
 	if (readable(out))
 		return true;
 	const char *system[] = {TWINHALL_DATADIR "/assets/fonts", "/usr/share/fonts/truetype/noto",
-				"/usr/share/fonts/opentype/noto"};
+	                        "/usr/share/fonts/opentype/noto"};
 	for (size_t i = 0; i < sizeof system / sizeof system[0]; i++) {
 		snprintf(out, size, "%s/%s", system[i], file);
 		if (readable(out))
@@ -129,7 +129,7 @@ TTF_Font *fonts_get(struct fonts *f, enum text_face face, int slot, int px)
 	TTF_Font *font = TTF_OpenFontIndex(f->path[face][slot], px, face_index(f, face, slot));
 	if (!font) {
 		fprintf(stderr, "<3>twinhall: cannot open font %s: %s\n", f->path[face][slot],
-			TTF_GetError());
+		        TTF_GetError());
 		return NULL;
 	}
 	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);

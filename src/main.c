@@ -15,7 +15,6 @@
 #include "text.h"
 #include "text_check.h"
 
-
 #ifndef TWINHALL_CONTENT_DIR
 #define TWINHALL_CONTENT_DIR "/var/lib/twinhall/content"
 #endif
@@ -71,7 +70,6 @@ static int run_check(const char *dir, struct content *c, struct diag *d)
 	       warnings, warnings == 1 ? "" : "s",
 	       c ? "fix them before the screen shows boxes" : "the hall cannot show this content");
 	return 1;
-
 }
 
 static int pick_lang(const struct options *o, const struct content *c, int *lang)

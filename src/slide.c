@@ -12,7 +12,7 @@ static SDL_Color color(struct rgb c)
 	return (SDL_Color){c.r, c.g, c.b, 255};
 }
 
-static const char *tr(const struct slide_env *e, const struct text *t)
+static const char *tr(const struct slide_env *e, const struct i18n *t)
 {
 	return content_text(t, e->lang);
 }
@@ -110,7 +110,6 @@ static void city_subline(const struct slide_env *e, const struct city *city, cha
 	snprintf(buf + (n < size ? n : size - 1), n < size ? size - n : 1, "%s",
 	         tr(e, &city->country));
 }
-
 
 struct block {
 	int y; /* where the next line goes */
@@ -212,20 +211,31 @@ static int draw_gift_text(const struct slide_env *e, const struct gift *g, struc
 }
 
 /* One moment of history, centred in the stage: the year large, then the text. */
+struct slide_history_box slide_history_box(struct text *t, const struct layout *l)
+{
+	struct slide_history_box b;
+	b.year = (struct text_style){FACE_SERIF_BOLD, l->size_year, color(theme.accent), 0};
+	b.body = (struct text_style){FACE_SANS, layout_px(l, 40), color(theme.text), 0};
+	b.year_h = text_line_height(t, b.year.face, b.year.px);
+	b.width = l->portrait ? l->stage.w : l->stage.w * 75 / 100;
+	b.lines = (l->stage.h - b.year_h) / text_line_height(t, b.body.face, b.body.px);
+	if (b.lines < 2)
+		b.lines = 2;
+	return b;
+}
+
 static void draw_history(const struct slide_env *e, const struct history_entry *h)
 {
 	const struct layout *l = e->l;
-	struct rect box = l->stage;
-	int w = l->portrait ? box.w : box.w * 60 / 100;
-	struct text_style year = {FACE_SERIF_BOLD, l->size_year, color(theme.accent), 0};
-	struct text_style body = {FACE_SANS, layout_px(l, 42), color(theme.text), 0};
-	int year_h = text_line_height(e->text, year.face, year.px);
-	int text_h = text_draw_paragraph(e->text, &body, tr(e, &h->text), 0, 0, w, 6, 1);
-	int y = box.y + (box.h - year_h - text_h) / 2;
+	struct slide_history_box b = slide_history_box(e->text, l);
+	int text_h =
+	    text_draw_paragraph(e->text, &b.body, tr(e, &h->text), 0, 0, b.width, b.lines, 1);
+	int y = l->stage.y + (l->stage.h - b.year_h - text_h) / 2;
 	char buf[16];
 	snprintf(buf, sizeof buf, "%d", h->year);
-	text_draw_line(e->text, &year, buf, box.x, y);
-	text_draw_paragraph(e->text, &body, tr(e, &h->text), box.x, y + year_h, w, 6, 0);
+	text_draw_line(e->text, &b.year, buf, l->stage.x, y);
+	text_draw_paragraph(e->text, &b.body, tr(e, &h->text), l->stage.x, y + b.year_h, b.width,
+	                    b.lines, 0);
 }
 
 /* The hall's name and where in the loop we are, one dot per city. */

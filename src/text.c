@@ -56,11 +56,11 @@ static bool covers(void *ctx, int slot, uint32_t cp)
 
 /* Splits the len bytes at s into runs of one font of face's chain. */
 static size_t split(struct text *t, enum text_face face, const char *s, size_t len,
-		    struct text_run *runs)
+                    struct text_run *runs)
 {
 	struct covers_ctx c = {t, face};
 	return text_runs_split(s, len, fonts_chain_length(t->fonts, face), covers, &c, runs,
-			       TEXT_MAX_RUNS);
+	                       TEXT_MAX_RUNS);
 }
 
 /* The font for a run at px, with HarfBuzz told the run's script; a run no
@@ -94,7 +94,7 @@ int text_width(struct text *t, enum text_face face, int px, const char *s, size_
 		char buf[TEXT_LINE_BYTES];
 		int w = 0, h = 0;
 		if (f && TTF_SizeUTF8(f, cstr(s + runs[i].start, runs[i].len, buf, sizeof buf), &w,
-				      &h) == 0)
+		                      &h) == 0)
 			total += w;
 	}
 	return total;
@@ -135,7 +135,7 @@ static SDL_Surface *clear_surface(int w, int h, SDL_Color c)
 /* Renders the len bytes at s as one line, run by run on one baseline.
  * NULL for an empty line or on failure. */
 static SDL_Surface *render_line(struct text *t, const struct text_style *st, const char *s,
-				size_t len)
+                                size_t len)
 {
 	struct text_run runs[TEXT_MAX_RUNS];
 	SDL_Surface *parts[TEXT_MAX_RUNS] = {0};
@@ -144,10 +144,10 @@ static SDL_Surface *render_line(struct text *t, const struct text_style *st, con
 	for (size_t i = 0; i < n; i++) {
 		TTF_Font *f = run_font(t, st->face, st->px, &runs[i]);
 		char buf[TEXT_LINE_BYTES];
-		parts[i] = f ? TTF_RenderUTF8_Blended(
-				       f, cstr(s + runs[i].start, runs[i].len, buf, sizeof buf),
-				       st->color)
-			     : NULL;
+		parts[i] =
+		    f ? TTF_RenderUTF8_Blended(
+		            f, cstr(s + runs[i].start, runs[i].len, buf, sizeof buf), st->color)
+		      : NULL;
 		asc[i] = f ? TTF_FontAscent(f) : 0;
 		w += parts[i] ? parts[i]->w : 0;
 	}
@@ -195,7 +195,7 @@ static int measure(void *ctx, const char *s, size_t len)
 
 /* Wraps s into at most max_lines lines of max_w; returns how many. */
 static size_t wrap_lines(struct text *t, const struct text_style *st, const char *s, int max_w,
-			 int max_lines, struct wrap_line *lines)
+                         int max_lines, struct wrap_line *lines)
 {
 	struct measure_ctx m = {t, st};
 	if (max_lines > TEXT_MAX_LINES)
@@ -220,7 +220,7 @@ static int style_line_height(struct text *t, const struct text_style *st)
 }
 
 int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
-			int max_w, int max_lines, int dry_run)
+                        int max_w, int max_lines, int dry_run)
 {
 	struct wrap_line lines[TEXT_MAX_LINES];
 	size_t n = wrap_lines(t, st, s, max_w, max_lines, lines);
@@ -240,7 +240,7 @@ int text_lines_needed(struct text *t, const struct text_style *st, const char *s
 }
 
 SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
-				   int max_w, int max_lines)
+                                   int max_w, int max_lines)
 {
 	if (!*s)
 		return NULL;
@@ -272,11 +272,11 @@ SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, 
 }
 
 size_t text_missing(struct text *t, enum text_face face, const char *s, uint32_t *cps,
-		    size_t *offsets, size_t cap)
+                    size_t *offsets, size_t cap)
 {
 	struct covers_ctx c = {t, face};
 	return text_runs_missing(s, strlen(s), fonts_chain_length(t->fonts, face), covers, &c, cps,
-				 offsets, cap);
+	                         offsets, cap);
 }
 
 struct text *text_new_for(SDL_Renderer *r, const struct content *c)

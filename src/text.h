@@ -23,8 +23,6 @@ struct content;
 /* text_new_dirs with the font folders of content c. */
 struct text *text_new_for(SDL_Renderer *r, const struct content *c);
 
-
-
 /* Closes the fonts. Accepts NULL. */
 void text_free(struct text *t);
 
@@ -63,7 +61,6 @@ int text_lines_needed(struct text *t, const struct text_style *st, const char *s
 /* The characters of s that no font of face's chain has (each once, with its
  * byte offset), at most cap; returns how many. */
 size_t text_missing(struct text *t, enum text_face face, const char *s, uint32_t *cps,
-		    size_t *offsets, size_t cap);
+                    size_t *offsets, size_t cap);
 
 #endif
-

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "layout.h"
+#include "slide.h"
+
 #include "utf8.h"
 
 enum { MISSING_MAX = 16 };
@@ -24,7 +26,7 @@ struct checker {
 };
 
 static void missing_glyphs(struct checker *k, enum text_face face, const char *s,
-			   const struct src_loc *loc)
+                           const struct src_loc *loc)
 {
 	uint32_t cps[MISSING_MAX];
 	size_t offs[MISSING_MAX];
@@ -36,9 +38,9 @@ static void missing_glyphs(struct checker *k, enum text_face face, const char *s
 		int col = loc->line ? loc->col + (int)utf8_length(s, offs[i]) : 0;
 
 		diag_add(k->d, DIAG_ERROR, loc->file, loc->line, col,
-			 "no font has U+%04X '%s'; the screen would show a box instead: remove it "
-			 "or use another character",
-			 (unsigned)cps[i], cps[i] >= 0x20 ? ch : "?");
+		         "no font has U+%04X '%s'; the screen would show a box instead: remove it "
+		         "or use another character",
+		         (unsigned)cps[i], cps[i] >= 0x20 ? ch : "?");
 	}
 }
 
@@ -48,14 +50,14 @@ static void fits(struct checker *k, const struct fit *f, const char *s, const st
 	int need = text_lines_needed(k->t, &st, s, f->width);
 	if (need > f->lines)
 		diag_add(k->d, DIAG_WARNING, loc->file, loc->line, loc->col,
-			 "this %s needs %d lines at %dx%d but the screen has room for %d; it will "
-			 "end with \"…\": shorten it",
-			 f->what, need, TEXT_CHECK_W, TEXT_CHECK_H, f->lines);
+		         "this %s needs %d lines at %dx%d but the screen has room for %d; it will "
+		         "end with \"…\": shorten it",
+		         f->what, need, TEXT_CHECK_W, TEXT_CHECK_H, f->lines);
 }
 
 /* Every language of text t: glyphs, and the fit when f is given. */
-static void check_text(struct checker *k, const struct text *t, enum text_face face,
-		       const struct fit *f)
+static void check_text(struct checker *k, const struct i18n *t, enum text_face face,
+                       const struct fit *f)
 {
 	for (int i = 0; i < k->c->hall.n_langs; i++) {
 		if (!t->s[i])
@@ -72,10 +74,11 @@ static void check_city(struct checker *k, const struct city *c)
 	int card = (l->w - 2 * l->margin - 2 * layout_px(l, 32)) / 3 - 2 * layout_px(l, 32);
 	int gift_w = l->stage.w / 2 - l->margin / 2;
 	const struct fit name = {"name", FACE_SERIF_BOLD, layout_px(l, 52),
-				 card - layout_px(l, 80) - layout_px(l, 24), 1};
+	                         card - layout_px(l, 80) - layout_px(l, 24), 1};
 	const struct fit caption = {"caption", FACE_SANS, l->size_body, l->text_w, 3};
-	const struct fit history = {"history text", FACE_SANS, layout_px(l, 42),
-				    l->stage.w * 60 / 100, 6};
+	struct slide_history_box hb = slide_history_box(k->t, l);
+	const struct fit history = {"history text", hb.body.face, hb.body.px, hb.width, hb.lines};
+
 	const struct fit title = {"gift title", FACE_SERIF_BOLD, l->size_heading, gift_w, 2};
 	const struct fit desc = {"gift description", FACE_SANS, l->size_body, gift_w, 5};
 	const struct fit giver = {"\"given_by\"", FACE_SANS, l->size_sub, gift_w, 2};

@@ -174,20 +174,30 @@ static void flush_pending(struct splitter *sp, size_t end, int font, enum text_s
 	}
 	for (size_t i = sp->pending_start; i < tail;) {
 		struct character c = char_at(sp->s, tail, i);
-		emit(sp, i, c.len, chain_first(&sp->chain, c.cp), SCRIPT_COMMON);
+		const struct text_run *last = sp->count > 0 ? &sp->out[sp->count - 1] : NULL;
+		if (last &&
+		    chain_covers(&sp->chain, last->font, c.cp)) /* "青岛。" stays together */
+
+			emit(sp, i, c.len, last->font, last->script);
+		else
+			emit(sp, i, c.len, chain_first(&sp->chain, c.cp), SCRIPT_COMMON);
 		i += c.len;
 	}
+
 	emit(sp, tail, end - tail, font, script);
 	sp->pending = false;
 }
 
 /* A COMMON character at i joins the run before it when nothing is pending
- * and that run's font covers it; otherwise it waits for the next run. */
+ * and that run is in the primary font, which covers it; after a fallback
+ * run it waits for the next run, so "青岛 · Китай" draws " · " in the primary
+ * font while "青岛，上海" keeps "，" in the CJK one. */
 static void take_common(struct splitter *sp, size_t i, struct character c)
 {
 	if (!sp->pending && sp->count > 0) {
 		const struct text_run *last = &sp->out[sp->count - 1];
-		if (chain_covers(&sp->chain, last->font, c.cp)) {
+		if (last->font == 0 && chain_covers(&sp->chain, last->font, c.cp)) {
+
 			emit(sp, i, c.len, last->font, last->script);
 			return;
 		}

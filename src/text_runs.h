@@ -49,12 +49,14 @@ struct text_run {
  * Each character goes to the first font of the n_fonts that covers it; one
  * no font covers, and each invalid UTF-8 byte (script OTHER), goes to a run
  * with font -1. COMMON characters never start a run of their own when they
- * can join one: a COMMON sequence joins the run before it as far as that
- * run's font covers it; the rest of the sequence (from its first character
- * that font lacks; or all of it, at the start of s) joins the run after it
- * when that run's font covers it, else only its longest tail that font
- * covers does. What joins no run goes, character by character, to its own
- * first covering font with script COMMON. Joined characters take the script
+ * can join one: after a run in the primary font (0), a COMMON sequence joins
+ * it as far as that font covers it; the rest (all of it after a fallback
+ * run or at the start of s) joins the run after it when that run's font
+ * covers it, else only its longest tail that font covers does; what is left
+ * joins the run before it where that run's font covers it ("青岛。" stays
+ * one run), and otherwise goes, character by character, to its own first
+ * covering font with script COMMON. Joined characters take the script
+
  * of the run they join. Controls and default-ignorable characters (ZWJ,
  * variation selectors, soft hyphen) count as covered by every font.
  *

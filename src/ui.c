@@ -23,7 +23,7 @@ const char *ui_lang(const struct ui *ui)
 	return ui->c->hall.langs[ui->nav.lang];
 }
 
-const char *ui_tr(const struct ui *ui, const struct text *t)
+const char *ui_tr(const struct ui *ui, const struct i18n *t)
 {
 	return content_text(t, ui->nav.lang);
 }

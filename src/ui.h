@@ -52,7 +52,7 @@ int ui_min_target(const struct ui *ui);
 const char *ui_lang(const struct ui *ui);
 
 /* The content text t in the language in use. */
-const char *ui_tr(const struct ui *ui, const struct text *t);
+const char *ui_tr(const struct ui *ui, const struct i18n *t);
 
 /* An SDL colour from a theme colour. */
 SDL_Color ui_color(struct rgb c);

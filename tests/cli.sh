@@ -46,7 +46,26 @@ expect_output "the caption the misspelling lost is missed too" \
 	"^$b/cities/oxford/city.yaml:[0-9]+:[0-9]+: error: this photo has no \"caption\""
 expect_output "every error is reported in one run" ": 4 errors, 0 warnings"
 
+# Text the screen cannot draw: a character no font has is an error at its
+# exact column; a caption longer than its room is a warning (still exit 0).
+g=$TMP/glyphs
+copy_content "$g"
+gl=$(grep -n '^      en:' "$g/cities/duisburg/city.yaml" | head -1 | cut -d: -f1)
+sed -i "${gl}s/^      en: /      en: ё🙂 /" "$g/cities/duisburg/city.yaml"
+expect_status "a character no font has fails the check" 1 "$TH" --check "$g"
+expect_output "it is named with its code point at its column" \
+	"^$g/cities/duisburg/city.yaml:$gl:12: error: no font has U\\+1F642 '🙂'"
+printf "%s\n" "$OUT" | grep -q "U+0451" && fail "ё (which Noto has) is not reported" "$OUT" || pass "ё (which Noto has) is not reported"
+long=$TMP/long
+copy_content "$long"
+cl=$(grep -n '^      en:' "$long/cities/oxford/city.yaml" | head -1 | cut -d: -f1)
+sed -i "${cl}s/\$/ $(printf 'And a very long sentence that goes on. %.0s' $(seq 12))/" "$long/cities/oxford/city.yaml"
+expect_status "a caption too long for its room only warns" 0 "$TH" --check "$long"
+expect_output "the warning says where and how many lines" \
+	"^$long/cities/oxford/city.yaml:$cl:11: warning: this caption needs [0-9]+ lines at 1920x1080 but the screen has room for 3"
+
 # Staff's classic YAML mistake: a tab for indentation.
+
 t=$TMP/tab
 copy_content "$t"
 tl=$(grep -n '^  en:' "$t/hall.yaml" | head -1 | cut -d: -f1)

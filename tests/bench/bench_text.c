@@ -38,12 +38,16 @@ static void collect(const struct content *c, const struct layout *l)
 			add(y->name.s[lang], FACE_SERIF_BOLD, l->size_name, 0, 1);
 			add(y->country.s[lang], FACE_SANS, l->size_sub, 0, 1);
 			for (size_t k = 0; k < y->n_photos; k++)
-				add(y->photos[k].caption.s[lang], FACE_SANS, l->size_body, l->text_w, 3);
+				add(y->photos[k].caption.s[lang], FACE_SANS, l->size_body,
+				    l->text_w, 3);
 			for (size_t k = 0; k < y->n_history; k++)
-				add(y->history[k].text.s[lang], FACE_SANS, layout_px(l, 38), 1100, 12);
+				add(y->history[k].text.s[lang], FACE_SANS, layout_px(l, 38), 1100,
+				    12);
 			for (size_t k = 0; k < y->n_gifts; k++) {
-				add(y->gifts[k].title.s[lang], FACE_SERIF_BOLD, l->size_heading, 800, 3);
-				add(y->gifts[k].description.s[lang], FACE_SANS, l->size_body, 800, 10);
+				add(y->gifts[k].title.s[lang], FACE_SERIF_BOLD, l->size_heading,
+				    800, 3);
+				add(y->gifts[k].description.s[lang], FACE_SANS, l->size_body, 800,
+				    10);
 			}
 		}
 	}
@@ -60,7 +64,7 @@ static double pass(struct text_cache *tc, size_t *raster)
 	}
 	text_cache_frame(tc);
 	double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
-		    (double)SDL_GetPerformanceFrequency();
+	            (double)SDL_GetPerformanceFrequency();
 	text_cache_stats(tc, &after);
 	*raster = after.misses - before.misses;
 	return ms;
@@ -75,7 +79,8 @@ int main(int argc, char **argv)
 		diag_print(d, stderr, dir);
 		return 1;
 	}
-	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Surface *surf =
+	    SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
 	struct text *t = text_new_for(ren, c);
 	struct text_cache *tc = t ? text_cache_new(ren, t, (size_t)256 << 20) : NULL;
