@@ -482,9 +482,44 @@ static void test_mangled_files_never_crash(void)
 	}
 }
 
+static void test_font_dirs(void)
+{
+	fresh_set();
+	char hall[1024];
+	snprintf(hall, sizeof hall, "%sfont_dirs: [/opt/fonts, fonts]\n", hall_ok);
+	put("hall.yaml", hall);
+	struct diag *d = diag_new();
+	struct content *c = content_load(root_, d);
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->hall.n_font_dirs, 2);
+		const char *dirs[CONTENT_MAX_FONT_DIRS];
+		char buf[CONTENT_MAX_FONT_DIRS][512], want[600];
+		CHECK_INT(content_font_dirs(c, dirs, buf, CONTENT_MAX_FONT_DIRS), 2);
+		CHECK_STR(dirs[0], "/opt/fonts"); /* absolute as written */
+		snprintf(want, sizeof want, "%s/fonts", root_);
+		CHECK_STR(dirs[1], want); /* relative: from the content directory */
+	}
+	content_free(c);
+	diag_free(d);
+	put("hall.yaml", hall_ok);
+	snprintf(hall, sizeof hall, "%sfont_dirs: {a: b}\n", hall_ok);
+	put("hall.yaml", hall);
+	d = diag_new();
+	c = content_load(root_, d);
+	CHECK(c == NULL);
+	CHECK(has(d, DIAG_ERROR, "hall.yaml", 12, 12, "\"font_dirs\" must be a list"));
+
+	content_free(c);
+	diag_free(d);
+}
+
 int main(void)
 {
+
 	RUN(test_valid_set_loads);
+	RUN(test_font_dirs);
+
 	RUN(test_no_photos_is_a_warning);
 	RUN(test_unknown_key);
 	RUN(test_duplicate_key);
