@@ -10,23 +10,21 @@
 
 #include "content.h"
 #include "text.h"
+#include "texture_cache.h"
 
 struct player;
 
-/* A player for content c (which must outlive it) drawing with ren and text,
- * in language lang, on a w x h screen; wake_event is the SDL event type the
- * image loader pushes. NULL on failure (said on stderr). */
-struct player *player_new(SDL_Renderer *ren, struct text *text, const struct content *c, int lang,
-                          int w, int h, Uint32 wake_event);
+/* A player for content c drawing with ren and text, its images from the
+ * cache images (all three borrowed and outliving it), in language lang, on
+ * a w x h screen. NULL when out of memory. */
+struct player *player_new(SDL_Renderer *ren, struct text *text, struct texture_cache *images,
+                          const struct content *c, int lang, int w, int h);
 
 /* Stops the loader and frees every texture. Accepts NULL. */
 void player_free(struct player *p);
 
 /* The screen is now w x h: lay out anew and compose again. */
 void player_resize(struct player *p, int w, int h);
-
-/* Takes in decoded images (call on wake_event). */
-void player_take_images(struct player *p);
 
 /* Moves the loop on to now_ms; true when the screen must be redrawn. */
 bool player_update(struct player *p, uint64_t now_ms);

@@ -63,7 +63,8 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	v->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
 	v->ui.images = texture_cache_new(ren, c->root, IMAGE_SCREENS * screen_bytes, wake_event);
 	v->gestures = gesture_new(&gc);
-	v->player = player_new(ren, text, c, 0, w, h, wake_event);
+	v->player = v->ui.images ? player_new(ren, text, v->ui.images, c, 0, w, h) : NULL;
+
 	v->trace = trace;
 	v->t0 = SDL_GetTicks64();
 	v->ui.nav = nav_begin(v->t0);
@@ -105,8 +106,8 @@ void visit_resize(struct visit *v, int w, int h)
 
 void visit_take_images(struct visit *v)
 {
-	player_take_images(v->player);
 	if (texture_cache_take(v->ui.images))
+
 		v->dirty = true;
 }
 
