@@ -3,7 +3,8 @@
  * Prints: "median-luminance L contrast-vs-white C stddev S" where L is the
  * WCAG relative luminance of the region's median pixel (the background
  * under text, since text covers a minority), C the contrast ratio of white
- * text on it, and S the standard deviation of the grey level (0 = flat). */
+ * text on it, S the standard deviation of the grey level (0 = flat), and
+ * then "mean-rgb R G B", the mean colour of the region. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <math.h>
@@ -40,22 +41,29 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	double *lum = malloc(sizeof *lum * (size_t)w * (size_t)h);
-	double sum = 0, sum2 = 0;
+	double sum = 0, sum2 = 0, rgb[3] = {0, 0, 0};
+
 	size_t n = 0;
 	for (int y = y0; y < y0 + h; y++) {
 		Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
 		for (int x = x0; x < x0 + w; x++) {
 			int r = (row[x] >> 16) & 0xFF, g = (row[x] >> 8) & 0xFF, b = row[x] & 0xFF;
 			lum[n++] = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+			rgb[0] += r;
+			rgb[1] += g;
+			rgb[2] += b;
 			double grey = (r + g + b) / 3.0;
+
 			sum += grey;
 			sum2 += grey * grey;
 		}
 	}
 	qsort(lum, n, sizeof *lum, cmp_double);
 	double median = lum[n / 2], mean = sum / (double)n;
-	printf("median-luminance %.4f contrast-vs-white %.2f stddev %.2f\n", median,
-	       1.05 / (median + 0.05), sqrt(sum2 / (double)n - mean * mean));
+	printf("median-luminance %.4f contrast-vs-white %.2f stddev %.2f mean-rgb %.0f %.0f %.0f\n",
+	       median, 1.05 / (median + 0.05), sqrt(sum2 / (double)n - mean * mean),
+	       rgb[0] / (double)n, rgb[1] / (double)n, rgb[2] / (double)n);
+
 	free(lum);
 	SDL_FreeSurface(s);
 	SDL_FreeSurface(raw);
