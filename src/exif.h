@@ -1,0 +1,17 @@
+/* exif: the orientation tag of a JPEG's EXIF block, read without libjpeg.
+ * Pure and bounds-checked, so hostile files are safe; runs on worker threads. */
+#ifndef TWINHALL_EXIF_H
+#define TWINHALL_EXIF_H
+
+#include <stddef.h>
+
+/* The EXIF orientation (1..8) of the JPEG in jpeg[0..len), from tag 0x0112
+ * of IFD0 in its APP1 "Exif" segment; 1 when absent or malformed. Reads only
+ * inside the buffer, which the caller keeps. */
+int exif_orientation(const unsigned char *jpeg, size_t len);
+
+/* The size *ow x *oh of a w x h image once shown with orientation:
+ * 5..8 turn it a quarter, so they swap w and h; anything else keeps them. */
+void exif_oriented_size(int orientation, int w, int h, int *ow, int *oh);
+
+#endif
