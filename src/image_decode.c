@@ -3,7 +3,11 @@
 #include <SDL_image.h>
 #include <string.h>
 
+#include "exif.h"
 #include "image_info.h"
+#include "jpeg_decode.h"
+#include "orient.h"
+
 #include "layout.h"
 #include "scale.h"
 
@@ -25,13 +29,67 @@ static const char *sniff_type(const unsigned char *p, size_t len)
 	return NULL;
 }
 
-static SDL_Surface *decode_raw(const void *data, size_t len, char *err, size_t err_size)
+/* The smallest upright size that still fills box for fit, for an upright
+ * image of ow x oh: never larger than the image itself. */
+static void needed_size(int ow, int oh, int w, int h, enum image_fit fit, int *nw, int *nh)
+{
+	double sx = (double)w / ow, sy = (double)h / oh;
+	double s = fit == IMAGE_COVER ? (sx > sy ? sx : sy) : (sx < sy ? sx : sy);
+	if (s > 1)
+		s = 1;
+	*nw = (int)(ow * s + 0.999);
+	*nh = (int)(oh * s + 0.999);
+}
+
+/* A JPEG through libjpeg-turbo: decoded at the smallest DCT scale that still
+ * covers the size it is shown at, then turned upright by its EXIF
+ * orientation. *incomplete is set for a file without its end (half-copied). */
+static SDL_Surface *decode_jpeg(const unsigned char *data, size_t len, int w, int h,
+                                enum image_fit fit, bool *incomplete, char *err, size_t err_size)
+{
+	struct image_info info;
+	int orientation = exif_orientation(data, len), ow, oh, nw, nh, dw, dh;
+	if (image_info_parse(data, len, &info) != IMAGE_INFO_OK) {
+		snprintf(err, err_size, "cannot read the JPEG's header");
+		return NULL;
+	}
+	exif_oriented_size(orientation, info.width, info.height, &ow, &oh);
+	needed_size(ow, oh, w, h, fit, &nw, &nh);
+	if (orientation >= 5) { /* the stored image is on its side */
+		int t = nw;
+		nw = nh;
+		nh = t;
+	}
+	uint32_t *px = NULL;
+	enum jpeg_status st = jpeg_decode(data, len, nw, nh, &px, &dw, &dh, err, err_size);
+	*incomplete = st == JPEG_INCOMPLETE;
+	if (st != JPEG_OK)
+		return NULL;
+	exif_oriented_size(orientation, dw, dh, &ow, &oh);
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ow, oh, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (s && orientation > 1 && s->pitch == ow * 4)
+		orient_pixels(px, dw, dh, orientation, s->pixels);
+	else if (s)
+		for (int y = 0; y < oh; y++)
+			memcpy((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch,
+			       px + (size_t)y * (size_t)dw, (size_t)dw * 4);
+	free(px);
+	if (!s)
+		snprintf(err, err_size, "out of memory for a %dx%d image", ow, oh);
+	return s;
+}
+
+static SDL_Surface *decode_raw(const void *data, size_t len, int w, int h, enum image_fit fit,
+                               bool *incomplete, char *err, size_t err_size)
 {
 	const char *type = sniff_type(data, len);
 	if (!type) {
 		snprintf(err, err_size, "not a JPEG, PNG or WebP image");
 		return NULL;
 	}
+	if (strcmp(type, "JPG") == 0)
+		return decode_jpeg(data, len, w, h, fit, incomplete, err, err_size);
+
 	SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
 	SDL_Surface *raw = rw ? IMG_LoadTyped_RW(rw, 1, type) : NULL;
 	if (!raw) {
@@ -45,14 +103,16 @@ static SDL_Surface *decode_raw(const void *data, size_t len, char *err, size_t e
 	return argb;
 }
 
-SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit, char *err,
-                          size_t err_size)
+SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
+                          bool *incomplete, char *err, size_t err_size)
 {
+	*incomplete = false;
 	if (len > INT32_MAX) {
 		snprintf(err, err_size, "the file is too large");
 		return NULL;
 	}
-	SDL_Surface *src = decode_raw(data, len, err, err_size);
+	SDL_Surface *src = decode_raw(data, len, w, h, fit, incomplete, err, err_size);
+
 	if (!src)
 		return NULL;
 	struct rect box = {0, 0, w, h};

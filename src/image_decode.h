@@ -4,6 +4,7 @@
 #define TWINHALL_IMAGE_DECODE_H
 
 #include <SDL.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 enum image_fit {
@@ -11,10 +12,13 @@ enum image_fit {
 	IMAGE_CONTAIN, /* as large as fits in w x h, proportions kept */
 };
 
-/* Decodes data (JPEG, PNG or WebP, told by its first bytes) and resizes it
- * for fit into w x h. Returns a new ARGB8888 surface the caller frees, or
- * NULL with a reason for staff in err. */
-SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit, char *err,
-                          size_t err_size);
+/* Decodes data (JPEG, PNG or WebP, told by its first bytes) upright (EXIF
+ * orientation) and resizes it for fit into w x h; JPEGs are decoded at the
+ * smallest DCT scale that still covers that size. Returns a new ARGB8888
+ * surface the caller frees, or NULL with a reason for staff in err and
+ * *incomplete set when the file is a JPEG without its end (still being
+ * copied: not ready, try again later). */
+SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
+                          bool *incomplete, char *err, size_t err_size);
 
 #endif

@@ -33,14 +33,25 @@ struct worker_arg {
 	int slot;
 };
 
+enum { INCOMPLETE_TRIES = 5, INCOMPLETE_WAIT_MS = 400 };
+
+/* Reads and decodes r's file. A JPEG still being copied (no end marker) is
+ * read again a few times, so a copy that is just finishing shows at once. */
 static void decode_into(const char *root, struct image_result *r)
 {
-	void *data = NULL;
-	size_t len = 0;
-	if (image_file_read(root, r->path, &data, &len, r->error, sizeof r->error) != 0)
-		return;
-	r->surface = image_decode(data, len, r->w, r->h, r->fit, r->error, sizeof r->error);
-	free(data);
+	for (int i = 0; i < INCOMPLETE_TRIES; i++) {
+		void *data = NULL;
+		size_t len = 0;
+		if (i)
+			SDL_Delay(INCOMPLETE_WAIT_MS);
+		if (image_file_read(root, r->path, &data, &len, r->error, sizeof r->error) != 0)
+			return;
+		r->surface = image_decode(data, len, r->w, r->h, r->fit, &r->incomplete, r->error,
+		                          sizeof r->error);
+		free(data);
+		if (!r->incomplete)
+			return;
+	}
 }
 
 struct image_result *image_load_now(const char *root, const char *path, int w, int h,

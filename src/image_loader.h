@@ -17,6 +17,7 @@ struct image_result {
 	int w, h;       /* the requested box */
 	enum image_fit fit;
 	SDL_Surface *surface; /* NULL when the image could not be shown */
+	bool incomplete;      /* a JPEG still being copied: not ready, not failed */
 	char error[256];      /* why, for the log */
 };
 

@@ -189,6 +189,10 @@ static bool take_one(struct texture_cache *c, const struct image_result *r)
 		image_loader_request(c->loader, r->path, r->w, r->h, r->fit, e->tag);
 		return false;
 	}
+	if (r->incomplete) { /* still being copied: forget it, ask again when next drawn */
+		lru_remove(c->map, le);
+		return true;
+	}
 	fill(c, le, r);
 	return true;
 }

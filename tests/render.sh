@@ -62,7 +62,22 @@ for size in 1920x1080 1080x1920; do
 	fi
 done
 
+# A camera photo stored sideways with EXIF orientation 6 is shown upright:
+# red on the left half, blue on the right (stored: blue on top).
+copy_content "$TMP/rot"
+cp tests/fixtures/rotated-6.jpg "$(ls "$TMP"/rot/cities/amneville/photos/* | head -1)"
+"$TH" --screenshot "$TMP/rot.png" --at city/amneville/photos/1 --size 1920x1080 "$TMP/rot" >/dev/null 2>&1
+left=$("$PROBE" "$TMP/rot.png" 400 300 300 300 | awk '{print $8, $9, $10}')
+right=$("$PROBE" "$TMP/rot.png" 1220 300 300 300 | awk '{print $8, $9, $10}')
+if awk -v l="$left" -v r="$right" 'BEGIN { split(l, a, " "); split(r, b, " ");
+	exit !(a[1] > 180 && a[3] < 80 && b[3] > 180 && b[1] < 80) }'; then
+	pass "an EXIF-rotated photo is shown upright (left $left, right $right)"
+else
+	fail "an EXIF-rotated photo is shown upright" "left half mean RGB $left, right half $right"
+fi
+
 # A photo whose data is cut short still renders: a placeholder, no crash.
+
 copy_content "$TMP/cut"
 photo=$(ls "$TMP"/cut/cities/amneville/photos/* | head -1)
 head -c 2000 "$photo" >"$TMP/part" && mv "$TMP/part" "$photo"
