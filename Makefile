@@ -11,6 +11,7 @@ VERSION := 0.1.0
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
              libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk
 DEB_TEST  := xvfb xauth xdotool imagemagick clang-format
+DEB_BENCH := feh xvfb
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
 
 # Short lines while building; `make V=1` shows the whole commands.
@@ -36,6 +37,8 @@ TOOL_SRC  := $(wildcard tests/tools/*.c)
 TOOL_BIN  := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+BENCH_GEN := $(BUILD)/bench/make_bench_photos
+BENCH_CONTENT := $(BUILD)/bench/content
 
 STAMP     := $(BUILD)/deps.stamp
 
@@ -89,10 +92,19 @@ $(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
 	@echo "  BENCH $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
 
-# Benchmarks: figures, not pass/fail timings.
+# The photo benchmark's content: content/ with 24 MP photos (not committed;
+# images already generated are kept).
+$(BENCH_CONTENT)/hall.yaml: $(BENCH_GEN) content/hall.yaml $(wildcard content/cities/*/city.yaml)
+	$(Q)$(BENCH_GEN) content $(BENCH_CONTENT)
+
+# Benchmarks: figures, not pass/fail timings. bench_text measures the real
+# content's text; bench_photos the generated photo set.
 bench: deps
-	@$(MAKE) --no-print-directory all $(BENCH_BIN)
-	@for b in $(BENCH_BIN); do echo "== $${b##*/}"; $$b content || exit 1; done
+	$(call apt_install_missing,$(DEB_BENCH))
+	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(BENCH_CONTENT)/hall.yaml
+	@./$(BUILD)/twinhall --check $(BENCH_CONTENT) | tail -1
+	@echo "== bench_text"; ./$(BUILD)/bench/bench_text content
+	@echo "== bench_photos"; ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
 
 run: deps
 

@@ -1,0 +1,634 @@
+/* bench_photos: the photo pipeline as visitors meet it, driven through the
+ * real visit (touch input, navigation, texture cache, decoders) headless at
+ * 1920x1080 with the software renderer, on the content set that
+ * make_bench_photos generates (24 MP JPEGs and a PNG scan per city). Prints
+ * figures, never fails on a number; compares with feh when it is installed.
+ * Usage: bench_photos [CONTENT_DIR] */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "layout.h"
+#include "nav.h"
+#include "text.h"
+#include "theme.h"
+#include "visit.h"
+
+enum {
+	W = 1920,
+	H = 1080,
+	FRAME_MS = 16,
+	SHOW_LIMIT_MS = 20000,  /* give up on an image after this */
+	SETTLE_MIN_FRAMES = 10, /* then wait for every prefetch */
+	SWIPE_FRAMES = 8,       /* of finger movement */
+	MAX_SAMPLES = 16384,
+	BARE_FRAMES = 300,
+	FEH_RUNS = 3,
+	FEH_LIMIT_MS = 30000,
+};
+
+struct samples {
+	double v[MAX_SAMPLES];
+	size_t n;
+};
+
+struct bench {
+	const struct content *c;
+	SDL_Surface *surf;
+	SDL_Renderer *ren;
+	struct text *text;
+	struct visit *v;
+	Uint32 wake;
+	struct layout l;
+	struct samples trans;     /* frame times during swipes and crossfades */
+	struct samples decoding;  /* frame times while a cold decode is in flight */
+	struct samples cold;      /* ms from a jump to a never seen 24 MP photo until shown */
+	struct samples cold_png;  /* the same for the PNG scans */
+	struct samples pref;      /* frames until a prefetched neighbour is shown */
+	struct samples pref_ms;   /* the same in ms */
+	struct samples wake_home; /* ms from the waking touch to a complete home screen */
+	int missed;               /* taps that did not go where the tour meant */
+	bool first;               /* the first tour: every jump is cold */
+};
+
+static double ms_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void add(struct samples *s, double v)
+{
+	if (s->n < MAX_SAMPLES)
+		s->v[s->n++] = v;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The q-quantile (0..1) of s, nearest rank; -1 when empty. Sorts s. */
+static double quantile(struct samples *s, double q)
+{
+	if (s->n == 0)
+		return -1;
+	qsort(s->v, s->n, sizeof s->v[0], cmp_double);
+	size_t i = (size_t)(q * (double)(s->n - 1) + 0.5);
+	return s->v[i];
+}
+
+/* A field of /proc/self/status in kB ("VmHWM:", "VmRSS:"), -1 if absent. */
+static long proc_status_kb(const char *field)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+	size_t n = strlen(field);
+	while (f && fgets(line, sizeof line, f))
+		if (strncmp(line, field, n) == 0)
+			kb = strtol(line + n, NULL, 10);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+/* One frame as the program's loop makes it: decoded images taken in, time
+ * moved on, the visit drawn and presented. Returns how long it took, ms. */
+static double frame(struct bench *b)
+{
+	double t0 = ms_now();
+	visit_take_images(b->v);
+	uint64_t now = SDL_GetTicks64();
+	visit_update(b->v, now);
+	visit_draw(b->v, now);
+	SDL_RenderPresent(b->ren);
+	return ms_now() - t0;
+}
+
+/* Sleeps until the tick until_ms; with early, returns as soon as the loader
+ * wakes the loop (as the program's loop does). */
+static void wait_frame(struct bench *b, uint64_t until_ms, bool early)
+{
+	for (uint64_t now; (now = SDL_GetTicks64()) < until_ms;) {
+		SDL_Event ev;
+		if (SDL_WaitEventTimeout(&ev, (int)(until_ms - now)) && ev.type == b->wake && early)
+			return;
+	}
+}
+
+/* How many pixels of row y in [x0, x1) have colour c. */
+static int count_colour(const struct bench *b, int y, int x0, int x1, struct rgb c)
+{
+	Uint32 want = SDL_MapRGB(b->surf->format, c.r, c.g, c.b) & 0xffffff;
+	const Uint32 *row = (const Uint32 *)((const Uint8 *)b->surf->pixels + y * b->surf->pitch);
+	int n = 0;
+	for (int x = x0 < 0 ? 0 : x0; x < x1 && x < W; x++)
+		n += (row[x] & 0xffffff) == want;
+	return n;
+}
+
+/* True when photo p is on screen at rest: its middle row is not the
+ * placeholder the screen draws while the photo is still decoding. */
+static bool photo_shown(const struct bench *b, const struct photo *p)
+{
+	struct rect r = layout_contain(p->image.width, p->image.height, (struct rect){0, 0, W, H});
+	return count_colour(b, H / 2, r.x, r.x + r.w, theme.placeholder) < r.w / 20;
+}
+
+/* Draws frames every FRAME_MS until the current photo p is shown; returns
+ * the ms from t0 to the end of that frame (-1: never) and the frames drawn
+ * in *frames. early: draw as soon as the loader wakes the loop (a cold
+ * jump); otherwise a pure 16 ms cadence (counting frames). Frame times go
+ * to during when not NULL. */
+static double until_shown(struct bench *b, const struct photo *p, double t0, bool early,
+                          struct samples *during, int *frames)
+{
+	uint64_t next = SDL_GetTicks64();
+	for (int n = 1;; n++) {
+		double ft = frame(b);
+		if (during)
+			add(during, ft);
+		if (photo_shown(b, p)) {
+			*frames = n;
+			return ms_now() - t0;
+		}
+		if (ms_now() - t0 > SHOW_LIMIT_MS) {
+			*frames = n;
+			return -1;
+		}
+		next += FRAME_MS;
+		wait_frame(b, next, early);
+	}
+}
+
+/* Frames until every asked image is decoded (the neighbours prefetched). */
+static void settle(struct bench *b)
+{
+	uint64_t next = SDL_GetTicks64(), limit = next + SHOW_LIMIT_MS;
+	for (int n = 0; (n < SETTLE_MIN_FRAMES || visit_loading(b->v)) && next < limit; n++) {
+		frame(b);
+		next += FRAME_MS;
+		wait_frame(b, next, false);
+	}
+}
+
+static const struct photo *photo_of(const struct bench *b, int city, int item)
+{
+	return &b->c->hall.cities[city].photos[item];
+}
+
+/* Jumps straight to a photo never seen (as --at or a deep link does) and
+ * records how long until it is shown. */
+static void cold_jump(struct bench *b, int city, int item)
+{
+	char place[256];
+	snprintf(place, sizeof place, "city/%s/photos/%d", b->c->hall.cities[city].id, item + 1);
+	struct nav_state s = *visit_state(b->v);
+	if (nav_parse(&b->c->hall, place, &s) != 0)
+		return;
+	double t0 = ms_now();
+	visit_goto(b->v, &s);
+	int frames;
+	const struct photo *p = photo_of(b, city, item);
+	bool png = strstr(p->image.path, ".png") != NULL;
+	double ms = until_shown(b, p, t0, true, b->first ? &b->decoding : NULL, &frames);
+	if (b->first)
+		add(png ? &b->cold_png : &b->cold, ms < 0 ? SHOW_LIMIT_MS : ms);
+}
+
+/* NAV_EV_OPEN_PHOTO to item of the current city (the photo must have been
+ * prefetched as a neighbour): frames at 16 ms until it is shown. */
+static void open_neighbour(struct bench *b, int item)
+{
+	struct nav_state s =
+	    nav_step(&b->c->hall, *visit_state(b->v), (struct nav_event){NAV_EV_OPEN_PHOTO, item},
+	             SDL_GetTicks64());
+	visit_goto(b->v, &s);
+	int frames;
+	double ms = until_shown(b, photo_of(b, s.city, s.item), ms_now(), false, NULL, &frames);
+	add(&b->pref, frames);
+	add(&b->pref_ms, ms < 0 ? SHOW_LIMIT_MS : ms);
+}
+
+static void touch(struct bench *b, enum gesture_input_kind k, float x, float y)
+{
+	struct gesture_input in = {k, 1, x, y, SDL_GetTicks64()};
+	visit_input(b->v, &in);
+}
+
+/* Timed frames at 16 ms while the visit moves (a slide or a crossfade). */
+static void animate(struct bench *b)
+{
+	uint64_t next = SDL_GetTicks64(), limit = next + 3000;
+	do {
+		add(&b->trans, frame(b));
+		next += FRAME_MS;
+		wait_frame(b, next, false);
+	} while (visit_deadline(b->v, SDL_GetTicks64()) <= SDL_GetTicks64() && next < limit);
+}
+
+/* A finger swipe towards the next photo (dir 1) or the previous (-1). */
+static void swipe(struct bench *b, int dir)
+{
+	float x0 = dir > 0 ? W * 0.8f : W * 0.2f, dx = -(float)dir * W * 0.5f, y = H * 0.5f;
+	uint64_t next = SDL_GetTicks64();
+	touch(b, GESTURE_IN_DOWN, x0, y);
+	for (int i = 1; i <= SWIPE_FRAMES; i++) {
+		next += FRAME_MS;
+		wait_frame(b, next, false);
+		touch(b, GESTURE_IN_MOVE, x0 + dx * (float)i / SWIPE_FRAMES, y);
+		add(&b->trans, frame(b));
+	}
+	touch(b, GESTURE_IN_UP, x0 + dx, y);
+	animate(b);
+}
+
+/* A tap at x, y and the crossfade it starts; false when the screen did not
+ * change. */
+static bool tap(struct bench *b, float x, float y)
+{
+	struct nav_state before = *visit_state(b->v);
+	touch(b, GESTURE_IN_DOWN, x, y);
+	touch(b, GESTURE_IN_UP, x, y);
+	bool moved = !nav_same(&before, visit_state(b->v));
+	if (moved)
+		animate(b);
+	else
+		b->missed++;
+	return moved;
+}
+
+/* Back to HOME with the back button, then the city's card: two crossfades. */
+static void crossfades(struct bench *b, int city)
+{
+	const struct layout *l = &b->l;
+	if (!tap(b, (float)l->margin + 40, (float)layout_px(l, 40) + 30))
+		return;
+	settle(b);
+	int gap = layout_px(l, 32), cw = (W - 2 * l->margin - 2 * gap) / 3;
+	float x = (float)(l->margin + (city % 3) * (cw + gap) + cw / 2);
+	float y = city / 3 ? H - (float)l->margin - 120 : H * 0.45f;
+	tap(b, x, y);
+	settle(b);
+}
+
+/* The whole tour, city by city: cold jumps, changes to prefetched
+ * neighbours, swipes and crossfades. */
+static void tour(struct bench *b)
+{
+	for (int ci = 0; ci < (int)b->c->hall.n_cities; ci++) {
+		int n = (int)b->c->hall.cities[ci].n_photos;
+		if (n < 3)
+			continue;
+		cold_jump(b, ci, n - 1); /* the scan; its neighbour is prefetched */
+		settle(b);
+		cold_jump(b, ci, 0); /* not a neighbour of the scan: cold */
+		settle(b);
+		for (int i = 1; i < n; i++) {
+			open_neighbour(b, i);
+			settle(b);
+		}
+		swipe(b, -1);
+		settle(b);
+		swipe(b, -1);
+		settle(b);
+		swipe(b, 1);
+		settle(b);
+		crossfades(b, ci);
+	}
+}
+
+/* The first frame the attract loop shows with its photo: not the bare
+ * backdrop the player clears to while waiting. */
+static double first_attract_frame(struct bench *b, double t_main)
+{
+	uint64_t next = SDL_GetTicks64();
+	for (;;) {
+		frame(b);
+		if (count_colour(b, H / 2, 0, W, theme.backdrop_bottom) < W / 2)
+			return ms_now() - t_main;
+		if (ms_now() - t_main > SHOW_LIMIT_MS)
+			return -1;
+		next += FRAME_MS;
+		wait_frame(b, next, true);
+	}
+}
+
+/* Wakes the attract loop with a touch; ms until HOME is whole. */
+static void wake_home(struct bench *b)
+{
+	double t0 = ms_now();
+	if (!tap(b, W / 2.0f, H / 2.0f))
+		return;
+	uint64_t next = SDL_GetTicks64();
+	while (visit_loading(b->v) && ms_now() - t0 < SHOW_LIMIT_MS) {
+		frame(b);
+		next += FRAME_MS;
+		wait_frame(b, next, true);
+	}
+	frame(b);
+	add(&b->wake_home, ms_now() - t0);
+}
+
+/* The bench's own crossfade of two screen-sized textures, the least any
+ * crossfade costs on this renderer. */
+static void bare_crossfade(struct bench *b, struct samples *out)
+{
+	SDL_Texture *t[2];
+	for (int i = 0; i < 2; i++) {
+		t[i] = SDL_CreateTexture(b->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+		                         W, H);
+		if (!t[i])
+			return;
+		SDL_SetRenderTarget(b->ren, t[i]);
+		SDL_SetRenderDrawColor(b->ren, (Uint8)(60 * i), 90, (Uint8)(200 - 60 * i), 255);
+		SDL_RenderClear(b->ren);
+	}
+	SDL_SetRenderTarget(b->ren, NULL);
+	for (int f = 0; f < BARE_FRAMES; f++) {
+		double t0 = ms_now();
+		SDL_SetTextureBlendMode(t[0], SDL_BLENDMODE_NONE);
+		SDL_RenderCopy(b->ren, t[0], NULL, NULL);
+		SDL_SetTextureBlendMode(t[1], SDL_BLENDMODE_BLEND);
+		SDL_SetTextureAlphaMod(t[1], (Uint8)(f * 255 / BARE_FRAMES));
+		SDL_RenderCopy(b->ren, t[1], NULL, NULL);
+		SDL_RenderPresent(b->ren);
+		add(out, ms_now() - t0);
+	}
+	SDL_DestroyTexture(t[0]);
+	SDL_DestroyTexture(t[1]);
+}
+
+/* feh's figures for one file: wall ms from exec to exit and peak RSS kB. */
+struct feh_run {
+	double ms;
+	long rss_kb;
+};
+
+static pid_t spawn(const char *const argv[], const char *display)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (display)
+			setenv("DISPLAY", display, 1);
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) {
+			dup2(null, 1);
+			dup2(null, 2);
+		}
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Starts Xvfb on a free display; its pid, or -1. */
+static pid_t start_xvfb(char *display, size_t size)
+{
+	for (int n = 77; n < 120; n++) {
+		char lock[64], sock[64];
+		snprintf(lock, sizeof lock, "/tmp/.X%d-lock", n);
+		snprintf(sock, sizeof sock, "/tmp/.X11-unix/X%d", n);
+		if (access(lock, F_OK) == 0 || access(sock, F_OK) == 0)
+			continue;
+		snprintf(display, size, ":%d", n);
+		const char *argv[] = {"Xvfb",         display,     "-screen", "0",
+		                      "1920x1080x24", "-nolisten", "tcp",     NULL};
+		pid_t pid = spawn(argv, NULL);
+		for (int i = 0; pid > 0 && i < 100; i++) {
+			if (access(sock, F_OK) == 0)
+				return pid;
+			if (waitpid(pid, NULL, WNOHANG) == pid)
+				break;
+			SDL_Delay(50);
+		}
+		if (pid > 0 && kill(pid, SIGTERM) == 0)
+			waitpid(pid, NULL, 0);
+		return -1;
+	}
+	return -1;
+}
+
+/* feh full screen on file, leaving right after it showed it. */
+static int feh_once(const char *display, const char *file, struct feh_run *out)
+{
+	/* feh 3.x calls --cycle-once --on-last-slide quit */
+	const char *argv[] = {"feh", "-F", "--on-last-slide", "quit", "-D", "0.01", file, NULL};
+	double t0 = ms_now();
+	pid_t pid = spawn(argv, display);
+	int status = 0;
+	struct rusage ru;
+	pid_t got = 0;
+	while (pid > 0 && (got = wait4(pid, &status, WNOHANG, &ru)) == 0) {
+		if (ms_now() - t0 > FEH_LIMIT_MS)
+			kill(pid, SIGKILL); /* reaped on the next turn */
+		SDL_Delay(1);
+	}
+	if (got != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	out->ms = ms_now() - t0;
+	out->rss_kb = ru.ru_maxrss;
+	return 0;
+}
+
+/* The median of FEH_RUNS runs; -1 with why in *why when feh cannot run. */
+static int feh_measure(const char *file, struct feh_run *out, const char **why)
+{
+	if (system("command -v feh >/dev/null 2>&1") != 0) {
+		*why = "feh not installed";
+		return -1;
+	}
+	char display[16];
+	pid_t x = start_xvfb(display, sizeof display);
+	if (x < 0) {
+		*why = "feh: cannot start Xvfb";
+		return -1;
+	}
+	struct samples *ms = calloc(1, sizeof *ms), *rss = calloc(1, sizeof *rss);
+	struct feh_run r;
+	for (int i = 0; ms && rss && i < FEH_RUNS; i++)
+		if (feh_once(display, file, &r) == 0) {
+			add(ms, r.ms);
+			add(rss, (double)r.rss_kb);
+		}
+	int rc = ms && ms->n ? 0 : -1;
+	if (rc == 0) {
+		out->ms = quantile(ms, 0.5);
+		out->rss_kb = (long)quantile(rss, 0.5);
+	} else {
+		*why = "feh did not run";
+	}
+	free(ms);
+	free(rss);
+	kill(x, SIGTERM);
+	waitpid(x, NULL, 0);
+	return rc;
+}
+
+static void row(const char *what, const char *value, const char *unit)
+{
+	printf("%-58s %16s  %s\n", what, value, unit);
+}
+
+static void rowf(const char *what, const char *unit, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void rowf(const char *what, const char *unit, const char *fmt, ...)
+{
+	char buf[64];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	row(what, buf, unit);
+}
+
+static void cpu_model(char *buf, size_t size)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[512];
+	snprintf(buf, size, "unknown CPU");
+	while (f && fgets(line, sizeof line, f)) {
+		char *colon = strchr(line, ':');
+		if (strncmp(line, "model name", 10) == 0 && colon) {
+			snprintf(buf, size, "%s", colon + 2);
+			buf[strcspn(buf, "\n")] = '\0';
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+}
+
+struct figures {
+	double start_ms, bare_p50, bare_p99, bare_max;
+	long hwm_kb, rss1_kb, rss2_kb;
+	struct feh_run feh;
+	int feh_ok;
+	const char *feh_why;
+};
+
+static void print_table(struct bench *b, struct figures *f)
+{
+	double cold_med = quantile(&b->cold, 0.5), cold_max = quantile(&b->cold, 1);
+	double t50 = quantile(&b->trans, 0.5), t99 = quantile(&b->trans, 0.99);
+	double tmax = quantile(&b->trans, 1);
+	printf("%-58s %16s  %s\n", "photos (1920x1080, software renderer)", "figure", "unit");
+	rowf("process start (main) to first attract frame with photo", "ms (excl. exec)", "%.0f",
+	     f->start_ms);
+	rowf("waking touch to complete home screen", "ms", "%.0f", quantile(&b->wake_home, 0.5));
+	rowf("photo change to a prefetched neighbour: median / max", "frames @16 ms", "%.0f / %.0f",
+	     quantile(&b->pref, 0.5), quantile(&b->pref, 1));
+	rowf("the same in time: median / max", "ms", "%.0f / %.0f", quantile(&b->pref_ms, 0.5),
+	     quantile(&b->pref_ms, 1));
+	rowf("cold jump to an unseen 24 MP JPEG: median / max", "ms", "%.0f / %.0f", cold_med,
+	     cold_max);
+	rowf("cold jump to an unseen 6 MP PNG scan: median / max", "ms", "%.0f / %.0f",
+	     quantile(&b->cold_png, 0.5), quantile(&b->cold_png, 1));
+	rowf("frame time in swipes/crossfades: p50 / p99 / max", "ms", "%.1f / %.1f / %.1f", t50,
+	     t99, tmax);
+	rowf("bare two-texture crossfade: p50 / p99 / max", "ms", "%.1f / %.1f / %.1f", f->bare_p50,
+	     f->bare_p99, f->bare_max);
+	rowf("transition p99 / bare crossfade p99", "x", "%.2f", t99 / f->bare_p99);
+	rowf("frame time while a cold decode is in flight: p50 / max", "ms", "%.1f / %.1f",
+	     quantile(&b->decoding, 0.5), quantile(&b->decoding, 1));
+	rowf("peak RSS over both tours (VmHWM)", "MB", "%.1f", (double)f->hwm_kb / 1024);
+	rowf("RSS after tour 1 / after tour 2", "MB", "%.1f / %.1f", (double)f->rss1_kb / 1024,
+	     (double)f->rss2_kb / 1024);
+	if (!f->feh_ok) {
+		row("feh", f->feh_why, "");
+	} else {
+		rowf("feh -F: exec to exit after showing a 24 MP JPEG (median)", "ms", "%.0f",
+		     f->feh.ms);
+		rowf("feh peak RSS", "MB", "%.1f", (double)f->feh.rss_kb / 1024);
+		rowf("cold jump median / feh time", "x", "%.2f", cold_med / f->feh.ms);
+		rowf("peak RSS / feh peak RSS", "x", "%.2f",
+		     (double)f->hwm_kb / (double)f->feh.rss_kb);
+	}
+	if (b->missed)
+		rowf("taps of the tour that missed their target", "taps", "%d", b->missed);
+	char cpu[256];
+	cpu_model(cpu, sizeof cpu);
+	SDL_RendererInfo ri;
+	SDL_GetRendererInfo(b->ren, &ri);
+	printf("machine: %ld CPUs (nproc), %s, renderer %s, %zu cold / %zu frames timed\n",
+	       sysconf(_SC_NPROCESSORS_ONLN), cpu, ri.name, b->cold.n, b->trans.n);
+}
+
+static int setup(struct bench *b, const struct content *c)
+{
+	b->c = c;
+	b->wake = SDL_RegisterEvents(1);
+	b->surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+	b->ren = b->surf ? SDL_CreateSoftwareRenderer(b->surf) : NULL;
+	b->text = b->ren ? text_new_for(b->ren, c) : NULL;
+	b->v = b->text ? visit_new(b->ren, b->text, c, 0, W, H, 0, b->wake, NULL) : NULL;
+	b->l = layout_compute(W, H);
+	return b->v ? 0 : -1;
+}
+
+static void teardown(struct bench *b)
+{
+	visit_free(b->v);
+	text_free(b->text);
+	if (b->ren)
+		SDL_DestroyRenderer(b->ren);
+	SDL_FreeSurface(b->surf);
+}
+
+int main(int argc, char **argv)
+{
+	double t_main = ms_now();
+	const char *dir = argc > 1 ? argv[1] : "build/bench/content";
+	struct diag *d = diag_new();
+	struct content *c = content_load(dir, d);
+	struct bench *b = calloc(1, sizeof *b);
+	struct figures f = {0};
+	if (!c || !b || SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0 || setup(b, c) != 0) {
+		diag_print(d, stderr, dir);
+		fprintf(stderr, "bench_photos: cannot start: %s\n", SDL_GetError());
+		return 1;
+	}
+	f.start_ms = first_attract_frame(b, t_main);
+	wake_home(b);
+	settle(b);
+	b->first = true;
+	tour(b);
+	b->first = false;
+	f.rss1_kb = proc_status_kb("VmRSS:");
+	tour(b);
+	f.rss2_kb = proc_status_kb("VmRSS:");
+	f.hwm_kb = proc_status_kb("VmHWM:");
+	struct samples *bare = calloc(1, sizeof *bare);
+	if (bare) {
+		bare_crossfade(b, bare);
+		f.bare_p50 = quantile(bare, 0.5);
+		f.bare_p99 = quantile(bare, 0.99);
+		f.bare_max = quantile(bare, 1);
+	}
+	free(bare);
+	char file[1024];
+	snprintf(file, sizeof file, "%s/%s", c->root, c->hall.cities[0].photos[0].image.path);
+	f.feh_ok = feh_measure(file, &f.feh, &f.feh_why) == 0;
+	print_table(b, &f);
+	teardown(b);
+	free(b);
+	content_free(c);
+	diag_free(d);
+	TTF_Quit();
+	SDL_Quit();
+	return 0;
+}
