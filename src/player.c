@@ -171,3 +171,13 @@ void player_draw(struct player *p, uint64_t now_ms)
 		SDL_RenderCopy(p->ren, p->next.tex, NULL, NULL);
 	}
 }
+
+void player_sleep(struct player *p)
+{
+	uint64_t seq = p->cur.active ? p->cur.seq : 0;
+	slot_clear(&p->cur);
+	slot_clear(&p->next);
+	p->cur = (struct slot){.seq = seq, .active = true};
+	p->next = (struct slot){.seq = seq + 1, .active = true};
+	p->started = false; /* the loop starts its hold again when seen */
+}

@@ -33,7 +33,12 @@ bool player_update(struct player *p, uint64_t now_ms);
  * frame), the end of the hold otherwise, UINT64_MAX while waiting on images. */
 uint64_t player_deadline(const struct player *p, uint64_t now_ms);
 
+/* Lets go of the composed slides while the loop is not seen; they are
+ * composed again when it is. */
+void player_sleep(struct player *p);
+
 /* Draws the current picture (the renderer target must be the window). */
+
 void player_draw(struct player *p, uint64_t now_ms);
 
 #endif

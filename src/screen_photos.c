@@ -151,7 +151,7 @@ static void photos_draw(struct ui *ui)
 		int n = ui->nav.item + k;
 		if (n >= 0 && (size_t)n < c->n_photos)
 			texture_cache_prefetch(ui->images, c->photos[n].image.path, ui->l.w,
-			                       ui->l.h, IMAGE_COVER);
+			                       ui->l.h, IMAGE_CONTAIN);
 	}
 	if (ui->zoom <= 1.01f)
 		caption(ui, &c->photos[ui->nav.item], ui->nav.item, (int)c->n_photos);

@@ -62,8 +62,15 @@ struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_roo
 	if (!c)
 		return NULL;
 	c->renderer = r;
-	int cores = SDL_GetCPUCount();
-	c->loader = image_loader_new(content_root, cores < 4 ? cores : 4, wake_event);
+	/* One worker per core but one, at most 4: the render thread keeps a
+	 * core of its own, so a decode never stalls a frame. */
+	int cores = SDL_GetCPUCount() - 1;
+	c->loader = image_loader_new(content_root,
+	                             cores < 1   ? 1
+	                             : cores < 4 ? cores
+	                                         : 4,
+	                             wake_event);
+
 	if (!c->loader)
 		goto fail;
 	c->map = lru_new(budget_bytes, TEXTURE_CACHE_MAX_ENTRIES, drop_entry, c);

@@ -10,8 +10,9 @@
 enum {
 	TRANSITION_MS = 280,    /* crossfade between places */
 	PRESS_GROW_MS = 150,    /* the touch ring grows this long */
-	TEXT_BUDGET = 48 << 20, /* bytes of cached text textures */
-	IMAGE_SCREENS = 6,      /* image cache: about six screenfuls */
+	TEXT_BUDGET = 16 << 20, /* bytes of cached text textures: a few screens' worth */
+
+	IMAGE_SCREENS = 6, /* image cache: about six screenfuls */
 };
 
 struct visit {
@@ -126,6 +127,9 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 	}
 	if (v->ui.nav.screen == NAV_ATTRACT)
 		v->ui.pressing = false;
+	if (old->screen == NAV_ATTRACT && v->ui.nav.screen != NAV_ATTRACT)
+		player_sleep(v->player); /* its slides go; the transition keeps its last frame */
+
 	write_trace(v, now);
 	v->dirty = true;
 }
