@@ -23,8 +23,8 @@ struct visit {
 	uint64_t t0;  /* trace times count from here */
 	bool swallow; /* the touch that woke the hall does nothing else */
 	bool dirty;
-	SDL_Texture *frame, *prev; /* this frame and the last one, for crossfades */
-	uint64_t transition_ms;    /* when the last change of place began */
+	SDL_Texture *prev;      /* the place left behind, during its crossfade */
+	uint64_t transition_ms; /* when the last change of place began */
 };
 
 static void write_trace(struct visit *v, uint64_t now)
@@ -39,11 +39,9 @@ static void write_trace(struct visit *v, uint64_t now)
 
 static void frames_free(struct visit *v)
 {
-	if (v->frame)
-		SDL_DestroyTexture(v->frame);
 	if (v->prev)
 		SDL_DestroyTexture(v->prev);
-	v->frame = v->prev = NULL;
+	v->prev = NULL;
 }
 
 static SDL_Texture *make_frame(struct visit *v)
@@ -113,18 +111,35 @@ void visit_take_images(struct visit *v)
 }
 
 /* The place changed from old: tell the new screen, crossfade, trace. */
+static void draw_place(struct visit *v, uint64_t now);
+
+/* Draws the place left behind into prev, once, for the crossfade: frames
+ * are otherwise drawn straight to the screen with no copy in between. */
+static void capture(struct visit *v, const struct nav_state *old, uint64_t now)
+{
+	if (!v->prev)
+		v->prev = make_frame(v);
+	if (!v->prev)
+		return;
+	struct nav_state place = v->ui.nav;
+	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
+	v->ui.nav = *old;
+	SDL_SetRenderTarget(v->ui.ren, v->prev);
+	draw_place(v, now);
+	SDL_SetRenderTarget(v->ui.ren, target);
+	v->ui.nav = place;
+	v->transition_ms = now;
+}
+
 static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 {
 	bool same_screen = old->screen == v->ui.nav.screen && old->city == v->ui.nav.city;
+	if (!same_screen) /* items of one screen slide; other changes crossfade */
+		capture(v, old, now);
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
 		s->enter(&v->ui);
-	if (!same_screen) { /* items of one screen slide; other changes crossfade */
-		SDL_Texture *t = v->prev;
-		v->prev = v->frame;
-		v->frame = t;
-		v->transition_ms = now;
-	}
+
 	if (v->ui.nav.screen == NAV_ATTRACT)
 		v->ui.pressing = false;
 	if (old->screen == NAV_ATTRACT && v->ui.nav.screen != NAV_ATTRACT)
@@ -243,20 +258,17 @@ static void draw_place(struct visit *v, uint64_t now)
 void visit_draw(struct visit *v, uint64_t now)
 {
 	v->ui.now = now;
-	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
-	if (!v->frame)
-		v->frame = make_frame(v);
-	SDL_SetRenderTarget(v->ui.ren, v->frame);
 	draw_place(v, now);
-	SDL_SetRenderTarget(v->ui.ren, target);
-	SDL_SetTextureBlendMode(v->frame, SDL_BLENDMODE_NONE);
-	SDL_RenderCopy(v->ui.ren, v->frame, NULL, NULL);
 	uint64_t t = now - v->transition_ms;
 	if (v->prev && t < TRANSITION_MS) {
 		SDL_SetTextureBlendMode(v->prev, SDL_BLENDMODE_BLEND);
 		SDL_SetTextureAlphaMod(v->prev, (Uint8)(255 - t * 255 / TRANSITION_MS));
 		SDL_RenderCopy(v->ui.ren, v->prev, NULL, NULL);
+	} else if (v->prev) { /* the crossfade is over: give its memory back */
+		SDL_DestroyTexture(v->prev);
+		v->prev = NULL;
 	}
+
 	text_cache_frame(v->ui.texts);
 	texture_cache_frame(v->ui.images);
 	v->dirty = false;
