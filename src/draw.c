@@ -64,15 +64,7 @@ void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a)
 	float rad = r.h / 2.0f;
 	fan(ren, r.x + rad, r.y + rad, rad, M_PI / 2, 3 * M_PI / 2, c, a);
 	fan(ren, r.x + r.w - rad, r.y + rad, rad, -M_PI / 2, M_PI / 2, c, a);
-	struct rect mid = {r.x + (int)rad, r.y, r.w - 2 * (int)rad, r.h};
-	SDL_Vertex v[4] = {
-	    vert((float)mid.x, (float)mid.y, c, a),
-	    vert((float)(mid.x + mid.w), (float)mid.y, c, a),
-	    vert((float)(mid.x + mid.w), (float)(mid.y + mid.h), c, a),
-	    vert((float)mid.x, (float)(mid.y + mid.h), c, a),
-	};
-	const int idx[6] = {0, 1, 2, 0, 2, 3};
-	SDL_RenderGeometry(ren, NULL, v, 4, idx, 6);
+	draw_gradient(ren, (struct rect){r.x + (int)rad, r.y, r.w - 2 * (int)rad, r.h}, c, a, c, a);
 }
 
 void draw_texture(SDL_Renderer *ren, SDL_Texture *tex, struct rect dst)

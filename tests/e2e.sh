@@ -4,13 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 PROBE=$BUILD/tools/pngprobe
 
-# A display of our own, picked free.
-for n in $(seq 91 120); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || break; done
-export DISPLAY=:$n
-Xvfb "$DISPLAY" -screen 0 1600x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-xvfb=$!
+start_xvfb 1600 900
 trap 'kill $xvfb 2>/dev/null; kill $pid 2>/dev/null' EXIT
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
 
 # A fast loop so the test sees a crossfade within seconds.
 fast=$TMP/fast

@@ -7,12 +7,9 @@
 PROBE=$BUILD/tools/pngprobe
 W=1600 H=900
 
-for n in $(seq 121 150); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || break; done
-export DISPLAY=:$n
-Xvfb "$DISPLAY" -screen 0 ${W}x${H}x24 -nolisten tcp >"$TMP/xvfb2.log" 2>&1 &
-xvfb=$!
+start_xvfb "$W" "$H"
 trap 'kill $xvfb 2>/dev/null; kill $pid 2>/dev/null' EXIT
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
 
 c=$TMP/visit
 copy_content "$c"

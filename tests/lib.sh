@@ -21,7 +21,19 @@ expect_output() {
 	if printf '%s\n' "$OUT" | grep -qE -- "$2"; then pass "$1"; else fail "$1" "no line matching: $2" "$OUT"; fi
 }
 
+# start_xvfb W H: an X server of our own on a free display, for the rest of
+# the script (DISPLAY set, its pid in $xvfb), ready when this returns.
+start_xvfb() {
+	local n
+	for n in $(seq 91 160); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || break; done
+	export DISPLAY=:$n
+	Xvfb "$DISPLAY" -screen 0 "$1x$2x24" -nolisten tcp >"$TMP/xvfb-$n.log" 2>&1 &
+	xvfb=$!
+	for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+}
+
 # A copy of the sample content to break on purpose.
+
 copy_content() {
 	rm -rf "$1"
 	cp -r content "$1"
