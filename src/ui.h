@@ -34,7 +34,7 @@ struct ui {
 	struct hit_list hits; /* rebuilt by every draw */
 	uint64_t now;
 	struct pager pager;   /* photos and gift detail */
-	struct scroll scroll; /* history timeline, gifts grid */
+	struct scroll scroll; /* history timeline */
 	int motion_for;       /* which city screen pager/scroll are set up for, -1: none */
 	float zoom_start;     /* zoom when the pinch began */
 	float pan_x, pan_y;   /* zoom_x, zoom_y when the drag began */

@@ -37,14 +37,14 @@ static void write_trace(struct visit *v, uint64_t now)
 	fflush(v->trace);
 }
 
-static void frames_free(struct visit *v)
+static void prev_free(struct visit *v)
 {
 	if (v->prev)
 		SDL_DestroyTexture(v->prev);
 	v->prev = NULL;
 }
 
-static SDL_Texture *make_frame(struct visit *v)
+static SDL_Texture *make_screen_texture(struct visit *v)
 {
 	return SDL_CreateTexture(v->ui.ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
 	                         v->ui.l.w, v->ui.l.h);
@@ -81,7 +81,7 @@ void visit_free(struct visit *v)
 {
 	if (!v)
 		return;
-	frames_free(v);
+	prev_free(v);
 	player_free(v->player);
 	gesture_free(v->gestures);
 	texture_cache_free(v->ui.images);
@@ -93,7 +93,7 @@ void visit_resize(struct visit *v, int w, int h)
 {
 	v->ui.l = layout_compute(w, h);
 	v->ui.motion_for = -1;
-	frames_free(v);
+	prev_free(v);
 	text_cache_clear(v->ui.texts);
 	texture_cache_clear(v->ui.images);
 	player_resize(v->player, w, h);
@@ -118,7 +118,7 @@ static void draw_place(struct visit *v, uint64_t now);
 static void capture(struct visit *v, const struct nav_state *old, uint64_t now)
 {
 	if (!v->prev)
-		v->prev = make_frame(v);
+		v->prev = make_screen_texture(v);
 	if (!v->prev)
 		return;
 	struct nav_state place = v->ui.nav;
