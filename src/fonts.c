@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { FONTS_MAX_OPEN = 64 };
-
 struct font_file {
 	const char *name; /* file name to look for */
 	int index;        /* face in a collection (.ttc) */
@@ -19,16 +17,18 @@ static const struct font_file chains[FACE_COUNT][FONTS_CHAIN_MAX] = {
     [FACE_SERIF_BOLD] = {{"NotoSerif-Bold.ttf", 0}, {"NotoSerifCJK-Bold.ttc", 2}},
 };
 
+/* One open font a file: its size is changed as asked (TTF_SetFontSize),
+ * since every size opened on its own costs FreeType a copy of the face's
+ * tables, megabytes for each CJK one. */
 struct open_font {
-	int face, slot, px;
+	int px;
 	TTF_Font *font;
 };
 
 struct fonts {
 	char path[FACE_COUNT][FONTS_CHAIN_MAX][512];
 	int length[FACE_COUNT];
-	struct open_font open[FONTS_MAX_OPEN];
-	int n_open;
+	struct open_font open[FACE_COUNT][FONTS_CHAIN_MAX];
 };
 
 static bool readable(const char *path)
@@ -87,8 +87,10 @@ void fonts_free(struct fonts *f)
 {
 	if (!f)
 		return;
-	for (int i = 0; i < f->n_open; i++)
-		TTF_CloseFont(f->open[i].font);
+	for (int face = 0; face < FACE_COUNT; face++)
+		for (int s = 0; s < FONTS_CHAIN_MAX; s++)
+			if (f->open[face][s].font)
+				TTF_CloseFont(f->open[face][s].font);
 	free(f);
 }
 
@@ -114,32 +116,41 @@ static int face_index(const struct fonts *f, enum text_face face, int slot)
 	return 0;
 }
 
-TTF_Font *fonts_get(struct fonts *f, enum text_face face, int slot, int px)
+/* The open font of slot at whatever size it has (px the first time). */
+static struct open_font *open_slot(struct fonts *f, enum text_face face, int slot, int px)
 {
 	if (slot < 0 || slot >= f->length[face])
 		return NULL;
-	for (int i = 0; i < f->n_open; i++)
-		if (f->open[i].face == (int)face && f->open[i].slot == slot && f->open[i].px == px)
-			return f->open[i].font;
-	if (f->n_open == FONTS_MAX_OPEN) { /* rare: sizes changed many times */
-		TTF_CloseFont(f->open[0].font);
-		memmove(&f->open[0], &f->open[1], sizeof f->open[0] * (FONTS_MAX_OPEN - 1));
-		f->n_open--;
-	}
-	TTF_Font *font = TTF_OpenFontIndex(f->path[face][slot], px, face_index(f, face, slot));
-	if (!font) {
+	struct open_font *o = &f->open[face][slot];
+	if (o->font)
+		return o;
+	o->font = TTF_OpenFontIndex(f->path[face][slot], px, face_index(f, face, slot));
+	if (!o->font) {
 		fprintf(stderr, "<3>twinhall: cannot open font %s: %s\n", f->path[face][slot],
 		        TTF_GetError());
 		return NULL;
 	}
-	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-	f->open[f->n_open++] = (struct open_font){(int)face, slot, px, font};
-	return font;
+	TTF_SetFontHinting(o->font, TTF_HINTING_LIGHT);
+	o->px = px;
+	return o;
+}
+
+TTF_Font *fonts_get(struct fonts *f, enum text_face face, int slot, int px)
+{
+	struct open_font *o = open_slot(f, face, slot, px);
+	if (!o)
+		return NULL;
+	if (o->px != px) {
+		if (TTF_SetFontSize(o->font, px) != 0)
+			return NULL;
+		o->px = px;
+	}
+	return o->font;
 }
 
 bool fonts_covers(struct fonts *f, enum text_face face, int slot, uint32_t cp)
 {
-	/* Coverage does not depend on the size: ask the font at a fixed one. */
-	TTF_Font *font = fonts_get(f, face, slot, 24);
-	return font && TTF_GlyphIsProvided32(font, cp);
+	/* Coverage does not depend on the size: ask the font at the one it has. */
+	struct open_font *o = open_slot(f, face, slot, 24);
+	return o && TTF_GlyphIsProvided32(o->font, cp);
 }

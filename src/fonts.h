@@ -28,7 +28,8 @@ void fonts_free(struct fonts *f);
 int fonts_chain_length(const struct fonts *f, enum text_face face);
 
 /* Font slot of face's chain at px, opened on first use and kept; NULL when
- * the slot does not exist or cannot be opened. */
+ * the slot does not exist or cannot be opened. Each slot is one font whose
+ * size this sets: the pointer is for use at px until the next call. */
 TTF_Font *fonts_get(struct fonts *f, enum text_face face, int slot, int px);
 
 /* Whether slot of face's chain has a glyph for cp. */

@@ -42,85 +42,142 @@ static void needed_size(int ow, int oh, int w, int h, enum image_fit fit, int *n
 	*nh = (int)(oh * s + 0.999);
 }
 
-/* Decoded pixels, ARGB8888, owned either by a malloc'd buffer or a surface. */
-struct pixels {
-	Uint8 *data;
-	int w, h, pitch;
-	void *buffer;         /* free()d when done, or NULL */
-	SDL_Surface *surface; /* freed when done, or NULL */
+/* Where decoded rows go: the part of the image the box shows is resized
+ * row by row as the decoder makes them, in the file's stored orientation;
+ * the small result is turned upright at the end. The whole decoded image is
+ * never held. */
+struct resize {
+	int w, h; /* the box */
+	enum image_fit fit;
+	int orientation;        /* EXIF, 1..8 */
+	struct rect crop;       /* of the decoded rows, stored orientation */
+	int y;                  /* decoded rows seen */
+	struct scaler *scaler;  /* NULL until begin */
+	SDL_Surface *surface;   /* the result, upright */
+	uint32_t *stored;       /* the resized rows before turning, orientation > 1 */
+	int stored_w, stored_h; /* their size */
 };
 
-static void pixels_free(struct pixels *p)
+/* The decoder's size is known: sets up the crop, the result and the scaler.
+ * Central crops commute with turning and mirroring, so the box is only
+ * swapped for images stored on their side. */
+static int resize_begin(void *ctx, int w, int h)
 {
-	free(p->buffer);
-	SDL_FreeSurface(p->surface);
-	*p = (struct pixels){0};
+	struct resize *r = ctx;
+	bool side = r->orientation >= 5;
+	struct rect box = {0, 0, side ? r->h : r->w, side ? r->w : r->h};
+	int ow = box.w, oh = box.h;
+	r->crop = (struct rect){0, 0, w, h};
+	if (r->fit == IMAGE_COVER) {
+		r->crop = layout_cover(w, h, box);
+	} else {
+		struct rect fit = layout_contain(w, h, box);
+		ow = fit.w > 0 ? fit.w : 1;
+		oh = fit.h > 0 ? fit.h : 1;
+	}
+	r->surface = SDL_CreateRGBSurfaceWithFormat(0, side ? oh : ow, side ? ow : oh, 32,
+	                                            SDL_PIXELFORMAT_ARGB8888);
+	if (!r->surface)
+		return -1;
+	Uint8 *out = r->surface->pixels;
+	int pitch = r->surface->pitch;
+	if (r->orientation > 1) {
+		r->stored = malloc((size_t)ow * (size_t)oh * 4);
+		if (!r->stored)
+			return -1;
+		out = (Uint8 *)r->stored;
+		pitch = ow * 4;
+	}
+	r->stored_w = ow;
+	r->stored_h = oh;
+	r->scaler = scaler_new(r->crop.w, r->crop.h, out, ow, oh, pitch);
+	return r->scaler ? 0 : -1;
+}
+
+static void resize_row(void *ctx, const uint32_t *row)
+{
+	struct resize *r = ctx;
+	int y = r->y++;
+	if (y >= r->crop.y && y < r->crop.y + r->crop.h)
+		scaler_push(r->scaler, (const uint8_t *)(row + r->crop.x));
+}
+
+/* After the last row: the result, upright, or NULL (out of memory). */
+static SDL_Surface *resize_end(struct resize *r)
+{
+	SDL_Surface *out = r->surface;
+	if (r->stored &&
+	    orient_pixels(r->stored, r->stored_w, r->stored_h, r->orientation, out->pixels) != 0) {
+		SDL_FreeSurface(out);
+		out = NULL;
+	}
+	r->surface = NULL;
+	return out;
+}
+
+static void resize_free(struct resize *r)
+{
+	scaler_free(r->scaler);
+	free(r->stored);
+	SDL_FreeSurface(r->surface);
 }
 
 /* A JPEG through libjpeg-turbo: decoded at the smallest DCT scale that still
  * covers the size it is shown at, then turned upright by its EXIF
  * orientation. *incomplete is set for a file without its end (half-copied). */
-static int decode_jpeg(const unsigned char *data, size_t len, int w, int h, enum image_fit fit,
-                       struct pixels *out, bool *incomplete, char *err, size_t err_size)
+static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, bool *incomplete,
+                       char *err, size_t err_size)
 {
 	struct image_info info;
-	int orientation = exif_orientation(data, len), ow, oh, nw, nh, dw, dh;
+	int ow, oh, nw, nh;
 	if (image_info_parse(data, len, &info) != IMAGE_INFO_OK) {
 		snprintf(err, err_size, "cannot read the JPEG's header");
 		return -1;
 	}
-	exif_oriented_size(orientation, info.width, info.height, &ow, &oh);
-	needed_size(ow, oh, w, h, fit, &nw, &nh);
-	if (orientation >= 5) { /* the stored image is on its side */
+	r->orientation = exif_orientation(data, len);
+	exif_oriented_size(r->orientation, info.width, info.height, &ow, &oh);
+	needed_size(ow, oh, r->w, r->h, r->fit, &nw, &nh);
+	if (r->orientation >= 5) { /* the stored image is on its side */
 		int t = nw;
 		nw = nh;
 		nh = t;
 	}
-	uint32_t *px = NULL;
-	enum jpeg_status st = jpeg_decode(data, len, nw, nh, &px, &dw, &dh, err, err_size);
+	struct jpeg_sink sink = {resize_begin, resize_row, r};
+	enum jpeg_status st = jpeg_decode(data, len, nw, nh, &sink, err, err_size);
 	*incomplete = st == JPEG_INCOMPLETE;
-	if (st != JPEG_OK)
-		return -1;
-	exif_oriented_size(orientation, dw, dh, &ow, &oh);
-	if (orientation > 1) {
-		uint32_t *up = malloc((size_t)ow * (size_t)oh * 4);
-		if (!up) {
-			free(px);
-			snprintf(err, err_size, "out of memory for a %dx%d image", ow, oh);
-			return -1;
-		}
-		orient_pixels(px, dw, dh, orientation, up);
-		free(px);
-		px = up;
-	}
-	*out = (struct pixels){(Uint8 *)px, ow, oh, ow * 4, px, NULL};
-	return 0;
+	return st == JPEG_OK ? 0 : -1;
 }
 
-static int decode_raw(const void *data, size_t len, int w, int h, enum image_fit fit,
-                      struct pixels *out, bool *incomplete, char *err, size_t err_size)
+/* PNG and WebP through SDL_image, which decodes the whole image; its rows
+ * are converted to ARGB8888 one at a time on their way to the scaler. */
+static int decode_other(const void *data, size_t len, const char *type, struct resize *r, char *err,
+                        size_t err_size)
 {
-	const char *type = sniff_type(data, len);
-	if (!type) {
-		snprintf(err, err_size, "not a JPEG, PNG or WebP image");
-		return -1;
-	}
-	if (strcmp(type, "JPG") == 0)
-		return decode_jpeg(data, len, w, h, fit, out, incomplete, err, err_size);
 	SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
 	SDL_Surface *raw = rw ? IMG_LoadTyped_RW(rw, 1, type) : NULL;
 	if (!raw) {
 		snprintf(err, err_size, "cannot decode the image: %s", IMG_GetError());
 		return -1;
 	}
-	SDL_Surface *argb = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
-	SDL_FreeSurface(raw);
-	if (!argb) {
-		snprintf(err, err_size, "out of memory converting the image");
-		return -1;
+	if (SDL_ISPIXELFORMAT_INDEXED(raw->format->format)) { /* no per-row conversion */
+		SDL_Surface *argb = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+		SDL_FreeSurface(raw);
+		raw = argb;
 	}
-	*out = (struct pixels){argb->pixels, argb->w, argb->h, argb->pitch, NULL, argb};
-	return 0;
+	uint32_t *row = raw ? malloc((size_t)raw->w * 4) : NULL;
+	int rc = row && resize_begin(r, raw->w, raw->h) == 0 ? 0 : -1;
+	for (int y = 0; rc == 0 && y < raw->h; y++) {
+		const Uint8 *src = (const Uint8 *)raw->pixels + (size_t)y * (size_t)raw->pitch;
+		rc = SDL_ConvertPixels(raw->w, 1, raw->format->format, src, raw->pitch,
+		                       SDL_PIXELFORMAT_ARGB8888, row, raw->w * 4);
+		if (rc == 0)
+			resize_row(r, row);
+	}
+	if (rc != 0)
+		snprintf(err, err_size, "out of memory decoding the image");
+	free(row);
+	SDL_FreeSurface(raw);
+	return rc;
 }
 
 SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
@@ -131,31 +188,19 @@ SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image
 		snprintf(err, err_size, "the file is too large");
 		return NULL;
 	}
-	struct pixels src;
-	if (decode_raw(data, len, w, h, fit, &src, incomplete, err, err_size) != 0)
-		return NULL;
-	struct rect box = {0, 0, w, h};
-	struct rect crop = {0, 0, src.w, src.h};
-	int dw = w, dh = h;
-	if (fit == IMAGE_COVER) {
-		crop = layout_cover(src.w, src.h, box);
-	} else {
-		struct rect r = layout_contain(src.w, src.h, box);
-		dw = r.w > 0 ? r.w : 1;
-		dh = r.h > 0 ? r.h : 1;
-	}
-	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, dw, dh, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (!dst) {
-		snprintf(err, err_size, "out of memory for a %dx%d image", dw, dh);
-		pixels_free(&src);
+	const char *type = sniff_type(data, len);
+	if (!type) {
+		snprintf(err, err_size, "not a JPEG, PNG or WebP image");
 		return NULL;
 	}
-	const Uint8 *origin = src.data + (size_t)crop.y * (size_t)src.pitch + (size_t)crop.x * 4;
-	if (scale_pixels(origin, crop.w, crop.h, src.pitch, dst->pixels, dw, dh, dst->pitch) != 0) {
-		snprintf(err, err_size, "out of memory resizing the image");
-		SDL_FreeSurface(dst);
-		dst = NULL;
-	}
-	pixels_free(&src);
-	return dst;
+	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
+	int rc = strcmp(type, "JPG") == 0 ? decode_jpeg(data, len, &r, incomplete, err, err_size)
+	                                  : decode_other(data, len, type, &r, err, err_size);
+	SDL_Surface *out = NULL;
+	if (rc == 0 && r.y < r.crop.y + r.crop.h)
+		snprintf(err, err_size, "the image ends before all its rows");
+	else if (rc == 0 && !(out = resize_end(&r)))
+		snprintf(err, err_size, "out of memory turning the image upright");
+	resize_free(&r);
+	return out;
 }

@@ -22,8 +22,9 @@ struct jpeg_job {
 	struct jpeg_error_mgr jerr;
 	struct jpeg_progress_mgr progress;
 	jmp_buf jump;
-	uint32_t *pixels; /* freed on failure */
-	int ended_early;  /* libjpeg ran out of data and faked an end marker */
+	const struct jpeg_sink *sink;
+	uint32_t *row;   /* one decoded row, freed at the end */
+	int ended_early; /* libjpeg ran out of data and faked an end marker */
 	char *err;
 	size_t err_size;
 	enum jpeg_status status; /* when jumping back */
@@ -132,7 +133,7 @@ static void job_setup(struct jpeg_job *job, int min_w, int min_h)
 	c->out_color_space = cmyk ? JCS_CMYK : argb_space();
 }
 
-/* Decodes every row into job->pixels. */
+/* Decodes the rows one by one into the sink. */
 static void job_read_rows(struct jpeg_job *job)
 {
 	struct jpeg_decompress_struct *c = &job->cinfo;
@@ -141,16 +142,16 @@ static void job_read_rows(struct jpeg_job *job)
 	if (c->output_components != 4)
 		job_fail(job, JPEG_BROKEN, "the JPEG decoded to %d channels, not 4",
 		         c->output_components);
-	job->pixels = malloc(w * h * sizeof *job->pixels);
-	if (!job->pixels)
+	job->row = malloc(w * sizeof *job->row);
+	if (!job->row || job->sink->begin(job->sink->ctx, (int)w, (int)h) != 0)
 		job_fail(job, JPEG_NO_MEMORY, "out of memory for a %zux%zu image", w, h);
 	while (c->output_scanline < h) {
-		uint32_t *row = job->pixels + (size_t)c->output_scanline * w;
-		JSAMPROW rows[1] = {(JSAMPROW)row};
+		JSAMPROW rows[1] = {(JSAMPROW)job->row};
 		if (jpeg_read_scanlines(c, rows, 1) != 1)
 			job_fail(job, JPEG_BROKEN, "the JPEG data ends before the image does");
 		if (c->out_color_space == JCS_CMYK)
-			cmyk_to_argb(row, w, c->saw_Adobe_marker);
+			cmyk_to_argb(job->row, w, c->saw_Adobe_marker);
+		job->sink->row(job->sink->ctx, job->row);
 	}
 	jpeg_finish_decompress(c);
 	if (job->ended_early)
@@ -164,8 +165,7 @@ static enum jpeg_status job_run(struct jpeg_job *job, const unsigned char *data,
 {
 	if (setjmp(job->jump)) {
 		jpeg_destroy_decompress(&job->cinfo);
-		free(job->pixels);
-		job->pixels = NULL;
+		free(job->row);
 		return job->status;
 	}
 	job->cinfo.err = jpeg_std_error(&job->jerr);
@@ -180,6 +180,7 @@ static enum jpeg_status job_run(struct jpeg_job *job, const unsigned char *data,
 	job_setup(job, min_w, min_h);
 	job_read_rows(job);
 	jpeg_destroy_decompress(&job->cinfo);
+	free(job->row);
 	return JPEG_OK;
 }
 
@@ -192,10 +193,8 @@ static size_t unpadded_len(const unsigned char *data, size_t len)
 }
 
 enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, int min_h,
-                             uint32_t **pixels, int *w, int *h, char *err, size_t err_size)
+                             const struct jpeg_sink *sink, char *err, size_t err_size)
 {
-	*pixels = NULL;
-	*w = *h = 0;
 	size_t end = data ? unpadded_len(data, len) : 0;
 	if (end < 2) {
 		snprintf(err, err_size, "the file is empty, perhaps still being copied");
@@ -213,11 +212,6 @@ enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, i
 	struct jpeg_job job = empty;
 	job.err = err;
 	job.err_size = err_size;
-	enum jpeg_status status = job_run(&job, data, len, min_w, min_h);
-	if (status == JPEG_OK) {
-		*pixels = job.pixels;
-		*w = (int)job.cinfo.output_width;
-		*h = (int)job.cinfo.output_height;
-	}
-	return status;
+	job.sink = sink;
+	return job_run(&job, data, len, min_w, min_h);
 }

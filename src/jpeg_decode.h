@@ -21,17 +21,26 @@ enum jpeg_status {
  * 8 (full size, never enlarged) when even that is smaller. Pure. */
 int jpeg_scale_for(int w, int h, int min_w, int min_h);
 
+/* Where decoded rows go, one by one, top to bottom: begin is called once
+ * with the decoded size before any row (non-zero: out of memory, stop);
+ * then row with each row of w pixels of ARGB8888 (the uint32_t 0xAARRGGBB,
+ * alpha 0xFF; SDL_PIXELFORMAT_ARGB8888), valid only during the call. */
+struct jpeg_sink {
+	int (*begin)(void *ctx, int w, int h);
+	void (*row)(void *ctx, const uint32_t *row);
+	void *ctx;
+};
+
 /* Decodes the JPEG in data[0..len) (kept by the caller) at the scale
  * jpeg_scale_for() picks for min_w x min_h, given in the file's own stored
  * orientation (swap them for EXIF orientations 5..8; no rotation is done
- * here). On JPEG_OK, *pixels is a new packed *w x *h buffer of ARGB8888 (the
- * uint32_t 0xAARRGGBB, alpha 0xFF; SDL_PIXELFORMAT_ARGB8888) the caller
- * frees with free(). Otherwise *pixels is NULL and err holds a reason for
- * staff. Files without an end-of-image marker (0xFFD9, trailing 0x00
- * padding allowed) get JPEG_INCOMPLETE without being decoded. CMYK and YCCK
- * files are converted to RGB without a colour profile (Adobe's inverted
- * CMYK is recognised), so their colours are close, not exact. */
+ * here), into sink; only one row is held at a time. A failure may come
+ * after some rows; err then holds a reason for staff. Files without an
+ * end-of-image marker (0xFFD9, trailing 0x00 padding allowed) get
+ * JPEG_INCOMPLETE without being decoded. CMYK and YCCK files are converted
+ * to RGB without a colour profile (Adobe's inverted CMYK is recognised), so
+ * their colours are close, not exact. */
 enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, int min_h,
-                             uint32_t **pixels, int *w, int *h, char *err, size_t err_size);
+                             const struct jpeg_sink *sink, char *err, size_t err_size);
 
 #endif

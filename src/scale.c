@@ -68,11 +68,9 @@ static uint8_t clamp8(float v)
 	return v <= 0 ? 0 : v >= 255 ? 255 : (uint8_t)(v + 0.5f);
 }
 
-/* The horizontal pass of source row y into out (dw x 4 floats). */
-static void scale_row(const uint8_t *src, int spitch, int y, const struct taps *tx, int dw,
-                      float *out)
+/* The horizontal pass of one source row into out (dw x 4 floats). */
+static void scale_row(const uint8_t *row, const struct taps *tx, int dw, float *out)
 {
-	const uint8_t *row = src + (size_t)y * (size_t)spitch;
 	for (int x = 0; x < dw; x++) {
 		float acc[4] = {0, 0, 0, 0};
 		for (int k = 0; k < tx[x].count; k++) {
@@ -85,66 +83,99 @@ static void scale_row(const uint8_t *src, int spitch, int y, const struct taps *
 	}
 }
 
-/* Source rows pass through a small ring: output rows need source rows in
- * increasing order, so only the rows of one output row's taps are kept,
- * not a whole intermediate image. */
-struct ring {
-	int n;       /* slots */
-	int *row;    /* which source row each slot holds, -1 for none */
-	float *data; /* n rows of dw x 4 floats */
+/* Horizontally scaled source rows wait in a small ring: output rows need
+ * source rows in increasing order, so only the rows of one output row's
+ * taps are kept. */
+struct scaler {
+	int sw, sh, dw, dh, dpitch;
+	uint8_t *dst;
+	struct taps *tx, *ty;
+	int pushed;   /* source rows taken so far */
+	int next_out; /* the next output row to write */
+	int slots;    /* rows in the ring */
+	float *ring;  /* slots rows of dw x 4 floats; source row y in slot y % slots */
+	float *acc;   /* one output row being summed */
 };
 
-static const float *ring_row(struct ring *r, const uint8_t *src, int spitch, int y,
-                             const struct taps *tx, int dw)
+void scaler_free(struct scaler *s)
 {
-	int slot = y % r->n;
-	float *out = r->data + (size_t)slot * (size_t)dw * 4;
-	if (r->row[slot] != y) {
-		scale_row(src, spitch, y, tx, dw, out);
-		r->row[slot] = y;
+	if (!s)
+		return;
+	free_taps(s->tx, s->dw);
+	free_taps(s->ty, s->dh);
+	free(s->ring);
+	free(s->acc);
+	free(s);
+}
+
+struct scaler *scaler_new(int sw, int sh, uint8_t *dst, int dw, int dh, int dpitch)
+{
+	if (sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0)
+		return NULL;
+	struct scaler *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	*s = (struct scaler){.sw = sw, .sh = sh, .dw = dw, .dh = dh, .dpitch = dpitch, .dst = dst};
+	s->tx = make_taps(sw, dw);
+	s->ty = make_taps(sh, dh);
+	size_t n = (size_t)dw * 4;
+	s->acc = malloc(n * sizeof *s->acc);
+	if (!s->tx || !s->ty || !s->acc) {
+		scaler_free(s);
+		return NULL;
 	}
-	return out;
+	for (int y = 0; y < dh; y++)
+		s->slots = s->ty[y].count > s->slots ? s->ty[y].count : s->slots;
+	s->ring = malloc((size_t)s->slots * n * sizeof *s->ring);
+	if (!s->ring) {
+		scaler_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Writes output row y from the source rows in the ring. */
+static void emit_row(struct scaler *s, int y)
+{
+	size_t n = (size_t)s->dw * 4;
+	const struct taps *t = &s->ty[y];
+	for (size_t x = 0; x < n; x++)
+		s->acc[x] = 0;
+	for (int k = 0; k < t->count; k++) {
+		const float *in = s->ring + (size_t)((t->first + k) % s->slots) * n;
+		float w = t->w[k];
+		for (size_t x = 0; x < n; x++)
+			s->acc[x] += in[x] * w;
+	}
+	uint8_t *out = s->dst + (size_t)y * (size_t)s->dpitch;
+	for (size_t x = 0; x < n; x++)
+		out[x] = clamp8(s->acc[x]);
+}
+
+void scaler_push(struct scaler *s, const uint8_t *row)
+{
+	if (s->pushed >= s->sh)
+		return;
+	int y = s->pushed++;
+	scale_row(row, s->tx, s->dw, s->ring + (size_t)(y % s->slots) * (size_t)s->dw * 4);
+	/* Every output row whose last tap is in can be written: the ring
+	 * holds the rows of the widest output row, and taps only move down. */
+	while (s->next_out < s->dh) {
+		const struct taps *t = &s->ty[s->next_out];
+		if (t->first + t->count - 1 > y)
+			break;
+		emit_row(s, s->next_out++);
+	}
 }
 
 int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
                  int dpitch)
 {
-	if (sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0)
+	struct scaler *s = scaler_new(sw, sh, dst, dw, dh, dpitch);
+	if (!s)
 		return -1;
-	int rc = -1;
-	struct taps *tx = make_taps(sw, dw), *ty = make_taps(sh, dh);
-	struct ring ring = {0};
-	size_t n = (size_t)dw * 4;
-	float *acc = malloc(n * sizeof *acc);
-	if (!tx || !ty || !acc)
-		goto done;
-	for (int y = 0; y < dh; y++)
-		ring.n = ty[y].count + 1 > ring.n ? ty[y].count + 1 : ring.n;
-	ring.row = malloc((size_t)ring.n * sizeof *ring.row);
-	ring.data = malloc((size_t)ring.n * n * sizeof *ring.data);
-	if (!ring.row || !ring.data)
-		goto done;
-	for (int i = 0; i < ring.n; i++)
-		ring.row[i] = -1;
-	for (int y = 0; y < dh; y++) {
-		for (size_t x = 0; x < n; x++)
-			acc[x] = 0;
-		for (int k = 0; k < ty[y].count; k++) {
-			const float *in = ring_row(&ring, src, spitch, ty[y].first + k, tx, dw);
-			float w = ty[y].w[k];
-			for (size_t x = 0; x < n; x++)
-				acc[x] += in[x] * w;
-		}
-		uint8_t *out = dst + (size_t)y * (size_t)dpitch;
-		for (size_t x = 0; x < n; x++)
-			out[x] = clamp8(acc[x]);
-	}
-	rc = 0;
-done:
-	free(ring.row);
-	free(ring.data);
-	free(acc);
-	free_taps(tx, dw);
-	free_taps(ty, dh);
-	return rc;
+	for (int y = 0; y < sh; y++)
+		scaler_push(s, src + (size_t)y * (size_t)spitch);
+	scaler_free(s);
+	return 0;
 }

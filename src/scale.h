@@ -1,13 +1,29 @@
 /* scale: good-quality resizing of 32-bit pixels (any channel order): an area
  * average when shrinking, so fine detail does not shimmer, and bilinear
- * when enlarging. Pure; runs on worker threads. */
+ * when enlarging. Source rows are pushed in order and only the few an
+ * output row needs are kept, so a decoder can feed rows as it makes them
+ * and no full-size image is ever held. Pure; runs on worker threads. */
 #ifndef TWINHALL_SCALE_H
 #define TWINHALL_SCALE_H
 
 #include <stdint.h>
 
-/* Resizes the sw x sh image at src (pitch spitch bytes) to dw x dh at dst
- * (pitch dpitch). Returns 0, or -1 when out of memory or sizes are not
+struct scaler;
+
+/* A scaler from sw x sh source rows to dw x dh pixels written to dst (pitch
+ * dpitch bytes, owned by the caller, kept until the last row is pushed).
+ * NULL when out of memory or a size is not positive. */
+struct scaler *scaler_new(int sw, int sh, uint8_t *dst, int dw, int dh, int dpitch);
+
+/* Takes the next source row (sw pixels; rows 0..sh-1 in order, extra ones
+ * ignored); output rows are written as soon as their source rows are in. */
+void scaler_push(struct scaler *s, const uint8_t *row);
+
+/* Frees the scaler. Accepts NULL. */
+void scaler_free(struct scaler *s);
+
+/* Resizes the whole sw x sh image at src (pitch spitch bytes) to dw x dh at
+ * dst (pitch dpitch). Returns 0, or -1 when out of memory or sizes are not
  * positive (dst is then untouched). */
 int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
                  int dpitch);

@@ -111,10 +111,20 @@ static double frame(struct bench *b)
 {
 	double t0 = ms_now();
 	visit_take_images(b->v);
+	double t1 = ms_now();
 	uint64_t now = SDL_GetTicks64();
 	visit_update(b->v, now);
+	double t2 = ms_now();
 	visit_draw(b->v, now);
+	double t3 = ms_now();
 	SDL_RenderPresent(b->ren);
+	double t4 = ms_now();
+	if (getenv("BENCH_SLOW") && t4 - t0 > atof(getenv("BENCH_SLOW"))) {
+		char line[256];
+		nav_format_trace(&b->c->hall, visit_state(b->v), 0, line, sizeof line);
+		fprintf(stderr, "slow %.1f: take %.1f update %.1f draw %.1f present %.1f %s\n",
+		        t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, line);
+	}
 	return ms_now() - t0;
 }
 
@@ -602,7 +612,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_photos: cannot start: %s\n", SDL_GetError());
 		return 1;
 	}
+	if (getenv("BENCH_SLOW"))
+		fprintf(stderr, "rss after setup %ld kB\n", proc_status_kb("VmRSS:"));
 	f.start_ms = first_attract_frame(b, t_main);
+	if (getenv("BENCH_SLOW"))
+		fprintf(stderr, "rss after first frame %ld kB\n", proc_status_kb("VmRSS:"));
 	wake_home(b);
 	settle(b);
 	b->first = true;

@@ -79,13 +79,64 @@ static int pixel_is(const uint32_t *px, int w, int x, int y, const unsigned char
 	return ok;
 }
 
+/* A sink that gathers the rows into one buffer, as a caller that wants the
+ * whole image would; counts the calls so their order can be checked. */
+struct gather {
+	uint32_t *px;
+	int w, h, rows, begins;
+	int rows_before_begin;
+};
+
+static int gather_begin(void *ctx, int w, int h)
+{
+	struct gather *g = ctx;
+	g->begins++;
+	g->w = w;
+	g->h = h;
+	g->px = malloc((size_t)w * (size_t)h * 4);
+	return g->px ? 0 : -1;
+}
+
+static void gather_row(void *ctx, const uint32_t *row)
+{
+	struct gather *g = ctx;
+	if (!g->px || g->rows >= g->h) {
+		g->rows_before_begin++;
+		return;
+	}
+	memcpy(g->px + (size_t)g->rows * (size_t)g->w, row, (size_t)g->w * 4);
+	g->rows++;
+}
+
+/* jpeg_decode into one buffer: *px (the caller frees it; NULL on failure)
+ * of *w x *h. Checks that begin came once, before exactly h rows. */
+static enum jpeg_status decode_all(const unsigned char *data, size_t len, int min_w, int min_h,
+                                   uint32_t **px, int *w, int *h, char *err, size_t err_size)
+{
+	struct gather g = {0};
+	struct jpeg_sink sink = {gather_begin, gather_row, &g};
+	enum jpeg_status s = jpeg_decode(data, len, min_w, min_h, &sink, err, err_size);
+	CHECK_INT(g.rows_before_begin, 0);
+	if (s == JPEG_OK) {
+		CHECK_INT(g.begins, 1);
+		CHECK_INT(g.rows, g.h);
+	} else {
+		free(g.px);
+		g.px = NULL;
+	}
+	*px = g.px;
+	*w = g.px ? g.w : 0;
+	*h = g.px ? g.h : 0;
+	return s;
+}
+
 /* Decodes e for min_w x min_h and checks size and the quadrant centres. */
 static void check_decode(struct encoded e, int min_w, int min_h, int want_w, int want_h)
 {
 	uint32_t *px = NULL;
 	int w = -1, h = -1;
 	char err[256] = "";
-	CHECK_INT(jpeg_decode(e.data, e.len, min_w, min_h, &px, &w, &h, err, sizeof err), JPEG_OK);
+	CHECK_INT(decode_all(e.data, e.len, min_w, min_h, &px, &w, &h, err, sizeof err), JPEG_OK);
 	CHECK_INT(w, want_w);
 	CHECK_INT(h, want_h);
 	if (!px || w != want_w || h != want_h) {
@@ -138,8 +189,7 @@ static void test_odd_size_rounds_like_libjpeg(void)
 		uint32_t *px = NULL;
 		char err[256];
 		CHECK_INT(jpeg_scale_for(W, H, sw, sh), n);
-		CHECK_INT(jpeg_decode(e.data, e.len, sw, sh, &px, &w, &h, err, sizeof err),
-		          JPEG_OK);
+		CHECK_INT(decode_all(e.data, e.len, sw, sh, &px, &w, &h, err, sizeof err), JPEG_OK);
 		CHECK_INT(w, sw);
 		CHECK_INT(h, sh);
 		free(px);
@@ -157,7 +207,7 @@ static void test_grayscale(void)
 	uint32_t *px = NULL;
 	int w, h;
 	char err[256];
-	CHECK_INT(jpeg_decode(e.data, e.len, 64, 48, &px, &w, &h, err, sizeof err), JPEG_OK);
+	CHECK_INT(decode_all(e.data, e.len, 64, 48, &px, &w, &h, err, sizeof err), JPEG_OK);
 	if (px) {
 		static const unsigned char dark[3] = {40, 40, 40}, light[3] = {200, 200, 200};
 		CHECK(pixel_is(px, w, 10, 20, dark, 4));
@@ -183,7 +233,7 @@ static void check_cmyk(J_COLOR_SPACE stored_as)
 	uint32_t *px = NULL;
 	int w, h;
 	char err[256];
-	CHECK_INT(jpeg_decode(e.data, e.len, W, H, &px, &w, &h, err, sizeof err), JPEG_OK);
+	CHECK_INT(decode_all(e.data, e.len, W, H, &px, &w, &h, err, sizeof err), JPEG_OK);
 	if (px) {
 		static const unsigned char red[3] = {255, 0, 0}, white[3] = {255, 255, 255};
 		CHECK(pixel_is(px, w, 10, 16, red, 8));
@@ -209,7 +259,7 @@ static enum jpeg_status decode_copy(const unsigned char *data, size_t len)
 	uint32_t *px = (uint32_t *)copy; /* must be reset */
 	int w = 5, h = 5;
 	char err[256] = "";
-	enum jpeg_status s = jpeg_decode(copy, len, 100, 100, &px, &w, &h, err, sizeof err);
+	enum jpeg_status s = decode_all(copy, len, 100, 100, &px, &w, &h, err, sizeof err);
 	CHECK(s == JPEG_OK ? px != NULL && w > 0 && h > 0 : px == NULL && err[0] != '\0');
 	free(px);
 	free(copy);

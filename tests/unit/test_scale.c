@@ -1,6 +1,7 @@
 /* Resizing pixels: averages when shrinking, exact on flat colour, sizes kept. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "scale.h"
 #include "test.h"
@@ -58,8 +59,34 @@ static void test_bad_sizes_refused(void)
 	CHECK_INT(out[0], 9);
 }
 
+/* Rows are written as soon as their source rows are in: a decoder can feed
+ * the scaler row by row without the whole image being kept anywhere. */
+static void test_rows_written_as_they_come(void)
+{
+	enum { SW = 4, SH = 8, DW = 2, DH = 2 };
+	uint8_t row[SW * 4], dst[DW * DH * 4];
+	memset(dst, 7, sizeof dst);
+	struct scaler *s = scaler_new(SW, SH, dst, DW, DH, DW * 4);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	for (int y = 0; y < SH; y++) {
+		memset(row, y < SH / 2 ? 40 : 200, sizeof row);
+		scaler_push(s, row);
+		if (y == SH / 2 - 1) { /* the top half is in: the first row only */
+			CHECK_INT(dst[0], 40);
+			CHECK_INT(dst[DW * 4], 7);
+		}
+	}
+	CHECK_INT(dst[DW * 4], 200);
+	scaler_push(s, row); /* one too many: ignored */
+	CHECK_INT(dst[0], 40);
+	scaler_free(s);
+}
+
 int main(void)
 {
+	RUN(test_rows_written_as_they_come);
 	RUN(test_flat_colour_stays_exact);
 	RUN(test_shrink_averages_fine_detail);
 	RUN(test_enlarge_interpolates);

@@ -1,0 +1,175 @@
+/* Decoding to the size shown: a four-colour JPEG stored in each of the 8
+ * EXIF orientations comes out upright, fitted (contain) or cropped (cover)
+ * to the box, the same as turning the full image first would give; and a
+ * PNG goes the same way through SDL_image. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <jpeglib.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "image_decode.h"
+#include "layout.h"
+#include "orient.h"
+#include "test.h"
+
+static int failures_;
+
+enum { SW = 320, SH = 160 }; /* the stored image */
+
+static const uint32_t quad[4] = {0xFFDC1E1E, 0xFF1EC828, 0xFF1E28D2, 0xFFE6E6E6};
+
+/* The stored image: four flat quadrants, ARGB8888. */
+static uint32_t *stored_pixels(void)
+{
+	uint32_t *px = malloc(SW * SH * 4);
+	for (int y = 0; y < SH; y++)
+		for (int x = 0; x < SW; x++)
+			px[y * SW + x] = quad[(y >= SH / 2) * 2 + (x >= SW / 2)];
+	return px;
+}
+
+/* px as a JPEG carrying EXIF orientation o (none when 0); malloc'd. */
+static unsigned char *encode(const uint32_t *px, int o, unsigned long *len)
+{
+	struct jpeg_compress_struct c;
+	struct jpeg_error_mgr jerr;
+	unsigned char *data = NULL;
+	c.err = jpeg_std_error(&jerr);
+	jpeg_create_compress(&c);
+	jpeg_mem_dest(&c, &data, len);
+	c.image_width = SW;
+	c.image_height = SH;
+	c.input_components = 3;
+	c.in_color_space = JCS_RGB;
+	jpeg_set_defaults(&c);
+	jpeg_set_quality(&c, 95, TRUE);
+	jpeg_start_compress(&c, TRUE);
+	if (o) { /* "Exif\0\0", little-endian TIFF, IFD0 with one entry */
+		const unsigned char exif[] = {'E', 'x',  'i',  'f', 0,
+		                              0,   'I',  'I',  42,  0,
+		                              8,   0,    0,    0,   1,
+		                              0,   0x12, 0x01, 3,   0,
+		                              1,   0,    0,    0,   (unsigned char)o,
+		                              0,   0,    0,    0,   0,
+		                              0,   0};
+		jpeg_write_marker(&c, JPEG_APP0 + 1, exif, sizeof exif);
+	}
+	unsigned char row[SW * 3];
+	while (c.next_scanline < SH) {
+		for (int x = 0; x < SW; x++) {
+			uint32_t p = px[c.next_scanline * SW + x];
+			row[x * 3] = (unsigned char)(p >> 16);
+			row[x * 3 + 1] = (unsigned char)(p >> 8);
+			row[x * 3 + 2] = (unsigned char)p;
+		}
+		JSAMPROW r = row;
+		jpeg_write_scanlines(&c, &r, 1);
+	}
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	return data;
+}
+
+static int close_to(uint32_t a, uint32_t b)
+{
+	for (int s = 0; s < 32; s += 8) {
+		int d = (int)(a >> s & 0xFF) - (int)(b >> s & 0xFF);
+		if (d > 12 || d < -12)
+			return 0;
+	}
+	return 1;
+}
+
+/* Checks out (decoded for fit into bw x bh) against the reference upright
+ * image ref (uw x uh): at four points well inside the quadrants, the colour
+ * of the point of ref that lands there. */
+static void check_points(const SDL_Surface *out, const uint32_t *ref, int uw, int uh,
+                         enum image_fit fit, int bw, int bh, int o)
+{
+	struct rect box = {0, 0, bw, bh};
+	struct rect crop = {0, 0, uw, uh};
+	if (fit == IMAGE_COVER)
+		crop = layout_cover(uw, uh, box);
+	for (int q = 0; q < 4; q++) {
+		double fx = (q & 1) ? 0.8 : 0.2, fy = (q & 2) ? 0.8 : 0.2;
+		int ox = (int)(fx * out->w), oy = (int)(fy * out->h);
+		int rx = crop.x + (int)(fx * crop.w), ry = crop.y + (int)(fy * crop.h);
+		uint32_t got = ((const uint32_t *)out->pixels)[oy * (out->pitch / 4) + ox];
+		uint32_t want = ref[ry * uw + rx];
+		if (!close_to(got, want))
+			printf("  orientation %d fit %d: at %d,%d got %08x, want %08x\n", o,
+			       (int)fit, ox, oy, got, want);
+		CHECK(close_to(got, want));
+	}
+}
+
+static void test_every_orientation_upright(void)
+{
+	uint32_t *px = stored_pixels();
+	for (int o = 1; o <= 8; o++) {
+		int uw = o >= 5 ? SH : SW, uh = o >= 5 ? SW : SH;
+		uint32_t *ref = malloc(SW * SH * 4);
+		CHECK_INT(orient_pixels(px, SW, SH, o, ref), 0);
+		unsigned long len = 0;
+		unsigned char *jpeg = encode(px, o, &len);
+		char err[256] = "";
+		bool incomplete = true;
+		/* Contain, at half size: the whole upright image. */
+		SDL_Surface *out = image_decode(jpeg, len, uw / 2, uh / 2, IMAGE_CONTAIN,
+		                                &incomplete, err, sizeof err);
+		CHECK(out != NULL);
+		CHECK(!incomplete);
+		if (out) {
+			CHECK_INT(out->w, uw / 2);
+			CHECK_INT(out->h, uh / 2);
+			check_points(out, ref, uw, uh, IMAGE_CONTAIN, uw / 2, uh / 2, o);
+			SDL_FreeSurface(out);
+		}
+		/* Cover, a square: the middle of the upright image. */
+		out = image_decode(jpeg, len, 90, 90, IMAGE_COVER, &incomplete, err, sizeof err);
+		CHECK(out != NULL);
+		if (out) {
+			CHECK_INT(out->w, 90);
+			CHECK_INT(out->h, 90);
+			check_points(out, ref, uw, uh, IMAGE_COVER, 90, 90, o);
+			SDL_FreeSurface(out);
+		}
+		free(jpeg);
+		free(ref);
+	}
+	free(px);
+}
+
+static void test_png_fitted(void)
+{
+	uint32_t *px = stored_pixels();
+	SDL_Surface *s =
+	    SDL_CreateRGBSurfaceWithFormatFrom(px, SW, SH, 32, SW * 4, SDL_PIXELFORMAT_ARGB8888);
+	char *buf = malloc(1 << 20);
+	SDL_RWops *rw = SDL_RWFromMem(buf, 1 << 20);
+	CHECK_INT(IMG_SavePNG_RW(s, rw, 0), 0);
+	size_t len = (size_t)SDL_RWtell(rw);
+	SDL_RWclose(rw);
+	char err[256] = "";
+	bool incomplete = true;
+	SDL_Surface *out =
+	    image_decode(buf, len, 100, 100, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	CHECK(out != NULL);
+	if (out) {
+		CHECK_INT(out->w, 100);
+		CHECK_INT(out->h, 50);
+		check_points(out, px, SW, SH, IMAGE_CONTAIN, 100, 100, 1);
+		SDL_FreeSurface(out);
+	}
+	SDL_FreeSurface(s);
+	free(buf);
+	free(px);
+}
+
+int main(void)
+{
+	RUN(test_every_orientation_upright);
+	RUN(test_png_fitted);
+	return failures_ != 0;
+}
