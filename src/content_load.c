@@ -13,6 +13,7 @@
 
 #include "content_city.h"
 #include "content_hall.h"
+#include "bigalloc.h"
 #include "safe_path.h"
 
 struct load {
@@ -50,7 +51,7 @@ static const struct yaml_doc_node *load_yaml(struct load *l, const char *rel,
 	if (e != SAFE_PATH_OK)
 		return NULL;
 	const struct yaml_doc_node *root = yaml_doc_parse(rel, buf, len, l->yaml, l->x.d);
-	free(buf);
+	big_free(buf);
 	return root;
 }
 

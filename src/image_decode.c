@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigalloc.h"
 #include "exif.h"
 #include "image_info.h"
 #include "jpeg_decode.h"
@@ -82,7 +83,7 @@ static int resize_begin(void *ctx, int w, int h)
 	Uint8 *out = r->surface->pixels;
 	int pitch = r->surface->pitch;
 	if (r->orientation > 1) {
-		r->stored = malloc((size_t)ow * (size_t)oh * 4);
+		r->stored = big_malloc((size_t)ow * (size_t)oh * 4);
 		if (!r->stored)
 			return -1;
 		out = (Uint8 *)r->stored;
@@ -118,7 +119,7 @@ static SDL_Surface *resize_end(struct resize *r)
 static void resize_free(struct resize *r)
 {
 	scaler_free(r->scaler);
-	free(r->stored);
+	big_free(r->stored);
 	SDL_FreeSurface(r->surface);
 }
 

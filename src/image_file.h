@@ -9,7 +9,7 @@
 #define IMAGE_FILE_MAX ((size_t)128 << 20)
 
 /* Reads path (relative to the directory root, staying inside it) into a new
- * buffer the caller frees. Returns 0, or -1 with a reason in err. */
+ * buffer the caller frees with big_free. Returns 0, or -1 with a reason in err. */
 int image_file_read(const char *root, const char *path, void **data, size_t *len, char *err,
                     size_t err_size);
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bigalloc.h"
 #include "image_file.h"
 
 enum { LOADER_MAX_THREADS = 4 };
@@ -33,7 +34,11 @@ struct worker_arg {
 	int slot;
 };
 
-enum { INCOMPLETE_TRIES = 5, INCOMPLETE_WAIT_MS = 400 };
+enum {
+	INCOMPLETE_TRIES = 5,
+	INCOMPLETE_WAIT_MS = 400,
+	TEXTURE_SLACK = 256, /* SDL's alignment padding on top of a texture's pixels */
+};
 
 /* Reads and decodes r's file. A JPEG still being copied (no end marker) is
  * read again a few times, so a copy that is just finishing shows at once. */
@@ -48,7 +53,7 @@ static void decode_into(const char *root, struct image_result *r)
 			return;
 		r->surface = image_decode(data, len, r->w, r->h, r->fit, &r->incomplete, r->error,
 		                          sizeof r->error);
-		free(data);
+		big_free(data);
 		if (!r->incomplete)
 			return;
 	}
@@ -93,6 +98,9 @@ static int worker(void *p)
 		l->busy[slot] = n;
 		SDL_UnlockMutex(l->lock);
 		decode_into(l->root, &n->r);
+		if (n->r.surface) /* the texture's memory, as SDL will ask for it */
+			big_prefault((size_t)n->r.surface->pitch * (size_t)n->r.surface->h +
+			             TEXTURE_SLACK);
 		SDL_LockMutex(l->lock);
 		l->busy[slot] = NULL;
 		append(&l->done, n);

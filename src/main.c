@@ -2,12 +2,12 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "app.h"
+#include "bigalloc.h"
 #include "content.h"
 #include "diag.h"
 #include "options.h"
@@ -114,9 +114,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	char err[256];
-	/* Image-sized buffers come and go on worker threads; served by mmap they
-	 * go back to the system when freed, so memory stays flat for months. */
-	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+	bigalloc_install();
 	if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
 		fprintf(stderr, "twinhall: %s\n", err);
 		return 2;

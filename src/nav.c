@@ -248,3 +248,13 @@ struct nav_state nav_step(const struct hall *h, struct nav_state s, struct nav_e
 		return go(s, NAV_HOME, NAV_NONE, NAV_NONE, now_ms);
 	return s;
 }
+
+size_t nav_neighbours(size_t item, size_t count, size_t out[2])
+{
+	size_t n = 0;
+	if (item + 1 < count)
+		out[n++] = item + 1;
+	if (item > 0 && item - 1 < count)
+		out[n++] = item - 1;
+	return n;
+}

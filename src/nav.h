@@ -90,6 +90,12 @@ struct nav_state nav_repair(const struct hall *h, struct nav_state s);
  * (waking, going to sleep, between sections, no change). */
 int nav_direction(const struct nav_state *s);
 
+/* The items of a pager of count items worth decoding before they are
+ * needed when item is shown, most likely first: the next (visitors swipe
+ * forward far more than back), then the previous. Written to out; returns
+ * how many (0..2). */
+size_t nav_neighbours(size_t item, size_t count, size_t out[2]);
+
 /* The place as text, NUL-terminated in buf (truncated to size): "attract",
  * "home", "city/<id>/photos/<n>", "city/<id>/history", "city/<id>/gifts",
  * "city/<id>/gifts/<n>", with n 1-based ("photos/2" is the second photo).

@@ -1,5 +1,7 @@
 #include "safe_path.h"
 
+#include "bigalloc.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,7 +83,7 @@ enum safe_path_err safe_path_read_all(int fd, size_t max, char **out, size_t *le
 		return SAFE_PATH_TOO_LARGE;
 	/* The size may change while we read: never read past max + 1. */
 	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *buf = malloc(cap + 1);
+	char *buf = big_malloc(cap + 1);
 	if (!buf)
 		return SAFE_PATH_IO;
 	for (;;) {
@@ -94,12 +96,12 @@ enum safe_path_err safe_path_read_all(int fd, size_t max, char **out, size_t *le
 			break;
 		n += (size_t)r;
 		if (n > max) {
-			free(buf);
+			big_free(buf);
 			return SAFE_PATH_TOO_LARGE;
 		}
 		if (n == cap) {
 			size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			char *nb = ncap > cap ? realloc(buf, ncap + 1) : NULL;
+			char *nb = ncap > cap ? big_realloc(buf, ncap + 1) : NULL;
 			if (!nb)
 				goto fail;
 			buf = nb;
@@ -111,7 +113,7 @@ enum safe_path_err safe_path_read_all(int fd, size_t max, char **out, size_t *le
 	*len = n;
 	return SAFE_PATH_OK;
 fail:
-	free(buf);
+	big_free(buf);
 	return SAFE_PATH_IO;
 }
 

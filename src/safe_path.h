@@ -46,8 +46,8 @@ enum safe_path_err safe_path_open(int root_fd, const char *rel, int *fd);
 enum safe_path_err safe_path_open_walk(int root_fd, const char *rel, int *fd);
 
 /* Reads the whole file fd into a new NUL-terminated buffer *out (the caller
- * frees it) of *len bytes, refusing with SAFE_PATH_TOO_LARGE, before reading,
- * a file larger than max bytes. fd stays open. */
+ * frees it with big_free: it may be image-sized) of *len bytes, refusing with SAFE_PATH_TOO_LARGE,
+ * before reading, a file larger than max bytes. fd stays open. */
 enum safe_path_err safe_path_read_all(int fd, size_t max, char **out, size_t *len);
 
 /* A short plain-words description of err for staff, e.g. "is a folder,

@@ -147,12 +147,10 @@ static void photos_draw(struct ui *ui)
 		draw_photo(ui, i0, dx);
 	if (frac > 0 && (size_t)(i0 + 1) < c->n_photos)
 		draw_photo(ui, i0 + 1, dx + ui->l.w);
-	for (int k = -1; k <= 1; k += 2) { /* the neighbours, before they are needed */
-		int n = ui->nav.item + k;
-		if (n >= 0 && (size_t)n < c->n_photos)
-			texture_cache_prefetch(ui->images, c->photos[n].image.path, ui->l.w,
-			                       ui->l.h, IMAGE_CONTAIN);
-	}
+	size_t next[2], n = nav_neighbours((size_t)ui->nav.item, c->n_photos, next);
+	for (size_t k = 0; k < n; k++) /* decoded in this order, before they are needed */
+		texture_cache_prefetch(ui->images, c->photos[next[k]].image.path, ui->l.w, ui->l.h,
+		                       IMAGE_CONTAIN);
 	if (ui->zoom <= 1.01f)
 		caption(ui, &c->photos[ui->nav.item], ui->nav.item, (int)c->n_photos);
 	screen_city_bar(ui);

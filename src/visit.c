@@ -12,7 +12,7 @@ enum {
 	PRESS_GROW_MS = 150,    /* the touch ring grows this long */
 	TEXT_BUDGET = 16 << 20, /* bytes of cached text textures: a few screens' worth */
 
-	IMAGE_SCREENS = 6, /* image cache: about six screenfuls */
+	IMAGE_SCREENS = 4, /* image cache: four screenfuls */
 };
 
 struct visit {
@@ -23,7 +23,12 @@ struct visit {
 	uint64_t t0;  /* trace times count from here */
 	bool swallow; /* the touch that woke the hall does nothing else */
 	bool dirty;
-	SDL_Texture *prev;      /* the place left behind, during its crossfade */
+	/* During a crossfade both places are textures, so each of its frames
+	 * costs what a crossfade of two textures costs, whatever the screens
+	 * draw: prev is the place left behind, drawn once; next the new one,
+	 * drawn again only when it changes. Both go when the crossfade ends. */
+	SDL_Texture *prev, *next;
+	bool next_drawn;        /* next shows the place as it is now */
 	uint64_t transition_ms; /* when the last change of place began */
 };
 
@@ -37,11 +42,14 @@ static void write_trace(struct visit *v, uint64_t now)
 	fflush(v->trace);
 }
 
-static void prev_free(struct visit *v)
+static void fade_free(struct visit *v)
 {
 	if (v->prev)
 		SDL_DestroyTexture(v->prev);
-	v->prev = NULL;
+	if (v->next)
+		SDL_DestroyTexture(v->next);
+	v->prev = v->next = NULL;
+	v->next_drawn = false;
 }
 
 static SDL_Texture *make_screen_texture(struct visit *v)
@@ -81,7 +89,7 @@ void visit_free(struct visit *v)
 {
 	if (!v)
 		return;
-	prev_free(v);
+	fade_free(v);
 	player_free(v->player);
 	gesture_free(v->gestures);
 	texture_cache_free(v->ui.images);
@@ -93,7 +101,7 @@ void visit_resize(struct visit *v, int w, int h)
 {
 	v->ui.l = layout_compute(w, h);
 	v->ui.motion_for = -1;
-	prev_free(v);
+	fade_free(v);
 	text_cache_clear(v->ui.texts);
 	texture_cache_clear(v->ui.images);
 	player_resize(v->player, w, h);
@@ -110,25 +118,33 @@ void visit_take_images(struct visit *v)
 		v->dirty = true;
 }
 
-/* The place changed from old: tell the new screen, crossfade, trace. */
 static void draw_place(struct visit *v, uint64_t now);
+
+/* Draws the place into *tex (made when NULL); false when out of memory. */
+static bool draw_into(struct visit *v, SDL_Texture **tex, uint64_t now)
+{
+	if (!*tex)
+		*tex = make_screen_texture(v);
+	if (!*tex)
+		return false;
+	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
+	SDL_SetRenderTarget(v->ui.ren, *tex);
+	draw_place(v, now);
+	SDL_SetRenderTarget(v->ui.ren, target);
+	return true;
+}
 
 /* Draws the place left behind into prev, once, for the crossfade: frames
  * are otherwise drawn straight to the screen with no copy in between. */
 static void capture(struct visit *v, const struct nav_state *old, uint64_t now)
 {
-	if (!v->prev)
-		v->prev = make_screen_texture(v);
-	if (!v->prev)
-		return;
 	struct nav_state place = v->ui.nav;
-	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
 	v->ui.nav = *old;
-	SDL_SetRenderTarget(v->ui.ren, v->prev);
-	draw_place(v, now);
-	SDL_SetRenderTarget(v->ui.ren, target);
+	bool ok = draw_into(v, &v->prev, now);
 	v->ui.nav = place;
-	v->transition_ms = now;
+	v->next_drawn = false;
+	if (ok)
+		v->transition_ms = now;
 }
 
 static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
@@ -252,22 +268,45 @@ static void draw_place(struct visit *v, uint64_t now)
 	}
 	hit_clear(&v->ui.hits);
 	s->draw(&v->ui);
-	ui_press_feedback(&v->ui);
+}
+
+/* A frame of the crossfade: the new place (drawn into next when it changed),
+ * the old one over it fading out. The frame that first draws next shows the
+ * old place alone, so no frame both draws a screen and blends one. */
+static void draw_fade(struct visit *v, uint64_t now)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	bool first = !v->next_drawn;
+	if (first || v->dirty || !s || s->moving(&v->ui)) { /* !s: the attract loop */
+		if (!draw_into(v, &v->next, now)) {
+			fade_free(v);
+			draw_place(v, now);
+			return;
+		}
+		v->next_drawn = true;
+	}
+	uint64_t t = now - v->transition_ms;
+	Uint8 a = first ? 255 : (Uint8)(255 - t * 255 / TRANSITION_MS);
+	if (a < 255) {
+		SDL_SetTextureBlendMode(v->next, SDL_BLENDMODE_NONE);
+		SDL_RenderCopy(v->ui.ren, v->next, NULL, NULL);
+	}
+	SDL_SetTextureBlendMode(v->prev, a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+	SDL_SetTextureAlphaMod(v->prev, a);
+	SDL_RenderCopy(v->ui.ren, v->prev, NULL, NULL);
 }
 
 void visit_draw(struct visit *v, uint64_t now)
 {
 	v->ui.now = now;
-	draw_place(v, now);
-	uint64_t t = now - v->transition_ms;
-	if (v->prev && t < TRANSITION_MS) {
-		SDL_SetTextureBlendMode(v->prev, SDL_BLENDMODE_BLEND);
-		SDL_SetTextureAlphaMod(v->prev, (Uint8)(255 - t * 255 / TRANSITION_MS));
-		SDL_RenderCopy(v->ui.ren, v->prev, NULL, NULL);
-	} else if (v->prev) { /* the crossfade is over: give its memory back */
-		SDL_DestroyTexture(v->prev);
-		v->prev = NULL;
+	if (v->prev && now - v->transition_ms < TRANSITION_MS) {
+		draw_fade(v, now);
+	} else {
+		fade_free(v); /* the crossfade is over: give its memory back */
+		draw_place(v, now);
 	}
+	if (screen_of(v->ui.nav.screen))
+		ui_press_feedback(&v->ui);
 
 	text_cache_frame(v->ui.texts);
 	texture_cache_frame(v->ui.images);

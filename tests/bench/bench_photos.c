@@ -3,7 +3,9 @@
  * 1920x1080 with the software renderer, on the content set that
  * make_bench_photos generates (24 MP JPEGs and a PNG scan per city). Prints
  * figures, never fails on a number; compares with feh when it is installed.
- * Usage: bench_photos [CONTENT_DIR] */
+ * Usage: bench_photos [CONTENT_DIR]. With BENCH_SLOW_MS=N in the environment
+ * it also tells, on stderr, each frame slower than N ms (where the time went
+ * and at which place) and the memory after each city of the tour. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <fcntl.h>
@@ -17,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bigalloc.h"
 #include "content.h"
 #include "layout.h"
 #include "nav.h"
@@ -58,6 +61,8 @@ struct bench {
 	struct samples pref_ms;   /* the same in ms */
 	struct samples wake_home; /* ms from the waking touch to a complete home screen */
 	int missed;               /* taps that did not go where the tour meant */
+	double input_ms;          /* touch handling since the last frame, counted in it */
+	double slow_ms;           /* BENCH_SLOW_MS: frames slower than this are told on stderr */
 	bool first;               /* the first tour: every jump is cold */
 };
 
@@ -105,11 +110,24 @@ static long proc_status_kb(const char *field)
 	return kb;
 }
 
+/* With BENCH_SLOW_MS: memory after a stage of the tour, on stderr. */
+static void memory_line(const char *stage)
+{
+	struct bigalloc_stats st;
+	bigalloc_stats(&st);
+	fprintf(
+	    stderr,
+	    "memory after %s: RSS %.1f MB, peak %.1f MB; big blocks %.1f MB live, %.1f MB idle\n",
+	    stage, proc_status_kb("VmRSS:") / 1024.0, proc_status_kb("VmHWM:") / 1024.0,
+	    (double)st.live_bytes / (1 << 20), (double)st.idle_bytes / (1 << 20));
+}
+
 /* One frame as the program's loop makes it: decoded images taken in, time
  * moved on, the visit drawn and presented. Returns how long it took, ms. */
 static double frame(struct bench *b)
 {
-	double t0 = ms_now();
+	double t0 = ms_now() - b->input_ms; /* the loop handles input, then draws */
+	b->input_ms = 0;
 	visit_take_images(b->v);
 	double t1 = ms_now();
 	uint64_t now = SDL_GetTicks64();
@@ -119,13 +137,15 @@ static double frame(struct bench *b)
 	double t3 = ms_now();
 	SDL_RenderPresent(b->ren);
 	double t4 = ms_now();
-	if (getenv("BENCH_SLOW") && t4 - t0 > atof(getenv("BENCH_SLOW"))) {
-		char line[256];
-		nav_format_trace(&b->c->hall, visit_state(b->v), 0, line, sizeof line);
-		fprintf(stderr, "slow %.1f: take %.1f update %.1f draw %.1f present %.1f %s\n",
-		        t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, line);
+	if (b->slow_ms > 0 && t4 - t0 > b->slow_ms) {
+		char place[256];
+		nav_format(&b->c->hall, visit_state(b->v), place, sizeof place);
+		fprintf(stderr,
+		        "slow frame %.1f ms: input+take %.1f update %.1f draw %.1f present %.1f at "
+		        "%s\n",
+		        t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, place);
 	}
-	return ms_now() - t0;
+	return t4 - t0;
 }
 
 /* Sleeps until the tick until_ms; with early, returns as soon as the loader
@@ -236,7 +256,9 @@ static void open_neighbour(struct bench *b, int item)
 static void touch(struct bench *b, enum gesture_input_kind k, float x, float y)
 {
 	struct gesture_input in = {k, 1, x, y, SDL_GetTicks64()};
+	double t0 = ms_now();
 	visit_input(b->v, &in);
+	b->input_ms += ms_now() - t0;
 }
 
 /* Timed frames at 16 ms while the visit moves (a slide or a crossfade). */
@@ -318,6 +340,8 @@ static void tour(struct bench *b)
 		swipe(b, 1);
 		settle(b);
 		crossfades(b, ci);
+		if (b->slow_ms > 0)
+			memory_line(b->c->hall.cities[ci].id);
 	}
 }
 
@@ -602,6 +626,7 @@ static void teardown(struct bench *b)
 int main(int argc, char **argv)
 {
 	double t_main = ms_now();
+	bigalloc_install(); /* as the program does */
 	const char *dir = argc > 1 ? argv[1] : "build/bench/content";
 	struct diag *d = diag_new();
 	struct content *c = content_load(dir, d);
@@ -612,11 +637,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_photos: cannot start: %s\n", SDL_GetError());
 		return 1;
 	}
-	if (getenv("BENCH_SLOW"))
-		fprintf(stderr, "rss after setup %ld kB\n", proc_status_kb("VmRSS:"));
+	const char *slow = getenv("BENCH_SLOW_MS");
+	b->slow_ms = slow ? atof(slow) : 0;
 	f.start_ms = first_attract_frame(b, t_main);
-	if (getenv("BENCH_SLOW"))
-		fprintf(stderr, "rss after first frame %ld kB\n", proc_status_kb("VmRSS:"));
 	wake_home(b);
 	settle(b);
 	b->first = true;

@@ -638,8 +638,25 @@ static void test_random_walk(void)
 	CHECK_INT(steps, 20000);
 }
 
+/* What to decode ahead on the photos screen: the next photo first (visitors
+ * swipe forward), then the previous; nothing past either end. */
+static void test_neighbours_next_first(void)
+{
+	size_t out[2] = {99, 99};
+	CHECK_INT((int)nav_neighbours(2, 5, out), 2);
+	CHECK_INT((int)out[0], 3);
+	CHECK_INT((int)out[1], 1);
+	CHECK_INT((int)nav_neighbours(0, 5, out), 1);
+	CHECK_INT((int)out[0], 1);
+	CHECK_INT((int)nav_neighbours(4, 5, out), 1);
+	CHECK_INT((int)out[0], 3);
+	CHECK_INT((int)nav_neighbours(0, 1, out), 0);
+	CHECK_INT((int)nav_neighbours(0, 0, out), 0);
+}
+
 int main(void)
 {
+	RUN(test_neighbours_next_first);
 	RUN(test_begin_is_attract_in_the_default_language);
 	RUN(test_wake_from_attract_only_goes_home);
 	RUN(test_photos_swipe_and_clamp_at_both_ends);

@@ -4,6 +4,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bigalloc.h"
 #include "safe_path.h"
 #include "test.h"
 
@@ -143,7 +144,7 @@ static void test_read_all(void)
 	CHECK_INT(safe_path_read_all(fd, 5, &buf, &len), SAFE_PATH_OK);
 	CHECK_INT(len, 5);
 	CHECK_STR(buf, "hello");
-	free(buf);
+	big_free(buf);
 	CHECK_INT(safe_path_read_all(fd, 4, &buf, &len), SAFE_PATH_TOO_LARGE);
 	close(fd);
 }
