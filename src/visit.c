@@ -12,7 +12,9 @@ enum {
 	PRESS_GROW_MS = 150,    /* the touch ring grows this long */
 	TEXT_BUDGET = 16 << 20, /* bytes of cached text textures: a few screens' worth */
 
-	IMAGE_SCREENS = 4, /* image cache: four screenfuls */
+	/* Image cache: four screenfuls (the photo shown and both neighbours fit);
+	 * six did not fit in 96 MB beside the screen, a crossfade and a decode. */
+	IMAGE_SCREENS = 4,
 };
 
 struct visit {
