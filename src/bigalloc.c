@@ -3,6 +3,7 @@
 #include <SDL.h>
 #include <malloc.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,18 +113,17 @@ static void *big_block(size_t n, int zero)
 	pthread_mutex_unlock(&pool.lock);
 	if (base && zero)
 		memset(base, 0, sizeof(struct header) + n);
-	if (!base) {
+	bool fresh = !base;
+	if (fresh) {
 		base = map_new(map);
 		if (!base)
 			return NULL;
 		got = map;
-		pthread_mutex_lock(&pool.lock);
-		pool.st.mapped++;
-		pthread_mutex_unlock(&pool.lock);
 	}
 	struct header *h = base;
 	*h = (struct header){n, got};
 	pthread_mutex_lock(&pool.lock);
+	pool.st.mapped += fresh;
 	pool.st.live_bytes += got;
 	pool.st.live_blocks++;
 	pthread_mutex_unlock(&pool.lock);

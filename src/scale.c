@@ -167,15 +167,3 @@ void scaler_push(struct scaler *s, const uint8_t *row)
 		emit_row(s, s->next_out++);
 	}
 }
-
-int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
-                 int dpitch)
-{
-	struct scaler *s = scaler_new(sw, sh, dst, dw, dh, dpitch);
-	if (!s)
-		return -1;
-	for (int y = 0; y < sh; y++)
-		scaler_push(s, src + (size_t)y * (size_t)spitch);
-	scaler_free(s);
-	return 0;
-}

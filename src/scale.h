@@ -22,10 +22,4 @@ void scaler_push(struct scaler *s, const uint8_t *row);
 /* Frees the scaler. Accepts NULL. */
 void scaler_free(struct scaler *s);
 
-/* Resizes the whole sw x sh image at src (pitch spitch bytes) to dw x dh at
- * dst (pitch dpitch). Returns 0, or -1 when out of memory or sizes are not
- * positive (dst is then untouched). */
-int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
-                 int dpitch);
-
 #endif

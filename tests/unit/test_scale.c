@@ -8,6 +8,20 @@
 
 static int failures_;
 
+/* The whole sw x sh image at src (pitch spitch) resized to dw x dh at dst,
+ * its rows pushed as a decoder would; -1 when the scaler refuses. */
+static int scale_pixels(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw,
+                        int dh, int dpitch)
+{
+	struct scaler *s = scaler_new(sw, sh, dst, dw, dh, dpitch);
+	if (!s)
+		return -1;
+	for (int y = 0; y < sh; y++)
+		scaler_push(s, src + (size_t)y * (size_t)spitch);
+	scaler_free(s);
+	return 0;
+}
+
 static void test_flat_colour_stays_exact(void)
 {
 	uint8_t src[8 * 6 * 4], dst[3 * 2 * 4];
