@@ -37,6 +37,7 @@ struct header {
 struct idle {
 	void *base;
 	size_t map;
+	bool warm; /* pre-faulted by a worker for another thread */
 };
 
 static struct {
@@ -45,6 +46,9 @@ static struct {
 	int n_idle;
 	struct bigalloc_stats st;
 } pool = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+/* Set on threads that pre-fault for others (bigalloc_worker). */
+static _Thread_local bool worker_thread;
 
 static void *payload(struct header *h)
 {
@@ -80,12 +84,15 @@ static void *map_new(size_t map)
 }
 
 /* Takes the smallest idle mapping of at least map bytes and not much more;
- * its length in *got. Lock held. */
+ * its length in *got. A worker leaves the warm ones to other threads. Lock
+ * held. */
 static void *take_idle(size_t map, size_t *got)
 {
 	int best = -1;
 	for (int i = 0; i < pool.n_idle; i++) {
 		size_t m = pool.idle[i].map;
+		if (pool.idle[i].warm && worker_thread)
+			continue;
 		if (m >= map && m - map <= map / 4 + MAP_ROUND &&
 		    (best < 0 || m < pool.idle[best].map))
 			best = i;
@@ -102,15 +109,43 @@ static void *take_idle(size_t map, size_t *got)
 	return base;
 }
 
+/* Removes idle blocks, oldest first, warm ones last, until idle_bytes +
+ * map fits in BIGALLOC_IDLE_MAX; they go into drop (room for IDLE_SLOTS),
+ * their count returned. Lock held. */
+static int trim_idle(size_t map, struct idle *drop)
+{
+	int n = 0;
+	for (int pass = 0; pass < 2; pass++) /* cold blocks, then warm ones */
+		for (int i = 0; i < pool.n_idle && pool.st.idle_bytes + map > BIGALLOC_IDLE_MAX;) {
+			if (pool.idle[i].warm != (pass == 1)) {
+				i++;
+				continue;
+			}
+			drop[n++] = pool.idle[i];
+			pool.st.idle_bytes -= pool.idle[i].map;
+			pool.st.idle_blocks--;
+			memmove(&pool.idle[i], &pool.idle[i + 1],
+			        sizeof pool.idle[0] * (size_t)(pool.n_idle - i - 1));
+			pool.n_idle--;
+		}
+	return n;
+}
+
 static void *big_block(size_t n, int zero)
 {
 	size_t map = (n + sizeof(struct header) + MAP_ROUND - 1) / MAP_ROUND * MAP_ROUND;
 	size_t got = 0;
+	struct idle drop[IDLE_SLOTS];
+	int n_drop = 0;
 	pthread_mutex_lock(&pool.lock);
 	void *base = take_idle(map, &got);
 	if (base)
 		pool.st.reused++;
+	else /* growing: the idle blocks are given back first, so peaks stay low */
+		n_drop = trim_idle(map, drop);
 	pthread_mutex_unlock(&pool.lock);
+	for (int i = 0; i < n_drop; i++)
+		munmap(drop[i].base, drop[i].map);
 	if (base && zero)
 		memset(base, 0, sizeof(struct header) + n);
 	bool fresh = !base;
@@ -160,42 +195,46 @@ void *big_calloc(size_t n, size_t size)
 	return block(n * size, 1);
 }
 
+/* Gives back a block of a mapping of its own: kept idle (warm: for a thread
+ * that is not a worker) or unmapped. */
+static void release(struct header *h, bool warm)
+{
+	size_t map = h->map;
+	struct idle drop[IDLE_SLOTS + 1]; /* unmapped after the lock is let go */
+	int n_drop = 0;
+	pthread_mutex_lock(&pool.lock);
+	pool.st.live_bytes -= map;
+	pool.st.live_blocks--;
+	if (map > BIGALLOC_IDLE_MAX) {
+		drop[n_drop++] = (struct idle){h, map, false};
+	} else {
+		/* Keep it; the oldest idle ones go back until it fits. */
+		while (pool.n_idle == IDLE_SLOTS || pool.st.idle_bytes + map > BIGALLOC_IDLE_MAX) {
+			drop[n_drop++] = pool.idle[0];
+			memmove(&pool.idle[0], &pool.idle[1],
+			        sizeof pool.idle[0] * (IDLE_SLOTS - 1));
+			pool.n_idle--;
+			pool.st.idle_bytes -= drop[n_drop - 1].map;
+			pool.st.idle_blocks--;
+		}
+		pool.idle[pool.n_idle++] = (struct idle){h, map, warm};
+		pool.st.idle_bytes += map;
+		pool.st.idle_blocks++;
+	}
+	pthread_mutex_unlock(&pool.lock);
+	for (int i = 0; i < n_drop; i++)
+		munmap(drop[i].base, drop[i].map);
+}
+
 void big_free(void *p)
 {
 	if (!p)
 		return;
 	struct header *h = header_of(p);
-	if (!h->map) {
+	if (h->map)
+		release(h, false);
+	else
 		free(h);
-		return;
-	}
-	size_t map = h->map;
-	void *drop = NULL;
-	size_t drop_map = 0;
-	pthread_mutex_lock(&pool.lock);
-	pool.st.live_bytes -= map;
-	pool.st.live_blocks--;
-	if (map > BIGALLOC_IDLE_MAX) {
-		drop = h;
-		drop_map = map;
-	} else {
-		/* Keep it; the oldest idle ones go back until it fits. */
-		while (pool.n_idle == IDLE_SLOTS || pool.st.idle_bytes + map > BIGALLOC_IDLE_MAX) {
-			struct idle old = pool.idle[0];
-			memmove(&pool.idle[0], &pool.idle[1],
-			        sizeof pool.idle[0] * (IDLE_SLOTS - 1));
-			pool.n_idle--;
-			pool.st.idle_bytes -= old.map;
-			pool.st.idle_blocks--;
-			munmap(old.base, old.map);
-		}
-		pool.idle[pool.n_idle++] = (struct idle){h, map};
-		pool.st.idle_bytes += map;
-		pool.st.idle_blocks++;
-	}
-	pthread_mutex_unlock(&pool.lock);
-	if (drop)
-		munmap(drop, drop_map);
 }
 
 void big_prefault(size_t n)
@@ -204,10 +243,18 @@ void big_prefault(size_t n)
 	if (!p)
 		return;
 	struct header *h = header_of(p);
-	if (h->map) /* touch every page: they are the faults taken here */
-		for (size_t off = 0; off < h->map; off += 4096)
-			((volatile uint8_t *)h)[off] = 0;
-	big_free(p);
+	if (!h->map) {
+		free(h);
+		return;
+	}
+	for (size_t off = 0; off < h->map; off += 4096) /* the faults, taken here */
+		((volatile uint8_t *)h)[off] = 0;
+	release(h, true);
+}
+
+void bigalloc_worker(void)
+{
+	worker_thread = true;
 }
 
 void *big_realloc(void *p, size_t n)

@@ -24,10 +24,15 @@ void *big_calloc(size_t n, size_t size);
 void *big_realloc(void *p, size_t n);
 void big_free(void *p);
 
-/* Readies a block of n bytes for whoever asks next: a worker calls it for
- * the texture the main thread is about to make, so the page faults of new
- * memory are taken on the worker, not in a frame. Kept like a freed block. */
+/* Readies a block of n bytes for the next thread that is not a worker to
+ * ask for about that size: a worker calls it for the texture the main
+ * thread is about to make, so the page faults of new memory are taken on
+ * the worker, not in a frame. Kept like a freed block, but a worker's own
+ * requests (its next decode) pass it by. */
 void big_prefault(size_t n);
+
+/* Marks the calling thread as a worker (see big_prefault). */
+void bigalloc_worker(void);
 
 /* The process's memory policy, set first thing in main: SDL (and SDL_ttf
  * and SDL_image through it) allocate with these functions, so textures and

@@ -103,6 +103,11 @@ void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a)
 	rounded_rows(ren, (float)r.x, (float)r.y, (float)(r.w < r.h ? r.h : r.w), rad, c, a);
 }
 
+SDL_Texture *draw_layer_new(SDL_Renderer *ren, int w, int h)
+{
+	return SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h);
+}
+
 void draw_texture(SDL_Renderer *ren, SDL_Texture *tex, struct rect dst)
 {
 	SDL_Rect d = {dst.x, dst.y, dst.w, dst.h};

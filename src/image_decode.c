@@ -57,6 +57,7 @@ struct resize {
 	SDL_Surface *surface;   /* the result, upright */
 	uint32_t *stored;       /* the resized rows before turning, orientation > 1 */
 	int stored_w, stored_h; /* their size */
+	bool alpha;             /* the source has an alpha channel */
 };
 
 /* The decoder's size is known: sets up the crop, the result and the scaler.
@@ -150,16 +151,22 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, 
 }
 
 /* PNG and WebP through SDL_image, which decodes the whole image; its rows
- * are converted to ARGB8888 one at a time on their way to the scaler. */
-static int decode_other(const void *data, size_t len, const char *type, struct resize *r, char *err,
-                        size_t err_size)
+ * are converted to ARGB8888 one at a time on their way to the scaler. The
+ * file's bytes, when *owned points to them, are freed as soon as SDL_image
+ * has the pixels, so a scan's file, its whole decoded image and the result
+ * are never held at once. */
+static int decode_other(const void *data, size_t len, void **owned, const char *type,
+                        struct resize *r, char *err, size_t err_size)
 {
 	SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
 	SDL_Surface *raw = rw ? IMG_LoadTyped_RW(rw, 1, type) : NULL;
+	big_free(*owned);
+	*owned = NULL;
 	if (!raw) {
 		snprintf(err, err_size, "cannot decode the image: %s", IMG_GetError());
 		return -1;
 	}
+	r->alpha = raw->format->Amask != 0 || SDL_HasColorKey(raw);
 	if (SDL_ISPIXELFORMAT_INDEXED(raw->format->format)) { /* no per-row conversion */
 		SDL_Surface *argb = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
 		SDL_FreeSurface(raw);
@@ -181,27 +188,57 @@ static int decode_other(const void *data, size_t len, const char *type, struct r
 	return rc;
 }
 
-SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
-                          bool *incomplete, char *err, size_t err_size)
+/* True when some pixel of s (ARGB8888) is not fully opaque. */
+static bool translucent(const SDL_Surface *s)
+{
+	for (int y = 0; y < s->h; y++) {
+		const uint32_t *row =
+		    (const uint32_t *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+		for (int x = 0; x < s->w; x++)
+			if (row[x] < 0xff000000u)
+				return true;
+	}
+	return false;
+}
+
+/* image_decode; owned, when not NULL, is data, freed when no longer needed. */
+static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int h,
+                           enum image_fit fit, bool *incomplete, char *err, size_t err_size)
 {
 	*incomplete = false;
-	if (len > INT32_MAX) {
-		snprintf(err, err_size, "the file is too large");
-		return NULL;
-	}
-	const char *type = sniff_type(data, len);
+	const char *type = len > INT32_MAX ? NULL : sniff_type(data, len);
 	if (!type) {
-		snprintf(err, err_size, "not a JPEG, PNG or WebP image");
+		snprintf(err, err_size,
+		         len > INT32_MAX ? "the file is too large"
+		                         : "not a JPEG, PNG or WebP image");
+		big_free(owned);
 		return NULL;
 	}
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
-	int rc = strcmp(type, "JPG") == 0 ? decode_jpeg(data, len, &r, incomplete, err, err_size)
-	                                  : decode_other(data, len, type, &r, err, err_size);
+	int rc = strcmp(type, "JPG") == 0
+	             ? decode_jpeg(data, len, &r, incomplete, err, err_size)
+	             : decode_other(data, len, &owned, type, &r, err, err_size);
+	big_free(owned);
 	SDL_Surface *out = NULL;
+	bool alpha = r.alpha;
 	if (rc == 0 && r.y < r.crop.y + r.crop.h)
 		snprintf(err, err_size, "the image ends before all its rows");
 	else if (rc == 0 && !(out = resize_end(&r)))
 		snprintf(err, err_size, "out of memory turning the image upright");
 	resize_free(&r);
+	if (out && !(alpha && translucent(out)))
+		SDL_SetSurfaceBlendMode(out, SDL_BLENDMODE_NONE);
 	return out;
+}
+
+SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
+                          bool *incomplete, char *err, size_t err_size)
+{
+	return decode(data, len, NULL, w, h, fit, incomplete, err, err_size);
+}
+
+SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_fit fit,
+                               bool *incomplete, char *err, size_t err_size)
+{
+	return decode(data, len, data, w, h, fit, incomplete, err, err_size);
 }

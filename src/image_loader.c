@@ -51,9 +51,8 @@ static void decode_into(const char *root, struct image_result *r)
 			SDL_Delay(INCOMPLETE_WAIT_MS);
 		if (image_file_read(root, r->path, &data, &len, r->error, sizeof r->error) != 0)
 			return;
-		r->surface = image_decode(data, len, r->w, r->h, r->fit, &r->incomplete, r->error,
-		                          sizeof r->error);
-		big_free(data);
+		r->surface = image_decode_take(data, len, r->w, r->h, r->fit, &r->incomplete,
+		                               r->error, sizeof r->error);
 		if (!r->incomplete)
 			return;
 	}
@@ -87,6 +86,7 @@ static int worker(void *p)
 	struct image_loader *l = arg->l;
 	int slot = arg->slot;
 	free(arg);
+	bigalloc_worker();
 	SDL_LockMutex(l->lock);
 	for (;;) {
 		while (!l->quit && !l->todo)

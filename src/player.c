@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "attract.h"
+#include "draw.h"
 #include "layout.h"
 #include "slide.h"
 #include "theme.h"
@@ -110,8 +111,7 @@ static void slot_compose(struct player *p, struct slot *s)
 	               &art.flag_w, &art.flag_h))
 		return;
 	if (!s->tex)
-		s->tex = SDL_CreateTexture(p->ren, SDL_PIXELFORMAT_ARGB8888,
-		                           SDL_TEXTUREACCESS_TARGET, p->l.w, p->l.h);
+		s->tex = draw_layer_new(p->ren, p->l.w, p->l.h);
 	if (!s->tex)
 		return;
 	struct slide_env env = {p->ren, p->text, &p->l, p->c, p->lang};

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "draw.h"
 #include "player.h"
 #include "screen.h"
 #include "theme.h"
@@ -12,9 +13,10 @@ enum {
 	PRESS_GROW_MS = 150,    /* the touch ring grows this long */
 	TEXT_BUDGET = 16 << 20, /* bytes of cached text textures: a few screens' worth */
 
-	/* Image cache: four screenfuls (the photo shown and both neighbours fit);
-	 * six did not fit in 96 MB beside the screen, a crossfade and a decode. */
-	IMAGE_SCREENS = 4,
+	/* Image cache: three screenfuls (the photo shown and both neighbours fit);
+	 * six did not fit in 96 MB beside the screen, its layers and a decode of
+	 * a PNG scan (which SDL_image holds whole: 18 MB for 6 MP). */
+	IMAGE_SCREENS = 3,
 };
 
 struct visit {
@@ -25,12 +27,17 @@ struct visit {
 	uint64_t t0;  /* trace times count from here */
 	bool swallow; /* the touch that woke the hall does nothing else */
 	bool dirty;
-	/* During a crossfade both places are textures, so each of its frames
-	 * costs what a crossfade of two textures costs, whatever the screens
-	 * draw: prev is the place left behind, drawn once; next the new one,
-	 * drawn again only when it changes. Both go when the crossfade ends. */
-	SDL_Texture *prev, *next;
-	bool next_drawn;        /* next shows the place as it is now */
+	/* Frames are drawn into a layer, then copied to the screen, so the last
+	 * frame is always at hand: a crossfade starts from it without drawing
+	 * the place left behind again, and each of its frames costs what a
+	 * crossfade of two textures costs, whatever the screens draw (the new
+	 * place is drawn into the other layer only when it changes). The other
+	 * layer is made for a crossfade and let go after it. */
+	SDL_Texture *layer[2];
+	int shown;              /* the layer with the last frame drawn */
+	int from;               /* during a crossfade: the layer of the place left */
+	bool fading;            /* a crossfade is under way */
+	bool next_drawn;        /* the other layer shows the new place as it is now */
 	uint64_t transition_ms; /* when the last change of place began */
 };
 
@@ -44,20 +51,25 @@ static void write_trace(struct visit *v, uint64_t now)
 	fflush(v->trace);
 }
 
-static void fade_free(struct visit *v)
+static void layers_free(struct visit *v)
 {
-	if (v->prev)
-		SDL_DestroyTexture(v->prev);
-	if (v->next)
-		SDL_DestroyTexture(v->next);
-	v->prev = v->next = NULL;
-	v->next_drawn = false;
+	for (int i = 0; i < 2; i++) {
+		if (v->layer[i])
+			SDL_DestroyTexture(v->layer[i]);
+		v->layer[i] = NULL;
+	}
+	v->fading = false;
 }
 
-static SDL_Texture *make_screen_texture(struct visit *v)
+/* The crossfade is over (or cut short): the layer of the place left behind
+ * goes, unless it is the one shown. */
+static void fade_end(struct visit *v)
 {
-	return SDL_CreateTexture(v->ui.ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-	                         v->ui.l.w, v->ui.l.h);
+	if (v->fading && v->from != v->shown && v->layer[v->from]) {
+		SDL_DestroyTexture(v->layer[v->from]);
+		v->layer[v->from] = NULL;
+	}
+	v->fading = false;
 }
 
 struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct content *c, int lang,
@@ -91,7 +103,7 @@ void visit_free(struct visit *v)
 {
 	if (!v)
 		return;
-	fade_free(v);
+	layers_free(v);
 	player_free(v->player);
 	gesture_free(v->gestures);
 	texture_cache_free(v->ui.images);
@@ -103,7 +115,7 @@ void visit_resize(struct visit *v, int w, int h)
 {
 	v->ui.l = layout_compute(w, h);
 	v->ui.motion_for = -1;
-	fade_free(v);
+	layers_free(v);
 	text_cache_clear(v->ui.texts);
 	texture_cache_clear(v->ui.images);
 	player_resize(v->player, w, h);
@@ -120,40 +132,22 @@ void visit_take_images(struct visit *v)
 		v->dirty = true;
 }
 
-static void draw_place(struct visit *v, uint64_t now);
-
-/* Draws the place into *tex (made when NULL); false when out of memory. */
-static bool draw_into(struct visit *v, SDL_Texture **tex, uint64_t now)
+/* Crossfades from the last frame drawn to the new place. */
+static void fade_from_shown(struct visit *v, uint64_t now)
 {
-	if (!*tex)
-		*tex = make_screen_texture(v);
-	if (!*tex)
-		return false;
-	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
-	SDL_SetRenderTarget(v->ui.ren, *tex);
-	draw_place(v, now);
-	SDL_SetRenderTarget(v->ui.ren, target);
-	return true;
-}
-
-/* Draws the place left behind into prev, once, for the crossfade: frames
- * are otherwise drawn straight to the screen with no copy in between. */
-static void capture(struct visit *v, const struct nav_state *old, uint64_t now)
-{
-	struct nav_state place = v->ui.nav;
-	v->ui.nav = *old;
-	bool ok = draw_into(v, &v->prev, now);
-	v->ui.nav = place;
+	if (!v->layer[v->shown]) /* nothing drawn yet */
+		return;
+	v->fading = true;
+	v->from = v->shown;
 	v->next_drawn = false;
-	if (ok)
-		v->transition_ms = now;
+	v->transition_ms = now;
 }
 
 static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 {
 	bool same_screen = old->screen == v->ui.nav.screen && old->city == v->ui.nav.city;
 	if (!same_screen) /* items of one screen slide; other changes crossfade */
-		capture(v, old, now);
+		fade_from_shown(v, now);
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
 		s->enter(&v->ui);
@@ -272,16 +266,42 @@ static void draw_place(struct visit *v, uint64_t now)
 	s->draw(&v->ui);
 }
 
-/* A frame of the crossfade: the new place (drawn into next when it changed),
- * the old one over it fading out. The frame that first draws next shows the
- * old place alone, so no frame both draws a screen and blends one. */
+/* Draws the place into layer i (made when missing); false when out of
+ * memory. */
+static bool draw_layer(struct visit *v, int i, uint64_t now)
+{
+	if (!v->layer[i])
+		v->layer[i] = draw_layer_new(v->ui.ren, v->ui.l.w, v->ui.l.h);
+	if (!v->layer[i])
+		return false;
+	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
+	SDL_SetRenderTarget(v->ui.ren, v->layer[i]);
+	draw_place(v, now);
+	SDL_SetRenderTarget(v->ui.ren, target);
+	v->shown = i;
+	return true;
+}
+
+static void show_layer(struct visit *v, int i, Uint8 alpha)
+{
+	SDL_SetTextureBlendMode(v->layer[i],
+	                        alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+	SDL_SetTextureAlphaMod(v->layer[i], alpha);
+	SDL_RenderCopy(v->ui.ren, v->layer[i], NULL, NULL);
+}
+
+/* A frame of the crossfade: the new place (drawn into the other layer when
+ * it changed), the old one over it fading out. The frame that first draws
+ * the new place shows the old one alone, so no frame both draws a screen
+ * and blends one. */
 static void draw_fade(struct visit *v, uint64_t now)
 {
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	int to = v->from ^ 1;
 	bool first = !v->next_drawn;
 	if (first || v->dirty || !s || s->moving(&v->ui)) { /* !s: the attract loop */
-		if (!draw_into(v, &v->next, now)) {
-			fade_free(v);
+		if (!draw_layer(v, to, now)) {
+			fade_end(v);
 			draw_place(v, now);
 			return;
 		}
@@ -289,23 +309,22 @@ static void draw_fade(struct visit *v, uint64_t now)
 	}
 	uint64_t t = now - v->transition_ms;
 	Uint8 a = first ? 255 : (Uint8)(255 - t * 255 / TRANSITION_MS);
-	if (a < 255) {
-		SDL_SetTextureBlendMode(v->next, SDL_BLENDMODE_NONE);
-		SDL_RenderCopy(v->ui.ren, v->next, NULL, NULL);
-	}
-	SDL_SetTextureBlendMode(v->prev, a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-	SDL_SetTextureAlphaMod(v->prev, a);
-	SDL_RenderCopy(v->ui.ren, v->prev, NULL, NULL);
+	if (a < 255)
+		show_layer(v, to, 255);
+	show_layer(v, v->from, a);
 }
 
 void visit_draw(struct visit *v, uint64_t now)
 {
 	v->ui.now = now;
-	if (v->prev && now - v->transition_ms < TRANSITION_MS) {
+	if (v->fading && now - v->transition_ms < TRANSITION_MS) {
 		draw_fade(v, now);
 	} else {
-		fade_free(v); /* the crossfade is over: give its memory back */
-		draw_place(v, now);
+		fade_end(v);
+		if (draw_layer(v, v->shown, now))
+			show_layer(v, v->shown, 255);
+		else /* out of memory: straight to the screen */
+			draw_place(v, now);
 	}
 	if (screen_of(v->ui.nav.screen))
 		ui_press_feedback(&v->ui);
@@ -319,6 +338,7 @@ void visit_goto(struct visit *v, const struct nav_state *s)
 {
 	v->ui.nav = *s;
 	v->transition_ms = 0;
+	fade_end(v);
 	const struct screen_ops *sc = screen_of(s->screen);
 	if (sc)
 		sc->enter(&v->ui);

@@ -21,6 +21,7 @@
 
 #include "bigalloc.h"
 #include "content.h"
+#include "draw.h"
 #include "layout.h"
 #include "nav.h"
 #include "text.h"
@@ -63,6 +64,7 @@ struct bench {
 	int missed;               /* taps that did not go where the tour meant */
 	double input_ms;          /* touch handling since the last frame, counted in it */
 	double slow_ms;           /* BENCH_SLOW_MS: frames slower than this are told on stderr */
+	const char *stage;        /* what the tour is doing, for those lines */
 	bool first;               /* the first tour: every jump is cold */
 };
 
@@ -141,9 +143,10 @@ static double frame(struct bench *b)
 		char place[256];
 		nav_format(&b->c->hall, visit_state(b->v), place, sizeof place);
 		fprintf(stderr,
-		        "slow frame %.1f ms: input+take %.1f update %.1f draw %.1f present %.1f at "
-		        "%s\n",
-		        t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, place);
+		        "slow frame %.1f ms: input+take %.1f update %.1f draw %.1f present %.1f in "
+		        "%s at %s\n",
+		        t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, b->stage ? b->stage : "start",
+		        place);
 	}
 	return t4 - t0;
 }
@@ -207,6 +210,7 @@ static double until_shown(struct bench *b, const struct photo *p, double t0, boo
 /* Frames until every asked image is decoded (the neighbours prefetched). */
 static void settle(struct bench *b)
 {
+	b->stage = "settle";
 	uint64_t next = SDL_GetTicks64(), limit = next + SHOW_LIMIT_MS;
 	for (int n = 0; (n < SETTLE_MIN_FRAMES || visit_loading(b->v)) && next < limit; n++) {
 		frame(b);
@@ -230,6 +234,7 @@ static void cold_jump(struct bench *b, int city, int item)
 	if (nav_parse(&b->c->hall, place, &s) != 0)
 		return;
 	double t0 = ms_now();
+	b->stage = "cold jump";
 	visit_goto(b->v, &s);
 	int frames;
 	const struct photo *p = photo_of(b, city, item);
@@ -246,6 +251,7 @@ static void open_neighbour(struct bench *b, int item)
 	struct nav_state s =
 	    nav_step(&b->c->hall, *visit_state(b->v), (struct nav_event){NAV_EV_OPEN_PHOTO, item},
 	             SDL_GetTicks64());
+	b->stage = "neighbour";
 	visit_goto(b->v, &s);
 	int frames;
 	double ms = until_shown(b, photo_of(b, s.city, s.item), ms_now(), false, NULL, &frames);
@@ -276,6 +282,7 @@ static void animate(struct bench *b)
 static void swipe(struct bench *b, int dir)
 {
 	float x0 = dir > 0 ? W * 0.8f : W * 0.2f, dx = -(float)dir * W * 0.5f, y = H * 0.5f;
+	b->stage = "swipe";
 	uint64_t next = SDL_GetTicks64();
 	touch(b, GESTURE_IN_DOWN, x0, y);
 	for (int i = 1; i <= SWIPE_FRAMES; i++) {
@@ -293,6 +300,7 @@ static void swipe(struct bench *b, int dir)
 static bool tap(struct bench *b, float x, float y)
 {
 	struct nav_state before = *visit_state(b->v);
+	b->stage = "crossfade";
 	touch(b, GESTURE_IN_DOWN, x, y);
 	touch(b, GESTURE_IN_UP, x, y);
 	bool moved = !nav_same(&before, visit_state(b->v));
@@ -383,8 +391,7 @@ static void bare_crossfade(struct bench *b, struct samples *out)
 {
 	SDL_Texture *t[2];
 	for (int i = 0; i < 2; i++) {
-		t[i] = SDL_CreateTexture(b->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-		                         W, H);
+		t[i] = draw_layer_new(b->ren, W, H); /* as the program's crossfades */
 		if (!t[i])
 			return;
 		SDL_SetRenderTarget(b->ren, t[i]);

@@ -167,9 +167,70 @@ static void test_png_fitted(void)
 	free(px);
 }
 
+static SDL_BlendMode blend_of(const SDL_Surface *s)
+{
+	SDL_BlendMode m = SDL_BLENDMODE_INVALID;
+	SDL_GetSurfaceBlendMode((SDL_Surface *)s, &m);
+	return m;
+}
+
+/* A PNG of the quadrants, the first pixel's alpha set to a; decoded. */
+static SDL_Surface *png_with_alpha(Uint8 a)
+{
+	uint32_t *px = stored_pixels();
+	px[0] = (px[0] & 0xffffff) | (uint32_t)a << 24;
+	SDL_Surface *s =
+	    SDL_CreateRGBSurfaceWithFormatFrom(px, SW, SH, 32, SW * 4, SDL_PIXELFORMAT_ARGB8888);
+	char *buf = malloc(1 << 20);
+	SDL_RWops *rw = SDL_RWFromMem(buf, 1 << 20);
+	CHECK_INT(IMG_SavePNG_RW(s, rw, 0), 0);
+	size_t len = (size_t)SDL_RWtell(rw);
+	SDL_RWclose(rw);
+	char err[256] = "";
+	bool incomplete = true;
+	SDL_Surface *out =
+	    image_decode(buf, len, SW, SH, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	SDL_FreeSurface(s);
+	free(buf);
+	free(px);
+	return out;
+}
+
+/* Opaque images are drawn as copies (no blending, several times faster in
+ * the software renderer); an image with see-through pixels still blends. */
+static void test_opaque_images_copy(void)
+{
+	uint32_t *px = stored_pixels();
+	unsigned long len = 0;
+	unsigned char *jpeg = encode(px, 1, &len);
+	char err[256] = "";
+	bool incomplete = true;
+	SDL_Surface *out =
+	    image_decode(jpeg, len, 50, 50, IMAGE_COVER, &incomplete, err, sizeof err);
+	CHECK(out != NULL);
+	if (out)
+		CHECK_INT(blend_of(out), SDL_BLENDMODE_NONE);
+	SDL_FreeSurface(out);
+	free(jpeg);
+	free(px);
+
+	out = png_with_alpha(255); /* an alpha channel, every pixel opaque */
+	CHECK(out != NULL);
+	if (out)
+		CHECK_INT(blend_of(out), SDL_BLENDMODE_NONE);
+	SDL_FreeSurface(out);
+
+	out = png_with_alpha(128); /* one see-through pixel */
+	CHECK(out != NULL);
+	if (out)
+		CHECK_INT(blend_of(out), SDL_BLENDMODE_BLEND);
+	SDL_FreeSurface(out);
+}
+
 int main(void)
 {
 	RUN(test_every_orientation_upright);
 	RUN(test_png_fitted);
+	RUN(test_opaque_images_copy);
 	return failures_ != 0;
 }
