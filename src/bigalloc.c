@@ -109,25 +109,25 @@ static void *take_idle(size_t map, size_t *got)
 	return base;
 }
 
-/* Removes idle blocks, oldest first, warm ones last, until idle_bytes +
- * map fits in BIGALLOC_IDLE_MAX; they go into drop (room for IDLE_SLOTS),
- * their count returned. Lock held. */
+/* Removes cold idle blocks, oldest first, until idle_bytes + map fits in
+ * BIGALLOC_IDLE_MAX; they go into drop (room for IDLE_SLOTS), their count
+ * returned. Warm ones stay: the main thread is about to take them. Lock
+ * held. */
 static int trim_idle(size_t map, struct idle *drop)
 {
 	int n = 0;
-	for (int pass = 0; pass < 2; pass++) /* cold blocks, then warm ones */
-		for (int i = 0; i < pool.n_idle && pool.st.idle_bytes + map > BIGALLOC_IDLE_MAX;) {
-			if (pool.idle[i].warm != (pass == 1)) {
-				i++;
-				continue;
-			}
-			drop[n++] = pool.idle[i];
-			pool.st.idle_bytes -= pool.idle[i].map;
-			pool.st.idle_blocks--;
-			memmove(&pool.idle[i], &pool.idle[i + 1],
-			        sizeof pool.idle[0] * (size_t)(pool.n_idle - i - 1));
-			pool.n_idle--;
+	for (int i = 0; i < pool.n_idle && pool.st.idle_bytes + map > BIGALLOC_IDLE_MAX;) {
+		if (pool.idle[i].warm) {
+			i++;
+			continue;
 		}
+		drop[n++] = pool.idle[i];
+		pool.st.idle_bytes -= pool.idle[i].map;
+		pool.st.idle_blocks--;
+		memmove(&pool.idle[i], &pool.idle[i + 1],
+		        sizeof pool.idle[0] * (size_t)(pool.n_idle - i - 1));
+		pool.n_idle--;
+	}
 	return n;
 }
 

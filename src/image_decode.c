@@ -77,8 +77,11 @@ static int resize_begin(void *ctx, int w, int h)
 		ow = fit.w > 0 ? fit.w : 1;
 		oh = fit.h > 0 ? fit.h : 1;
 	}
+	/* Without an alpha channel, the same bytes in a format that says so: a
+	 * copy into the screen's layers is then a plain copy of rows. */
 	r->surface = SDL_CreateRGBSurfaceWithFormat(0, side ? oh : ow, side ? ow : oh, 32,
-	                                            SDL_PIXELFORMAT_ARGB8888);
+	                                            r->alpha ? SDL_PIXELFORMAT_ARGB8888
+	                                                     : SDL_PIXELFORMAT_RGB888);
 	if (!r->surface)
 		return -1;
 	Uint8 *out = r->surface->pixels;

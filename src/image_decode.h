@@ -14,9 +14,10 @@ enum image_fit {
 
 /* Decodes data (JPEG, PNG or WebP, told by its first bytes) upright (EXIF
  * orientation) and resizes it for fit into w x h; JPEGs are decoded at the
- * smallest DCT scale that still covers that size. Returns a new ARGB8888
- * surface the caller frees (blend mode NONE when every pixel is opaque, so
- * drawing it is a copy, not a blend), or NULL with a reason for staff in err and
+ * smallest DCT scale that still covers that size. Returns a new surface the
+ * caller frees: RGB888 when the image has no alpha channel, else ARGB8888
+ * (blend mode NONE when every pixel is opaque, so drawing it is a copy, not
+ * a blend), or NULL with a reason for staff in err and
  * *incomplete set when the file is a JPEG without its end (still being
  * copied: not ready, try again later). */
 SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,

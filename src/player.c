@@ -29,6 +29,7 @@ struct player {
 	struct slot cur, next;
 	struct attract_state loop;
 	bool started;
+	bool defer; /* next is to be composed in the next frame, not this one */
 };
 
 static void slot_clear(struct slot *s)
@@ -127,8 +128,15 @@ bool player_update(struct player *p, uint64_t now_ms)
 	const struct hall *h = &p->c->hall;
 	bool was_composed = p->cur.composed;
 	slot_compose(p, &p->cur);
-	if (p->loop.phase == ATTRACT_HOLD)
-		slot_compose(p, &p->next); /* never in the middle of a fade */
+	/* One slide composed a frame (each costs tens of ms of text), and
+	 * never in the middle of a fade. */
+	p->defer = false;
+	if (p->loop.phase == ATTRACT_HOLD && !p->next.composed) {
+		if (p->cur.composed && !was_composed)
+			p->defer = true;
+		else
+			slot_compose(p, &p->next);
+	}
 	if (!p->cur.composed)
 		return false;
 	if (!p->started) {
@@ -150,6 +158,8 @@ bool player_update(struct player *p, uint64_t now_ms)
 
 uint64_t player_deadline(const struct player *p, uint64_t now_ms)
 {
+	if (p->defer)
+		return now_ms;
 	if (!p->started || !p->next.composed)
 		return p->loop.phase == ATTRACT_FADE ? now_ms : UINT64_MAX;
 	return attract_deadline(&p->loop, now_ms, p->c->hall.photo_hold_ms);

@@ -38,6 +38,7 @@ struct visit {
 	int from;               /* during a crossfade: the layer of the place left */
 	bool fading;            /* a crossfade is under way */
 	bool next_drawn;        /* the other layer shows the new place as it is now */
+	unsigned long drawn;    /* places drawn so far */
 	uint64_t transition_ms; /* when the last change of place began */
 };
 
@@ -279,7 +280,13 @@ static bool draw_layer(struct visit *v, int i, uint64_t now)
 	draw_place(v, now);
 	SDL_SetRenderTarget(v->ui.ren, target);
 	v->shown = i;
+	v->drawn++;
 	return true;
+}
+
+unsigned long visit_places_drawn(const struct visit *v)
+{
+	return v->drawn;
 }
 
 static void show_layer(struct visit *v, int i, Uint8 alpha)

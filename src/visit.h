@@ -30,6 +30,10 @@ void visit_free(struct visit *v);
 /* The screen is now w x h. */
 void visit_resize(struct visit *v, int w, int h);
 
+/* How many times a place has been drawn (into a layer) so far: frames that
+ * only show layers again, as a crossfade's do, do not count. */
+unsigned long visit_places_drawn(const struct visit *v);
+
 /* Takes in images decoded on workers (call on wake_event). */
 void visit_take_images(struct visit *v);
 

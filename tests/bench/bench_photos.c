@@ -4,8 +4,9 @@
  * make_bench_photos generates (24 MP JPEGs and a PNG scan per city). Prints
  * figures, never fails on a number; compares with feh when it is installed.
  * Usage: bench_photos [CONTENT_DIR]. With BENCH_SLOW_MS=N in the environment
- * it also tells, on stderr, each frame slower than N ms (where the time went
- * and at which place) and the memory after each city of the tour. */
+ * it also tells, on stderr, each frame slower than N ms (where the time went,
+ * what the tour was doing and at which place) and the memory after each
+ * city of the tour. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <fcntl.h>
@@ -55,7 +56,9 @@ struct bench {
 	Uint32 wake;
 	struct layout l;
 	struct samples trans;     /* frame times during swipes and crossfades */
+	struct samples composed;  /* those of them that drew no place, only layers */
 	struct samples decoding;  /* frame times while a cold decode is in flight */
+	struct samples arrival;   /* the first frame of a place jumped to */
 	struct samples cold;      /* ms from a jump to a never seen 24 MP photo until shown */
 	struct samples cold_png;  /* the same for the PNG scans */
 	struct samples pref;      /* frames until a prefetched neighbour is shown */
@@ -125,9 +128,12 @@ static void memory_line(const char *stage)
 }
 
 /* One frame as the program's loop makes it: decoded images taken in, time
- * moved on, the visit drawn and presented. Returns how long it took, ms. */
-static double frame(struct bench *b)
+ * moved on, the visit drawn and presented. Returns how long it took, ms;
+ * *drew (when not NULL) tells whether it drew a place or only showed
+ * layers. */
+static double frame_drew(struct bench *b, bool *drew)
 {
+	unsigned long drawn = visit_places_drawn(b->v);
 	double t0 = ms_now() - b->input_ms; /* the loop handles input, then draws */
 	b->input_ms = 0;
 	visit_take_images(b->v);
@@ -148,7 +154,24 @@ static double frame(struct bench *b)
 		        t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, b->stage ? b->stage : "start",
 		        place);
 	}
+	if (drew)
+		*drew = visit_places_drawn(b->v) != drawn;
 	return t4 - t0;
+}
+
+static double frame(struct bench *b)
+{
+	return frame_drew(b, NULL);
+}
+
+/* A frame of a transition, into trans (and composed when it drew no place). */
+static void transition_frame(struct bench *b)
+{
+	bool drew;
+	double ms = frame_drew(b, &drew);
+	add(&b->trans, ms);
+	if (!drew)
+		add(&b->composed, ms);
 }
 
 /* Sleeps until the tick until_ms; with early, returns as soon as the loader
@@ -184,8 +207,10 @@ static bool photo_shown(const struct bench *b, const struct photo *p)
 /* Draws frames every FRAME_MS until the current photo p is shown; returns
  * the ms from t0 to the end of that frame (-1: never) and the frames drawn
  * in *frames. early: draw as soon as the loader wakes the loop (a cold
- * jump); otherwise a pure 16 ms cadence (counting frames). Frame times go
- * to during when not NULL. */
+ * jump); otherwise a pure 16 ms cadence (counting frames). With during,
+ * the first frame's time (which draws the new place and asks for the
+ * decode) goes to arrival, the later ones' (the decode in flight, then the
+ * frame that takes it in) to during. */
 static double until_shown(struct bench *b, const struct photo *p, double t0, bool early,
                           struct samples *during, int *frames)
 {
@@ -193,7 +218,7 @@ static double until_shown(struct bench *b, const struct photo *p, double t0, boo
 	for (int n = 1;; n++) {
 		double ft = frame(b);
 		if (during)
-			add(during, ft);
+			add(n == 1 ? &b->arrival : during, ft);
 		if (photo_shown(b, p)) {
 			*frames = n;
 			return ms_now() - t0;
@@ -272,7 +297,7 @@ static void animate(struct bench *b)
 {
 	uint64_t next = SDL_GetTicks64(), limit = next + 3000;
 	do {
-		add(&b->trans, frame(b));
+		transition_frame(b);
 		next += FRAME_MS;
 		wait_frame(b, next, false);
 	} while (visit_deadline(b->v, SDL_GetTicks64()) <= SDL_GetTicks64() && next < limit);
@@ -289,7 +314,7 @@ static void swipe(struct bench *b, int dir)
 		next += FRAME_MS;
 		wait_frame(b, next, false);
 		touch(b, GESTURE_IN_MOVE, x0 + dx * (float)i / SWIPE_FRAMES, y);
-		add(&b->trans, frame(b));
+		transition_frame(b);
 	}
 	touch(b, GESTURE_IN_UP, x0 + dx, y);
 	animate(b);
@@ -584,8 +609,16 @@ static void print_table(struct bench *b, struct figures *f)
 	rowf("bare two-texture crossfade: p50 / p99 / max", "ms", "%.1f / %.1f / %.1f", f->bare_p50,
 	     f->bare_p99, f->bare_max);
 	rowf("transition p99 / bare crossfade p99", "x", "%.2f", t99 / f->bare_p99);
-	rowf("frame time while a cold decode is in flight: p50 / max", "ms", "%.1f / %.1f",
-	     quantile(&b->decoding, 0.5), quantile(&b->decoding, 1));
+	double c99 = quantile(&b->composed, 0.99);
+	rowf("  of which frames drawing no place (layers only): p50 / p99", "ms", "%.1f / %.1f",
+	     quantile(&b->composed, 0.5), c99);
+	rowf("  their p99 / bare crossfade p99", "x", "%.2f", c99 / f->bare_p99);
+	rowf("first frame of a place jumped to: p50 / max", "ms", "%.1f / %.1f",
+	     quantile(&b->arrival, 0.5), quantile(&b->arrival, 1));
+	double d50 = quantile(&b->decoding, 0.5), dmax = quantile(&b->decoding, 1);
+	rowf("later frames while its cold decode is in flight: p50 / max", "ms", "%.1f / %.1f", d50,
+	     dmax);
+	rowf("  max / p50", "x", "%.2f", dmax / d50);
 	rowf("peak RSS over both tours (VmHWM)", "MB", "%.1f", (double)f->hwm_kb / 1024);
 	rowf("RSS after tour 1 / after tour 2", "MB", "%.1f / %.1f", (double)f->rss1_kb / 1024,
 	     (double)f->rss2_kb / 1024);
@@ -613,7 +646,7 @@ static int setup(struct bench *b, const struct content *c)
 {
 	b->c = c;
 	b->wake = SDL_RegisterEvents(1);
-	b->surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+	b->surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888); /* as X's */
 	b->ren = b->surf ? SDL_CreateSoftwareRenderer(b->surf) : NULL;
 	b->text = b->ren ? text_new_for(b->ren, c) : NULL;
 	b->v = b->text ? visit_new(b->ren, b->text, c, 0, W, H, 0, b->wake, NULL) : NULL;

@@ -208,8 +208,10 @@ static void test_opaque_images_copy(void)
 	SDL_Surface *out =
 	    image_decode(jpeg, len, 50, 50, IMAGE_COVER, &incomplete, err, sizeof err);
 	CHECK(out != NULL);
-	if (out)
+	if (out) {
 		CHECK_INT(blend_of(out), SDL_BLENDMODE_NONE);
+		CHECK_INT(out->format->format, SDL_PIXELFORMAT_RGB888); /* no alpha to keep */
+	}
 	SDL_FreeSurface(out);
 	free(jpeg);
 	free(px);
