@@ -1,0 +1,80 @@
+#include "tree.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+bool tree_ignored(const char *name)
+{
+	return name[0] == '.' || strncmp(name, "~$", 2) == 0 || ends_with(name, "~") ||
+	       ends_with(name, ".tmp");
+}
+
+/* FNV-1a over bytes, continuing from h. */
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ull;
+	return h;
+}
+
+struct walk {
+	void (*dir_fn)(void *ctx, const char *path);
+	void *ctx;
+	uint64_t sum; /* of every file's own hash: the order of entries does not count */
+	size_t entries;
+};
+
+static void walk(struct walk *w, const char *dir, int depth)
+{
+	if (w->dir_fn)
+		w->dir_fn(w->ctx, dir);
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	char path[4096];
+	while ((e = readdir(d)) && w->entries < TREE_MAX_ENTRIES) {
+		if (tree_ignored(e->d_name))
+			continue;
+		w->entries++;
+		if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
+			continue;
+		struct stat st;
+		if (lstat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (depth < TREE_MAX_DEPTH)
+				walk(w, path, depth + 1);
+			continue;
+		}
+		if (S_ISLNK(st.st_mode) && stat(path, &st) != 0)
+			continue; /* a dangling link: as if absent */
+		uint64_t h = fnv(0xcbf29ce484222325ull, path, strlen(path));
+		int64_t facts[3] = {(int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
+		                    (int64_t)st.st_mtim.tv_nsec};
+		w->sum += fnv(h, facts, sizeof facts);
+	}
+	closedir(d);
+}
+
+uint64_t tree_fingerprint(const char *dir)
+{
+	struct walk w = {0};
+	walk(&w, dir, 0);
+	return w.sum;
+}
+
+void tree_dirs(const char *dir, void (*fn)(void *ctx, const char *path), void *ctx)
+{
+	struct walk w = {fn, ctx, 0, 0};
+	walk(&w, dir, 0);
+}
