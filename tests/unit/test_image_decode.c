@@ -141,9 +141,9 @@ static void test_every_orientation_upright(void)
 	free(px);
 }
 
-static void test_png_fitted(void)
+/* px (SW x SH, ARGB) as a PNG file's bytes, decoded for fit into w x h. */
+static SDL_Surface *png_decoded(uint32_t *px, int w, int h)
 {
-	uint32_t *px = stored_pixels();
 	SDL_Surface *s =
 	    SDL_CreateRGBSurfaceWithFormatFrom(px, SW, SH, 32, SW * 4, SDL_PIXELFORMAT_ARGB8888);
 	char *buf = malloc(1 << 20);
@@ -154,7 +154,16 @@ static void test_png_fitted(void)
 	char err[256] = "";
 	bool incomplete = true;
 	SDL_Surface *out =
-	    image_decode(buf, len, 100, 100, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	    image_decode(buf, len, w, h, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	SDL_FreeSurface(s);
+	free(buf);
+	return out;
+}
+
+static void test_png_fitted(void)
+{
+	uint32_t *px = stored_pixels();
+	SDL_Surface *out = png_decoded(px, 100, 100);
 	CHECK(out != NULL);
 	if (out) {
 		CHECK_INT(out->w, 100);
@@ -162,8 +171,6 @@ static void test_png_fitted(void)
 		check_points(out, px, SW, SH, IMAGE_CONTAIN, 100, 100, 1);
 		SDL_FreeSurface(out);
 	}
-	SDL_FreeSurface(s);
-	free(buf);
 	free(px);
 }
 
@@ -179,19 +186,7 @@ static SDL_Surface *png_with_alpha(Uint8 a)
 {
 	uint32_t *px = stored_pixels();
 	px[0] = (px[0] & 0xffffff) | (uint32_t)a << 24;
-	SDL_Surface *s =
-	    SDL_CreateRGBSurfaceWithFormatFrom(px, SW, SH, 32, SW * 4, SDL_PIXELFORMAT_ARGB8888);
-	char *buf = malloc(1 << 20);
-	SDL_RWops *rw = SDL_RWFromMem(buf, 1 << 20);
-	CHECK_INT(IMG_SavePNG_RW(s, rw, 0), 0);
-	size_t len = (size_t)SDL_RWtell(rw);
-	SDL_RWclose(rw);
-	char err[256] = "";
-	bool incomplete = true;
-	SDL_Surface *out =
-	    image_decode(buf, len, SW, SH, IMAGE_CONTAIN, &incomplete, err, sizeof err);
-	SDL_FreeSurface(s);
-	free(buf);
+	SDL_Surface *out = png_decoded(px, SW, SH);
 	free(px);
 	return out;
 }
