@@ -6,22 +6,27 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "notice.h"
 #include "input.h"
+#include "live.h"
+#include "notice.h"
 #include "visit.h"
 #include "text.h"
 
 enum { FRAME_MS = 16, IDLE_WAKE_MS = 500 };
 
-static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t stop_signal, hup_signal;
 
 static void on_signal(int sig)
 {
-	stop_signal = sig;
+	if (sig == SIGHUP)
+		hup_signal = 1;
+	else
+		stop_signal = sig;
 }
 
-/* SIGTERM and SIGINT end the program cleanly; SDL's own handlers are off so
- * that in kiosk mode a window close cannot pass for them. */
+/* SIGTERM and SIGINT end the program cleanly, SIGHUP reads the content
+ * again; SDL's own handlers are off so that in kiosk mode a window close
+ * cannot pass for them. */
 static void install_signals(void)
 {
 	struct sigaction sa;
@@ -30,14 +35,14 @@ static void install_signals(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }
 
 struct app {
 	const struct options *o;
 	const char *dir;
-	struct content **content;
-	struct diag *diag; /* the problems of the last load */
-	uint64_t next_retry;
+	struct live *live; /* the content, kept current */
+	Uint32 live_event; /* pushed when a reload finished */
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	struct text *text;
@@ -109,6 +114,64 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 		toggle_fullscreen(a);
 }
 
+/* The language to show: --lang when the content has it, else its first. */
+static int start_lang(const struct app *a, const struct content *c)
+{
+	int lang = a->o->lang ? content_lang_index(c, a->o->lang) : 0;
+	return lang < 0 ? 0 : lang;
+}
+
+/* --at in the window: the place to start at, when the content has it. */
+static void start_at(struct app *a, const struct content *c)
+{
+	struct nav_state s;
+	if (!a->o->at_given || nav_parse(&c->hall, a->o->at, &s) != 0)
+		return;
+	s.last_input_ms = s.since_ms = SDL_GetTicks64();
+	s.lang = visit_state(a->visit)->lang;
+	visit_goto(a->visit, &s);
+}
+
+static int start_visit(struct app *a)
+{
+	int w, h;
+	const struct content *c = live_content(a->live);
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	float dpi = 0;
+	SDL_GetDisplayDPI(0, &dpi, NULL, NULL);
+	a->visit = visit_new(a->ren, a->text, c, start_lang(a, c), w, h, dpi, a->wake_event,
+	                     a->o->trace ? stdout : NULL);
+	if (!a->visit)
+		return -1;
+	start_at(a, c);
+	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", live_status(a->live)->shown_dir, w,
+	        h);
+	return 0;
+}
+
+static void wake_for_reload(void *ctx)
+{
+	SDL_Event ev = {.type = *(Uint32 *)ctx};
+	SDL_PushEvent(&ev);
+}
+
+/* A reload finished: show its content, or the notice's new problems. */
+static void on_reload(struct app *a)
+{
+	struct content *old;
+	enum live_change change = live_take(a->live, &old);
+	if (change == LIVE_NEW && a->visit &&
+	    !visit_set_content(a->visit, live_content(a->live), SDL_GetTicks64())) {
+		visit_free(a->visit); /* out of memory: start afresh */
+		a->visit = NULL;
+	}
+	if (change == LIVE_NEW && !a->visit)
+		start_visit(a);
+	content_free(old);
+	if (change != LIVE_NOTHING && !a->visit)
+		a->dirty = true; /* the notice lists the new problems */
+}
+
 /* Touches and the mouse go to the visit as pointer input. */
 static bool on_pointer(struct app *a, const SDL_Event *ev)
 {
@@ -131,6 +194,10 @@ static void on_event(struct app *a, const SDL_Event *ev)
 	if (ev->type == a->wake_event) {
 		if (a->visit)
 			visit_take_images(a->visit);
+		return;
+	}
+	if (ev->type == a->live_event) {
+		on_reload(a);
 		return;
 	}
 	switch (ev->type) {
@@ -167,54 +234,13 @@ static void on_event(struct app *a, const SDL_Event *ev)
  * during a fade, and at most IDLE_WAKE_MS so a signal is noticed. */
 static int wait_ms(struct app *a, uint64_t now)
 {
-	uint64_t deadline = a->visit ? visit_deadline(a->visit, now) : a->next_retry;
+	uint64_t deadline = a->visit ? visit_deadline(a->visit, now) : UINT64_MAX;
 	if (deadline <= now)
 		deadline = a->last_frame + FRAME_MS;
 	if (deadline <= now)
 		return 0;
 	uint64_t ms = deadline - now;
 	return ms > IDLE_WAKE_MS ? IDLE_WAKE_MS : (int)ms;
-}
-
-/* The language to show: --lang when the content has it, else its first. */
-static int start_lang(const struct app *a)
-{
-	int lang = a->o->lang ? content_lang_index(*a->content, a->o->lang) : 0;
-	return lang < 0 ? 0 : lang;
-}
-
-static int start_visit(struct app *a)
-{
-	int w, h;
-	SDL_GetRendererOutputSize(a->ren, &w, &h);
-	float dpi = 0;
-	SDL_GetDisplayDPI(0, &dpi, NULL, NULL);
-	a->visit = visit_new(a->ren, a->text, *a->content, start_lang(a), w, h, dpi, a->wake_event,
-	                     a->o->trace ? stdout : NULL);
-	if (!a->visit)
-		return -1;
-	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", a->dir, w, h);
-	return 0;
-}
-
-/* While the content has errors: load it again, and play it once it is good. */
-static void retry_content(struct app *a, uint64_t now)
-{
-	a->next_retry = now + APP_RETRY_MS;
-	struct diag *d = diag_new();
-	struct content *c = d ? content_load(a->dir, d) : NULL;
-	if (!c) {
-		if (d && diag_size(d) != diag_size(a->diag))
-			a->dirty = true; /* the problems changed: show the new ones */
-		diag_free(a->diag);
-		a->diag = d;
-		return;
-	}
-	fprintf(stderr, "<5>twinhall: %s is valid again\n", a->dir);
-	diag_free(d);
-	*a->content = c;
-	start_visit(a);
-	a->dirty = true;
 }
 
 static void draw(struct app *a, uint64_t now)
@@ -224,7 +250,7 @@ static void draw(struct app *a, uint64_t now)
 	} else {
 		int w, h;
 		SDL_GetRendererOutputSize(a->ren, &w, &h);
-		notice_draw(a->ren, a->text, w, h, a->diag, a->dir);
+		notice_draw(a->ren, a->text, w, h, live_diag(a->live), a->dir);
 	}
 	SDL_RenderPresent(a->ren);
 	a->last_frame = now;
@@ -241,8 +267,11 @@ static void loop(struct app *a)
 				on_event(a, &ev);
 		}
 		uint64_t now = SDL_GetTicks64();
-		if (!a->visit && now >= a->next_retry)
-			retry_content(a, now);
+		if (hup_signal) {
+			hup_signal = 0;
+			fprintf(stderr, "<6>twinhall: reading %s again (SIGHUP)\n", a->dir);
+			live_request(a->live);
+		}
 		if ((a->visit && visit_update(a->visit, now)) || a->dirty)
 			draw(a, now);
 	}
@@ -250,9 +279,9 @@ static void loop(struct app *a)
 		fprintf(stderr, "<6>twinhall: stopping on signal %d\n", (int)stop_signal);
 }
 
-int app_run(const struct options *o, const char *dir, struct content **c, struct diag *d)
+int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d)
 {
-	struct app a = {.o = o, .dir = dir, .content = c, .dirty = true};
+	struct app a = {.o = o, .dir = dir, .dirty = true};
 	int rc = 1;
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	/* A touch must not also arrive as a made-up mouse click. */
@@ -262,26 +291,28 @@ int app_run(const struct options *o, const char *dir, struct content **c, struct
 		fprintf(stderr, "<3>twinhall: cannot start SDL video: %s\n", SDL_GetError());
 		return 1;
 	}
-	a.wake_event = SDL_RegisterEvents(1);
-	if (open_window(&a) != 0)
+	a.wake_event = SDL_RegisterEvents(2);
+	a.live_event = a.wake_event + 1;
+	struct live_config lc = {.dir = dir,
+	                         .state_dir = o->state_dir,
+	                         .poll_s = o->poll_s,
+	                         .trace = o->trace ? stdout : NULL};
+	a.live = live_start(&lc, c, d, wake_for_reload, &a.live_event);
+	if (!a.live || open_window(&a) != 0)
 		goto done;
-	a.text = *c ? text_new_for(a.ren, *c) : text_new(a.ren);
+	const struct content *shown = live_content(a.live);
+	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
 	if (!a.text)
 		goto done;
-	if (*c && start_visit(&a) != 0)
+	if (shown && start_visit(&a) != 0)
 		goto done;
-	if (!*c) {
-		a.diag = d;
-		a.next_retry = SDL_GetTicks64() + APP_RETRY_MS;
+	if (!shown)
 		fprintf(stderr, "<3>twinhall: showing a notice until %s is fixed\n", dir);
-	}
 	loop(&a);
 	rc = 0;
 done:
-	if (a.diag == d)
-		a.diag = NULL; /* the caller's */
-	diag_free(a.diag);
 	visit_free(a.visit);
+	live_stop(a.live); /* after the visit: it draws from the content */
 	text_free(a.text);
 	if (a.ren)
 		SDL_DestroyRenderer(a.ren);

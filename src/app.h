@@ -6,12 +6,10 @@
 #include "diag.h"
 #include "options.h"
 
-/* Opens the window and plays *c (loaded from dir) until asked to stop.
- * When *c is NULL (the content has errors, listed in d) it shows a notice
- * instead and tries loading dir again every APP_RETRY_MS; *c then holds the
- * content it loaded, which the caller frees. Returns the exit status. */
-int app_run(const struct options *o, const char *dir, struct content **c, struct diag *d);
-
-enum { APP_RETRY_MS = 10000 };
+/* Opens the window and plays c (loaded from dir, its problems in d; both
+ * become the app's) until asked to stop, following changes to dir (see
+ * live.h). When c is NULL (the content has errors) it shows the last good
+ * content, or a notice, until dir is fixed. Returns the exit status. */
+int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d);
 
 #endif

@@ -29,6 +29,8 @@ struct image_ref {
 	const char *path;
 	struct src_loc loc; /* the YAML scalar that named it */
 	int width, height;  /* from the file's header, checked at load */
+	uint64_t stamp;     /* the file's size, time and inode as one number: a
+	                     * reload with another stamp means another picture */
 };
 
 enum link_status { LINK_ACTIVE, LINK_SUSPENDED, LINK_ENDED };

@@ -5,8 +5,10 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "image_info.h"
 #include "safe_path.h"
 
@@ -110,6 +112,15 @@ int content_fields_number(struct content_fields_ctx *x, const struct yaml_doc_no
 	return 1;
 }
 
+/* What changes whenever the file's bytes may have: its size, its time to
+ * the nanosecond, and the inode (a save by rename makes a new one). */
+static uint64_t file_stamp(const struct stat *st)
+{
+	uint64_t v[4] = {(uint64_t)st->st_size, (uint64_t)st->st_mtim.tv_sec,
+	                 (uint64_t)st->st_mtim.tv_nsec, (uint64_t)st->st_ino};
+	return hash_more(HASH_SEED, v, sizeof v);
+}
+
 /* Opens and sniffs the image at the root-relative path; reports at v. */
 static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v,
                             const char *path, struct image_ref *out)
@@ -126,6 +137,8 @@ static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_
 	}
 	struct image_info info;
 	enum image_info_err ie = image_info_read(fd, &info);
+	struct stat st;
+	out->stamp = fstat(fd, &st) == 0 ? file_stamp(&st) : 0;
 	close(fd);
 	if (ie == IMAGE_INFO_TOO_LARGE) {
 		content_fields_error(x, v,

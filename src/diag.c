@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 struct diag {
 	struct diag_item *items;
 	size_t n, cap;
@@ -169,4 +171,25 @@ void diag_print(struct diag *d, FILE *out, const char *dir)
 	char line[2048];
 	for (size_t i = 0; i < diag_size(d); i++)
 		fprintf(out, "%s\n", diag_format(diag_get(d, i), dir, line, sizeof line));
+}
+
+void diag_log(struct diag *d, FILE *out, const char *dir)
+{
+	char line[2048];
+	for (size_t i = 0; i < diag_size(d); i++) {
+		const struct diag_item *it = diag_get(d, i);
+		int prio = it->level == DIAG_ERROR ? 3 : it->level == DIAG_WARNING ? 4 : 5;
+		fprintf(out, "<%d>%s\n", prio, diag_format(it, dir, line, sizeof line));
+	}
+}
+
+uint64_t diag_fingerprint(struct diag *d)
+{
+	char line[2048];
+	uint64_t h = HASH_SEED;
+	for (size_t i = 0; i < diag_size(d); i++) {
+		diag_format(diag_get(d, i), "", line, sizeof line);
+		h = hash_more(h, line, strlen(line) + 1);
+	}
+	return h;
 }

@@ -4,6 +4,7 @@
 #define TWINHALL_DIAG_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
@@ -44,5 +45,12 @@ void diag_print(struct diag *d, FILE *out, const char *dir);
 
 /* Formats item it as one line (no newline) into buf; returns buf. */
 char *diag_format(const struct diag_item *it, const char *dir, char *buf, size_t size);
+
+/* The same lines with sd-daemon priority prefixes (<3> errors, <4>
+ * warnings, <5> notes), for the journal. */
+void diag_log(struct diag *d, FILE *out, const char *dir);
+
+/* A number that is the same for the same problems in the same order. */
+uint64_t diag_fingerprint(struct diag *d);
 
 #endif

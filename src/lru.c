@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 enum { LRU_FIRST_BUCKETS = 64 };
 
 struct lru_entry {
@@ -26,13 +28,7 @@ struct lru {
 
 uint64_t lru_hash(const void *p, size_t len)
 {
-	const unsigned char *b = p;
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= b[i];
-		h *= 1099511628211u;
-	}
-	return h;
+	return hash_more(HASH_SEED, p, len);
 }
 
 struct lru *lru_new(size_t budget_bytes, size_t max_entries, lru_drop_fn drop, void *ctx)
@@ -210,6 +206,20 @@ void lru_frame(struct lru *m)
 {
 	m->frame++;
 	trim(m);
+}
+
+size_t lru_filter(struct lru *m, bool (*fn)(void *ctx, const void *key, size_t len, void *value),
+                  void *ctx)
+{
+	size_t n = 0;
+	for (struct lru_entry *e = m->oldest, *next; e; e = next) {
+		next = e->newer;
+		if (fn(ctx, e->key, e->len, e->value)) {
+			lru_remove(m, e);
+			n++;
+		}
+	}
+	return n;
 }
 
 void lru_clear(struct lru *m)

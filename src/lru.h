@@ -6,6 +6,7 @@
 #ifndef TWINHALL_LRU_H
 #define TWINHALL_LRU_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,6 +54,11 @@ void lru_remove(struct lru *m, struct lru_entry *e);
 /* Ends a frame: what was used in the frame before the one ending loses its
  * pin, and least recently used entries go until the map is within budget. */
 void lru_frame(struct lru *m);
+
+/* Calls fn for every entry with its key and value; the entries for which
+ * it returns true are removed (pinned or not). Returns how many went. */
+size_t lru_filter(struct lru *m, bool (*fn)(void *ctx, const void *key, size_t len, void *value),
+                  void *ctx);
 
 /* Drops every entry, pinned or not. */
 void lru_clear(struct lru *m);

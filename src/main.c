@@ -89,7 +89,7 @@ static int pick_lang(const struct options *o, const struct content *c, int *lang
 
 /* --screenshot, or the window. Without valid content a screenshot fails
  * (exit 1) while the window shows a notice and waits for a fix. */
-static int show(const struct options *o, const char *dir, struct content **c, struct diag *d)
+static int show(const struct options *o, const char *dir, struct content **c, struct diag **d)
 {
 	int lang = 0, rc = *c ? pick_lang(o, *c, &lang) : 0;
 	if (rc)
@@ -100,11 +100,14 @@ static int show(const struct options *o, const char *dir, struct content **c, st
 	}
 	IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
 	if (o->mode == MODE_SCREENSHOT && strcmp(o->at, "notice") == 0)
-		rc = screenshot_notice(o, dir, d);
+		rc = screenshot_notice(o, dir, *d);
 	else if (o->mode == MODE_SCREENSHOT)
 		rc = screenshot_run(o, *c, lang);
-	else
-		rc = app_run(o, dir, c, d);
+	else {
+		rc = app_run(o, dir, *c, *d); /* they are the app's now */
+		*c = NULL;
+		*d = NULL;
+	}
 	IMG_Quit();
 	TTF_Quit();
 	return rc;
@@ -134,12 +137,12 @@ int main(int argc, char **argv)
 	if (o.mode == MODE_CHECK) {
 		rc = run_check(dir, c, d);
 	} else {
-		diag_print(d, stderr, dir);
+		diag_log(d, stderr, dir);
 		if (!c)
 			fprintf(stderr, "<3>twinhall: %s has errors (run twinhall --check %s)\n",
 			        dir, dir);
 		int notice = o.mode == MODE_SCREENSHOT && strcmp(o.at, "notice") == 0;
-		rc = !c && o.mode == MODE_SCREENSHOT && !notice ? 1 : show(&o, dir, &c, d);
+		rc = !c && o.mode == MODE_SCREENSHOT && !notice ? 1 : show(&o, dir, &c, &d);
 	}
 	content_free(c);
 	diag_free(d);

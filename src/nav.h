@@ -66,6 +66,13 @@ struct nav_state nav_begin(uint64_t now_ms);
 struct nav_state nav_step(const struct hall *h, struct nav_state s, struct nav_event ev,
                           uint64_t now_ms);
 
+/* s, made for hall from, carried over to hall to (the content was
+ * reloaded): the same city (by id), language (by code), section and item
+ * (the photo or gift with the same image, else the same number, else the
+ * last) where they still exist; a section that went becomes the city's
+ * first one left, a city that went becomes HOME. Always valid for to. */
+struct nav_state nav_carry(const struct hall *from, const struct hall *to, struct nav_state s);
+
 /* True when a and b show the same place in the same language (screen, and
  * the city and item where they have meaning); times and from are ignored.
  * After nav_step, "same" means nothing to redraw or log; after a NEXT/PREV

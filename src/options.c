@@ -14,10 +14,15 @@ static const char usage[] =
     "  --kiosk              fullscreen, cursor hidden, quit keys off\n"
     "  --window WxH         window size (default 1280x720)\n"
     "  --screenshot FILE    render one frame headless to a PNG file and exit\n"
-    "  --at STATE           what --screenshot renders: attract, attract/N, notice\n"
-    "                       (default attract)\n"
+    "  --at STATE           what --screenshot renders: attract, attract/N, notice,\n"
+    "                       home, city/ID/photos/N, ... (default attract); in the\n"
+    "                       window, the place to start at\n"
     "  --size WxH           size of the --screenshot frame (default 1920x1080)\n"
     "  --lang LANG          language, one of the content's languages (default: its first)\n"
+    "  --poll SECONDS       look for content changes every SECONDS instead of being\n"
+    "                       told by the kernel (automatic on NFS and SMB shares)\n"
+    "  --state-dir DIR      where the last good content is kept (default:\n"
+    "                       $STATE_DIRECTORY, else ~/.local/state/twinhall)\n"
     "  --help               show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"
@@ -84,13 +89,26 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 		o->mode = MODE_SCREENSHOT;
 	} else if (strcmp(name, "--at") == 0) {
 		o->at = v;
+		o->at_given = true;
+	} else if (strcmp(name, "--poll") == 0) {
+		char *end;
+		long s = strtol(v, &end, 10);
+		if (end == v || *end || s < 1 || s > 3600)
+			return fail(err, es,
+			            "--poll wants a number of seconds from 1 to 3600, not '%s'", v);
+		o->poll_s = (int)s;
+	} else if (strcmp(name, "--state-dir") == 0) {
+		if (!*v)
+			return fail(err, es, "%s wants a directory", name);
+		o->state_dir = v;
 	} else if (strcmp(name, "--lang") == 0) {
 		o->lang = v;
 	}
 	return 0;
 }
 
-static const char *const valued[] = {"--window", "--size", "--screenshot", "--at", "--lang"};
+static const char *const valued[] = {"--window", "--size", "--screenshot", "--at",
+                                     "--lang",   "--poll", "--state-dir"};
 
 static int parse_one(int argc, char **argv, int *i, struct options *o, char *err, size_t es)
 {

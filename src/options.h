@@ -17,6 +17,9 @@ struct options {
 	const char *at;         /* state to render, "attract" by default */
 	int size_w, size_h;     /* screenshot size */
 	const char *lang;       /* NULL: the content's default language */
+	int poll_s;             /* > 0: look for content changes every poll_s seconds */
+	const char *state_dir;  /* NULL: $STATE_DIRECTORY, else ~/.local/state/twinhall */
+	bool at_given;          /* --at was given (the window starts there too) */
 };
 
 /* Parses argv into o. Returns 0 on success; on a usage error returns -1 and

@@ -20,11 +20,14 @@ struct texture_cache {
 	size_t key_cap;
 	uint64_t next_tag;
 	size_t hits, misses, loading, failed;
+	size_t refreshing; /* READY entries with a refresh_tag */
 };
 
 struct tex_entry {
 	enum texture_state state;
-	uint64_t tag; /* of the request that will fill this entry */
+	uint64_t tag;         /* of the request that will fill this entry */
+	uint64_t refresh_tag; /* READY, its file changed: the request for the new
+	                       * pixels (counted as loading); 0 when none */
 	SDL_Texture *tex;
 	int w, h;
 };
@@ -51,6 +54,8 @@ static void drop_entry(void *ctx, void *value)
 {
 	struct tex_entry *e = value;
 	count_state(ctx, e->state, -1);
+	if (e->refresh_tag)
+		((struct texture_cache *)ctx)->refreshing--;
 	SDL_DestroyTexture(e->tex);
 	free(e);
 }
@@ -185,11 +190,38 @@ static void fill(struct texture_cache *c, struct lru_entry *le, const struct ima
  * old one was cleared or evicted) is dropped too, as the file may have
  * changed, and the newer entry's decode is asked for again in case the
  * loader merged it into the old one's. */
+/* The new pixels of a changed file replace the old ones; when the file
+ * cannot be shown (still being copied, broken) the old picture stays. */
+static bool refresh(struct texture_cache *c, struct lru_entry *le, const struct image_result *r)
+{
+	struct tex_entry *e = lru_value(le);
+	e->refresh_tag = 0;
+	c->refreshing--;
+	SDL_Texture *t = r->surface ? SDL_CreateTextureFromSurface(c->renderer, r->surface) : NULL;
+	if (!t) {
+		fprintf(stderr,
+		        "<4>twinhall: %s changed but cannot be shown (%s); showing it as before\n",
+		        r->path,
+		        r->incomplete ? "still being copied"
+		        : r->surface  ? SDL_GetError()
+		                      : r->error);
+		return false;
+	}
+	SDL_DestroyTexture(e->tex);
+	e->tex = t;
+	e->w = r->surface->w;
+	e->h = r->surface->h;
+	lru_set_bytes(c->map, le, (size_t)e->w * (size_t)e->h * 4);
+	return true;
+}
+
 static bool take_one(struct texture_cache *c, const struct image_result *r)
 {
 	size_t len = build_key(c, r->path, r->w, r->h, r->fit);
 	struct lru_entry *le = len ? lru_peek(c->map, c->key, len) : NULL;
 	struct tex_entry *e = le ? lru_value(le) : NULL;
+	if (e && e->refresh_tag)
+		return e->refresh_tag == r->tag && refresh(c, le, r);
 	if (!e || e->state != TEXTURE_LOADING)
 		return false;
 	if (e->tag != r->tag) {
@@ -226,13 +258,48 @@ void texture_cache_clear(struct texture_cache *c)
 	lru_clear(c->map);
 }
 
+struct refresh_ctx {
+	struct texture_cache *c;
+	const char *path;
+	size_t n;
+};
+
+/* An entry of the changed file: a READY one is decoded again in the
+ * background, the others go (true). */
+static bool refresh_entry(void *ctx, const void *key, size_t len, void *value)
+{
+	struct refresh_ctx *x = ctx;
+	size_t head = TEXTURE_KEY_HEAD * sizeof(int32_t), n = strlen(x->path);
+	struct tex_entry *e = value;
+	if (len != head + n || memcmp((const char *)key + head, x->path, n) != 0)
+		return false;
+	x->n++;
+	if (e->state != TEXTURE_READY)
+		return true;
+	int32_t k[TEXTURE_KEY_HEAD];
+	memcpy(k, key, sizeof k);
+	if (!e->refresh_tag)
+		x->c->refreshing++;
+	e->refresh_tag = ++x->c->next_tag;
+	image_loader_request(x->c->loader, x->path, k[0], k[1], (enum image_fit)k[2],
+	                     e->refresh_tag);
+	return false;
+}
+
+size_t texture_cache_refresh(struct texture_cache *c, const char *path)
+{
+	struct refresh_ctx x = {c, path, 0};
+	lru_filter(c->map, refresh_entry, &x);
+	return x.n;
+}
+
 void texture_cache_stats(const struct texture_cache *c, struct texture_cache_stats *out)
 {
 	struct lru_stats ls;
 	lru_stats(c->map, &ls);
 	*out = (struct texture_cache_stats){.textures = ls.entries - c->loading - c->failed,
 	                                    .bytes = ls.bytes,
-	                                    .loading = c->loading,
+	                                    .loading = c->loading + c->refreshing,
 	                                    .failed = c->failed,
 	                                    .hits = c->hits,
 	                                    .misses = c->misses,

@@ -23,7 +23,8 @@ enum texture_state {
 
 struct texture_cache_stats {
 	size_t textures, bytes; /* held now (4 bytes a pixel) */
-	size_t loading, failed; /* entries in those states now */
+	size_t loading, failed; /* entries in those states now (loading: with
+	                         * the new decodes of changed files) */
 	size_t hits, misses;    /* misses: how many images were asked to be decoded */
 	size_t evictions;
 };
@@ -65,6 +66,13 @@ void texture_cache_frame(struct texture_cache *c);
  * (after the content or the renderer changed); texture pointers from
  * texture_cache_get are invalid after it. */
 void texture_cache_clear(struct texture_cache *c);
+
+/* The file at path changed: its entries, at every size, are decoded again.
+ * Until the new pixels are in, the old picture is still given (READY), and
+ * it stays when the new file cannot be shown (still being copied, broken);
+ * entries not READY are forgotten and asked for again when next used.
+ * These decodes count as loading. Returns how many entries it touched. */
+size_t texture_cache_refresh(struct texture_cache *c, const char *path);
 
 /* The counts at this moment, into *out. */
 void texture_cache_stats(const struct texture_cache *c, struct texture_cache_stats *out);

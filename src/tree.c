@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "hash.h"
+
 static bool ends_with(const char *s, const char *tail)
 {
 	size_t n = strlen(s), t = strlen(tail);
@@ -17,17 +19,9 @@ bool tree_ignored(const char *name)
 	       ends_with(name, ".tmp");
 }
 
-/* FNV-1a over bytes, continuing from h. */
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 0x100000001b3ull;
-	return h;
-}
-
 struct walk {
 	void (*dir_fn)(void *ctx, const char *path);
+	void (*file_fn)(void *ctx, const char *path, const struct stat *st);
 	void *ctx;
 	uint64_t sum; /* of every file's own hash: the order of entries does not count */
 	size_t entries;
@@ -56,12 +50,14 @@ static void walk(struct walk *w, const char *dir, int depth)
 				walk(w, path, depth + 1);
 			continue;
 		}
+		if (w->file_fn)
+			w->file_fn(w->ctx, path, &st);
 		if (S_ISLNK(st.st_mode) && stat(path, &st) != 0)
 			continue; /* a dangling link: as if absent */
-		uint64_t h = fnv(0xcbf29ce484222325ull, path, strlen(path));
+		uint64_t h = hash_more(HASH_SEED, path, strlen(path));
 		int64_t facts[3] = {(int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
 		                    (int64_t)st.st_mtim.tv_nsec};
-		w->sum += fnv(h, facts, sizeof facts);
+		w->sum += hash_more(h, facts, sizeof facts);
 	}
 	closedir(d);
 }
@@ -75,6 +71,13 @@ uint64_t tree_fingerprint(const char *dir)
 
 void tree_dirs(const char *dir, void (*fn)(void *ctx, const char *path), void *ctx)
 {
-	struct walk w = {fn, ctx, 0, 0};
+	struct walk w = {.dir_fn = fn, .ctx = ctx};
+	walk(&w, dir, 0);
+}
+
+void tree_walk(const char *dir, void (*dir_fn)(void *ctx, const char *path),
+               void (*file_fn)(void *ctx, const char *path, const struct stat *st), void *ctx)
+{
+	struct walk w = {.dir_fn = dir_fn, .file_fn = file_fn, .ctx = ctx};
 	walk(&w, dir, 0);
 }

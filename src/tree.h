@@ -24,4 +24,12 @@ uint64_t tree_fingerprint(const char *dir);
  * symbolic links, at most TREE_MAX_DEPTH deep). */
 void tree_dirs(const char *dir, void (*fn)(void *ctx, const char *path), void *ctx);
 
+/* Calls dir_fn for dir and every directory below it (parents first), and
+ * file_fn for every other entry with what lstat says of it (a symbolic
+ * link is not followed); the same entries tree_fingerprint counts. Either
+ * may be NULL. */
+struct stat;
+void tree_walk(const char *dir, void (*dir_fn)(void *ctx, const char *path),
+               void (*file_fn)(void *ctx, const char *path, const struct stat *st), void *ctx);
+
 #endif

@@ -1,7 +1,9 @@
 #include "visit.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "content_diff.h"
 #include "draw.h"
 #include "player.h"
 #include "screen.h"
@@ -40,6 +42,12 @@ struct visit {
 	bool next_drawn;        /* the other layer shows the new place as it is now */
 	unsigned long drawn;    /* places drawn so far */
 	uint64_t transition_ms; /* when the last change of place began */
+	/* After a reload: the last frame stays until hold_until, or until the
+	 * new place's images are in, then the crossfade begins. */
+	bool holding;
+	uint64_t hold_until;
+	Uint32 wake_event;
+	size_t image_budget;
 };
 
 static void write_trace(struct visit *v, uint64_t now)
@@ -83,7 +91,9 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	size_t screen_bytes = (size_t)w * (size_t)h * 4;
 	v->ui = (struct ui){.ren = ren, .text = text, .c = c, .zoom = 1, .motion_for = -1};
 	v->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
-	v->ui.images = texture_cache_new(ren, c->root, IMAGE_SCREENS * screen_bytes, wake_event);
+	v->wake_event = wake_event;
+	v->image_budget = IMAGE_SCREENS * screen_bytes;
+	v->ui.images = texture_cache_new(ren, c->root, v->image_budget, wake_event);
 	v->gestures = gesture_new(&gc);
 	v->player = v->ui.images ? player_new(ren, text, v->ui.images, c, 0, w, h) : NULL;
 
@@ -170,6 +180,50 @@ static void step(struct visit *v, struct nav_event ev, uint64_t now)
 		moved(v, &old, now);
 }
 
+static void refresh_image(void *ctx, const char *path)
+{
+	texture_cache_refresh(ctx, path);
+}
+
+bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
+{
+	const struct content *old = v->ui.c;
+	struct texture_cache *images = v->ui.images;
+	if (strcmp(old->root, c->root) != 0) /* to or from the snapshot */
+		images = texture_cache_new(v->ui.ren, c->root, v->image_budget, v->wake_event);
+	struct player *player =
+	    images ? player_new(v->ui.ren, v->ui.text, images, c, 0, v->ui.l.w, v->ui.l.h) : NULL;
+	if (!player) {
+		if (images != v->ui.images)
+			texture_cache_free(images);
+		return false;
+	}
+	player_free(v->player);
+	v->player = player;
+	if (images != v->ui.images) {
+		texture_cache_free(v->ui.images);
+		v->ui.images = images;
+	} else if (content_changed_images(old, c, refresh_image, images) < 0) {
+		texture_cache_clear(images);
+	}
+	struct nav_state before = v->ui.nav;
+	v->ui.nav = nav_carry(&old->hall, &c->hall, before);
+	v->ui.c = c;
+	v->ui.motion_for = -1;
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	if (s)
+		s->enter(&v->ui);
+	if (v->layer[v->shown] && !v->fading) {
+		fade_from_shown(v, now);
+		v->holding = true;
+		v->hold_until = now + VISIT_HOLD_MS;
+	}
+	if (!nav_same(&before, &v->ui.nav))
+		write_trace(v, now);
+	v->dirty = true;
+	return true;
+}
+
 static void on_press(struct visit *v, const struct gesture *g)
 {
 	bool asleep = v->ui.nav.screen == NAV_ATTRACT;
@@ -227,10 +281,22 @@ static bool interactive_moving(const struct visit *v, uint64_t now)
 	return s && s->moving(&v->ui);
 }
 
+/* While holding the last frame after a reload, the crossfade waits at its
+ * start; it begins once the new place was drawn with its images in. */
+static void hold(struct visit *v, uint64_t now)
+{
+	if (!v->holding)
+		return;
+	if (!v->fading || now >= v->hold_until || (v->next_drawn && !visit_loading(v)))
+		v->holding = false;
+	v->transition_ms = now;
+}
+
 bool visit_update(struct visit *v, uint64_t now)
 {
 	struct gesture out[GESTURE_MAX_OUT];
 	v->ui.now = now;
+	hold(v, now);
 	size_t n = gesture_tick(v->gestures, now, out, GESTURE_MAX_OUT);
 	for (size_t i = 0; i < n; i++)
 		on_gesture(v, &out[i]);
@@ -349,6 +415,7 @@ void visit_goto(struct visit *v, const struct nav_state *s)
 	const struct screen_ops *sc = screen_of(s->screen);
 	if (sc)
 		sc->enter(&v->ui);
+	write_trace(v, SDL_GetTicks64());
 	v->dirty = true;
 }
 

@@ -16,6 +16,8 @@
 
 struct visit;
 
+enum { VISIT_HOLD_MS = 1000 };
+
 /* A visit of content c (which must outlive it) drawn with ren and text on a
  * w x h screen with dpi dots per inch (0: unknown), starting on the attract
  * loop in language lang; wake_event is the SDL event type its image loaders
@@ -33,6 +35,14 @@ void visit_resize(struct visit *v, int w, int h);
 /* How many times a place has been drawn (into a layer) so far: frames that
  * only show layers again, as a crossfade's do, do not count. */
 unsigned long visit_places_drawn(const struct visit *v);
+
+/* The content is now c (it must outlive the visit; the old one may be
+ * freed once this returns). The visitor stays where they were (see
+ * nav_carry); images whose files changed are decoded again, the others
+ * kept. The last frame stays on screen until the new place's images are
+ * decoded (at most VISIT_HOLD_MS), then it crossfades to the new content.
+ * False when out of memory: the visit then keeps the old content. */
+bool visit_set_content(struct visit *v, const struct content *c, uint64_t now_ms);
 
 /* Takes in images decoded on workers (call on wake_event). */
 void visit_take_images(struct visit *v);

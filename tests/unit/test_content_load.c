@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "content_diff.h"
 #include "test.h"
 
 static int failures_;
@@ -514,10 +515,47 @@ static void test_font_dirs(void)
 	diag_free(d);
 }
 
+static void collect(void *ctx, const char *path)
+{
+	char *out = ctx;
+	strcat(out, path);
+	strcat(out, ";");
+}
+
+/* A reload tells which images changed under the same name: rewritten in
+ * place, or saved by rename; not those left alone, added or removed. */
+static void test_changed_images(void)
+{
+	fresh_set();
+	struct diag *d = diag_new();
+	struct content *a = content_load(root_, d);
+	put_bytes("cities/oxford/photos/1.png", png_1x1, sizeof png_1x1 - 1); /* in place */
+	char from[512], to[512];
+	snprintf(from, sizeof from, "%s/cities/qingdao/new.tmp", root_);
+	snprintf(to, sizeof to, "%s/cities/qingdao/flag.png", root_);
+	put_bytes("cities/qingdao/new.tmp", png_1x1, sizeof png_1x1); /* same bytes, by rename */
+	CHECK(rename(from, to) == 0);
+	struct content *b = content_load(root_, d);
+	CHECK(a && b);
+	if (a && b) {
+		CHECK(a->hall.cities[0].flag.stamp == b->hall.cities[0].flag.stamp);
+		char seen[512] = "";
+		CHECK_INT(content_changed_images(a, b, collect, seen), 2);
+		CHECK_STR(seen, "cities/oxford/photos/1.png;cities/qingdao/flag.png;");
+		seen[0] = '\0';
+		CHECK_INT(content_changed_images(b, b, collect, seen), 0);
+		CHECK_STR(seen, "");
+	}
+	content_free(a);
+	content_free(b);
+	diag_free(d);
+}
+
 int main(void)
 {
 
 	RUN(test_valid_set_loads);
+	RUN(test_changed_images);
 	RUN(test_font_dirs);
 
 	RUN(test_no_photos_is_a_warning);

@@ -1,5 +1,6 @@
 /* The navigation state machine and its text form, on a hand-built hall. */
 #include <stdint.h>
+#include <string.h>
 
 #include "nav.h"
 #include "test.h"
@@ -363,6 +364,61 @@ static void test_repair_after_a_reload(void)
 	CHECK_STR(text(r), "home");
 }
 
+/* A reload reorders cities, drops a photo before the one on screen,
+ * swaps the languages, removes a section and a city: the visitor stays
+ * with the same city and picture, or goes to the nearest place left. */
+static void test_carry_across_a_reload(void)
+{
+	struct nav_state s = step(home(), NAV_EV_OPEN_CITY, DUISBURG, 2000);
+	s = step(s, NAV_EV_NEXT, 0, 2100); /* photos/2 */
+	s = step(s, NAV_EV_SET_LANG, 1, 2200);
+	photos[0].image.path = "a.jpg";
+	photos[1].image.path = "b.jpg";
+	photos[2].image.path = "c.jpg";
+	static struct photo fewer[2];
+	static struct city moved[3];
+	fewer[0] = photos[1]; /* a.jpg went: b.jpg is now the first */
+	fewer[1] = photos[2];
+	moved[0] = cities[OXFORD];
+	moved[1] = cities[DUISBURG];
+	moved[1].photos = fewer;
+	moved[1].n_photos = 2;
+	moved[2] = cities[AGRIGENTO];
+	struct hall to = {.n_langs = 2, .idle_timeout_ms = IDLE, .cities = moved, .n_cities = 3};
+	memcpy(to.langs[0], "en", 3);
+	memcpy(to.langs[1], "ru", 3);
+
+	struct nav_state c = nav_carry(&hall, &to, s);
+	CHECK(nav_valid(&to, &c));
+	CHECK_INT(c.screen, NAV_PHOTOS);
+	CHECK_INT(c.city, 1);
+	CHECK_INT(c.item, 0); /* the same picture, b.jpg */
+	CHECK_INT(c.lang, 0); /* still English */
+	CHECK_INT(c.last_input_ms, s.last_input_ms);
+
+	moved[1].n_photos = 0; /* the photos went: its history is next */
+	c = nav_carry(&hall, &to, s);
+	CHECK_INT(c.screen, NAV_HISTORY);
+	CHECK_INT(c.city, 1);
+	CHECK_INT(c.item, NAV_NONE);
+
+	to.n_cities = 1; /* Duisburg went: home */
+	c = nav_carry(&hall, &to, s);
+	CHECK_INT(c.screen, NAV_HOME);
+	CHECK_INT(c.city, NAV_NONE);
+
+	s = step(home(), NAV_EV_OPEN_CITY, AGRIGENTO, 3000); /* photos/1 */
+	to.n_cities = 3;
+	moved[2].n_photos = 0; /* the gifts are left */
+	c = nav_carry(&hall, &to, s);
+	CHECK_INT(c.screen, NAV_GIFTS);
+	CHECK_INT(c.city, 2);
+	struct nav_state attract = nav_begin(0);
+	c = nav_carry(&hall, &to, attract);
+	CHECK_INT(c.screen, NAV_ATTRACT);
+	CHECK_INT(c.lang, 0);
+}
+
 static void check_format(struct nav_state s, const char *want)
 {
 	char buf[64];
@@ -657,6 +713,7 @@ static void test_neighbours_next_first(void)
 int main(void)
 {
 	RUN(test_neighbours_next_first);
+	RUN(test_carry_across_a_reload);
 	RUN(test_begin_is_attract_in_the_default_language);
 	RUN(test_wake_from_attract_only_goes_home);
 	RUN(test_photos_swipe_and_clamp_at_both_ends);

@@ -74,6 +74,25 @@ static void test_errors_are_one_line(void)
 	CHECK_INT(parse(&o, err, 3, "--size", "100x100junk"), -1);
 }
 
+static void test_reload_options(void)
+{
+	struct options o;
+	char err[256];
+	CHECK_INT(parse(&o, err, 1), 0);
+	CHECK_INT(o.poll_s, 0);
+	CHECK(o.state_dir == NULL);
+	CHECK(!o.at_given);
+	CHECK_INT(parse(&o, err, 6, "--poll=5", "--state-dir", "/var/lib/x", "--at", "home"), 0);
+	CHECK_INT(o.poll_s, 5);
+	CHECK_STR(o.state_dir, "/var/lib/x");
+	CHECK(o.at_given);
+	CHECK_INT(o.mode, MODE_RUN);
+	CHECK_INT(parse(&o, err, 3, "--poll", "0"), -1);
+	CHECK(strstr(err, "--poll") && strstr(err, "'0'"));
+	CHECK_INT(parse(&o, err, 3, "--poll", "2s"), -1);
+	CHECK_INT(parse(&o, err, 2, "--state-dir="), -1);
+}
+
 static void test_help_and_version(void)
 {
 	struct options o;
@@ -92,5 +111,6 @@ int main(void)
 	RUN(test_check_and_window);
 	RUN(test_errors_are_one_line);
 	RUN(test_help_and_version);
+	RUN(test_reload_options);
 	return failures_ != 0;
 }

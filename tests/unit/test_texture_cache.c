@@ -131,6 +131,71 @@ static void test_failure_sticks_until_clear(void)
 	texture_cache_free(c);
 }
 
+static int save_png(int w, int h, Uint8 r, Uint8 g, Uint8 b, const char *name);
+
+/* Writes the first n bytes of tall.jpg as name: a JPEG still being copied. */
+static void save_truncated_jpeg(const char *name, long n)
+{
+	char from[128], to[128], buf[512];
+	snprintf(from, sizeof from, "%s/tall.jpg", dir);
+	snprintf(to, sizeof to, "%s/%s", dir, name);
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	CHECK(in && out);
+	size_t got = in ? fread(buf, 1, (size_t)n, in) : 0;
+	if (out)
+		fwrite(buf, 1, got, out);
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+}
+
+/* A changed file is decoded again at every size it is used; meanwhile,
+ * and when the new file is still being copied, the old picture is given.
+ * Failed entries of it are forgotten; other files and a path that only
+ * begins the same are left alone. */
+static void test_refresh_a_changed_file(void)
+{
+	settle(NULL, 50);
+	struct texture_cache *c = texture_cache_new(ren, dir, 8 << 20, wake);
+	int tw, th;
+	CHECK_INT(save_png(100, 50, 9, 9, 9, "changed.png"), 0);
+	state_of(c, "changed.png", 64, 64, IMAGE_CONTAIN, &tw, &th);
+	state_of(c, "changed.png", 32, 32, IMAGE_CONTAIN, &tw, &th);
+	state_of(c, "broken.png", 64, 64, IMAGE_COVER, &tw, &th);
+	wait_idle(c);
+	CHECK_INT(state_of(c, "changed.png", 64, 64, IMAGE_CONTAIN, &tw, &th), TEXTURE_READY);
+	CHECK_INT(tw, 64);
+	CHECK_INT(th, 32);
+	CHECK_INT(save_png(50, 100, 9, 9, 9, "changed.png"), 0); /* now tall */
+	CHECK_INT(texture_cache_refresh(c, "changed.pn"), 0);
+	CHECK_INT(texture_cache_refresh(c, "changed.png"), 2);
+	CHECK_INT(texture_cache_refresh(c, "broken.png"), 1);
+	CHECK_INT(stats(c).failed, 0);
+	CHECK_INT(stats(c).loading, 2);
+	CHECK_INT(state_of(c, "changed.png", 64, 64, IMAGE_CONTAIN, &tw, &th), TEXTURE_READY);
+	CHECK_INT(tw, 64); /* the old picture until the new one is in */
+	CHECK_INT(stats(c).textures, 2);
+	CHECK(wait_idle(c) >= 1);
+	CHECK_INT(state_of(c, "changed.png", 64, 64, IMAGE_CONTAIN, &tw, &th), TEXTURE_READY);
+	CHECK_INT(tw, 32);
+	CHECK_INT(th, 64);
+	CHECK_INT(stats(c).bytes, 32 * 64 * 4 + 16 * 32 * 4);
+
+	save_truncated_jpeg("changed.png", 300); /* a copy under way */
+	CHECK_INT(texture_cache_refresh(c, "changed.png"), 2);
+	wait_idle(c);
+	CHECK_INT(stats(c).loading, 0);
+	CHECK_INT(state_of(c, "changed.png", 64, 64, IMAGE_CONTAIN, &tw, &th), TEXTURE_READY);
+	CHECK_INT(tw, 32); /* still the last picture that could be shown */
+	CHECK_INT(th, 64);
+	size_t misses = stats(c).misses;
+	CHECK_INT(state_of(c, "broken.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_LOADING);
+	CHECK_INT(stats(c).misses, misses + 1);
+	wait_idle(c);
+	texture_cache_free(c);
+}
+
 static void test_size_and_fit_are_part_of_the_key(void)
 {
 	struct texture_cache *c = texture_cache_new(ren, dir, 8 << 20, wake);
@@ -287,8 +352,9 @@ static int write_images(void)
 
 static void remove_images(void)
 {
-	const char *names[] = {"wide.png", "tall.jpg", "broken.png", "0.png", "1.png", "2.png",
-	                       "3.png",    "4.png",    "5.png",      "6.png", "7.png"};
+	const char *names[] = {"wide.png", "tall.jpg", "broken.png", "changed.png",
+	                       "0.png",    "1.png",    "2.png",      "3.png",
+	                       "4.png",    "5.png",    "6.png",      "7.png"};
 	char path[128];
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
@@ -314,6 +380,7 @@ int main(void)
 	RUN(test_loads_off_thread_to_size);
 	RUN(test_failure_sticks_until_clear);
 	RUN(test_size_and_fit_are_part_of_the_key);
+	RUN(test_refresh_a_changed_file);
 	RUN(test_budget_and_lru_across_frames);
 	RUN(test_pinned_survive_over_budget);
 	RUN(test_prefetch);

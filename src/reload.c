@@ -1,0 +1,166 @@
+#include "reload.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct reload {
+	char *dir;
+	void (*done)(void *ctx);
+	void (*after_good)(void *ctx);
+	void *ctx;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool asked, stopping;        /* under lock */
+	bool good_asked;             /* under lock: run after_good without a load */
+	struct reload_result *ready; /* under lock: the newest finished load */
+	unsigned long loads;         /* the loader thread's own count */
+};
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+void reload_result_free(struct reload_result *res)
+{
+	if (!res)
+		return;
+	content_free(res->content);
+	diag_free(res->diag);
+	free(res);
+}
+
+static struct reload_result *load_once(struct reload *r)
+{
+	struct reload_result *res = calloc(1, sizeof *res);
+	if (!res)
+		return NULL;
+	uint64_t t0 = now_ms();
+	res->diag = diag_new();
+	res->content = res->diag ? content_load(r->dir, res->diag) : NULL;
+	res->took_ms = now_ms() - t0;
+	res->number = ++r->loads;
+	if (!res->diag) {
+		free(res);
+		return NULL;
+	}
+	return res;
+}
+
+static void *run(void *arg)
+{
+	struct reload *r = arg;
+	pthread_mutex_lock(&r->lock);
+	for (;;) {
+		while (!r->asked && !r->good_asked && !r->stopping)
+			pthread_cond_wait(&r->wake, &r->lock);
+		if (r->stopping)
+			break;
+		if (!r->asked) { /* the content given at start was good */
+			r->good_asked = false;
+			pthread_mutex_unlock(&r->lock);
+			r->after_good(r->ctx);
+			pthread_mutex_lock(&r->lock);
+			continue;
+		}
+		r->asked = false;
+		r->good_asked = false;
+		pthread_mutex_unlock(&r->lock);
+
+		struct reload_result *res = load_once(r);
+		if (!res)
+			fprintf(stderr, "<3>twinhall: out of memory reloading %s\n", r->dir);
+
+		pthread_mutex_lock(&r->lock);
+		if (res) {
+			reload_result_free(r->ready); /* a newer load replaces it */
+			r->ready = res;
+		}
+		bool good = res && res->content;
+		pthread_mutex_unlock(&r->lock);
+		if (res)
+			r->done(r->ctx); /* res may be taken and freed from here on */
+
+		pthread_mutex_lock(&r->lock);
+		if (good && r->after_good && !r->asked && !r->stopping) {
+			pthread_mutex_unlock(&r->lock);
+			r->after_good(r->ctx);
+			pthread_mutex_lock(&r->lock);
+		}
+	}
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
+}
+
+struct reload *reload_new(const char *dir, void (*done)(void *ctx), void (*after_good)(void *ctx),
+                          void *ctx)
+{
+	struct reload *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->dir = strdup(dir);
+	r->done = done;
+	r->after_good = after_good;
+	r->ctx = ctx;
+	pthread_mutex_init(&r->lock, NULL);
+	pthread_cond_init(&r->wake, NULL);
+	if (!r->dir || pthread_create(&r->thread, NULL, run, r) != 0) {
+		fprintf(stderr, "<3>twinhall: cannot start the content loader thread\n");
+		pthread_mutex_destroy(&r->lock);
+		pthread_cond_destroy(&r->wake);
+		free(r->dir);
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void reload_request(struct reload *r)
+{
+	pthread_mutex_lock(&r->lock);
+	r->asked = true;
+	pthread_cond_signal(&r->wake);
+	pthread_mutex_unlock(&r->lock);
+}
+
+void reload_after_good(struct reload *r)
+{
+	if (!r->after_good)
+		return;
+	pthread_mutex_lock(&r->lock);
+	r->good_asked = true;
+	pthread_cond_signal(&r->wake);
+	pthread_mutex_unlock(&r->lock);
+}
+
+struct reload_result *reload_take(struct reload *r)
+{
+	pthread_mutex_lock(&r->lock);
+	struct reload_result *res = r->ready;
+	r->ready = NULL;
+	pthread_mutex_unlock(&r->lock);
+	return res;
+}
+
+void reload_free(struct reload *r)
+{
+	if (!r)
+		return;
+	pthread_mutex_lock(&r->lock);
+	r->stopping = true;
+	pthread_cond_signal(&r->wake);
+	pthread_mutex_unlock(&r->lock);
+	pthread_join(r->thread, NULL);
+	reload_result_free(r->ready);
+	pthread_mutex_destroy(&r->lock);
+	pthread_cond_destroy(&r->wake);
+	free(r->dir);
+	free(r);
+}
