@@ -5,14 +5,18 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "corner_hold.h"
 #include "input.h"
+#include "layout.h"
 #include "live.h"
 #include "notice.h"
+#include "panel.h"
 #include "visit.h"
 #include "text.h"
 
-enum { FRAME_MS = 16, IDLE_WAKE_MS = 500 };
+enum { FRAME_MS = 16, IDLE_WAKE_MS = 500, FRAMES_KEPT = 120 };
 
 static volatile sig_atomic_t stop_signal, hup_signal;
 
@@ -50,6 +54,14 @@ struct app {
 	Uint32 wake_event;
 	bool quit, dirty;
 	uint64_t last_frame;
+	uint64_t started;
+	struct corner_hold hold; /* opens the staff panel */
+	struct panel *panel;
+	bool panel_shown; /* as last told in the journal and on --trace */
+	/* The last frames: when each was presented and how long it took. */
+	uint64_t frame_at[FRAMES_KEPT];
+	float frame_ms[FRAMES_KEPT];
+	unsigned frames;
 };
 
 static SDL_Renderer *make_renderer(SDL_Window *win)
@@ -149,6 +161,22 @@ static int start_visit(struct app *a)
 	return 0;
 }
 
+/* The staff panel and the corner that opens it (sized like a button, a
+ * little larger, so a finger finds it without looking). */
+static void start_panel(struct app *a)
+{
+	int w, h;
+	float dpi = 0;
+	enum corner corner = CORNER_BOTTOM_RIGHT;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	SDL_GetDisplayDPI(0, &dpi, NULL, NULL);
+	corner_parse(a->o->staff_corner, &corner);
+	struct layout l = layout_compute(w, h);
+	struct gesture_config gc = gesture_config_default(dpi);
+	corner_hold_init(&a->hold, corner, CORNER_HOLD_MS, (float)layout_px(&l, 150), gc.slop_px);
+	a->panel = panel_new(a->ren, a->text, dpi);
+}
+
 static void wake_for_reload(void *ctx)
 {
 	SDL_Event ev = {.type = *(Uint32 *)ctx};
@@ -172,19 +200,76 @@ static void on_reload(struct app *a)
 		a->dirty = true; /* the notice lists the new problems */
 }
 
-/* Touches and the mouse go to the visit as pointer input. */
+/* Touches and the mouse: to the staff panel while it is open, else to the
+ * visit, with an eye on the corner that opens the panel. */
 static bool on_pointer(struct app *a, const SDL_Event *ev)
 {
 	int ow, oh, ww, wh;
 	struct gesture_input in;
-	if (!a->visit)
-		return false;
 	SDL_GetRendererOutputSize(a->ren, &ow, &oh);
 	SDL_GetWindowSize(a->win, &ww, &wh);
 	if (!input_from_sdl(ev, ow, oh, ww, wh, SDL_GetTicks64(), &in))
 		return false;
-	visit_input(a->visit, &in);
+	if (a->panel && panel_is_open(a->panel)) {
+		enum panel_action act = panel_input(a->panel, &in);
+		if (act == PANEL_RELOAD) {
+			fprintf(stderr, "<6>twinhall: reading %s again (staff panel)\n", a->dir);
+			live_request(a->live);
+		}
+		a->dirty = true;
+		return true;
+	}
+	corner_hold_input(&a->hold, &in, ow, oh);
+	if (a->visit)
+		visit_input(a->visit, &in);
 	return true;
+}
+
+/* The corner was held long enough: the panel opens, and the visit sees
+ * the finger lift (a long press does nothing there). */
+static void open_panel(struct app *a, uint64_t now)
+{
+	if (!a->panel || panel_is_open(a->panel))
+		return;
+	if (a->visit) {
+		struct gesture_input up = {GESTURE_IN_UP, a->hold.finger, a->hold.x, a->hold.y,
+		                           now};
+		visit_input(a->visit, &up);
+	}
+	panel_open(a->panel, now);
+	a->dirty = true;
+}
+
+static size_t resident_bytes(void)
+{
+	unsigned long size = 0, resident = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+	if (f) {
+		if (fscanf(f, "%lu %lu", &size, &resident) != 2)
+			resident = 0;
+		fclose(f);
+	}
+	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+static void draw_panel(struct app *a, uint64_t now, int w, int h)
+{
+	const struct content *c = live_content(a->live);
+	struct panel_info in = {.live = live_status(a->live),
+	                        .diag = live_diag(a->live),
+	                        .content = c,
+	                        .uptime_ms = now - a->started,
+	                        .rss_bytes = resident_bytes()};
+	unsigned n = a->frames < FRAMES_KEPT ? a->frames : FRAMES_KEPT;
+	for (unsigned i = 0; i < n; i++) {
+		if (a->frame_at[i] + 1000 > now)
+			in.fps++;
+		if (a->frame_ms[i] > in.slowest_ms)
+			in.slowest_ms = a->frame_ms[i];
+	}
+	if (a->visit)
+		visit_images(a->visit, &in.textures, &in.texture_bytes);
+	panel_draw(a->panel, &in, w, h, c ? c->hall.langs[0] : "ru");
 }
 
 static void on_event(struct app *a, const SDL_Event *ev)
@@ -235,6 +320,10 @@ static void on_event(struct app *a, const SDL_Event *ev)
 static int wait_ms(struct app *a, uint64_t now)
 {
 	uint64_t deadline = a->visit ? visit_deadline(a->visit, now) : UINT64_MAX;
+	uint64_t hold = corner_hold_deadline(&a->hold);
+	uint64_t panel = a->panel ? panel_deadline(a->panel) : UINT64_MAX;
+	deadline = hold < deadline ? hold : deadline;
+	deadline = panel < deadline ? panel : deadline;
 	if (deadline <= now)
 		deadline = a->last_frame + FRAME_MS;
 	if (deadline <= now)
@@ -243,18 +332,50 @@ static int wait_ms(struct app *a, uint64_t now)
 	return ms > IDLE_WAKE_MS ? IDLE_WAKE_MS : (int)ms;
 }
 
+/* The panel opened or closed: a journal line, and on --trace a line (with
+ * where its buttons are, for tests to press them). */
+static void trace_panel(struct app *a, uint64_t now)
+{
+	bool open = a->panel && panel_is_open(a->panel);
+	if (open == a->panel_shown)
+		return;
+	a->panel_shown = open;
+	fprintf(stderr, "<6>twinhall: staff panel %s\n", open ? "opened" : "closed");
+	if (!a->o->trace)
+		return;
+	if (!open) {
+		printf("{\"t\":%llu,\"panel\":\"closed\"}\n",
+		       (unsigned long long)(now - a->started));
+	} else {
+		struct rect r, c;
+		panel_buttons(a->panel, &r, &c);
+		printf("{\"t\":%llu,\"panel\":\"open\",\"reload\":[%d,%d,%d,%d],"
+		       "\"close\":[%d,%d,%d,%d]}\n",
+		       (unsigned long long)(now - a->started), r.x, r.y, r.w, r.h, c.x, c.y, c.w,
+		       c.h);
+	}
+	fflush(stdout);
+}
+
 static void draw(struct app *a, uint64_t now)
 {
-	if (a->visit) {
+	uint64_t t0 = SDL_GetPerformanceCounter();
+	int w, h;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	if (a->visit)
 		visit_draw(a->visit, now);
-	} else {
-		int w, h;
-		SDL_GetRendererOutputSize(a->ren, &w, &h);
+	else
 		notice_draw(a->ren, a->text, w, h, live_diag(a->live), a->dir);
-	}
+	if (a->panel && panel_is_open(a->panel))
+		draw_panel(a, now, w, h);
 	SDL_RenderPresent(a->ren);
+	unsigned i = a->frames++ % FRAMES_KEPT;
+	a->frame_at[i] = now;
+	a->frame_ms[i] = (float)((double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+	                         (double)SDL_GetPerformanceFrequency());
 	a->last_frame = now;
 	a->dirty = false;
+	trace_panel(a, now);
 }
 
 static void loop(struct app *a)
@@ -272,6 +393,10 @@ static void loop(struct app *a)
 			fprintf(stderr, "<6>twinhall: reading %s again (SIGHUP)\n", a->dir);
 			live_request(a->live);
 		}
+		if (corner_hold_tick(&a->hold, now))
+			open_panel(a, now);
+		if (a->panel && panel_update(a->panel, now))
+			a->dirty = true;
 		if ((a->visit && visit_update(a->visit, now)) || a->dirty)
 			draw(a, now);
 	}
@@ -304,6 +429,8 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
 	if (!a.text)
 		goto done;
+	a.started = SDL_GetTicks64();
+	start_panel(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;
 	if (!shown)
@@ -311,6 +438,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	loop(&a);
 	rc = 0;
 done:
+	panel_free(a.panel);
 	visit_free(a.visit);
 	live_stop(a.live); /* after the visit: it draws from the content */
 	text_free(a.text);

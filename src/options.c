@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corner_hold.h"
+
 static const char usage[] =
     "Usage: twinhall [OPTIONS] [CONTENT_DIR]\n"
     "Shows the Twinned Cities Hall: Perm's twin cities, their history and gifts.\n"
@@ -23,6 +25,8 @@ static const char usage[] =
     "                       told by the kernel (automatic on NFS and SMB shares)\n"
     "  --state-dir DIR      where the last good content is kept (default:\n"
     "                       $STATE_DIRECTORY, else ~/.local/state/twinhall)\n"
+    "  --staff-corner C     the corner to hold 5 s for the staff panel: top-left,\n"
+    "                       top-right, bottom-left or bottom-right (the default)\n"
     "  --help               show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"
@@ -97,6 +101,14 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 			return fail(err, es,
 			            "--poll wants a number of seconds from 1 to 3600, not '%s'", v);
 		o->poll_s = (int)s;
+	} else if (strcmp(name, "--staff-corner") == 0) {
+		enum corner c;
+		if (corner_parse(v, &c) != 0)
+			return fail(err, es,
+			            "--staff-corner wants top-left, top-right, bottom-left or "
+			            "bottom-right, not '%s'",
+			            v);
+		o->staff_corner = v;
 	} else if (strcmp(name, "--state-dir") == 0) {
 		if (!*v)
 			return fail(err, es, "%s wants a directory", name);
@@ -108,7 +120,7 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 }
 
 static const char *const valued[] = {"--window", "--size", "--screenshot", "--at",
-                                     "--lang",   "--poll", "--state-dir"};
+                                     "--lang",   "--poll", "--state-dir",  "--staff-corner"};
 
 static int parse_one(int argc, char **argv, int *i, struct options *o, char *err, size_t es)
 {
@@ -147,6 +159,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	o->at = "attract";
 	o->size_w = 1920;
 	o->size_h = 1080;
+	o->staff_corner = "bottom-right";
 	int check = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--check") == 0)

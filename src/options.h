@@ -11,15 +11,16 @@ struct options {
 	enum run_mode mode;
 	const char *content_dir; /* NULL: the default search (./content, then installed) */
 	bool kiosk;
-	bool trace;             /* one JSON line per change of place on stdout */
-	int window_w, window_h; /* 0: the default */
-	const char *screenshot; /* output PNG path in MODE_SCREENSHOT */
-	const char *at;         /* state to render, "attract" by default */
-	int size_w, size_h;     /* screenshot size */
-	const char *lang;       /* NULL: the content's default language */
-	int poll_s;             /* > 0: look for content changes every poll_s seconds */
-	const char *state_dir;  /* NULL: $STATE_DIRECTORY, else ~/.local/state/twinhall */
-	bool at_given;          /* --at was given (the window starts there too) */
+	bool trace;               /* one JSON line per change of place on stdout */
+	int window_w, window_h;   /* 0: the default */
+	const char *screenshot;   /* output PNG path in MODE_SCREENSHOT */
+	const char *at;           /* state to render, "attract" by default */
+	int size_w, size_h;       /* screenshot size */
+	const char *lang;         /* NULL: the content's default language */
+	int poll_s;               /* > 0: look for content changes every poll_s seconds */
+	const char *state_dir;    /* NULL: $STATE_DIRECTORY, else ~/.local/state/twinhall */
+	bool at_given;            /* --at was given (the window starts there too) */
+	const char *staff_corner; /* the corner held for the staff panel, e.g. "bottom-right" */
 };
 
 /* Parses argv into o. Returns 0 on success; on a usage error returns -1 and

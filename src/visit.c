@@ -426,6 +426,14 @@ bool visit_loading(const struct visit *v)
 	return st.loading > 0;
 }
 
+void visit_images(const struct visit *v, size_t *textures, size_t *bytes)
+{
+	struct texture_cache_stats st;
+	texture_cache_stats(v->ui.images, &st);
+	*textures = st.textures;
+	*bytes = st.bytes;
+}
+
 const struct nav_state *visit_state(const struct visit *v)
 {
 	return &v->ui.nav;

@@ -66,6 +66,9 @@ void visit_goto(struct visit *v, const struct nav_state *s);
 /* True while images for the current frame are still being decoded. */
 bool visit_loading(const struct visit *v);
 
+/* The image textures held now and their bytes. */
+void visit_images(const struct visit *v, size_t *textures, size_t *bytes);
+
 /* The current place. */
 const struct nav_state *visit_state(const struct visit *v);
 

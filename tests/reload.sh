@@ -23,12 +23,12 @@ start() { # start PLACE: the program on $c, full screen, its trace in $TMP/trace
 	timeout 10 xdotool search --sync --onlyvisible --pid "$pid" >/dev/null 2>&1
 	sleep 1
 }
-reloads() { grep -c '"reload"' "$TMP/trace"; }
+reloads() { grep -c '"reload":"' "$TMP/trace"; }
 # wait_reload N: until the trace has N reload lines (10 s at most), then
 # the crossfade's time; the last line is in $last.
 wait_reload() {
 	for _ in $(seq 100); do [ "$(reloads)" -ge "$1" ] && break; sleep 0.1; done
-	last=$(grep '"reload"' "$TMP/trace" | tail -1)
+	last=$(grep '"reload":"' "$TMP/trace" | tail -1)
 	sleep 0.8
 }
 render() { # render NAME PLACE [DIR]: what the screen should show, headless
@@ -97,8 +97,36 @@ kill -HUP "$pid"
 expect_reload 5 '"rejected"' "SIGHUP reads the content again: the same mistake is rejected again"
 n=$(grep -c 'unknown field "captoin"' "$TMP/log")
 [ "$n" -eq 1 ] && pass "the same error is logged once, not on every reload" || fail "the same error is logged once" "logged $n times"
+# The staff panel: held 5 s in the bottom-right corner it opens over the
+# hall, shows the errors in full, reads the content again on its button,
+# and closes on its other button.
+xdotool mousemove 1270 710 mousedown 1
+sleep 4
+grep -q '"panel":"open"' "$TMP/trace" && fail "the panel needs the whole 5 s hold" "open after 4 s" || pass "the panel needs the whole 5 s hold"
+sleep 1.5
+xdotool mouseup 1
+sleep 0.5
+panel=$(grep '"panel":"open"' "$TMP/trace" | tail -1)
+[ -n "$panel" ] && pass "holding the corner 5 s opens the staff panel" || fail "holding the corner 5 s opens the staff panel" "$(cat "$TMP/trace")"
+import -display "$DISPLAY" -window root "$TMP/panel.png" 2>/dev/null
+"$PNGDIFF" "$TMP/edit3.png" "$TMP/panel.png" 5 >/dev/null && fail "the panel covers the screen" "the screen still shows the photo" || pass "the panel covers the screen"
+center() { # center NAME: the middle of the panel's button NAME from the trace line
+	printf '%s' "$panel" | sed -E "s/.*\"$1\":\[([0-9]+),([0-9]+),([0-9]+),([0-9]+)\].*/\1 \2 \3 \4/" |
+		awk '{ print int($1 + $3 / 2), int($2 + $4 / 2) }'
+}
+read -r rx ry < <(center reload)
+xdotool mousemove "$rx" "$ry" click 1
+expect_reload 6 '"rejected"' "the panel's button reads the content again"
+grep -q 'reading .* again (staff panel)' "$TMP/log" && pass "the panel's reload is logged" || fail "the panel's reload is logged" "$(cat "$TMP/log")"
+read -r cx cy < <(center close)
+xdotool mousemove "$cx" "$cy" click 1
+sleep 0.5
+grep -q '"panel":"closed"' "$TMP/trace" && pass "the panel's close button closes it" || fail "the panel's close button closes it" "$(tail -3 "$TMP/trace")"
+screen_is edit3 "after the panel the hall is as it was"
+grep -q '"state":"home"' "$TMP/trace" && fail "touches on the panel do not reach the hall" "$(cat "$TMP/trace")" || pass "touches on the panel do not reach the hall"
+
 sed -i 's/captoin:/caption:/' "$oxford"
-expect_reload 6 '"reload":"ok"' "the fix is reloaded"
+expect_reload 7 '"reload":"ok"' "the fix is reloaded"
 screen_is edit3 "after the fix the hall shows the content"
 grep -q 'is valid again' "$TMP/log" && pass "the fix is said in the journal" || fail "the fix is said in the journal" "$(cat "$TMP/log")"
 
@@ -109,26 +137,26 @@ photo=$c/cities/oxford/photos/02-twentieth-anniversary.jpg
 new=$c/cities/oxford/photos/03-football-cup.jpg
 size=$(stat -c %s "$new")
 head -c $((size / 2)) "$new" >"$photo"
-expect_reload 7 '"reload":"ok"' "a photo being copied: the YAML is still good"
+expect_reload 8 '"reload":"ok"' "a photo being copied: the YAML is still good"
 sleep 0.5
 screen_is edit3 "a photo still being copied is not shown; the old one stays"
 cat "$new" >"$photo"
 render photo "$place"
-expect_reload 8 '"reload":"ok"' "the finished copy is reloaded"
+expect_reload 9 '"reload":"ok"' "the finished copy is reloaded"
 sleep 0.5
 screen_is photo "the finished photo shows"
 
 # 6. The city on screen is removed from the list: home. 7. A city added.
 sed -i '/^  - oxford$/d' "$c/hall.yaml"
 render home5 home
-expect_reload 9 '"cities":5' "removing a city is reloaded"
+expect_reload 10 '"cities":5' "removing a city is reloaded"
 grep -q '"state":"home"' "$TMP/trace" && pass "the visitor on the removed city goes home" || fail "the visitor on the removed city goes home" "$(cat "$TMP/trace")"
 screen_is home5 "home shows five cities"
 cp -r "$c/cities/duisburg" "$c/cities/testville"
 sed -i 's/en: Duisburg/en: Testville/; s/ru: Дуйсбург/ru: Тествиль/' "$c/cities/testville/city.yaml"
 sed -i 's/^  - oxford$//; s/^  - duisburg$/  - duisburg\n  - testville/' "$c/hall.yaml"
 render home6 home
-expect_reload 10 '"cities":6' "adding a city is reloaded"
+expect_reload 11 '"cities":6' "adding a city is reloaded"
 screen_is home6 "home shows the added city"
 
 # The snapshot: saved after the last good load, of this directory.

@@ -91,6 +91,12 @@ static void test_reload_options(void)
 	CHECK(strstr(err, "--poll") && strstr(err, "'0'"));
 	CHECK_INT(parse(&o, err, 3, "--poll", "2s"), -1);
 	CHECK_INT(parse(&o, err, 2, "--state-dir="), -1);
+	CHECK_INT(parse(&o, err, 1), 0);
+	CHECK_STR(o.staff_corner, "bottom-right");
+	CHECK_INT(parse(&o, err, 3, "--staff-corner", "top-left"), 0);
+	CHECK_STR(o.staff_corner, "top-left");
+	CHECK_INT(parse(&o, err, 3, "--staff-corner", "left"), -1);
+	CHECK(strstr(err, "'left'") != NULL);
 }
 
 static void test_help_and_version(void)
