@@ -97,4 +97,20 @@ if "$BUILD/tools/pngprobe" "$TMP/shot.png" 0 0 800 600 >/dev/null 2>&1 &&
 else
 	fail "--screenshot writes a PNG of the asked size"
 fi
+
+# The pre-commit hook staff install in the content repository: it checks
+# what is staged, refuses broken content with the located error, and lets
+# good content through.
+repo=$TMP/content-repo
+copy_content "$repo"
+git -C "$repo" init -q
+git -C "$repo" add -A
+th=$(realpath "$TH")
+hook() { (cd "$repo" && TWINHALL=$th sh tools/pre-commit); }
+expect_status "pre-commit hook: good content may be committed" 0 hook
+sed -i 's/^title:/titel:/' "$repo/hall.yaml"
+expect_status "pre-commit hook: an unstaged mistake is not what is checked" 0 hook
+git -C "$repo" add hall.yaml
+expect_status "pre-commit hook: staged broken content is refused" 1 hook
+expect_output "pre-commit hook: the error is located in the repository" '^hall.yaml:6:1: error: unknown field "titel"'
 exit 0
