@@ -10,7 +10,7 @@ VERSION := 0.1.0
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
              libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk
-DEB_TEST  := xvfb xauth xdotool imagemagick clang-format
+DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git
 DEB_BENCH := feh xvfb
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
 
@@ -87,7 +87,7 @@ $(BUILD)/tools/%: tests/tools/%.c | $(STAMP)
 	@echo "  TOOL  $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
 
-$(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
+$(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ) $(wildcard tests/bench/*.h)
 	@mkdir -p $(@D)
 	@echo "  BENCH $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
@@ -98,13 +98,15 @@ $(BENCH_CONTENT)/hall.yaml: $(BENCH_GEN) content/hall.yaml $(wildcard content/ci
 	$(Q)$(BENCH_GEN) content $(BENCH_CONTENT)
 
 # Benchmarks: figures, not pass/fail timings. bench_text measures the real
-# content's text; bench_photos the generated photo set.
+# content's text; bench_photos the generated photo set; bench_reload live
+# reload of a copy of content/.
 bench: deps
 	$(call apt_install_missing,$(DEB_BENCH))
 	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(BENCH_CONTENT)/hall.yaml
 	@./$(BUILD)/twinhall --check $(BENCH_CONTENT) | tail -1
 	@echo "== bench_text"; ./$(BUILD)/bench/bench_text content
 	@echo "== bench_photos"; ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
+	@echo "== bench_reload"; ./$(BUILD)/bench/bench_reload content
 
 run: deps
 
@@ -125,7 +127,7 @@ debug:
 		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined" \
 		LDFLAGS="-fsanitize=address,undefined" all
 
-FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c)
+FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c tests/bench/*.h)
 lint:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "lint: format is clean"
 

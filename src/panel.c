@@ -90,7 +90,8 @@ struct panel {
 
 static const char *w(const struct panel *p, enum panel_str s)
 {
-	return words[s][p->ru];
+	const char *text = words[s][p->ru];
+	return text ? text : "";
 }
 
 struct panel *panel_new(SDL_Renderer *ren, struct text *text, float dpi)
@@ -282,7 +283,10 @@ static void check_part(struct panel *p, struct column *col, const struct panel_i
 		line(p, col, &body, w(p, P_NO_CHECK), 1);
 	} else {
 		when(st->last_load ? st->last_load : st->loaded, t, sizeof t);
-		snprintf(buf, sizeof buf, w(p, errors ? P_CHECK_BAD : P_CHECK_OK), t, errors);
+		if (errors)
+			snprintf(buf, sizeof buf, w(p, P_CHECK_BAD), t, errors);
+		else
+			snprintf(buf, sizeof buf, w(p, P_CHECK_OK), t);
 		if (errors)
 			body.color = ui_color(theme.warn);
 		line(p, col, &body, buf, 3);

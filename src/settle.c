@@ -16,7 +16,13 @@ uint64_t settle_due(const struct settle *s)
 {
 	if (!s->pending)
 		return UINT64_MAX;
-	return s->looked ? s->look_ms + SETTLE_LOOK_MS : s->last_ms + s->quiet_ms;
+	/* The first look comes SETTLE_LOOK_MS before the quiet time is over, so
+	 * the second one, which decides, comes as it ends. */
+	uint64_t quiet_end = s->last_ms + s->quiet_ms;
+	if (!s->looked)
+		return quiet_end - (s->quiet_ms < SETTLE_LOOK_MS ? s->quiet_ms : SETTLE_LOOK_MS);
+	uint64_t second = s->look_ms + SETTLE_LOOK_MS;
+	return second > quiet_end ? second : quiet_end;
 }
 
 bool settle_look(struct settle *s, uint64_t now, uint64_t fingerprint)

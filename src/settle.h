@@ -2,7 +2,9 @@
  * files by rewriting, by renaming a temporary file, or by copying over a
  * network share for seconds; the hall reads the tree only once no change
  * has been seen for the quiet time and two looks at it, SETTLE_LOOK_MS
- * apart, found every file's size and time the same. Pure logic: the caller
+ * apart, found every file's size and time the same (the first look comes
+ * just before the quiet time ends, the second as it ends, so a finished
+ * save is read right after the quiet time). Pure logic: the caller
  * says what it saw and when, and asks when to look. */
 #ifndef TWINHALL_SETTLE_H
 #define TWINHALL_SETTLE_H

@@ -25,6 +25,7 @@
 #include "draw.h"
 #include "layout.h"
 #include "nav.h"
+#include "samples.h"
 #include "text.h"
 #include "theme.h"
 #include "visit.h"
@@ -36,15 +37,9 @@ enum {
 	SHOW_LIMIT_MS = 20000,  /* give up on an image after this */
 	SETTLE_MIN_FRAMES = 10, /* then wait for every prefetch */
 	SWIPE_FRAMES = 8,       /* of finger movement */
-	MAX_SAMPLES = 16384,
 	BARE_FRAMES = 300,
 	FEH_RUNS = 3,
 	FEH_LIMIT_MS = 30000,
-};
-
-struct samples {
-	double v[MAX_SAMPLES];
-	size_t n;
 };
 
 struct bench {
@@ -70,35 +65,6 @@ struct bench {
 	const char *stage;        /* what the tour is doing, for those lines */
 	bool first;               /* the first tour: every jump is cold */
 };
-
-static double ms_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static void add(struct samples *s, double v)
-{
-	if (s->n < MAX_SAMPLES)
-		s->v[s->n++] = v;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* The q-quantile (0..1) of s, nearest rank; -1 when empty. Sorts s. */
-static double quantile(struct samples *s, double q)
-{
-	if (s->n == 0)
-		return -1;
-	qsort(s->v, s->n, sizeof s->v[0], cmp_double);
-	size_t i = (size_t)(q * (double)(s->n - 1) + 0.5);
-	return s->v[i];
-}
 
 /* A field of /proc/self/status in kB ("VmHWM:", "VmRSS:"), -1 if absent. */
 static long proc_status_kb(const char *field)

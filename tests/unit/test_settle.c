@@ -11,13 +11,14 @@ static void test_reads_after_quiet_and_two_equal_looks(void)
 	settle_init(&s, 1000, 11);
 	CHECK(settle_due(&s) == UINT64_MAX); /* nothing to do */
 	settle_changed(&s, 5000);
-	CHECK_INT(settle_due(&s), 6000);
-	CHECK(!settle_look(&s, 5500, 22)); /* too early: not a look */
-	settle_changed(&s, 5600);          /* saved again: the quiet time restarts */
-	CHECK_INT(settle_due(&s), 6600);
-	CHECK(!settle_look(&s, 6600, 22)); /* the first look */
-	CHECK_INT(settle_due(&s), 6600 + SETTLE_LOOK_MS);
-	CHECK(settle_look(&s, 6600 + SETTLE_LOOK_MS, 22)); /* the same: read it */
+	CHECK_INT(settle_due(&s), 6000 - SETTLE_LOOK_MS); /* the first look, before the end */
+	CHECK(!settle_look(&s, 5500, 22));                /* too early: not a look */
+	settle_changed(&s, 5600);                         /* saved again: the quiet time restarts */
+	CHECK_INT(settle_due(&s), 6600 - SETTLE_LOOK_MS);
+	CHECK(!settle_look(&s, 6400, 22)); /* the first look */
+	CHECK_INT(settle_due(&s), 6600);   /* the second, as the quiet time ends */
+	CHECK(!settle_look(&s, 6599, 22)); /* not yet quiet long enough */
+	CHECK(settle_look(&s, 6600, 22));  /* the same: read it */
 	CHECK(settle_due(&s) == UINT64_MAX);
 }
 
