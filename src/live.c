@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock_ms.h"
 #include "reload.h"
 #include "snapshot.h"
 #include "watch.h"
@@ -22,13 +23,6 @@ struct live {
 	void *ctx;
 	uint64_t t0; /* trace times count from here */
 };
-
-static uint64_t mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 static void on_loaded(void *ctx)
 {
@@ -104,7 +98,7 @@ struct live *live_start(const struct live_config *cfg, struct content *c, struct
 		return NULL;
 	}
 	l->cfg = *cfg;
-	l->t0 = mono_ms();
+	l->t0 = clock_ms();
 	snprintf(l->dir, sizeof l->dir, "%s", cfg->dir);
 	l->have_state = snapshot_state_dir(cfg->state_dir, l->state, sizeof l->state) == 0;
 	snapshot_path(l->state, l->snapshot, sizeof l->snapshot);
@@ -174,11 +168,12 @@ static void trace(struct live *l, const struct reload_result *res)
 		fprintf(l->cfg.trace,
 		        "{\"reload\":\"ok\",\"t\":%llu,\"took_ms\":%llu,\"cities\":%zu,"
 		        "\"photos\":%zu,\"history\":%zu,\"gifts\":%zu}\n",
-		        (unsigned long long)(mono_ms() - l->t0), (unsigned long long)res->took_ms,
+		        (unsigned long long)(clock_ms() - l->t0), (unsigned long long)res->took_ms,
 		        cities, photos, history, gifts);
 	} else {
 		fprintf(l->cfg.trace, "{\"reload\":\"rejected\",\"t\":%llu,\"errors\":%zu}\n",
-		        (unsigned long long)(mono_ms() - l->t0), diag_count(res->diag, DIAG_ERROR));
+		        (unsigned long long)(clock_ms() - l->t0),
+		        diag_count(res->diag, DIAG_ERROR));
 	}
 	fflush(l->cfg.trace);
 }

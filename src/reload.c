@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+#include "clock_ms.h"
 
 struct reload {
 	char *dir;
@@ -21,13 +22,6 @@ struct reload {
 	unsigned long loads;         /* the loader thread's own count */
 };
 
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
 void reload_result_free(struct reload_result *res)
 {
 	if (!res)
@@ -42,10 +36,10 @@ static struct reload_result *load_once(struct reload *r)
 	struct reload_result *res = calloc(1, sizeof *res);
 	if (!res)
 		return NULL;
-	uint64_t t0 = now_ms();
+	uint64_t t0 = clock_ms();
 	res->diag = diag_new();
 	res->content = res->diag ? content_load(r->dir, res->diag) : NULL;
-	res->took_ms = now_ms() - t0;
+	res->took_ms = clock_ms() - t0;
 	res->number = ++r->loads;
 	if (!res->diag) {
 		free(res);

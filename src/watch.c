@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock_ms.h"
 #include "settle.h"
 #include "tree.h"
 
@@ -34,13 +35,6 @@ struct watch {
 	void *ctx;
 	struct settle settle;
 };
-
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 static bool on_network(const char *dir)
 {
@@ -98,10 +92,10 @@ static bool read_events(struct watch *w)
 static void *run(void *arg)
 {
 	struct watch *w = arg;
-	uint64_t next_poll = now_ms() + (uint64_t)w->poll_s * 1000;
+	uint64_t next_poll = clock_ms() + (uint64_t)w->poll_s * 1000;
 	uint64_t polled = w->settle.read_look;
 	for (;;) {
-		uint64_t now = now_ms(), due = settle_due(&w->settle);
+		uint64_t now = clock_ms(), due = settle_due(&w->settle);
 		if (w->poll_s > 0 && next_poll < due)
 			due = next_poll;
 		int timeout = due == UINT64_MAX ? -1 : due <= now ? 0 : (int)(due - now);
@@ -111,7 +105,7 @@ static void *run(void *arg)
 			break;
 		if (fds[0].revents)
 			break;
-		now = now_ms();
+		now = clock_ms();
 		if (w->inotify >= 0 && (fds[1].revents & POLLIN) && read_events(w))
 			settle_changed(&w->settle, now);
 		if (w->poll_s > 0 && now >= next_poll) {

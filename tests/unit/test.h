@@ -10,6 +10,20 @@
 
 static int test_failed_;
 
+/* Writes text to dir/rel, replacing it (mode "w") or appending (mode "a");
+ * 0, or -1 when the file cannot be written. */
+static inline int test_write_file(const char *dir, const char *rel, const char *text,
+                                  const char *mode)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	FILE *f = fopen(path, mode);
+	if (!f)
+		return -1;
+	int bad = fputs(text, f) < 0;
+	return fclose(f) != 0 || bad ? -1 : 0;
+}
+
 #define CHECK(cond)                                                                                \
 	do {                                                                                       \
 		if (!(cond)) {                                                                     \

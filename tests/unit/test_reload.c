@@ -46,14 +46,7 @@ static struct reload_result *wait_result(struct reload *r)
 
 static void append(const char *rel, const char *text)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	FILE *f = fopen(path, "a");
-	CHECK(f != NULL);
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
+	CHECK(test_write_file(root, rel, text, "a") == 0);
 }
 
 static void test_load_and_errors(void)

@@ -16,14 +16,7 @@ typedef enum safe_path_err (*open_fn)(int, const char *, int *);
 
 static void write_file(const char *rel, const char *text)
 {
-	char p[256];
-	snprintf(p, sizeof p, "%s/%s", tmp_, rel);
-	FILE *f = fopen(p, "w");
-	CHECK(f != NULL);
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
+	CHECK(test_write_file(tmp_, rel, text, "w") == 0);
 }
 
 static void in_tmp(const char *rel, char *out, size_t size)

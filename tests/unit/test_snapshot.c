@@ -25,14 +25,7 @@ static ino_t inode(const char *dir, const char *rel)
 
 static void append(const char *rel, const char *text)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", src, rel);
-	FILE *f = fopen(path, "a");
-	CHECK(f != NULL);
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
+	CHECK(test_write_file(src, rel, text, "a") == 0);
 }
 
 static bool snapshot_loads(void)

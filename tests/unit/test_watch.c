@@ -18,14 +18,7 @@ static char root[256];
 
 static void put(const char *rel, const char *text)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	FILE *f = fopen(path, "w");
-	CHECK(f != NULL);
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
+	CHECK(test_write_file(root, rel, text, "w") == 0);
 }
 
 static void make_root(void)
