@@ -9,6 +9,7 @@
 
 #include "bigalloc.h"
 #include "image_file.h"
+#include "thread_background.h"
 
 enum { LOADER_MAX_THREADS = 4 };
 
@@ -87,6 +88,7 @@ static int worker(void *p)
 	int slot = arg->slot;
 	free(arg);
 	bigalloc_worker();
+	thread_background();
 	SDL_LockMutex(l->lock);
 	for (;;) {
 		while (!l->quit && !l->todo)

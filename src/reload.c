@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "clock_ms.h"
+#include "thread_background.h"
 
 struct reload {
 	char *dir;
@@ -51,6 +52,7 @@ static struct reload_result *load_once(struct reload *r)
 static void *run(void *arg)
 {
 	struct reload *r = arg;
+	thread_background();
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
 		while (!r->asked && !r->good_asked && !r->stopping)

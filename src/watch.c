@@ -13,6 +13,7 @@
 
 #include "clock_ms.h"
 #include "settle.h"
+#include "thread_background.h"
 #include "tree.h"
 
 enum {
@@ -92,6 +93,7 @@ static bool read_events(struct watch *w)
 static void *run(void *arg)
 {
 	struct watch *w = arg;
+	thread_background();
 	uint64_t next_poll = clock_ms() + (uint64_t)w->poll_s * 1000;
 	uint64_t polled = w->settle.read_look;
 	for (;;) {

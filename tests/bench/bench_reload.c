@@ -72,8 +72,9 @@ static double frame(struct bench *b)
 	return took;
 }
 
-/* Saves the caption of the city's first photo with a new number, as an
- * editor writing in place does. */
+/* Saves the Russian caption of the city's first photo (the one on screen)
+ * with " (bench n)" at its end, as an editor writing in place does, so the
+ * new content has new text to draw. */
 static void save(const char *file, int n)
 {
 	FILE *f = fopen(file, "r");
@@ -91,16 +92,20 @@ static void save(const char *file, int n)
 	if (!text)
 		return;
 	text[len] = '\0';
-	char *mark = strstr(text, "(bench ");
+	char *photos = strstr(text, "\nphotos:");
+	char *ru = photos ? strstr(photos, "\n      ru: ") : NULL;
+	char *end = ru ? strchr(ru + 1, '\n') : NULL;
+	char *mark = ru ? strstr(ru, " (bench ") : NULL;
+	if (!end) {
+		fprintf(stderr, "bench_reload: no caption to change in %s\n", file);
+		free(text);
+		return;
+	}
+	char *cut = mark && mark < end ? mark : end; /* the caption without our number */
 	f = fopen(file, "w");
 	if (f) {
-		if (mark) { /* replace the last number */
-			fwrite(text, 1, (size_t)(mark - text), f);
-			fprintf(f, "(bench %d)%s", n, strchr(mark, ')') + 1);
-		} else {
-			fputs(text, f);
-			fprintf(f, "# (bench %d)\n", n);
-		}
+		fwrite(text, 1, (size_t)(cut - text), f);
+		fprintf(f, " (bench %d)%s", n, end);
 		fclose(f);
 	}
 	free(text);
@@ -177,7 +182,8 @@ int main(int argc, char **argv)
 	       quantile(&latency, 1));
 	printf("%-58s %5.0f/%4.0f  ms (median/max)\n", "save to the swap between two frames",
 	       quantile(&swap, 0.5), quantile(&swap, 1));
-	printf("%-58s %10.1f  ms\n", "frame time without reloads, p50", calm50);
+	printf("%-58s %5.1f/%4.1f  ms (p50/max)\n", "frame time without reloads", calm50,
+	       quantile(&calm, 1));
 	printf("%-58s %5.1f/%4.1f  ms (p50/max)\n", "frame time while reloading",
 	       quantile(&reloading, 0.5), worst);
 	printf("%-58s %5.1f/%4.1f  ms (p50/max)\n", "the frame that swaps the content in",
