@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -12,25 +13,28 @@
 #include "layout.h"
 #include "live.h"
 #include "notice.h"
+#include "notify.h"
 #include "panel.h"
 #include "visit.h"
 #include "text.h"
 
 enum { FRAME_MS = 16, IDLE_WAKE_MS = 500, FRAMES_KEPT = 120 };
 
-static volatile sig_atomic_t stop_signal, hup_signal;
+static volatile sig_atomic_t stop_signal, hup_signal, stall_signal;
 
 static void on_signal(int sig)
 {
 	if (sig == SIGHUP)
 		hup_signal = 1;
+	else if (sig == SIGUSR2)
+		stall_signal = 1;
 	else
 		stop_signal = sig;
 }
 
 /* SIGTERM and SIGINT end the program cleanly, SIGHUP reads the content
- * again; SDL's own handlers are off so that in kiosk mode a window close
- * cannot pass for them. */
+ * again, SIGUSR2 hangs the loop (see stall); SDL's own handlers are off so that in kiosk mode a
+ * window close cannot pass for them. */
 static void install_signals(void)
 {
 	struct sigaction sa;
@@ -40,6 +44,17 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
+}
+
+/* SIGUSR2 hangs the main loop on purpose, until SIGTERM or SIGINT: no frame,
+ * no watchdog ping, so systemd's watchdog can be seen to act. */
+static void stall(void)
+{
+	fprintf(stderr, "<4>twinhall: the main loop stops on SIGUSR2 (a hang on purpose, to test "
+	                "the watchdog)\n");
+	while (!stop_signal)
+		SDL_Delay(50);
 }
 
 struct app {
@@ -62,6 +77,8 @@ struct app {
 	uint64_t frame_at[FRAMES_KEPT];
 	float frame_ms[FRAMES_KEPT];
 	unsigned frames;
+	struct notify notify; /* systemd's readiness, watchdog and status */
+	bool ready;           /* READY=1 was sent */
 };
 
 static SDL_Renderer *make_renderer(SDL_Window *win)
@@ -252,12 +269,12 @@ static size_t resident_bytes(void)
 	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
 }
 
-static void draw_panel(struct app *a, uint64_t now, int w, int h)
+/* How the hall is: for the staff panel and systemd's STATUS=. */
+static struct panel_info gather(struct app *a, uint64_t now)
 {
-	const struct content *c = live_content(a->live);
 	struct panel_info in = {.live = live_status(a->live),
 	                        .diag = live_diag(a->live),
-	                        .content = c,
+	                        .content = live_content(a->live),
 	                        .uptime_ms = now - a->started,
 	                        .rss_bytes = resident_bytes()};
 	unsigned n = a->frames < FRAMES_KEPT ? a->frames : FRAMES_KEPT;
@@ -269,7 +286,42 @@ static void draw_panel(struct app *a, uint64_t now, int w, int h)
 	}
 	if (a->visit)
 		visit_images(a->visit, &in.textures, &in.texture_bytes);
-	panel_draw(a->panel, &in, w, h, c ? c->hall.langs[0] : "ru");
+	return in;
+}
+
+static void draw_panel(struct app *a, uint64_t now, int w, int h)
+{
+	struct panel_info in = gather(a, now);
+	panel_draw(a->panel, &in, w, h, in.content ? in.content->hall.langs[0] : "ru");
+}
+
+/* The one-line summary systemd shows in systemctl status. */
+static void status_line(struct app *a, uint64_t now, char *buf, size_t len)
+{
+	struct panel_info in = gather(a, now);
+	const char *state = !in.content              ? "notice: the content has errors"
+	                    : in.live->from_snapshot ? "last good copy: the content has errors"
+	                    : in.live->last_rejected ? "content kept: the last change has errors"
+	                                             : "content current";
+	snprintf(buf, len, "%s; %d fps; %zu images (%zu MB); RSS %zu MB", state, in.fps,
+	         in.textures, in.texture_bytes >> 20, in.rss_bytes >> 20);
+}
+
+/* After a presented frame: READY=1 after the first, and the watchdog's
+ * ping with the status when due. */
+static void tell_systemd(struct app *a, uint64_t now)
+{
+	char status[256], msg[300];
+	if (!a->ready) {
+		a->ready = true;
+		status_line(a, now, status, sizeof status);
+		snprintf(msg, sizeof msg, "READY=1\nSTATUS=%s", status);
+		notify_send(&a->notify, msg);
+	}
+	if (now >= notify_ping_due(&a->notify)) {
+		status_line(a, now, status, sizeof status);
+		notify_frame(&a->notify, now, status);
+	}
 }
 
 static void on_event(struct app *a, const SDL_Event *ev)
@@ -324,6 +376,8 @@ static int wait_ms(struct app *a, uint64_t now)
 	uint64_t panel = a->panel ? panel_deadline(a->panel) : UINT64_MAX;
 	deadline = hold < deadline ? hold : deadline;
 	deadline = panel < deadline ? panel : deadline;
+	uint64_t ping = notify_ping_due(&a->notify);
+	deadline = ping < deadline ? ping : deadline;
 	if (deadline <= now)
 		deadline = a->last_frame + FRAME_MS;
 	if (deadline <= now)
@@ -376,6 +430,7 @@ static void draw(struct app *a, uint64_t now)
 	a->last_frame = now;
 	a->dirty = false;
 	trace_panel(a, now);
+	tell_systemd(a, now);
 }
 
 static void loop(struct app *a)
@@ -388,6 +443,10 @@ static void loop(struct app *a)
 				on_event(a, &ev);
 		}
 		uint64_t now = SDL_GetTicks64();
+		if (stall_signal) {
+			stall();
+			continue; /* to the end: a hung loop draws nothing more */
+		}
 		if (hup_signal) {
 			hup_signal = 0;
 			fprintf(stderr, "<6>twinhall: reading %s again (SIGHUP)\n", a->dir);
@@ -397,6 +456,8 @@ static void loop(struct app *a)
 			open_panel(a, now);
 		if (a->panel && panel_update(a->panel, now))
 			a->dirty = true;
+		if (now >= notify_ping_due(&a->notify))
+			a->dirty = true; /* a frame even on a still screen, for the watchdog */
 		if ((a->visit && visit_update(a->visit, now)) || a->dirty)
 			draw(a, now);
 	}
@@ -412,6 +473,8 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	/* A touch must not also arrive as a made-up mouse click. */
 	SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
 	install_signals();
+	notify_open(&a.notify, getenv("NOTIFY_SOCKET"), getenv("WATCHDOG_USEC"),
+	            getenv("WATCHDOG_PID"), getpid());
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		fprintf(stderr, "<3>twinhall: cannot start SDL video: %s\n", SDL_GetError());
 		return 1;
@@ -436,6 +499,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	if (!shown)
 		fprintf(stderr, "<3>twinhall: showing a notice until %s is fixed\n", dir);
 	loop(&a);
+	notify_send(&a.notify, "STOPPING=1");
 	rc = 0;
 done:
 	panel_free(a.panel);
@@ -447,5 +511,6 @@ done:
 	if (a.win)
 		SDL_DestroyWindow(a.win);
 	SDL_Quit();
+	notify_close(&a.notify);
 	return rc;
 }

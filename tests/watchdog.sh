@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# systemd's watchdog, with a stand-in for systemd's end of sd_notify (a
+# datagram socket, as NOTIFY_SOCKET names it): the real program in Xvfb
+# says READY=1 with its status once it has drawn, pings WATCHDOG=1 twice
+# per WatchdogSec while the screen stands still, and stops pinging when its
+# main loop hangs (SIGUSR2 hangs it on purpose), which is what makes
+# systemd restart it. SIGTERM still ends it cleanly.
+. "$(dirname "$0")/lib.sh"
+sock=$TMP/notify.sock
+log=$TMP/notify.log
+start_xvfb 1280 720
+"$BUILD/tools/notify_listen" "$sock" 20 >"$log" &
+listener=$!
+trap 'kill $pid $listener $xvfb 2>/dev/null' EXIT
+for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
+
+NOTIFY_SOCKET=$sock WATCHDOG_USEC=1000000 "$TH" --kiosk content 2>"$TMP/watchdog.err" &
+pid=$!
+for _ in $(seq 100); do grep -q READY=1 "$log" && break; sleep 0.1; done
+sleep 2.5 # the hall at rest: nothing moves, only the watchdog's frames
+
+first=$(head -1 "$log")
+case $first in
+*" READY=1|STATUS=content current;"*) pass "READY=1 first, with the status, after the first frame" ;;
+*) fail "READY=1 first, with the status, after the first frame" "first message: $first" ;;
+esac
+ready_ms=$(awk '/READY=1/ { print $1; exit }' "$log")
+pings=$(awk -v t="$ready_ms" '/WATCHDOG=1/ && $1 > t + 200 && $1 <= t + 2200' "$log" | wc -l)
+if [ "$pings" -ge 3 ] && [ "$pings" -le 6 ]; then
+	pass "WATCHDOG=1 every half WatchdogSec on a still screen ($pings in 2 s)"
+else
+	fail "WATCHDOG=1 every half WatchdogSec on a still screen" "$pings pings in 2 s" "$(cat "$log")"
+fi
+if grep -q 'WATCHDOG=1|STATUS=content current; [0-9]* fps; [0-9]* images ([0-9]* MB); RSS [0-9]* MB' "$log"; then
+	pass "each ping carries a one-line STATUS="
+else
+	fail "each ping carries a one-line STATUS=" "$(tail -3 "$log")"
+fi
+
+kill -USR2 "$pid"
+sleep 0.6 # a ping already under way may still land
+before=$(grep -c WATCHDOG=1 "$log")
+sleep 3
+after=$(grep -c WATCHDOG=1 "$log")
+if [ "$after" -eq "$before" ]; then
+	pass "a hung main loop sends no more pings (none in 3 s)"
+else
+	fail "a hung main loop sends no more pings" "$((after - before)) pings while hung"
+fi
+if grep -q '^<4>twinhall: the main loop stops on SIGUSR2' "$TMP/watchdog.err"; then
+	pass "the hang on purpose is in the journal"
+else
+	fail "the hang on purpose is in the journal" "$(cat "$TMP/watchdog.err")"
+fi
+
+kill -TERM "$pid"
+for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then
+	fail "SIGTERM ends even a hung loop" "still running after 3 s"
+else
+	wait "$pid"
+	rc=$?
+	if [ "$rc" -eq 0 ] && grep -q STOPPING=1 "$log"; then
+		pass "SIGTERM ends even a hung loop, exit 0, STOPPING=1 sent"
+	else
+		fail "SIGTERM ends even a hung loop, exit 0, STOPPING=1 sent" "exit $rc" "$(tail -2 "$log")"
+	fi
+fi
