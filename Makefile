@@ -10,7 +10,7 @@ VERSION := 0.1.0
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
              libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk
-DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git
+DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git systemd
 DEB_BENCH := feh xvfb
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
 
@@ -42,7 +42,7 @@ BENCH_CONTENT := $(BUILD)/bench/content
 
 STAMP     := $(BUILD)/deps.stamp
 
-.PHONY: all run test debug lint format deps test-deps clean check bench
+.PHONY: all run test debug lint format deps test-deps clean check bench install uninstall
 all: $(BUILD)/twinhall
 
 # Installs missing Debian packages (through sudo when not root).
@@ -120,6 +120,42 @@ test: test-deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOL_BIN)
 	@$(MAKE) --no-print-directory debug
 	@BUILD=$(BUILD) tests/run.sh
+
+# Install on the display PC: `sudo make install`; DESTDIR for packages.
+# The program, the unit files and the sysusers.d entry under PREFIX (both
+# /usr/local/lib paths are on systemd's search paths), and the sample
+# content in CONTENTDIR unless content is there already: staff's content is
+# never overwritten, and `make uninstall` leaves it.
+BINDIR     = $(PREFIX)/bin
+UNITDIR    = $(PREFIX)/lib/systemd/system
+SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
+CONTENTDIR = /var/lib/twinhall/content
+UNITS      = twinhall.service twinhall-content-sync.service twinhall-content-sync.timer
+
+install: all
+	install -D -m 755 $(BUILD)/twinhall $(DESTDIR)$(BINDIR)/twinhall
+	install -D -m 644 systemd/twinhall.sysusers $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
+	@for u in $(UNITS); do \
+		mkdir -p $(DESTDIR)$(UNITDIR) && \
+		sed -e 's|/usr/local/bin/|$(BINDIR)/|g' -e 's|/var/lib/twinhall/content|$(CONTENTDIR)|g' \
+			systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
+		echo "install $(DESTDIR)$(UNITDIR)/$$u"; \
+	done
+	@if [ -e $(DESTDIR)$(CONTENTDIR) ]; then \
+		echo "kept the content already in $(DESTDIR)$(CONTENTDIR)"; \
+	else \
+		mkdir -p $(DESTDIR)$(CONTENTDIR) && cp -R content/. $(DESTDIR)$(CONTENTDIR)/ && \
+		echo "install the sample content in $(DESTDIR)$(CONTENTDIR)"; \
+	fi
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v systemd-sysusers >/dev/null; then \
+		systemd-sysusers $(SYSUSERSDIR)/twinhall.conf && \
+		{ systemctl daemon-reload 2>/dev/null || true; }; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/twinhall $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
+	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS))
+	@echo "left the content in $(DESTDIR)$(CONTENTDIR) and the twinhall user"
 
 # AddressSanitizer and UBSan build in build/debug.
 debug:

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# make install and make uninstall into a DESTDIR, as a package build does:
+# the program, the units and the sysusers.d entry land under PREFIX, the
+# sample content once (never over staff's content), the twinhall user is
+# made from the sysusers.d entry alone, and uninstall takes back everything
+# but the content.
+. "$(dirname "$0")/lib.sh"
+root=$TMP/root
+rm -rf "$root"
+make -s install DESTDIR="$root" >"$TMP/install.log" 2>&1
+missing=
+for f in usr/local/bin/twinhall usr/local/lib/sysusers.d/twinhall.conf \
+	usr/local/lib/systemd/system/twinhall.service \
+	usr/local/lib/systemd/system/twinhall-content-sync.service \
+	usr/local/lib/systemd/system/twinhall-content-sync.timer var/lib/twinhall/content/hall.yaml; do
+	[ -e "$root/$f" ] || missing="$missing $f"
+done
+if [ -z "$missing" ] && [ -x "$root/usr/local/bin/twinhall" ]; then
+	pass "make install DESTDIR=... puts the program, units, sysusers.d entry and content in place"
+else
+	fail "make install DESTDIR=... puts the program, units, sysusers.d entry and content in place" "missing:$missing" "$(cat "$TMP/install.log")"
+fi
+expect_status "the installed program checks the installed content" 0 \
+	"$root/usr/local/bin/twinhall" --check "$root/var/lib/twinhall/content"
+
+# The installed unit, with its ExecStart pointed into DESTDIR, verifies.
+sed "s|ExecStart=/usr/local/bin/twinhall|ExecStart=$root/usr/local/bin/twinhall|" \
+	"$root/usr/local/lib/systemd/system/twinhall.service" >"$TMP/twinhall.service"
+expect_status "systemd-analyze verify passes the installed twinhall.service" 0 \
+	systemd-analyze verify "$TMP/twinhall.service"
+
+# The user, made by systemd-sysusers from the installed entry alone.
+mkdir -p "$root/etc"
+systemd-sysusers --root="$root" >"$TMP/sysusers.log" 2>&1
+groups=$(awk -F: '$4 ~ /(^|,)twinhall(,|$)/ { print $1 }' "$root/etc/group" | sort | tr '\n' ' ')
+if grep -q '^twinhall:x:[0-9]*:[0-9]*:.*:/var/lib/twinhall:/usr/sbin/nologin$' "$root/etc/passwd" &&
+	[ "$groups" = "input render video " ]; then
+	pass "systemd-sysusers makes the twinhall user, in video, render and input only"
+else
+	fail "systemd-sysusers makes the twinhall user, in video, render and input only" "groups: $groups" "$(cat "$TMP/sysusers.log")"
+fi
+
+# Staff's content survives a second install and the uninstall.
+echo "# edited by staff" >>"$root/var/lib/twinhall/content/hall.yaml"
+make -s install DESTDIR="$root" >"$TMP/install2.log" 2>&1
+if tail -1 "$root/var/lib/twinhall/content/hall.yaml" | grep -q "edited by staff" &&
+	grep -q "kept the content" "$TMP/install2.log"; then
+	pass "a second make install keeps the content that is there"
+else
+	fail "a second make install keeps the content that is there" "$(cat "$TMP/install2.log")"
+fi
+make -s uninstall DESTDIR="$root" >"$TMP/uninstall.log" 2>&1
+left=$(cd "$root" && find usr -type f)
+if [ -z "$left" ] && tail -1 "$root/var/lib/twinhall/content/hall.yaml" | grep -q "edited by staff"; then
+	pass "make uninstall removes what it installed and leaves the content"
+else
+	fail "make uninstall removes what it installed and leaves the content" "left: $left"
+fi
+
+# Another PREFIX and content directory reach the unit's command line.
+make -s install DESTDIR="$root" PREFIX=/opt/twinhall CONTENTDIR=/srv/twinhall >/dev/null 2>&1
+if grep -q '^ExecStart=/opt/twinhall/bin/twinhall --kiosk /srv/twinhall$' \
+	"$root/opt/twinhall/lib/systemd/system/twinhall.service" &&
+	[ -e "$root/srv/twinhall/hall.yaml" ]; then
+	pass "PREFIX and CONTENTDIR reach the installed unit"
+else
+	fail "PREFIX and CONTENTDIR reach the installed unit" "$(grep ExecStart "$root"/opt/twinhall/lib/systemd/system/twinhall.service 2>&1)"
+fi
