@@ -132,7 +132,8 @@ SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
 CONTENTDIR = /var/lib/twinhall/content
 UNITS      = twinhall.service twinhall-content-sync.service twinhall-content-sync.timer
 
-install: all
+install: deps
+	@$(MAKE) --no-print-directory all
 	install -D -m 755 $(BUILD)/twinhall $(DESTDIR)$(BINDIR)/twinhall
 	install -D -m 644 systemd/twinhall.sysusers $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
 	@for u in $(UNITS); do \

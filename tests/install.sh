@@ -29,6 +29,20 @@ sed "s|ExecStart=/usr/local/bin/twinhall|ExecStart=$root/usr/local/bin/twinhall|
 expect_status "systemd-analyze verify passes the installed twinhall.service" 0 \
 	systemd-analyze verify "$TMP/twinhall.service"
 
+score=$(systemd-analyze security --offline=yes "$TMP/twinhall.service" 2>&1 |
+	sed -n 's/.*Overall exposure level for twinhall.service: \([0-9.]*\).*/\1/p')
+if [ -n "$score" ] && awk -v s="$score" 'BEGIN { exit !(s <= 2.0) }'; then
+	pass "systemd-analyze security scores the installed unit $score (2.0 or better)"
+else
+	fail "systemd-analyze security scores the installed unit 2.0 or better" "score: ${score:-none}"
+fi
+if grep -q '^ReadOnlyPaths=/var/lib/twinhall/content$' "$TMP/twinhall.service" &&
+	grep -q '^ProtectSystem=strict$' "$TMP/twinhall.service"; then
+	pass "the content is read-only to the service"
+else
+	fail "the content is read-only to the service" "$(grep -E 'ReadOnlyPaths|ProtectSystem' "$TMP/twinhall.service")"
+fi
+
 # The user, made by systemd-sysusers from the installed entry alone.
 mkdir -p "$root/etc"
 systemd-sysusers --root="$root" >"$TMP/sysusers.log" 2>&1
