@@ -1,5 +1,6 @@
 #include "fonts.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,12 @@ struct open_font {
 	int px;
 	TTF_Font *font;
 };
+
+/* SDL_ttf keeps one FreeType library for the process; FreeType asks that
+ * opening and closing faces on it be serialised, while faces opened by
+ * different threads are then used freely, each by its own thread (the
+ * render thread and the text worker each have a struct fonts). */
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct fonts {
 	char path[FACE_COUNT][FONTS_CHAIN_MAX][512];
@@ -89,8 +96,11 @@ void fonts_free(struct fonts *f)
 		return;
 	for (int face = 0; face < FACE_COUNT; face++)
 		for (int s = 0; s < FONTS_CHAIN_MAX; s++)
-			if (f->open[face][s].font)
+			if (f->open[face][s].font) {
+				pthread_mutex_lock(&open_lock);
 				TTF_CloseFont(f->open[face][s].font);
+				pthread_mutex_unlock(&open_lock);
+			}
 	free(f);
 }
 
@@ -124,7 +134,9 @@ static struct open_font *open_slot(struct fonts *f, enum text_face face, int slo
 	struct open_font *o = &f->open[face][slot];
 	if (o->font)
 		return o;
+	pthread_mutex_lock(&open_lock);
 	o->font = TTF_OpenFontIndex(f->path[face][slot], px, face_index(f, face, slot));
+	pthread_mutex_unlock(&open_lock);
 	if (!o->font) {
 		fprintf(stderr, "<3>twinhall: cannot open font %s: %s\n", f->path[face][slot],
 		        TTF_GetError());

@@ -1,6 +1,7 @@
 /* fonts: the font files of each text face as a chain, the face's own Noto
  * font first, then Noto CJK of the same weight for what it lacks; and the
- * open TTF_Fonts per (face, place in the chain, size). */
+ * open TTF_Fonts per (face, place in the chain, size). A struct fonts is
+ * used by one thread at a time; several threads may each have their own. */
 #ifndef TWINHALL_FONTS_H
 #define TWINHALL_FONTS_H
 

@@ -9,6 +9,10 @@
 #include "snapshot.h"
 #include "watch.h"
 
+/* After a good load, the snapshot is copied once the screen has shown it:
+ * the copy's reading and writing would slow the frames of the crossfade. */
+enum { SNAPSHOT_QUIET_MS = 2000 };
+
 struct live {
 	struct live_config cfg;
 	char dir[4096], state[4096], snapshot[4096];
@@ -115,6 +119,8 @@ struct live *live_start(const struct live_config *cfg, struct content *c, struct
 		start_from_snapshot(l);
 	}
 	l->reload = reload_new(l->dir, on_loaded, on_good, l);
+	if (l->reload) /* the copy waits out the crossfade to the new content */
+		reload_set_quiet(l->reload, SNAPSHOT_QUIET_MS);
 	struct watch_config wc = {.quiet_ms = cfg->quiet_ms, .poll_s = cfg->poll_s};
 	l->watch = l->reload ? watch_start(l->dir, &wc, on_changed, l) : NULL;
 	if (!l->watch) {

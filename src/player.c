@@ -63,7 +63,10 @@ struct player *player_new(SDL_Renderer *ren, struct text *text, struct texture_c
 	if (!p)
 		return NULL;
 	*p = (struct player){.ren = ren, .text = text, .images = images, .c = c, .lang = lang};
-	player_resize(p, w, h);
+	p->l = layout_compute(w, h);
+	/* Asleep: nothing is decoded for the loop before it is seen (after a
+	 * reload, the visitor is usually elsewhere). */
+	player_sleep(p);
 	return p;
 }
 

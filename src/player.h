@@ -16,7 +16,8 @@ struct player;
 
 /* A player for content c drawing with ren and text, its images from the
  * cache images (all three borrowed and outliving it), in language lang, on
- * a w x h screen. NULL when out of memory. */
+ * a w x h screen; asleep (see player_sleep) until first updated. NULL when
+ * out of memory. */
 struct player *player_new(SDL_Renderer *ren, struct text *text, struct texture_cache *images,
                           const struct content *c, int lang, int w, int h);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "clock_ms.h"
 #include "thread_background.h"
@@ -19,6 +20,7 @@ struct reload {
 	pthread_cond_t wake;
 	bool asked, stopping;        /* under lock */
 	bool good_asked;             /* under lock: run after_good without a load */
+	uint64_t good_quiet_ms;      /* under lock: after_good waits this long */
 	struct reload_result *ready; /* under lock: the newest finished load */
 	unsigned long loads;         /* the loader thread's own count */
 };
@@ -47,6 +49,23 @@ static struct reload_result *load_once(struct reload *r)
 		return NULL;
 	}
 	return res;
+}
+
+/* Waits (under the lock) for the quiet time after a good load, cut short by
+ * an ask or a stop: the snapshot's copying then runs while the screen is
+ * still, not in the frames that show the new content. */
+static void quiet(struct reload *r)
+{
+	uint64_t until = clock_ms() + r->good_quiet_ms;
+	while (!r->asked && !r->stopping && clock_ms() < until) {
+		uint64_t ns = (until - clock_ms()) * 1000000u;
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		ns += (uint64_t)ts.tv_nsec;
+		ts.tv_sec += (time_t)(ns / 1000000000u);
+		ts.tv_nsec = (long)(ns % 1000000000u);
+		pthread_cond_timedwait(&r->wake, &r->lock, &ts);
+	}
 }
 
 static void *run(void *arg)
@@ -85,6 +104,8 @@ static void *run(void *arg)
 			r->done(r->ctx); /* res may be taken and freed from here on */
 
 		pthread_mutex_lock(&r->lock);
+		if (good && r->after_good)
+			quiet(r);
 		if (good && r->after_good && !r->asked && !r->stopping) {
 			pthread_mutex_unlock(&r->lock);
 			r->after_good(r->ctx);
@@ -106,7 +127,11 @@ struct reload *reload_new(const char *dir, void (*done)(void *ctx), void (*after
 	r->after_good = after_good;
 	r->ctx = ctx;
 	pthread_mutex_init(&r->lock, NULL);
-	pthread_cond_init(&r->wake, NULL);
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&r->wake, &attr);
+	pthread_condattr_destroy(&attr);
 	if (!r->dir || pthread_create(&r->thread, NULL, run, r) != 0) {
 		fprintf(stderr, "<3>twinhall: cannot start the content loader thread\n");
 		pthread_mutex_destroy(&r->lock);
@@ -123,6 +148,13 @@ void reload_request(struct reload *r)
 	pthread_mutex_lock(&r->lock);
 	r->asked = true;
 	pthread_cond_signal(&r->wake);
+	pthread_mutex_unlock(&r->lock);
+}
+
+void reload_set_quiet(struct reload *r, uint64_t ms)
+{
+	pthread_mutex_lock(&r->lock);
+	r->good_quiet_ms = ms;
 	pthread_mutex_unlock(&r->lock);
 }
 

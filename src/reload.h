@@ -31,6 +31,10 @@ struct reload *reload_new(const char *dir, void (*done)(void *ctx), void (*after
 /* Asks for a load; from any thread (not from a signal handler). */
 void reload_request(struct reload *r);
 
+/* Makes after_good wait ms (0 at first) after a good load, and not run when
+ * a load is asked for meanwhile (the next good one runs it). */
+void reload_set_quiet(struct reload *r, uint64_t ms);
+
 /* Runs after_good on the loader's thread without a load (the content was
  * loaded good before the loader started). */
 void reload_after_good(struct reload *r);

@@ -110,29 +110,59 @@ static void draw_photo(struct ui *ui, int i, int dx)
 	SDL_RenderCopy(ui->ren, tex, &src, &dst);
 }
 
-static void caption(struct ui *ui, const struct photo *p, int index, int count)
+/* The texts under photo index of count, in their styles. */
+struct caption_texts {
+	struct text_style body, small;
+	const char *caption;
+	char meta[400], counter[32];
+	int w; /* wrap width of the caption and the line under it */
+};
+
+static void caption_texts(struct ui *ui, int index, int count, struct caption_texts *out)
 {
 	const struct layout *l = &ui->l;
-	struct text_style body = {FACE_SANS, l->size_body, ui_color(theme.text), 0};
-	struct text_style small = {FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
-	char meta[400], counter[32];
-	ui_photo_meta(p, meta, sizeof meta);
-	snprintf(counter, sizeof counter, "%d / %d", index + 1, count);
-	int w = l->portrait ? l->w - 2 * l->margin : l->text_w, cw, chh, bw, bh, mh = 0, mw;
-	ui_label_size(ui, &body, ui_tr(ui, &p->caption), w, 3, &bw, &bh);
+	const struct photo *p = &city_of(ui)->photos[index];
+	out->body = (struct text_style){FACE_SANS, l->size_body, ui_color(theme.text), 0};
+	out->small = (struct text_style){FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
+	out->caption = ui_tr(ui, &p->caption);
+	ui_photo_meta(p, out->meta, sizeof out->meta);
+	snprintf(out->counter, sizeof out->counter, "%d / %d", index + 1, count);
+	out->w = l->portrait ? l->w - 2 * l->margin : l->text_w;
+}
+
+/* A neighbour's texts are rasterised off the render thread before a swipe
+ * shows them, as its photo is decoded. */
+static void prefetch_caption(struct ui *ui, int index, int count)
+{
+	struct caption_texts t;
+	caption_texts(ui, index, count, &t);
+	ui_label_prefetch(ui, &t.body, t.caption, t.w, 3);
+	ui_label_prefetch(ui, &t.small, t.meta, t.w, 2);
+	ui_label_prefetch(ui, &t.small, t.counter, 0, 1);
+}
+
+static void caption(struct ui *ui, int index, int count)
+{
+	const struct layout *l = &ui->l;
+	struct caption_texts t;
+	caption_texts(ui, index, count, &t);
+	struct text_style *body = &t.body, *small = &t.small;
+	const char *meta = t.meta, *counter = t.counter;
+	int w = t.w, cw, chh, bw, bh, mh = 0, mw;
+	ui_label_size(ui, body, t.caption, w, 3, &bw, &bh);
 	if (meta[0])
-		ui_label_size(ui, &small, meta, w, 2, &mw, &mh);
+		ui_label_size(ui, small, meta, w, 2, &mw, &mh);
 	int gap = layout_px(l, 10), total = bh + (mh ? gap + mh : 0);
 	int y = l->h - layout_px(l, 64) - total;
 	struct rect fade = {0, y - layout_px(l, 260), l->w, layout_px(l, 260) - l->gap};
 	draw_gradient(ui->ren, fade, theme.scrim, 0, theme.scrim, l->scrim_alpha);
 	draw_fill(ui->ren, (struct rect){0, y - l->gap, l->w, l->h - y + l->gap}, theme.scrim,
 	          l->scrim_alpha);
-	y += ui_label(ui, &body, ui_tr(ui, &p->caption), l->margin, y, w, 3);
+	y += ui_label(ui, body, t.caption, l->margin, y, w, 3);
 	if (meta[0])
-		ui_label(ui, &small, meta, l->margin, y + gap, w, 2);
-	ui_label_size(ui, &small, counter, 0, 1, &cw, &chh);
-	ui_label(ui, &small, counter, l->w - l->margin - cw, l->h - layout_px(l, 64) - chh, 0, 1);
+		ui_label(ui, small, meta, l->margin, y + gap, w, 2);
+	ui_label_size(ui, small, counter, 0, 1, &cw, &chh);
+	ui_label(ui, small, counter, l->w - l->margin - cw, l->h - layout_px(l, 64) - chh, 0, 1);
 }
 
 static void photos_draw(struct ui *ui)
@@ -148,11 +178,13 @@ static void photos_draw(struct ui *ui)
 	if (frac > 0 && (size_t)(i0 + 1) < c->n_photos)
 		draw_photo(ui, i0 + 1, dx + ui->l.w);
 	size_t next[2], n = nav_neighbours((size_t)ui->nav.item, c->n_photos, next);
-	for (size_t k = 0; k < n; k++) /* decoded in this order, before they are needed */
+	for (size_t k = 0; k < n; k++) { /* decoded in this order, before they are needed */
 		texture_cache_prefetch(ui->images, c->photos[next[k]].image.path, ui->l.w, ui->l.h,
 		                       IMAGE_CONTAIN);
+		prefetch_caption(ui, (int)next[k], (int)c->n_photos);
+	}
 	if (ui->zoom <= 1.01f)
-		caption(ui, &c->photos[ui->nav.item], ui->nav.item, (int)c->n_photos);
+		caption(ui, ui->nav.item, (int)c->n_photos);
 	screen_city_bar(ui);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lru.h"
+#include "text_worker.h"
 
 /* Many tiny labels could exhaust memory in entry overhead long before the
  * byte budget; this bounds the count as well. */
@@ -17,11 +18,17 @@ struct text_cache {
 	unsigned char *key; /* scratch for building keys, grown as needed */
 	size_t key_cap;
 	size_t hits, misses;
+	struct text_worker *worker; /* NULL: every text is rasterised here */
+	bool defer;                 /* misses go to the worker (text_cache_defer) */
+	size_t deferred;            /* texts asked for but not ready since then */
 };
 
+/* An entry is pending while the worker draws it; it then gets its texture
+ * (or none, when the text cannot be drawn). */
 struct text_entry {
 	SDL_Texture *tex;
 	int w, h;
+	bool pending;
 };
 
 static void drop_entry(void *ctx, void *value)
@@ -53,6 +60,7 @@ void text_cache_free(struct text_cache *c)
 	if (!c)
 		return;
 	lru_free(c->map);
+	text_worker_free(c->worker);
 	free(c->key);
 	free(c);
 }
@@ -88,17 +96,12 @@ static size_t build_key(struct text_cache *c, const struct text_style *st, const
 	return need;
 }
 
-/* Rasterises s into a new entry, with no texture when s cannot be drawn
- * (so that is not tried again on every frame); NULL when out of memory. */
-static struct text_entry *render(struct text_cache *c, const struct text_style *st, const char *s,
-                                 int max_w, int max_lines)
+/* Gives e the texture of surf (taking surf; NULL: nothing to draw). */
+static void fill(struct text_cache *c, struct text_entry *e, SDL_Surface *surf)
 {
-	struct text_entry *e = calloc(1, sizeof *e);
-	if (!e)
-		return NULL;
-	SDL_Surface *surf = text_render_paragraph(c->text, st, s, max_w, max_lines);
+	e->pending = false;
 	if (!surf)
-		return e;
+		return;
 	e->tex = SDL_CreateTextureFromSurface(c->renderer, surf);
 	if (e->tex) {
 		SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
@@ -106,7 +109,30 @@ static struct text_entry *render(struct text_cache *c, const struct text_style *
 		e->h = surf->h;
 	}
 	SDL_FreeSurface(surf);
-	return e;
+}
+
+static size_t entry_bytes(const struct text_entry *e)
+{
+	return (size_t)e->w * (size_t)e->h * 4;
+}
+
+/* Asks the worker for the text whose key is in c->key (len bytes), with a
+ * pending entry standing for it meanwhile; false when it cannot be asked. */
+static bool request(struct text_cache *c, size_t len, const struct text_style *st, const char *s,
+                    int max_w, int max_lines, bool urgent)
+{
+	struct text_entry *e = calloc(1, sizeof *e);
+	if (!e)
+		return false;
+	e->pending = true;
+	if (!lru_insert(c->map, c->key, len, e, 0)) {
+		free(e);
+		return false;
+	}
+	if (text_worker_request(c->worker, c->key, len, st, s, max_w, max_lines, urgent))
+		return true;
+	lru_remove(c->map, lru_peek(c->map, c->key, len));
+	return false;
 }
 
 SDL_Texture *text_cache_get(struct text_cache *c, const struct text_style *st, const char *s,
@@ -120,25 +146,82 @@ SDL_Texture *text_cache_get(struct text_cache *c, const struct text_style *st, c
 		return NULL;
 	struct lru_entry *le = lru_find(c->map, c->key, len);
 	struct text_entry *e = le ? lru_value(le) : NULL;
-	if (e) {
+	if (e && !e->pending) {
 		c->hits++;
+	} else if (c->defer && c->worker && (e || request(c, len, st, s, max_w, max_lines, true))) {
+		c->deferred++;
+		return NULL;
 	} else {
 		c->misses++;
-		e = render(c, st, s, max_w, max_lines);
-		if (!e)
-			return NULL;
-		if (!lru_insert(c->map, c->key, len, e, (size_t)e->w * (size_t)e->h * 4)) {
-			drop_entry(NULL, e);
-			return NULL;
+		if (!e) {
+			e = calloc(1, sizeof *e);
+			if (!e)
+				return NULL;
+			le = lru_insert(c->map, c->key, len, e, 0);
+			if (!le) {
+				free(e);
+				return NULL;
+			}
 		}
+		fill(c, e, text_render_paragraph(c->text, st, s, max_w, max_lines));
+		lru_set_bytes(c->map, le, entry_bytes(e));
 	}
 	*w = e->w;
 	*h = e->h;
 	return e->tex;
 }
 
+void text_cache_prefetch(struct text_cache *c, const struct text_style *st, const char *s,
+                         int max_w, int max_lines)
+{
+	if (!c->worker || !s || !*s)
+		return;
+	size_t len = build_key(c, st, s, max_w, max_lines);
+	if (len && !lru_peek(c->map, c->key, len))
+		request(c, len, st, s, max_w, max_lines, false);
+}
+
+bool text_cache_start_worker(struct text_cache *c, const char *const *dirs, size_t n,
+                             Uint32 wake_event)
+{
+	if (!c->worker)
+		c->worker = text_worker_new(dirs, n, wake_event);
+	return c->worker != NULL;
+}
+
+void text_cache_defer(struct text_cache *c, bool on)
+{
+	c->defer = on;
+	c->deferred = 0;
+}
+
+size_t text_cache_deferred(const struct text_cache *c)
+{
+	return c->deferred;
+}
+
+size_t text_cache_take(struct text_cache *c)
+{
+	size_t n = 0;
+	struct text_result *r;
+	while (c->worker && (r = text_worker_poll(c->worker))) {
+		struct lru_entry *le = lru_peek(c->map, r->key, r->key_len);
+		struct text_entry *e = le ? lru_value(le) : NULL;
+		if (e && e->pending) { /* not drawn here meanwhile, nor evicted */
+			fill(c, e, r->surface);
+			r->surface = NULL;
+			lru_set_bytes(c->map, le, entry_bytes(e));
+			n++;
+		}
+		text_result_free(r);
+	}
+	return n;
+}
+
 void text_cache_frame(struct text_cache *c)
 {
+	if (c->worker)
+		text_worker_start(c->worker);
 	lru_frame(c->map);
 }
 

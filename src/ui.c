@@ -50,6 +50,12 @@ void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, in
 	text_cache_get(ui->texts, st, s, max_w, max_lines, w, h);
 }
 
+void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                       int max_lines)
+{
+	text_cache_prefetch(ui->texts, st, s, max_w, max_lines);
+}
+
 void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum image_fit fit)
 {
 	int w = 0, h = 0;
@@ -63,6 +69,8 @@ void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum 
 	}
 	struct rect r = fit == IMAGE_CONTAIN ? layout_contain(ref->width, ref->height, box) : box;
 	draw_fill(ui->ren, r, theme.placeholder, 255);
+	if (state == TEXTURE_LOADING)
+		ui->images_waiting++;
 	if (state != TEXTURE_FAILED)
 		return;
 	char msg[128];

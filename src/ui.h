@@ -43,6 +43,7 @@ struct ui {
 	bool pressing;        /* a finger is down: feedback at press_x, press_y */
 	float press_x, press_y;
 	uint64_t press_ms;
+	int images_waiting; /* images the last draw found still being decoded */
 };
 
 /* Touch targets are at least 9 mm: 80 px at 1080p on a 24" screen. */
@@ -66,6 +67,11 @@ int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, i
 /* The size s would take, without drawing it. */
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
                    int max_lines, int *w, int *h);
+
+/* Has s rasterised off the render thread for a coming frame (a neighbour's
+ * caption, say), as ui_label would draw it. */
+void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                       int max_lines);
 
 /* Draws image ref fitted to box (decoded for that size on a worker); a quiet
  * placeholder while it loads or when it cannot be shown. */

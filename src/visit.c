@@ -14,6 +14,9 @@ enum {
 	TRANSITION_MS = 280,    /* crossfade between places */
 	PRESS_GROW_MS = 150,    /* the touch ring grows this long */
 	TEXT_BUDGET = 16 << 20, /* bytes of cached text textures: a few screens' worth */
+	/* A frame whose text the worker is still drawing waits this long
+	 * (showing the last frame); then the render thread draws it itself. */
+	TEXT_WAIT_MS = 150,
 
 	/* Image cache: three screenfuls (the photo shown and both neighbours fit);
 	 * six did not fit in 96 MB beside the screen, its layers and a decode of
@@ -46,6 +49,10 @@ struct visit {
 	 * new place's images are in, then the crossfade begins. */
 	bool holding;
 	uint64_t hold_until;
+	/* The last place drawn lacked text the worker is drawing (since
+	 * text_since): the screen shows the frame before it meanwhile. */
+	bool text_waiting;
+	uint64_t text_since;
 	Uint32 wake_event;
 	size_t image_budget;
 };
@@ -89,6 +96,12 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	size_t screen_bytes = (size_t)w * (size_t)h * 4;
 	v->ui = (struct ui){.ren = ren, .text = text, .c = c, .zoom = 1, .motion_for = -1};
 	v->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
+	if (v->ui.texts) {
+		const char *dirs[CONTENT_MAX_FONT_DIRS];
+		char buf[CONTENT_MAX_FONT_DIRS][512];
+		size_t n = content_font_dirs(c, dirs, buf, CONTENT_MAX_FONT_DIRS);
+		text_cache_start_worker(v->ui.texts, dirs, n, wake_event);
+	}
 	v->wake_event = wake_event;
 	v->image_budget = IMAGE_SCREENS * screen_bytes;
 	v->ui.images = texture_cache_new(ren, c->root, v->image_budget, wake_event);
@@ -137,7 +150,8 @@ void visit_resize(struct visit *v, int w, int h)
 void visit_take_images(struct visit *v)
 {
 	if (texture_cache_take(v->ui.images))
-
+		v->dirty = true;
+	if (text_cache_take(v->ui.texts))
 		v->dirty = true;
 }
 
@@ -279,13 +293,21 @@ static bool interactive_moving(const struct visit *v, uint64_t now)
 	return s && s->moving(&v->ui);
 }
 
+/* Whether the place last drawn lacks images still being decoded (on the
+ * attract loop: whether any image is being decoded). */
+static bool images_waiting(const struct visit *v)
+{
+	return screen_of(v->ui.nav.screen) ? v->ui.images_waiting > 0 : visit_loading(v);
+}
+
 /* While holding the last frame after a reload, the crossfade waits at its
- * start; it begins once the new place was drawn with its images in. */
+ * start; it begins once the new place was drawn with its text and images
+ * in (draw_fade sets next_drawn only when its text was). */
 static void hold(struct visit *v, uint64_t now)
 {
 	if (!v->holding)
 		return;
-	if (!v->fading || now >= v->hold_until || (v->next_drawn && !visit_loading(v)))
+	if (!v->fading || now >= v->hold_until || (v->next_drawn && !images_waiting(v)))
 		v->holding = false;
 	v->transition_ms = now;
 }
@@ -295,6 +317,8 @@ bool visit_update(struct visit *v, uint64_t now)
 	struct gesture out[GESTURE_MAX_OUT];
 	v->ui.now = now;
 	hold(v, now);
+	if (v->text_waiting && now - v->text_since >= TEXT_WAIT_MS)
+		v->dirty = true; /* the worker is late: draw the text here */
 	size_t n = gesture_tick(v->gestures, now, out, GESTURE_MAX_OUT);
 	for (size_t i = 0; i < n; i++)
 		on_gesture(v, &out[i]);
@@ -311,6 +335,8 @@ uint64_t visit_deadline(const struct visit *v, uint64_t now)
 	if (v->dirty || interactive_moving(v, now))
 		return now;
 	uint64_t d = nav_deadline(&v->ui.c->hall, &v->ui.nav);
+	if (v->text_waiting && v->text_since + TEXT_WAIT_MS < d)
+		d = v->text_since + TEXT_WAIT_MS;
 	uint64_t g = gesture_deadline(v->gestures);
 	d = g < d ? g : d;
 	if (v->ui.nav.screen == NAV_ATTRACT || now - v->transition_ms < TRANSITION_MS) {
@@ -328,24 +354,39 @@ static void draw_place(struct visit *v, uint64_t now)
 		return;
 	}
 	hit_clear(&v->ui.hits);
+	v->ui.images_waiting = 0;
 	s->draw(&v->ui);
 }
 
-/* Draws the place into layer i (made when missing); false when out of
- * memory. */
-static bool draw_layer(struct visit *v, int i, uint64_t now)
+enum layer_drawn { LAYER_FAILED, LAYER_LACKS_TEXT, LAYER_COMPLETE };
+
+/* Draws the place into layer i (made when missing). When may_wait (a
+ * frame before it can stay on screen meanwhile), text not rasterised yet is
+ * left to the text worker, and the layer then lacks it, unless the worker
+ * has been waited for long enough. LAYER_FAILED when out of memory. */
+static enum layer_drawn draw_layer(struct visit *v, int i, uint64_t now, bool may_wait)
 {
 	if (!v->layer[i])
 		v->layer[i] = draw_layer_new(v->ui.ren, v->ui.l.w, v->ui.l.h);
 	if (!v->layer[i])
-		return false;
+		return LAYER_FAILED;
+	bool late = v->text_waiting && now - v->text_since >= TEXT_WAIT_MS;
+	text_cache_defer(v->ui.texts, may_wait && !late);
 	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
 	SDL_SetRenderTarget(v->ui.ren, v->layer[i]);
 	draw_place(v, now);
 	SDL_SetRenderTarget(v->ui.ren, target);
-	v->shown = i;
+	size_t lacking = text_cache_deferred(v->ui.texts);
+	text_cache_defer(v->ui.texts, false);
 	v->drawn++;
-	return true;
+	if (!lacking) {
+		v->text_waiting = false;
+		return LAYER_COMPLETE;
+	}
+	if (!v->text_waiting)
+		v->text_since = now;
+	v->text_waiting = true;
+	return LAYER_LACKS_TEXT;
 }
 
 unsigned long visit_places_drawn(const struct visit *v)
@@ -370,12 +411,24 @@ static void draw_fade(struct visit *v, uint64_t now)
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	int to = v->from ^ 1;
 	bool first = !v->next_drawn;
+	if (first && v->text_waiting && !v->dirty) { /* nothing new yet */
+		v->transition_ms = now;
+		show_layer(v, v->from, 255);
+		return;
+	}
 	if (first || v->dirty || !s || s->moving(&v->ui)) { /* !s: the attract loop */
-		if (!draw_layer(v, to, now)) {
+		enum layer_drawn d = draw_layer(v, to, now, first);
+		if (d == LAYER_FAILED) {
 			fade_end(v);
 			draw_place(v, now);
 			return;
 		}
+		if (d == LAYER_LACKS_TEXT && first) { /* the crossfade waits for it */
+			v->transition_ms = now;
+			show_layer(v, v->from, 255);
+			return;
+		}
+		v->shown = to;
 		v->next_drawn = true;
 	}
 	uint64_t t = now - v->transition_ms;
@@ -385,6 +438,29 @@ static void draw_fade(struct visit *v, uint64_t now)
 	show_layer(v, v->from, a);
 }
 
+/* A frame outside crossfades: the place is drawn into the layer not on
+ * screen, and shown when complete; while it lacks text, the last frame
+ * stays (the text is usually there a frame later). */
+static void draw_still(struct visit *v, uint64_t now)
+{
+	int back = v->layer[v->shown] ? v->shown ^ 1 : v->shown;
+	enum layer_drawn d = draw_layer(v, back, now, back != v->shown);
+	if (d == LAYER_FAILED && back != v->shown) { /* no memory for two layers */
+		back = v->shown;
+		d = draw_layer(v, back, now, false);
+	}
+	if (d == LAYER_FAILED) { /* out of memory: straight to the screen */
+		draw_place(v, now);
+		return;
+	}
+	if (d == LAYER_LACKS_TEXT && back != v->shown) {
+		show_layer(v, v->shown, 255);
+		return;
+	}
+	v->shown = back;
+	show_layer(v, back, 255);
+}
+
 void visit_draw(struct visit *v, uint64_t now)
 {
 	v->ui.now = now;
@@ -392,10 +468,7 @@ void visit_draw(struct visit *v, uint64_t now)
 		draw_fade(v, now);
 	} else {
 		fade_end(v);
-		if (draw_layer(v, v->shown, now))
-			show_layer(v, v->shown, 255);
-		else /* out of memory: straight to the screen */
-			draw_place(v, now);
+		draw_still(v, now);
 	}
 	if (screen_of(v->ui.nav.screen))
 		ui_press_feedback(&v->ui);
@@ -421,7 +494,7 @@ bool visit_loading(const struct visit *v)
 {
 	struct texture_cache_stats st;
 	texture_cache_stats(v->ui.images, &st);
-	return st.loading > 0;
+	return st.loading > 0 || v->text_waiting;
 }
 
 void visit_images(const struct visit *v, size_t *textures, size_t *bytes)
@@ -430,6 +503,11 @@ void visit_images(const struct visit *v, size_t *textures, size_t *bytes)
 	texture_cache_stats(v->ui.images, &st);
 	*textures = st.textures;
 	*bytes = st.bytes;
+}
+
+bool visit_holding(const struct visit *v)
+{
+	return v->fading && (v->holding || !v->next_drawn);
 }
 
 const struct nav_state *visit_state(const struct visit *v)

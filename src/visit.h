@@ -63,8 +63,14 @@ void visit_draw(struct visit *v, uint64_t now_ms);
 /* Goes straight to place s (for --at): no transition. */
 void visit_goto(struct visit *v, const struct nav_state *s);
 
-/* True while images for the current frame are still being decoded. */
+/* True while images for the current frame are still being decoded, or its
+ * text rasterised by the text worker. */
 bool visit_loading(const struct visit *v);
+
+/* True while a change of place or of content waits at the start of its
+ * crossfade, the last frame on screen, for the new place's text (or, after
+ * a reload, its images). */
+bool visit_holding(const struct visit *v);
 
 /* The image textures held now and their bytes. */
 void visit_images(const struct visit *v, size_t *textures, size_t *bytes);

@@ -1,7 +1,9 @@
 /* The loader thread: a load it is asked for arrives with its verdict, asks
  * that pile up while it works end in one more load (the last content
  * wins), a broken file is a result with located errors, and the snapshot
- * hook runs only after a good load. Runs on a copy of the sample content. */
+ * hook runs only after a good load, after its quiet time, and not when
+ * another load was asked for during it. Runs on a copy of the sample
+ * content. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +104,43 @@ static void test_asks_merge(void)
 	reload_free(r);
 }
 
+static int goods(void)
+{
+	pthread_mutex_lock(&lock);
+	int n = good_calls;
+	pthread_mutex_unlock(&lock);
+	return n;
+}
+
+/* With a quiet time, the hook waits it out after a good load; an ask
+ * during it cancels this one (the next good load runs it). */
+static void test_quiet_before_snapshot(void)
+{
+	struct reload *r = reload_new(root, on_done, on_good, NULL);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	reload_set_quiet(r, 600);
+	char cmd[256]; /* good content again (test_load_and_errors broke it) */
+	snprintf(cmd, sizeof cmd, "cp content/hall.yaml '%s/hall.yaml'", root);
+	CHECK_INT(system(cmd), 0);
+	int before = goods();
+	reload_request(r);
+	reload_result_free(wait_result(r));
+	usleep(200000);
+	CHECK_INT(goods(), before); /* still quiet */
+	reload_request(r);          /* an ask during the quiet time */
+	reload_result_free(wait_result(r));
+	usleep(300000); /* 500 ms after the first load: nothing ran for it */
+	CHECK_INT(goods(), before);
+	for (int i = 0; i < 200 && goods() == before; i++)
+		usleep(10000);
+	CHECK_INT(goods(), before + 1); /* once, after the second load's quiet */
+	usleep(800000);
+	CHECK_INT(goods(), before + 1);
+	reload_free(r);
+}
+
 int main(void)
 {
 	snprintf(root, sizeof root, "/tmp/twinhall-reload-XXXXXX");
@@ -115,6 +154,7 @@ int main(void)
 	}
 	RUN(test_load_and_errors);
 	RUN(test_asks_merge);
+	RUN(test_quiet_before_snapshot);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
 	CHECK_INT(system(cmd), 0);
 	return failures_ ? 1 : 0;
