@@ -10,7 +10,7 @@ VERSION := 0.1.0
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
              libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk
-DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git systemd
+DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git systemd tzdata
 DEB_BENCH := feh xvfb
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
 

@@ -3,6 +3,7 @@
 #ifndef TWINHALL_CONTENT_H
 #define TWINHALL_CONTENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -75,6 +76,30 @@ struct city {
 	size_t n_gifts;
 };
 
+/* Opening hours (hall.yaml opening_hours): spans of a day in minutes from
+ * midnight, open <= t < close, at most HOURS_MAX_SPANS a day (a lunch break
+ * makes two); no span: closed all day. */
+enum { HOURS_MAX_SPANS = 4, HOURS_MAX_EXCEPTIONS = 128 };
+
+struct hours_day {
+	int n;
+	struct {
+		int open_min, close_min; /* 0 <= open < close <= 1440 */
+	} spans[HOURS_MAX_SPANS];
+};
+
+struct hours_exception {
+	int year, month, day; /* a date whose hours differ from its weekday's */
+	struct hours_day hours;
+};
+
+struct opening_hours {
+	bool set;                 /* false: the screen is on at all hours */
+	struct hours_day week[7]; /* [0] is Monday */
+	const struct hours_exception *exceptions;
+	size_t n_exceptions;
+};
+
 struct hall {
 	struct i18n title;
 	int n_langs; /* 1..CONTENT_MAX_LANGS; the first is the default */
@@ -88,6 +113,7 @@ struct hall {
 	 * absolute, or relative to the content directory. */
 	const char *const *font_dirs;
 	size_t n_font_dirs;
+	struct opening_hours hours;
 };
 
 struct content {

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "content_hours.h"
 
 static const struct content_field hall_fields[] = {
     {"title", 1, "the hall's name, one line per language"},
@@ -11,6 +12,7 @@ static const struct content_field hall_fields[] = {
     {"attract", 0, NULL},
     {"cities", 1, "the list of city ids to show, in order"},
     {"font_dirs", 0, NULL},
+    {"opening_hours", 0, NULL},
     {NULL, 0, NULL},
 
 };
@@ -186,4 +188,5 @@ void content_hall_read(struct content_fields_ctx *x, const struct yaml_doc_node 
 	read_timing(x, root, out);
 	read_city_ids(x, root, ids);
 	read_font_dirs(x, root, out);
+	content_hours_read(x, root, &out->hours);
 }

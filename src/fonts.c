@@ -28,8 +28,9 @@ struct open_font {
 
 /* SDL_ttf keeps one FreeType library for the process; FreeType asks that
  * opening and closing faces on it be serialised, while faces opened by
- * different threads are then used freely, each by its own thread (the
- * render thread and the text worker each have a struct fonts). */
+ * different threads are then used freely, each by its own thread (a struct
+ * fonts made on another thread, --check's say, may open fonts while the
+ * render thread's text worker draws). */
 static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct fonts {

@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <SDL_ttf.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,10 +12,24 @@
 
 enum { TEXT_MAX_LINES = 64, TEXT_MAX_RUNS = 64, TEXT_LINE_BYTES = 2048 };
 
+/* The render thread and the text worker share one struct text (a second
+ * set of fonts cost 9 MB): every public function holds its lock, which is
+ * recursive because some call others. Only the render thread draws. */
 struct text {
 	SDL_Renderer *renderer;
 	struct fonts *fonts;
+	pthread_mutex_t lock;
 };
+
+static void lock(struct text *t)
+{
+	pthread_mutex_lock(&t->lock);
+}
+
+static void unlock(struct text *t)
+{
+	pthread_mutex_unlock(&t->lock);
+}
 
 struct text *text_new_dirs(SDL_Renderer *r, const char *const *dirs, size_t n)
 {
@@ -27,6 +42,11 @@ struct text *text_new_dirs(SDL_Renderer *r, const char *const *dirs, size_t n)
 		free(t);
 		return NULL;
 	}
+	pthread_mutexattr_t attr;
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&t->lock, &attr);
+	pthread_mutexattr_destroy(&attr);
 	return t;
 }
 
@@ -40,6 +60,7 @@ void text_free(struct text *t)
 	if (!t)
 		return;
 	fonts_free(t->fonts);
+	pthread_mutex_destroy(&t->lock);
 	free(t);
 }
 
@@ -87,6 +108,7 @@ static const char *cstr(const char *s, size_t len, char *buf, size_t size)
 int text_width(struct text *t, enum text_face face, int px, const char *s, size_t len)
 {
 	struct text_run runs[TEXT_MAX_RUNS];
+	lock(t);
 	size_t n = split(t, face, s, len, runs);
 	int total = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -97,13 +119,17 @@ int text_width(struct text *t, enum text_face face, int px, const char *s, size_
 		                      &h) == 0)
 			total += w;
 	}
+	unlock(t);
 	return total;
 }
 
 int text_line_height(struct text *t, enum text_face face, int px)
 {
+	lock(t);
 	TTF_Font *f = fonts_get(t->fonts, face, 0, px);
-	return f ? TTF_FontLineSkip(f) : px;
+	int h = f ? TTF_FontLineSkip(f) : px;
+	unlock(t);
+	return h;
 }
 
 /* The baseline of every line of face at px, from the line's top: the
@@ -168,7 +194,9 @@ static SDL_Surface *render_line(struct text *t, const struct text_style *st, con
 
 int text_draw_line(struct text *t, const struct text_style *st, const char *s, int x, int y)
 {
+	lock(t);
 	SDL_Surface *surf = *s ? render_line(t, st, s, strlen(s)) : NULL;
+	unlock(t);
 	if (!surf)
 		return 0;
 	SDL_Texture *tex = SDL_CreateTextureFromSurface(t->renderer, surf);
@@ -223,6 +251,7 @@ int text_draw_paragraph(struct text *t, const struct text_style *st, const char 
                         int max_w, int max_lines, int dry_run)
 {
 	struct wrap_line lines[TEXT_MAX_LINES];
+	lock(t);
 	size_t n = wrap_lines(t, st, s, max_w, max_lines, lines);
 	int lh = style_line_height(t, st);
 	for (size_t i = 0; i < n && !dry_run; i++) {
@@ -230,13 +259,17 @@ int text_draw_paragraph(struct text *t, const struct text_style *st, const char 
 		line_text(s, &lines[i], buf, sizeof buf);
 		text_draw_line(t, st, buf, x, y + (int)i * lh);
 	}
+	unlock(t);
 	return (int)n * lh;
 }
 
 int text_lines_needed(struct text *t, const struct text_style *st, const char *s, int max_w)
 {
 	struct wrap_line lines[TEXT_MAX_LINES];
-	return (int)wrap_lines(t, st, s, max_w, TEXT_MAX_LINES, lines);
+	lock(t);
+	int n = (int)wrap_lines(t, st, s, max_w, TEXT_MAX_LINES, lines);
+	unlock(t);
+	return n;
 }
 
 SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
@@ -245,6 +278,7 @@ SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, 
 	if (!*s)
 		return NULL;
 	struct wrap_line lines[TEXT_MAX_LINES] = {{0, strlen(s), false}};
+	lock(t);
 	size_t n = max_w > 0 ? wrap_lines(t, st, s, max_w, max_lines, lines) : 1;
 	int lh = style_line_height(t, st), w = 0, h = 0;
 	SDL_Surface *surf[TEXT_MAX_LINES] = {0};
@@ -268,6 +302,7 @@ SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, 
 		}
 		SDL_FreeSurface(surf[i]);
 	}
+	unlock(t);
 	return all;
 }
 
@@ -275,8 +310,11 @@ size_t text_missing(struct text *t, enum text_face face, const char *s, uint32_t
                     size_t *offsets, size_t cap)
 {
 	struct covers_ctx c = {t, face};
-	return text_runs_missing(s, strlen(s), fonts_chain_length(t->fonts, face), covers, &c, cps,
-	                         offsets, cap);
+	lock(t);
+	size_t n = text_runs_missing(s, strlen(s), fonts_chain_length(t->fonts, face), covers, &c,
+	                             cps, offsets, cap);
+	unlock(t);
+	return n;
 }
 
 struct text *text_new_for(SDL_Renderer *r, const struct content *c)

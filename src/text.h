@@ -1,5 +1,7 @@
 /* text: fonts and drawing of text lines and wrapped paragraphs with SDL_ttf.
- * Text is drawn when a slide is composed, never on every frame. */
+ * Text is drawn when a slide is composed, never on every frame. A struct
+ * text may be used from several threads (each call holds its lock); the
+ * functions that draw with the renderer belong to the render thread. */
 #ifndef TWINHALL_TEXT_H
 #define TWINHALL_TEXT_H
 

@@ -181,11 +181,10 @@ void text_cache_prefetch(struct text_cache *c, const struct text_style *st, cons
 		request(c, len, st, s, max_w, max_lines, false);
 }
 
-bool text_cache_start_worker(struct text_cache *c, const char *const *dirs, size_t n,
-                             Uint32 wake_event)
+bool text_cache_start_worker(struct text_cache *c, Uint32 wake_event)
 {
 	if (!c->worker)
-		c->worker = text_worker_new(dirs, n, wake_event);
+		c->worker = text_worker_new(c->text, wake_event);
 	return c->worker != NULL;
 }
 

@@ -40,12 +40,11 @@ void text_cache_free(struct text_cache *c);
 SDL_Texture *text_cache_get(struct text_cache *c, const struct text_style *st, const char *s,
                             int max_w, int max_lines, int *w, int *h);
 
-/* Starts a worker thread rasterising text with fonts of its own (found in
- * the n directories dirs first); wake_event is pushed when it has text
+/* Starts a worker thread rasterising text with the cache's fonts (their
+ * lock lets both threads use them); wake_event is pushed when it has text
  * ready (call text_cache_take then). False when it cannot start: all text
  * is then rasterised by text_cache_get, as without a worker. */
-bool text_cache_start_worker(struct text_cache *c, const char *const *dirs, size_t n,
-                             Uint32 wake_event);
+bool text_cache_start_worker(struct text_cache *c, Uint32 wake_event);
 
 /* Asks the worker for a text a coming frame will want (the next photo's
  * caption, say), when it is neither cached nor asked for yet. Does nothing

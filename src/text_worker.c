@@ -23,7 +23,7 @@ struct job {
 };
 
 struct text_worker {
-	struct text *text; /* the worker's own fonts: used on its thread only */
+	struct text *text; /* borrowed, shared with the render thread */
 	Uint32 wake_event;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -86,16 +86,16 @@ static void *run(void *p)
 	return NULL;
 }
 
-struct text_worker *text_worker_new(const char *const *dirs, size_t n, Uint32 wake_event)
+struct text_worker *text_worker_new(struct text *t, Uint32 wake_event)
 {
 	struct text_worker *w = calloc(1, sizeof *w);
 	if (!w)
 		return NULL;
 	w->wake_event = wake_event;
+	w->text = t;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->wake, NULL);
-	w->text = text_new_dirs(NULL, dirs, n);
-	if (!w->text || pthread_create(&w->thread, NULL, run, w) != 0) {
+	if (pthread_create(&w->thread, NULL, run, w) != 0) {
 		fprintf(stderr,
 		        "<4>twinhall: no text worker: text is drawn on the render thread\n");
 		text_worker_free(w);
@@ -118,7 +118,6 @@ void text_worker_free(struct text_worker *w)
 	}
 	list_free(w->todo);
 	list_free(w->done);
-	text_free(w->text);
 	pthread_cond_destroy(&w->wake);
 	pthread_mutex_destroy(&w->lock);
 	free(w);

@@ -1,6 +1,6 @@
-/* text_worker: a thread that rasterises text with fonts of its own, so the
- * render thread finds a place's captions ready instead of spending 10-20 ms
- * of a frame on a paragraph. The main thread asks for a text under a key,
+/* text_worker: a thread that rasterises text, so the render thread finds a
+ * place's captions ready instead of spending 10-20 ms of a frame on a
+ * paragraph. The main thread asks for a text under a key,
  * goes on drawing, and picks the finished surface up later (woken by an
  * SDL event). text_cache builds on it. */
 #ifndef TWINHALL_TEXT_WORKER_H
@@ -20,10 +20,10 @@ struct text_result {
 	SDL_Surface *surface; /* as text_render_paragraph makes it; NULL: nothing to draw */
 };
 
-/* Starts the thread, finding the fonts in the n directories dirs (see
- * text_new_dirs). wake_event is pushed whenever a result is ready. NULL on
- * failure (said on stderr). */
-struct text_worker *text_worker_new(const char *const *dirs, size_t n, Uint32 wake_event);
+/* Starts the thread, rasterising with the fonts of t (borrowed: it must
+ * outlive the worker; the render thread may go on using it). wake_event is
+ * pushed whenever a result is ready. NULL on failure (said on stderr). */
+struct text_worker *text_worker_new(struct text *t, Uint32 wake_event);
 
 /* Stops the thread (after the text in progress) and frees every request
  * and result. Accepts NULL. */

@@ -96,12 +96,8 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	size_t screen_bytes = (size_t)w * (size_t)h * 4;
 	v->ui = (struct ui){.ren = ren, .text = text, .c = c, .zoom = 1, .motion_for = -1};
 	v->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
-	if (v->ui.texts) {
-		const char *dirs[CONTENT_MAX_FONT_DIRS];
-		char buf[CONTENT_MAX_FONT_DIRS][512];
-		size_t n = content_font_dirs(c, dirs, buf, CONTENT_MAX_FONT_DIRS);
-		text_cache_start_worker(v->ui.texts, dirs, n, wake_event);
-	}
+	if (v->ui.texts)
+		text_cache_start_worker(v->ui.texts, wake_event);
 	v->wake_event = wake_event;
 	v->image_budget = IMAGE_SCREENS * screen_bytes;
 	v->ui.images = texture_cache_new(ren, c->root, v->image_budget, wake_event);
@@ -507,7 +503,7 @@ void visit_images(const struct visit *v, size_t *textures, size_t *bytes)
 
 bool visit_holding(const struct visit *v)
 {
-	return v->fading && (v->holding || !v->next_drawn);
+	return v->text_waiting || (v->fading && (v->holding || !v->next_drawn));
 }
 
 const struct nav_state *visit_state(const struct visit *v)

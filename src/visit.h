@@ -67,9 +67,9 @@ void visit_goto(struct visit *v, const struct nav_state *s);
  * text rasterised by the text worker. */
 bool visit_loading(const struct visit *v);
 
-/* True while a change of place or of content waits at the start of its
- * crossfade, the last frame on screen, for the new place's text (or, after
- * a reload, its images). */
+/* True while the screen still shows an earlier frame: the place drawn last
+ * waits for its text, or a crossfade waits at its start for the new place's
+ * text (or, after a reload, its images). */
 bool visit_holding(const struct visit *v);
 
 /* The image textures held now and their bytes. */

@@ -185,7 +185,7 @@ static double until_shown(struct bench *b, const struct photo *p, double t0, boo
 		double ft = frame(b);
 		if (during)
 			add(n == 1 ? &b->arrival : during, ft);
-		if (photo_shown(b, p)) {
+		if (!visit_holding(b->v) && photo_shown(b, p)) {
 			*frames = n;
 			return ms_now() - t0;
 		}

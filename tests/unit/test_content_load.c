@@ -443,6 +443,75 @@ static void test_status_problems(void)
 	diag_free(d);
 }
 
+/* hall.yaml with lines appended (from line 12 on). */
+static void put_hall(const char *extra)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s%s", hall_ok, extra);
+	put("hall.yaml", buf);
+}
+
+static void test_opening_hours(void)
+{
+	fresh_set();
+	put_hall("opening_hours:\n"                     /* 12 */
+	         "  monday: 09:00-13:00, 14:00-18:00\n" /* 13 */
+	         "  tuesday: 9:00 - 18:00\n"            /* 14 */
+	         "  wednesday: 09:00-18:00\n"           /* 15 */
+	         "  thursday: 09:00-18:00\n"            /* 16 */
+	         "  friday: 09:00-24:00\n"              /* 17 */
+	         "  saturday: closed\n"                 /* 18 */
+	         "  exceptions:\n"                      /* 19 */
+	         "    2026-12-31: closed\n"             /* 20 */
+	         "    2027-01-09: 10:00-16:00\n");      /* 21 */
+	struct diag *d = diag_new();
+	struct content *c = content_load(root_, d);
+	CHECK(c != NULL);
+	CHECK(has(d, DIAG_WARNING, "hall.yaml", 13, 3,
+	          "does not list sunday: the screen stays dark"));
+	if (c) {
+		const struct opening_hours *h = &c->hall.hours;
+		CHECK(h->set);
+		CHECK_INT(h->week[0].n, 2);
+		CHECK_INT(h->week[0].spans[1].open_min, 14 * 60);
+		CHECK_INT(h->week[1].spans[0].open_min, 9 * 60);
+		CHECK_INT(h->week[4].spans[0].close_min, 24 * 60);
+		CHECK_INT(h->week[5].n, 0);
+		CHECK_INT(h->week[6].n, 0); /* not listed: closed */
+		CHECK_INT(h->n_exceptions, 2);
+		CHECK_INT(h->exceptions[1].day, 9);
+		CHECK_INT(h->exceptions[1].hours.spans[0].close_min, 16 * 60);
+	}
+	content_free(c);
+	diag_free(d);
+
+	fresh_set();
+	put_hall("opening_hours:\n"                        /* 12 */
+	         "  monday: 9-18\n"                        /* 13 */
+	         "  tuesday: 18:00-09:00\n"                /* 14 */
+	         "  wednesday: 09:00-14:00, 13:00-18:00\n" /* 15 */
+	         "  thursday: 25:00-26:00\n"               /* 16 */
+	         "  friday: [09:00-18:00]\n"               /* 17 */
+	         "  saturday: closed\n"                    /* 18 */
+	         "  sunday: closed\n"                      /* 19 */
+	         "  holidays: closed\n"                    /* 20 */
+	         "  exceptions:\n"                         /* 21 */
+	         "    2027-02-30: closed\n"                /* 22 */
+	         "    31.12.2026: closed\n");              /* 23 */
+	d = load_bad();
+	CHECK_ERR(d, "hall.yaml", 13, 11,
+	          "\"monday\": \"9-18\" is not opening hours: write them as 09:00-18:00");
+	CHECK_ERR(d, "hall.yaml", 14, 12,
+	          "the hall cannot close at 09:00 before it opens at 18:00");
+	CHECK_ERR(d, "hall.yaml", 15, 14, "the times overlap or are out of order");
+	CHECK_ERR(d, "hall.yaml", 16, 13, "not on the clock: hours go from 00:00 to 24:00");
+	CHECK_ERR(d, "hall.yaml", 17, 11, "\"friday\" must be one line such as 09:00-18:00");
+	CHECK_ERR(d, "hall.yaml", 20, 3, "unknown field \"holidays\" in \"opening_hours\"");
+	CHECK_ERR(d, "hall.yaml", 22, 5, "\"2027-02-30\" is not a date: write dates as 2027-01-01");
+	CHECK_ERR(d, "hall.yaml", 23, 5, "\"31.12.2026\" is not a date");
+	diag_free(d);
+}
+
 static void test_all_problems_reported(void)
 {
 	fresh_set();
@@ -569,6 +638,7 @@ int main(void)
 	RUN(test_image_problems);
 	RUN(test_yaml_level_problems);
 	RUN(test_status_problems);
+	RUN(test_opening_hours);
 	RUN(test_all_problems_reported);
 	RUN(test_mangled_files_never_crash);
 	if (root_[0])

@@ -3,8 +3,8 @@
  * the wake event and is then the very text the render thread would have
  * drawn; a prefetched text is a hit without a raster on this thread; texts
  * asked for ahead of prefetches go first; without deferring (or without a
- * worker) nothing changes; both threads rasterise at once with fonts of
- * their own; results for a cleared cache are dropped. */
+ * worker) nothing changes; both threads rasterise at once with the same
+ * fonts; results for a cleared cache are dropped. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -72,7 +72,7 @@ static void test_deferred_text_arrives_as_drawn_here(void)
 {
 	struct text_cache *here = text_cache_new(ren, fonts, 1 << 22);
 	struct text_cache *c = text_cache_new(ren, fonts, 1 << 22);
-	CHECK(text_cache_start_worker(c, NULL, 0, wake));
+	CHECK(text_cache_start_worker(c, wake));
 	int w, h, w0, h0;
 	text_cache_defer(c, true);
 	CHECK(text_cache_get(c, &body, caption, 600, 3, &w, &h) == NULL);
@@ -108,7 +108,7 @@ static void test_deferred_text_arrives_as_drawn_here(void)
 static void test_prefetched_text_is_a_hit(void)
 {
 	struct text_cache *c = text_cache_new(ren, fonts, 1 << 22);
-	CHECK(text_cache_start_worker(c, NULL, 0, wake));
+	CHECK(text_cache_start_worker(c, wake));
 	text_cache_prefetch(c, &body, "Агридженто", 0, 1);
 	text_cache_prefetch(c, &body, "Агридженто", 0, 1); /* asked once */
 	text_cache_frame(c);
@@ -126,7 +126,7 @@ static void test_prefetched_text_is_a_hit(void)
 static void test_not_deferring_draws_at_once(void)
 {
 	struct text_cache *c = text_cache_new(ren, fonts, 1 << 22);
-	CHECK(text_cache_start_worker(c, NULL, 0, wake));
+	CHECK(text_cache_start_worker(c, wake));
 	text_cache_prefetch(c, &body, "Дуйсбург", 0, 1);
 	int w, h;
 	CHECK(text_cache_get(c, &body, "Дуйсбург", 0, 1, &w, &h) != NULL);
@@ -149,7 +149,7 @@ static void test_not_deferring_draws_at_once(void)
 /* Texts a frame waits for go before prefetches asked earlier. */
 static void test_urgent_goes_first(void)
 {
-	struct text_worker *w = text_worker_new(NULL, 0, wake);
+	struct text_worker *w = text_worker_new(fonts, wake);
 	CHECK(w != NULL);
 	if (!w)
 		return;
@@ -171,12 +171,12 @@ static void test_urgent_goes_first(void)
 	text_worker_free(w); /* with requests still waiting: freed, no leak */
 }
 
-/* Both threads rasterise at once (each with its own fonts, opened under one
- * lock); every text comes back whole. */
+/* Both threads rasterise at once with the same fonts (each call holds
+ * their lock); every text comes back whole. */
 static void test_two_threads_at_once(void)
 {
 	struct text_cache *c = text_cache_new(ren, fonts, 1 << 24);
-	CHECK(text_cache_start_worker(c, NULL, 0, wake));
+	CHECK(text_cache_start_worker(c, wake));
 	char s[64];
 	for (int i = 0; i < 40; i++) {
 		snprintf(s, sizeof s, "Подарок %d 青岛 %d", i, i * 7);
@@ -215,7 +215,7 @@ static void test_two_threads_at_once(void)
 static void test_cleared_cache_drops_late_results(void)
 {
 	struct text_cache *c = text_cache_new(ren, fonts, 1 << 22);
-	CHECK(text_cache_start_worker(c, NULL, 0, wake));
+	CHECK(text_cache_start_worker(c, wake));
 	text_cache_prefetch(c, &body, "Oxford", 0, 1);
 	text_cache_frame(c);
 	text_cache_clear(c);

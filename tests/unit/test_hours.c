@@ -1,0 +1,135 @@
+/* Opening hours in Perm's local time (Asia/Yekaterinburg, UTC+5): a day's
+ * hours as staff write them, whether the hall is open at a moment (lunch
+ * breaks, midnight, exception dates), and when that next changes. */
+#include <stdlib.h>
+#include <time.h>
+
+#include "content_hours.h"
+#include "hours.h"
+#include "test.h"
+
+static int failures_;
+
+/* A local time in Perm. */
+static time_t at(int y, int mo, int d, int h, int mi)
+{
+	struct tm tm = {.tm_year = y - 1900,
+	                .tm_mon = mo - 1,
+	                .tm_mday = d,
+	                .tm_hour = h,
+	                .tm_min = mi,
+	                .tm_isdst = -1};
+	return mktime(&tm);
+}
+
+static struct hours_day day(const char *s)
+{
+	struct hours_day d;
+	char msg[256];
+	CHECK_INT(content_hours_parse_day(s, &d, msg, sizeof msg), 0);
+	return d;
+}
+
+/* Mon-Thu 09:00-13:00 and 14:00-18:00, Fri 09:00-16:45, weekend closed;
+ * 2026-12-31 (a Thursday) closed, 2027-01-09 (a Saturday) 10:00-16:00. */
+static struct opening_hours office(void)
+{
+	static struct hours_exception ex[2];
+	struct opening_hours h = {.set = true};
+	for (int i = 0; i < 4; i++)
+		h.week[i] = day("09:00-13:00, 14:00-18:00");
+	h.week[4] = day("09:00-16:45");
+	h.week[5] = h.week[6] = day("closed");
+	ex[0] = (struct hours_exception){2026, 12, 31, day("closed")};
+	ex[1] = (struct hours_exception){2027, 1, 9, day("10:00-16:00")};
+	h.exceptions = ex;
+	h.n_exceptions = 2;
+	return h;
+}
+
+static void test_parse_day(void)
+{
+	struct hours_day d = day(" 9:00 - 13:00,14:00-18:00 ");
+	CHECK_INT(d.n, 2);
+	CHECK_INT(d.spans[0].open_min, 540);
+	CHECK_INT(d.spans[1].close_min, 1080);
+	CHECK_INT(day("closed").n, 0);
+	CHECK_INT(day("00:00-24:00").spans[0].close_min, 1440);
+	CHECK_INT(day("09:00\u201318:00").n, 1); /* an en dash, as word processors write */
+	const char *bad[] = {"9-18",
+	                     "18:00-09:00",
+	                     "09:00-14:00, 13:00-18:00",
+	                     "24:30-25:00",
+	                     "09:00-18:00,",
+	                     "09:00-18:00 daily",
+	                     "",
+	                     "open",
+	                     "09:60-10:00"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct hours_day out;
+		char msg[256] = "";
+		CHECK_INT(content_hours_parse_day(bad[i], &out, msg, sizeof msg), -1);
+		CHECK(msg[0] != '\0');
+	}
+}
+
+static void test_open_at(void)
+{
+	struct opening_hours h = office();
+	/* 2026-11-23 is a Monday. */
+	CHECK(!hours_open_at(&h, at(2026, 11, 23, 8, 59)));
+	CHECK(hours_open_at(&h, at(2026, 11, 23, 9, 0)));
+	CHECK(hours_open_at(&h, at(2026, 11, 23, 12, 59)));
+	CHECK(!hours_open_at(&h, at(2026, 11, 23, 13, 0))); /* lunch */
+	CHECK(hours_open_at(&h, at(2026, 11, 23, 14, 0)));
+	CHECK(!hours_open_at(&h, at(2026, 11, 23, 18, 0)));
+	CHECK(hours_open_at(&h, at(2026, 11, 27, 16, 44))); /* Friday */
+	CHECK(!hours_open_at(&h, at(2026, 11, 27, 16, 45)));
+	CHECK(!hours_open_at(&h, at(2026, 11, 28, 12, 0))); /* Saturday */
+	CHECK(!hours_open_at(&h, at(2026, 12, 31, 10, 0))); /* a closed Thursday */
+	CHECK(hours_open_at(&h, at(2026, 12, 30, 10, 0)));
+	CHECK(hours_open_at(&h, at(2027, 1, 9, 15, 0))); /* an open Saturday */
+	CHECK(!hours_open_at(&h, at(2027, 1, 9, 16, 0)));
+	struct opening_hours always = {0};
+	CHECK(hours_open_at(&always, at(2026, 11, 28, 3, 0)));
+}
+
+static void test_next_change(void)
+{
+	struct opening_hours h = office();
+	CHECK_INT(hours_next_change(&h, at(2026, 11, 23, 8, 0)), at(2026, 11, 23, 9, 0));
+	CHECK_INT(hours_next_change(&h, at(2026, 11, 23, 9, 0)), at(2026, 11, 23, 13, 0));
+	CHECK_INT(hours_next_change(&h, at(2026, 11, 23, 13, 30)), at(2026, 11, 23, 14, 0));
+	CHECK_INT(hours_next_change(&h, at(2026, 11, 23, 18, 30)), at(2026, 11, 24, 9, 0));
+	/* Friday evening: closed over the weekend until Monday. */
+	CHECK_INT(hours_next_change(&h, at(2026, 11, 27, 17, 0)), at(2026, 11, 30, 9, 0));
+	/* Over the closed 31st and the weekend to the open Saturday. */
+	CHECK_INT(hours_next_change(&h, at(2026, 12, 30, 18, 0)), at(2027, 1, 1, 9, 0));
+	CHECK_INT(hours_next_change(&h, at(2027, 1, 8, 17, 0)), at(2027, 1, 9, 10, 0));
+
+	/* Open past midnight into a day that opens at 00:00: one span, not a
+	 * change at midnight. */
+	struct opening_hours late = {.set = true};
+	for (int i = 0; i < 7; i++)
+		late.week[i] = day("08:00-24:00");
+	late.week[1] = day("00:00-02:00, 08:00-24:00");
+	CHECK_INT(hours_next_change(&late, at(2026, 11, 23, 20, 0)), at(2026, 11, 24, 2, 0));
+
+	struct opening_hours open = {.set = true}, shut = {.set = true};
+	for (int i = 0; i < 7; i++)
+		open.week[i] = day("00:00-24:00");
+	CHECK_INT(hours_next_change(&open, at(2026, 11, 23, 20, 0)), (time_t)-1);
+	CHECK_INT(hours_next_change(&shut, at(2026, 11, 23, 20, 0)), (time_t)-1);
+	struct opening_hours unset = {0};
+	CHECK_INT(hours_next_change(&unset, at(2026, 11, 23, 20, 0)), (time_t)-1);
+}
+
+int main(void)
+{
+	setenv("TZ", "Asia/Yekaterinburg", 1);
+	tzset();
+	RUN(test_parse_day);
+	RUN(test_open_at);
+	RUN(test_next_change);
+	return failures_ != 0;
+}
