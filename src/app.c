@@ -9,6 +9,9 @@
 #include <unistd.h>
 
 #include "corner_hold.h"
+#include "hours.h"
+#include "opening.h"
+#include "sim_clock.h"
 #include "input.h"
 #include "layout.h"
 #include "live.h"
@@ -79,7 +82,20 @@ struct app {
 	unsigned frames;
 	struct notify notify; /* systemd's readiness, watchdog and status */
 	bool ready;           /* READY=1 was sent */
+	struct sim_clock clock;
+	struct opening opening; /* dark outside the opening hours */
 };
+
+/* The program's monotonic milliseconds (faster under --clock-speed). */
+static uint64_t ticks(const struct app *a)
+{
+	return sim_clock_ms(&a->clock, SDL_GetTicks64());
+}
+
+static time_t wall(const struct app *a)
+{
+	return sim_clock_wall(&a->clock, SDL_GetTicks64(), time(NULL));
+}
 
 static SDL_Renderer *make_renderer(SDL_Window *win)
 {
@@ -156,7 +172,7 @@ static void start_at(struct app *a, const struct content *c)
 	struct nav_state s;
 	if (!a->o->at_given || nav_parse(&c->hall, a->o->at, &s) != 0)
 		return;
-	s.last_input_ms = s.since_ms = SDL_GetTicks64();
+	s.last_input_ms = s.since_ms = ticks(a);
 	s.lang = visit_state(a->visit)->lang;
 	visit_goto(a->visit, &s);
 }
@@ -206,7 +222,7 @@ static void on_reload(struct app *a)
 	struct content *old;
 	enum live_change change = live_take(a->live, &old);
 	if (change == LIVE_NEW && a->visit &&
-	    !visit_set_content(a->visit, live_content(a->live), SDL_GetTicks64())) {
+	    !visit_set_content(a->visit, live_content(a->live), ticks(a))) {
 		visit_free(a->visit); /* out of memory: start afresh */
 		a->visit = NULL;
 	}
@@ -215,6 +231,40 @@ static void on_reload(struct app *a)
 	content_free(old);
 	if (change != LIVE_NOTHING && !a->visit)
 		a->dirty = true; /* the notice lists the new problems */
+	if (change == LIVE_NEW)
+		opening_forget(&a->opening); /* the hours may have changed */
+}
+
+/* Dark outside the opening hours: the visit goes back to the start of the
+ * loop and lets go of what it holds; at opening, the loop begins again. */
+static void check_hours(struct app *a, uint64_t now)
+{
+	const struct content *c = a->visit ? live_content(a->live) : NULL;
+	time_t t = wall(a);
+	enum opening_change ch = opening_update(&a->opening, c ? &c->hall.hours : NULL, t);
+	if (ch == OPENING_SAME)
+		return;
+	char when[64] = "";
+	long left = opening_seconds_left(&a->opening, t);
+	if (left >= 0)
+		hours_format(t + left, when, sizeof when);
+	if (ch == OPENING_CLOSES) {
+		fprintf(stderr, "<6>twinhall: closed (opening hours): the screen is dark%s%s\n",
+		        left >= 0 ? " until " : "", when);
+		if (a->visit)
+			visit_sleep(a->visit, now);
+	} else {
+		fprintf(stderr, "<6>twinhall: open (opening hours)%s%s: the slideshow runs\n",
+		        left >= 0 ? " until " : "", when);
+		if (a->visit)
+			visit_sleep(a->visit, now); /* the loop from its start */
+	}
+	if (a->o->trace) {
+		printf("{\"t\":%llu,\"hours\":\"%s\"}\n", (unsigned long long)(now - a->started),
+		       ch == OPENING_CLOSES ? "closed" : "open");
+		fflush(stdout);
+	}
+	a->dirty = true;
 }
 
 /* Touches and the mouse: to the staff panel while it is open, else to the
@@ -225,7 +275,7 @@ static bool on_pointer(struct app *a, const SDL_Event *ev)
 	struct gesture_input in;
 	SDL_GetRendererOutputSize(a->ren, &ow, &oh);
 	SDL_GetWindowSize(a->win, &ww, &wh);
-	if (!input_from_sdl(ev, ow, oh, ww, wh, SDL_GetTicks64(), &in))
+	if (!input_from_sdl(ev, ow, oh, ww, wh, ticks(a), &in))
 		return false;
 	if (a->panel && panel_is_open(a->panel)) {
 		enum panel_action act = panel_input(a->panel, &in);
@@ -237,7 +287,7 @@ static bool on_pointer(struct app *a, const SDL_Event *ev)
 		return true;
 	}
 	corner_hold_input(&a->hold, &in, ow, oh);
-	if (a->visit)
+	if (a->visit && !a->opening.closed) /* dark: only the staff corner */
 		visit_input(a->visit, &in);
 	return true;
 }
@@ -303,8 +353,9 @@ static void status_line(struct app *a, uint64_t now, char *buf, size_t len)
 	                    : in.live->from_snapshot ? "last good copy: the content has errors"
 	                    : in.live->last_rejected ? "content kept: the last change has errors"
 	                                             : "content current";
-	snprintf(buf, len, "%s; %d fps; %zu images (%zu MB); RSS %zu MB", state, in.fps,
-	         in.textures, in.texture_bytes >> 20, in.rss_bytes >> 20);
+	snprintf(buf, len, "%s%s; %d fps; %zu images (%zu MB); RSS %zu MB",
+	         a->opening.closed ? "closed (opening hours); " : "", state, in.fps, in.textures,
+	         in.texture_bytes >> 20, in.rss_bytes >> 20);
 }
 
 /* After a presented frame: READY=1 after the first, and the watchdog's
@@ -371,7 +422,11 @@ static void on_event(struct app *a, const SDL_Event *ev)
  * during a fade, and at most IDLE_WAKE_MS so a signal is noticed. */
 static int wait_ms(struct app *a, uint64_t now)
 {
-	uint64_t deadline = a->visit ? visit_deadline(a->visit, now) : UINT64_MAX;
+	uint64_t deadline =
+	    a->visit && !a->opening.closed ? visit_deadline(a->visit, now) : UINT64_MAX;
+	long left = opening_seconds_left(&a->opening, wall(a));
+	if (left >= 0 && now + (uint64_t)left * 1000 < deadline)
+		deadline = now + (uint64_t)left * 1000;
 	uint64_t hold = corner_hold_deadline(&a->hold);
 	uint64_t panel = a->panel ? panel_deadline(a->panel) : UINT64_MAX;
 	deadline = hold < deadline ? hold : deadline;
@@ -380,9 +435,7 @@ static int wait_ms(struct app *a, uint64_t now)
 	deadline = ping < deadline ? ping : deadline;
 	if (deadline <= now)
 		deadline = a->last_frame + FRAME_MS;
-	if (deadline <= now)
-		return 0;
-	uint64_t ms = deadline - now;
+	uint64_t ms = sim_clock_real_wait(&a->clock, SDL_GetTicks64(), deadline);
 	return ms > IDLE_WAKE_MS ? IDLE_WAKE_MS : (int)ms;
 }
 
@@ -416,10 +469,14 @@ static void draw(struct app *a, uint64_t now)
 	uint64_t t0 = SDL_GetPerformanceCounter();
 	int w, h;
 	SDL_GetRendererOutputSize(a->ren, &w, &h);
-	if (a->visit)
+	if (a->opening.closed) { /* dark: a black screen, nothing moving */
+		SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
+		SDL_RenderClear(a->ren);
+	} else if (a->visit) {
 		visit_draw(a->visit, now);
-	else
+	} else {
 		notice_draw(a->ren, a->text, w, h, live_diag(a->live), a->dir);
+	}
 	if (a->panel && panel_is_open(a->panel))
 		draw_panel(a, now, w, h);
 	SDL_RenderPresent(a->ren);
@@ -437,12 +494,12 @@ static void loop(struct app *a)
 {
 	while (!a->quit && !stop_signal) {
 		SDL_Event ev;
-		if (SDL_WaitEventTimeout(&ev, wait_ms(a, SDL_GetTicks64()))) {
+		if (SDL_WaitEventTimeout(&ev, wait_ms(a, ticks(a)))) {
 			on_event(a, &ev);
 			while (SDL_PollEvent(&ev))
 				on_event(a, &ev);
 		}
-		uint64_t now = SDL_GetTicks64();
+		uint64_t now = ticks(a);
 		if (stall_signal) {
 			stall();
 			continue; /* to the end: a hung loop draws nothing more */
@@ -458,7 +515,9 @@ static void loop(struct app *a)
 			a->dirty = true;
 		if (now >= notify_ping_due(&a->notify))
 			a->dirty = true; /* a frame even on a still screen, for the watchdog */
-		if ((a->visit && visit_update(a->visit, now)) || a->dirty)
+		check_hours(a, now);
+		bool moved = a->visit && !a->opening.closed && visit_update(a->visit, now);
+		if (moved || a->dirty)
 			draw(a, now);
 	}
 	if (stop_signal)
@@ -492,7 +551,10 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
 	if (!a.text)
 		goto done;
-	a.started = SDL_GetTicks64();
+	a.clock =
+	    sim_clock_start(SDL_GetTicks64(), time(NULL), o->clock_speed,
+	                    o->clock_start ? sim_clock_parse_local(o->clock_start) : (time_t)-1);
+	a.started = ticks(&a);
 	start_panel(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "corner_hold.h"
+#include "sim_clock.h"
 
 static const char usage[] =
     "Usage: twinhall [OPTIONS] [CONTENT_DIR]\n"
@@ -27,6 +28,9 @@ static const char usage[] =
     "                       $STATE_DIRECTORY, else ~/.local/state/twinhall)\n"
     "  --staff-corner C     the corner to hold 5 s for the staff panel: top-left,\n"
     "                       top-right, bottom-left or bottom-right (the default)\n"
+    "  --clock-speed N      for tests: time passes N times faster (1 to 100000)\n"
+    "  --clock-start TIME   for tests: the clock starts at local TIME, such as\n"
+    "                       \"2026-11-23 12:59\" (opening hours)\n"
     "  --help               show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"
@@ -115,12 +119,28 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 		o->state_dir = v;
 	} else if (strcmp(name, "--lang") == 0) {
 		o->lang = v;
+	} else if (strcmp(name, "--clock-speed") == 0) {
+		char *end;
+		long s = strtol(v, &end, 10);
+		if (end == v || *end || s < 1 || s > 100000)
+			return fail(err, es,
+			            "--clock-speed wants a number from 1 to 100000, not '%s'", v);
+		o->clock_speed = (unsigned)s;
+	} else if (strcmp(name, "--clock-start") == 0) {
+		if (sim_clock_parse_local(v) == (time_t)-1)
+			return fail(
+			    err, es,
+			    "--clock-start wants a local time such as \"2026-11-23 12:59\", "
+			    "not '%s'",
+			    v);
+		o->clock_start = v;
 	}
 	return 0;
 }
 
-static const char *const valued[] = {"--window", "--size", "--screenshot", "--at",
-                                     "--lang",   "--poll", "--state-dir",  "--staff-corner"};
+static const char *const valued[] = {
+    "--window", "--size",      "--screenshot",   "--at",          "--lang",
+    "--poll",   "--state-dir", "--staff-corner", "--clock-speed", "--clock-start"};
 
 static int parse_one(int argc, char **argv, int *i, struct options *o, char *err, size_t es)
 {

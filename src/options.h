@@ -21,6 +21,10 @@ struct options {
 	const char *state_dir;    /* NULL: $STATE_DIRECTORY, else ~/.local/state/twinhall */
 	bool at_given;            /* --at was given (the window starts there too) */
 	const char *staff_corner; /* the corner held for the staff panel, e.g. "bottom-right" */
+	/* For tests: time passes clock_speed times faster (0: real time), the
+	 * wall clock starting at clock_start (a local time; NULL: now). */
+	unsigned clock_speed;
+	const char *clock_start;
 };
 
 /* Parses argv into o. Returns 0 on success; on a usage error returns -1 and

@@ -55,6 +55,7 @@ struct visit {
 	uint64_t text_since;
 	Uint32 wake_event;
 	size_t image_budget;
+	int start_lang;
 };
 
 static void write_trace(struct visit *v, uint64_t now)
@@ -108,6 +109,7 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	v->t0 = SDL_GetTicks64();
 	v->ui.nav = nav_begin(v->t0);
 	v->ui.nav.lang = lang;
+	v->start_lang = lang;
 	if (!v->ui.texts || !v->ui.images || !v->gestures || !v->player) {
 		visit_free(v);
 		return NULL;
@@ -472,6 +474,18 @@ void visit_draw(struct visit *v, uint64_t now)
 	text_cache_frame(v->ui.texts);
 	texture_cache_frame(v->ui.images);
 	v->dirty = false;
+}
+
+void visit_sleep(struct visit *v, uint64_t now)
+{
+	struct nav_state s = nav_begin(now);
+	s.lang = v->start_lang;
+	visit_goto(v, &s);
+	player_sleep(v->player);
+	layers_free(v);
+	v->holding = v->text_waiting = false;
+	text_cache_clear(v->ui.texts);
+	texture_cache_clear(v->ui.images);
 }
 
 void visit_goto(struct visit *v, const struct nav_state *s)

@@ -60,6 +60,11 @@ uint64_t visit_deadline(const struct visit *v, uint64_t now_ms);
 /* Draws the current frame into the renderer's current target. */
 void visit_draw(struct visit *v, uint64_t now_ms);
 
+/* Back to the start of the attract loop in the starting language, letting
+ * go of the layers, the loop's slides and cached text and images (the
+ * screen goes dark for the night, or wakes from it). */
+void visit_sleep(struct visit *v, uint64_t now_ms);
+
 /* Goes straight to place s (for --at): no transition. */
 void visit_goto(struct visit *v, const struct nav_state *s);
 

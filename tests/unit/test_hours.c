@@ -6,6 +6,7 @@
 
 #include "content_hours.h"
 #include "hours.h"
+#include "opening.h"
 #include "test.h"
 
 static int failures_;
@@ -124,6 +125,32 @@ static void test_next_change(void)
 	CHECK_INT(hours_next_change(&unset, at(2026, 11, 23, 20, 0)), (time_t)-1);
 }
 
+/* The loop's state: dark and back at the right moments, nothing between,
+ * a clock set back or new content looked at again. */
+static void test_opening_state(void)
+{
+	struct opening_hours h = office();
+	struct opening o = {0};
+	time_t t = at(2026, 11, 23, 12, 58);
+	CHECK_INT(opening_update(&o, &h, t), OPENING_SAME); /* open, as at start */
+	CHECK(!o.closed);
+	CHECK_INT(opening_seconds_left(&o, t), 120);
+	CHECK_INT(opening_update(&o, &h, t + 60), OPENING_SAME);
+	CHECK_INT(opening_update(&o, &h, t + 120), OPENING_CLOSES);
+	CHECK(o.closed);
+	CHECK_INT(opening_update(&o, &h, t + 180), OPENING_SAME);
+	CHECK_INT(opening_update(&o, &h, at(2026, 11, 23, 14, 0)), OPENING_OPENS);
+	/* The clock set back into the lunch break (NTP, or staff). */
+	CHECK_INT(opening_update(&o, &h, at(2026, 11, 23, 13, 30)), OPENING_CLOSES);
+	/* New content without hours: open at once. */
+	opening_forget(&o);
+	CHECK_INT(opening_update(&o, NULL, at(2026, 11, 23, 13, 31)), OPENING_OPENS);
+	CHECK_INT(opening_seconds_left(&o, at(2026, 11, 23, 13, 31)), -1);
+	/* Starting while closed says so. */
+	struct opening night = {0};
+	CHECK_INT(opening_update(&night, &h, at(2026, 11, 28, 3, 0)), OPENING_CLOSES);
+}
+
 int main(void)
 {
 	setenv("TZ", "Asia/Yekaterinburg", 1);
@@ -131,5 +158,6 @@ int main(void)
 	RUN(test_parse_day);
 	RUN(test_open_at);
 	RUN(test_next_change);
+	RUN(test_opening_state);
 	return failures_ != 0;
 }
