@@ -11,6 +11,7 @@
 #include "corner_hold.h"
 #include "hours.h"
 #include "opening.h"
+#include "orbit.h"
 #include "sim_clock.h"
 #include "input.h"
 #include "layout.h"
@@ -21,9 +22,14 @@
 #include "visit.h"
 #include "text.h"
 
-enum { FRAME_MS = 16, IDLE_WAKE_MS = 500, FRAMES_KEPT = 120 };
+enum {
+	FRAME_MS = 16,
+	IDLE_WAKE_MS = 500,
+	FRAMES_KEPT = 120,
+	ORBIT_RADIUS = 4, /* design px the picture wanders for burn-in care */
+};
 
-static volatile sig_atomic_t stop_signal, hup_signal, stall_signal;
+static volatile sig_atomic_t stop_signal, hup_signal, stall_signal, reset_signal;
 
 static void on_signal(int sig)
 {
@@ -31,13 +37,16 @@ static void on_signal(int sig)
 		hup_signal = 1;
 	else if (sig == SIGUSR2)
 		stall_signal = 1;
+	else if (sig == SIGUSR1)
+		reset_signal = 1;
 	else
 		stop_signal = sig;
 }
 
 /* SIGTERM and SIGINT end the program cleanly, SIGHUP reads the content
- * again, SIGUSR2 hangs the loop (see stall); SDL's own handlers are off so that in kiosk mode a
- * window close cannot pass for them. */
+ * again; for tests, SIGUSR2 hangs the loop (see stall) and SIGUSR1 acts as
+ * if the graphics device had been reset. SDL's own handlers are off so
+ * that in kiosk mode a window close cannot pass for them. */
 static void install_signals(void)
 {
 	struct sigaction sa;
@@ -48,6 +57,7 @@ static void install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGUSR2, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 }
 
 /* SIGUSR2 hangs the main loop on purpose, until SIGTERM or SIGINT: no frame,
@@ -71,6 +81,7 @@ struct app {
 	struct visit *visit;
 	Uint32 wake_event;
 	bool quit, dirty;
+	bool failed; /* the screen cannot be drawn any more: exit non-zero */
 	uint64_t last_frame;
 	uint64_t started;
 	struct corner_hold hold; /* opens the staff panel */
@@ -207,6 +218,7 @@ static void start_panel(struct app *a)
 	struct layout l = layout_compute(w, h);
 	struct gesture_config gc = gesture_config_default(dpi);
 	corner_hold_init(&a->hold, corner, CORNER_HOLD_MS, (float)layout_px(&l, 150), gc.slop_px);
+	panel_free(a->panel); /* made anew after a resize or a reset: its textures too */
 	a->panel = panel_new(a->ren, a->text, dpi);
 }
 
@@ -375,6 +387,40 @@ static void tell_systemd(struct app *a, uint64_t now)
 	}
 }
 
+/* Whether the renderer can still make a screen-sized target texture. */
+static bool renderer_works(SDL_Renderer *ren, int w, int h)
+{
+	SDL_Texture *t = SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
+	                                   w > 0 ? w : 1, h > 0 ? h : 1);
+	if (!t)
+		return false;
+	SDL_DestroyTexture(t);
+	return true;
+}
+
+/* The screen changed size, or the renderer lost its textures: a journal
+ * line (fmt takes the size), every texture made again at the new layout.
+ * When the renderer cannot make textures any more, the program ends with
+ * a failure, for systemd to start it afresh. */
+static void renew(struct app *a, const char *fmt)
+{
+	int w, h;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	fprintf(stderr, fmt, w, h);
+	if (!renderer_works(a->ren, w, h)) {
+		fprintf(stderr,
+		        "<3>twinhall: the renderer cannot make textures any more (%s): "
+		        "exiting so that systemd starts the hall afresh\n",
+		        SDL_GetError());
+		a->failed = a->quit = true;
+		return;
+	}
+	if (a->visit)
+		visit_resize(a->visit, w, h);
+	start_panel(a);
+	a->dirty = true;
+}
+
 static void on_event(struct app *a, const SDL_Event *ev)
 {
 	if (on_pointer(a, ev))
@@ -397,22 +443,18 @@ static void on_event(struct app *a, const SDL_Event *ev)
 		on_key(a, &ev->key);
 		break;
 	case SDL_WINDOWEVENT:
-		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && a->visit) {
-			int w, h;
-			SDL_GetRendererOutputSize(a->ren, &w, &h);
-			visit_resize(a->visit, w, h);
-		}
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+			renew(a, "<6>twinhall: the screen is now %dx%d: laid out again\n");
 		a->dirty = true;
 		break;
 	case SDL_RENDER_TARGETS_RESET:
-	case SDL_RENDER_DEVICE_RESET: {
-		int w, h;
-		SDL_GetRendererOutputSize(a->ren, &w, &h);
-		if (a->visit)
-			visit_resize(a->visit, w, h);
-		a->dirty = true;
+		renew(a, "<4>twinhall: the graphics driver dropped its pictures (%dx%d): "
+		         "drawing them again\n");
 		break;
-	}
+	case SDL_RENDER_DEVICE_RESET:
+		renew(a, "<4>twinhall: the graphics device was reset (%dx%d): making every "
+		         "texture again\n");
+		break;
 	default:
 		break;
 	}
@@ -504,6 +546,11 @@ static void loop(struct app *a)
 			stall();
 			continue; /* to the end: a hung loop draws nothing more */
 		}
+		if (reset_signal) { /* as SDL reports a device reset */
+			reset_signal = 0;
+			SDL_Event reset = {.type = SDL_RENDER_DEVICE_RESET};
+			SDL_PushEvent(&reset);
+		}
 		if (hup_signal) {
 			hup_signal = 0;
 			fprintf(stderr, "<6>twinhall: reading %s again (SIGHUP)\n", a->dir);
@@ -516,6 +563,13 @@ static void loop(struct app *a)
 		if (now >= notify_ping_due(&a->notify))
 			a->dirty = true; /* a frame even on a still screen, for the watchdog */
 		check_hours(a, now);
+		if (a->visit) {
+			int dx, dy, w, h;
+			SDL_GetRendererOutputSize(a->ren, &w, &h);
+			struct layout l = layout_compute(w, h);
+			orbit_offset(now / ORBIT_STEP_MS, layout_px(&l, ORBIT_RADIUS), &dx, &dy);
+			visit_set_shift(a->visit, dx, dy);
+		}
 		bool moved = a->visit && !a->opening.closed && visit_update(a->visit, now);
 		if (moved || a->dirty)
 			draw(a, now);
@@ -562,7 +616,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 		fprintf(stderr, "<3>twinhall: showing a notice until %s is fixed\n", dir);
 	loop(&a);
 	notify_send(&a.notify, "STOPPING=1");
-	rc = 0;
+	rc = a.failed ? 1 : 0;
 done:
 	panel_free(a.panel);
 	visit_free(a.visit);

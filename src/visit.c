@@ -56,6 +56,7 @@ struct visit {
 	Uint32 wake_event;
 	size_t image_budget;
 	int start_lang;
+	int shift_x, shift_y; /* burn-in care: the picture's offset (see orbit) */
 };
 
 static void write_trace(struct visit *v, uint64_t now)
@@ -173,10 +174,15 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 	if (s)
 		s->enter(&v->ui);
 
-	if (v->ui.nav.screen == NAV_ATTRACT)
+	if (v->ui.nav.screen == NAV_ATTRACT) {
 		v->ui.pressing = false;
-	if (old->screen == NAV_ATTRACT && v->ui.nav.screen != NAV_ATTRACT)
+		fprintf(stderr, "<6>twinhall: back to the slideshow after %llu s without a touch\n",
+		        (unsigned long long)((now - old->last_input_ms) / 1000));
+	}
+	if (old->screen == NAV_ATTRACT && v->ui.nav.screen != NAV_ATTRACT) {
 		player_sleep(v->player); /* its slides go; the transition keeps its last frame */
+		fprintf(stderr, "<6>twinhall: a visitor woke the screen\n");
+	}
 
 	write_trace(v, now);
 	v->dirty = true;
@@ -276,7 +282,10 @@ static void on_gesture(struct visit *v, const struct gesture *g)
 void visit_input(struct visit *v, const struct gesture_input *in)
 {
 	struct gesture out[GESTURE_MAX_OUT];
-	size_t n = gesture_feed(v->gestures, in, out, GESTURE_MAX_OUT);
+	struct gesture_input moved = *in; /* to the picture's own pixels */
+	moved.x -= (float)v->shift_x;
+	moved.y -= (float)v->shift_y;
+	size_t n = gesture_feed(v->gestures, &moved, out, GESTURE_MAX_OUT);
 	for (size_t i = 0; i < n; i++)
 		on_gesture(v, &out[i]);
 }
@@ -397,7 +406,8 @@ static void show_layer(struct visit *v, int i, Uint8 alpha)
 	SDL_SetTextureBlendMode(v->layer[i],
 	                        alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
 	SDL_SetTextureAlphaMod(v->layer[i], alpha);
-	SDL_RenderCopy(v->ui.ren, v->layer[i], NULL, NULL);
+	SDL_Rect dst = {v->shift_x, v->shift_y, v->ui.l.w, v->ui.l.h};
+	SDL_RenderCopy(v->ui.ren, v->layer[i], NULL, &dst);
 }
 
 /* A frame of the crossfade: the new place (drawn into the other layer when
@@ -459,9 +469,32 @@ static void draw_still(struct visit *v, uint64_t now)
 	show_layer(v, back, 255);
 }
 
+void visit_set_shift(struct visit *v, int dx, int dy)
+{
+	if (dx == v->shift_x && dy == v->shift_y)
+		return;
+	v->shift_x = dx;
+	v->shift_y = dy;
+	v->dirty = true;
+}
+
+/* Black where the shifted picture leaves the screen's edges bare. */
+static void fill_edges(struct visit *v)
+{
+	const struct layout *l = &v->ui.l;
+	int dx = v->shift_x, dy = v->shift_y;
+	SDL_SetRenderDrawColor(v->ui.ren, 0, 0, 0, 255);
+	SDL_Rect r[2] = {{dx > 0 ? 0 : l->w + dx, 0, dx > 0 ? dx : -dx, l->h},
+	                 {0, dy > 0 ? 0 : l->h + dy, l->w, dy > 0 ? dy : -dy}};
+	for (int i = 0; i < 2; i++)
+		if (r[i].w > 0 && r[i].h > 0)
+			SDL_RenderFillRect(v->ui.ren, &r[i]);
+}
+
 void visit_draw(struct visit *v, uint64_t now)
 {
 	v->ui.now = now;
+	fill_edges(v);
 	if (v->fading && now - v->transition_ms < TRANSITION_MS) {
 		draw_fade(v, now);
 	} else {

@@ -57,6 +57,10 @@ bool visit_update(struct visit *v, uint64_t now_ms);
  * UINT64_MAX when nothing is scheduled. */
 uint64_t visit_deadline(const struct visit *v, uint64_t now_ms);
 
+/* Burn-in care: the frames are shown shifted by dx, dy pixels (touches
+ * are shifted back); a change redraws. */
+void visit_set_shift(struct visit *v, int dx, int dy);
+
 /* Draws the current frame into the renderer's current target. */
 void visit_draw(struct visit *v, uint64_t now_ms);
 

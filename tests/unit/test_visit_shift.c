@@ -1,0 +1,100 @@
+/* Burn-in care on the real screens: with a shift, the whole frame is drawn
+ * moved by exactly that many pixels, and the edge it leaves is black. On a
+ * software renderer with the sample content, no window. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "content.h"
+#include "nav.h"
+#include "test.h"
+#include "text.h"
+#include "visit.h"
+
+enum { W = 640, H = 360 };
+
+static int failures_;
+static SDL_Surface *target;
+static SDL_Renderer *ren;
+
+/* Draws frames until nothing is loading, then copies the screen out. */
+static SDL_Surface *settled_frame(struct visit *v, Uint32 wake)
+{
+	for (int i = 0; i < 300; i++) {
+		SDL_Event ev;
+		while (SDL_PollEvent(&ev))
+			if (ev.type == wake)
+				visit_take_images(v);
+		uint64_t now = SDL_GetTicks64();
+		visit_update(v, now);
+		visit_draw(v, now);
+		if (i > 3 && !visit_loading(v))
+			break;
+		SDL_Delay(10);
+	}
+	SDL_RenderPresent(ren);
+	return SDL_ConvertSurfaceFormat(target, SDL_PIXELFORMAT_ARGB8888, 0);
+}
+
+static Uint32 px(SDL_Surface *s, int x, int y)
+{
+	return ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x];
+}
+
+static void test_frame_moves_by_the_shift(void)
+{
+	struct diag *d = diag_new();
+	struct content *c = content_load("content", d);
+	struct text *text = text_new(ren);
+	Uint32 wake = SDL_RegisterEvents(1);
+	CHECK(c && text);
+	if (!c || !text)
+		return;
+	struct visit *v = visit_new(ren, text, c, 0, W, H, 0, wake, NULL);
+	struct nav_state s;
+	CHECK(nav_parse(&c->hall, "home", &s) == 0);
+	visit_goto(v, &s);
+	SDL_Surface *a = settled_frame(v, wake);
+	visit_set_shift(v, 3, -2);
+	SDL_Surface *b = settled_frame(v, wake);
+	int moved = 0, same = 0, black = 0;
+	for (int y = 0; y < H - 2; y++)
+		for (int x = 0; x < W - 3; x++) {
+			moved += px(b, x + 3, y) == px(a, x, y + 2);
+			same += px(b, x, y) == px(a, x, y);
+		}
+	for (int y = 0; y < H; y++)
+		for (int x = 0; x < 3; x++)
+			black += (px(b, x, y) & 0xffffff) == 0;
+	for (int x = 0; x < W; x++)
+		black += (px(b, x, H - 1) & 0xffffff) == 0 && (px(b, x, H - 2) & 0xffffff) == 0;
+	int cells = (W - 3) * (H - 2);
+	CHECK_INT(moved, cells);      /* every pixel exactly where the shift puts it */
+	CHECK(same < cells * 9 / 10); /* and it did move */
+	CHECK_INT(black, 3 * H + W);
+	SDL_FreeSurface(a);
+	SDL_FreeSurface(b);
+	visit_free(v);
+	text_free(text);
+	content_free(c);
+	diag_free(d);
+}
+
+int main(void)
+{
+	if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
+		printf("FAIL cannot start SDL: %s\n", SDL_GetError());
+		return 1;
+	}
+	target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+	ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+	if (!ren) {
+		printf("FAIL cannot make a software renderer: %s\n", SDL_GetError());
+		return 1;
+	}
+	RUN(test_frame_moves_by_the_shift);
+	SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(target);
+	TTF_Quit();
+	SDL_Quit();
+	return failures_ != 0;
+}
