@@ -42,7 +42,7 @@ BENCH_CONTENT := $(BUILD)/bench/content
 
 STAMP     := $(BUILD)/deps.stamp
 
-.PHONY: all run test debug lint format deps test-deps clean check bench install uninstall
+.PHONY: all run test debug lint format deps test-deps clean check bench install uninstall soak
 all: $(BUILD)/twinhall
 
 # Installs missing Debian packages (through sudo when not root).
@@ -120,6 +120,14 @@ test: test-deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOL_BIN)
 	@$(MAKE) --no-print-directory debug
 	@BUILD=$(BUILD) tests/run.sh
+
+# The soak: `make soak MINUTES=30` runs the sanitized program with the
+# monkey, staff saves and a fast clock, and prints its RSS curve (make test
+# runs one minute of it).
+MINUTES ?= 30
+soak: test-deps
+	@$(MAKE) --no-print-directory debug
+	@BUILD=$(BUILD) TMP=$$(mktemp -d /tmp/twinhall-soak.XXXXXX) bash tests/soak.sh $$(($(MINUTES) * 60))
 
 # Install on the display PC: `sudo make install`; DESTDIR for packages.
 # The program, the unit files and the sysusers.d entry under PREFIX (both

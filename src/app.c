@@ -10,6 +10,7 @@
 
 #include "corner_hold.h"
 #include "hours.h"
+#include "monkey.h"
 #include "opening.h"
 #include "orbit.h"
 #include "sim_clock.h"
@@ -26,7 +27,8 @@ enum {
 	FRAME_MS = 16,
 	IDLE_WAKE_MS = 500,
 	FRAMES_KEPT = 120,
-	ORBIT_RADIUS = 4, /* design px the picture wanders for burn-in care */
+	ORBIT_RADIUS = 4,        /* design px the picture wanders for burn-in care */
+	MONKEY_INTERVAL_MS = 50, /* real ms between the monkey's gestures: 20 a second */
 };
 
 static volatile sig_atomic_t stop_signal, hup_signal, stall_signal, reset_signal;
@@ -95,6 +97,7 @@ struct app {
 	bool ready;           /* READY=1 was sent */
 	struct sim_clock clock;
 	struct opening opening; /* dark outside the opening hours */
+	struct monkey monkey;   /* --monkey: the soak test's random touches */
 };
 
 /* The program's monotonic milliseconds (faster under --clock-speed). */
@@ -279,8 +282,25 @@ static void check_hours(struct app *a, uint64_t now)
 	a->dirty = true;
 }
 
-/* Touches and the mouse: to the staff panel while it is open, else to the
- * visit, with an eye on the corner that opens the panel. */
+/* A touch (ow x oh screen): to the staff panel while it is open, else to
+ * the visit, with an eye on the corner that opens the panel. */
+static void on_input(struct app *a, const struct gesture_input *in, int ow, int oh)
+{
+	if (a->panel && panel_is_open(a->panel)) {
+		enum panel_action act = panel_input(a->panel, in);
+		if (act == PANEL_RELOAD) {
+			fprintf(stderr, "<6>twinhall: reading %s again (staff panel)\n", a->dir);
+			live_request(a->live);
+		}
+		a->dirty = true;
+		return;
+	}
+	corner_hold_input(&a->hold, in, ow, oh);
+	if (a->visit && !a->opening.closed) /* dark: only the staff corner */
+		visit_input(a->visit, in);
+}
+
+/* Touches and the mouse from SDL. */
 static bool on_pointer(struct app *a, const SDL_Event *ev)
 {
 	int ow, oh, ww, wh;
@@ -289,19 +309,21 @@ static bool on_pointer(struct app *a, const SDL_Event *ev)
 	SDL_GetWindowSize(a->win, &ww, &wh);
 	if (!input_from_sdl(ev, ow, oh, ww, wh, ticks(a), &in))
 		return false;
-	if (a->panel && panel_is_open(a->panel)) {
-		enum panel_action act = panel_input(a->panel, &in);
-		if (act == PANEL_RELOAD) {
-			fprintf(stderr, "<6>twinhall: reading %s again (staff panel)\n", a->dir);
-			live_request(a->live);
-		}
-		a->dirty = true;
-		return true;
-	}
-	corner_hold_input(&a->hold, &in, ow, oh);
-	if (a->visit && !a->opening.closed) /* dark: only the staff corner */
-		visit_input(a->visit, &in);
+	on_input(a, &in, ow, oh);
 	return true;
+}
+
+/* The monkey's touches that are due, as if they came from the screen. */
+static void monkey_touches(struct app *a, uint64_t now)
+{
+	struct gesture_input in[MONKEY_QUEUE];
+	int w, h;
+	if (!a->o->monkey)
+		return;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	size_t n = monkey_take(&a->monkey, now, w, h, in, MONKEY_QUEUE);
+	for (size_t i = 0; i < n; i++)
+		on_input(a, &in[i], w, h);
 }
 
 /* The corner was held long enough: the panel opens, and the visit sees
@@ -474,6 +496,8 @@ static int wait_ms(struct app *a, uint64_t now)
 	deadline = hold < deadline ? hold : deadline;
 	deadline = panel < deadline ? panel : deadline;
 	uint64_t ping = notify_ping_due(&a->notify);
+	uint64_t touch = a->o->monkey ? monkey_deadline(&a->monkey) : UINT64_MAX;
+	deadline = touch < deadline ? touch : deadline;
 	deadline = ping < deadline ? ping : deadline;
 	if (deadline <= now)
 		deadline = a->last_frame + FRAME_MS;
@@ -563,6 +587,7 @@ static void loop(struct app *a)
 		if (now >= notify_ping_due(&a->notify))
 			a->dirty = true; /* a frame even on a still screen, for the watchdog */
 		check_hours(a, now);
+		monkey_touches(a, now);
 		if (a->visit) {
 			int dx, dy, w, h;
 			SDL_GetRendererOutputSize(a->ren, &w, &h);
@@ -609,6 +634,13 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	    sim_clock_start(SDL_GetTicks64(), time(NULL), o->clock_speed,
 	                    o->clock_start ? sim_clock_parse_local(o->clock_start) : (time_t)-1);
 	a.started = ticks(&a);
+	if (o->monkey) {
+		fprintf(stderr,
+		        "<4>twinhall: --monkey %u: random touches, 20 a second (a soak test)\n",
+		        o->monkey_seed);
+		monkey_init(&a.monkey, o->monkey_seed, a.started,
+		            MONKEY_INTERVAL_MS * a.clock.speed);
+	}
 	start_panel(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;

@@ -2,6 +2,12 @@
 
 #include <string.h>
 
+enum {
+	GAP_MS = 10,       /* between one gesture's lift and the next touch */
+	PAUSE_EVERY = 400, /* gestures, then a pause longer than any idle timeout */
+	PAUSE_MS = 2 * 3600 * 1000 / 60,
+};
+
 static uint64_t next_random(struct monkey *m)
 {
 	/* xorshift64* */
@@ -62,45 +68,59 @@ static void stroke_on(struct monkey *m, int w, int h, float x0, float y0, float 
 	stroke(m, clampf(x0, mw), clampf(y0, mh), clampf(x1, mw), clampf(y1, mh), t, ms);
 }
 
-static void start_gesture(struct monkey *m, uint64_t t, int w, int h)
+/* One gesture from t; returns when its last finger lifts. Quick ones, so
+ * that about 20 fit in a second one after the other (overlapping ones
+ * would only ever make multi-finger touches); a long press now and then. */
+static uint64_t start_gesture(struct monkey *m, uint64_t t, int w, int h)
 {
 	float x = uniform(m, 0, (float)w - 1), y = uniform(m, 0, (float)h - 1);
-	enum monkey_kind kind = (enum monkey_kind)(next_random(m) % 4);
+	uint64_t r = next_random(m) % 40;
+	enum monkey_kind kind = r < 16   ? MONKEY_TAP
+	                        : r < 28 ? MONKEY_SWIPE
+	                        : r < 39 ? MONKEY_PINCH
+	                                 : MONKEY_LONG_PRESS;
 	m->gestures[kind]++;
 	switch (kind) {
 	case MONKEY_TAP: {
 		int64_t f = ++m->finger;
 		push(m, GESTURE_IN_DOWN, f, x, y, t);
-		push(m, GESTURE_IN_UP, f, x, y, t + 60);
-		break;
+		push(m, GESTURE_IN_UP, f, x, y, t + 40);
+		return t + 40;
 	}
 	case MONKEY_SWIPE: {
 		float dx = uniform(m, -0.6f, 0.6f) * (float)w,
 		      dy = uniform(m, -0.3f, 0.3f) * (float)h;
-		stroke_on(m, w, h, x, y, x + dx, y + dy, t, 180);
-		break;
+		stroke_on(m, w, h, x, y, x + dx, y + dy, t, 48);
+		return t + 48;
 	}
 	case MONKEY_PINCH: {
 		float d = uniform(m, 40, 200), s = uniform(m, 0.5f, 2.5f);
-		stroke_on(m, w, h, x - d, y, x - d * s, y, t, 300);
-		stroke_on(m, w, h, x + d, y, x + d * s, y, t + 5, 300);
-		break;
+		stroke_on(m, w, h, x - d, y, x - d * s, y, t, 48);
+		stroke_on(m, w, h, x + d, y, x + d * s, y, t + 2, 48);
+		return t + 50;
 	}
 	case MONKEY_LONG_PRESS: {
 		int64_t f = ++m->finger;
 		push(m, GESTURE_IN_DOWN, f, x, y, t);
-		push(m, GESTURE_IN_UP, f, x, y, t + 900);
-		break;
+		push(m, GESTURE_IN_UP, f, x, y, t + 700);
+		return t + 700;
 	}
 	}
+	return t;
 }
 
 size_t monkey_take(struct monkey *m, uint64_t now, int w, int h, struct gesture_input *out,
                    size_t cap)
 {
 	while (m->next_ms <= now && m->n + 12 <= MONKEY_QUEUE) {
-		start_gesture(m, m->next_ms, w, h);
+		uint64_t end = start_gesture(m, m->next_ms, w, h) + GAP_MS;
 		m->next_ms += m->interval_ms;
+		if (++m->since_pause == PAUSE_EVERY) { /* the visitor leaves for a while */
+			m->since_pause = 0;
+			end += PAUSE_MS;
+		}
+		if (m->next_ms < end)
+			m->next_ms = end; /* one gesture at a time */
 	}
 	size_t k = 0;
 	while (k < m->n && k < cap && m->queue[k].t_ms <= now)

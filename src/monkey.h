@@ -1,6 +1,8 @@
 /* monkey: random touches for the soak test (--monkey SEED): taps, swipes,
- * two-finger pinches and long presses, one gesture started every
- * interval_ms, as pointer input with times. Pure: a seeded generator, so a
+ * two-finger pinches and long presses, one after the other, a gesture
+ * started every interval_ms (or when the last one ends, if later), as
+ * pointer input with times; after every 400, a pause of two minutes (the
+ * hall goes back to its slideshow, and the next touch wakes it). Pure: a seeded generator, so a
  * soak that finds a fault can be replayed. */
 #ifndef TWINHALL_MONKEY_H
 #define TWINHALL_MONKEY_H
@@ -19,6 +21,7 @@ struct monkey {
 	struct gesture_input queue[MONKEY_QUEUE];
 	size_t n;                  /* queued inputs, in time order */
 	unsigned long gestures[4]; /* started so far: taps, swipes, pinches, long presses */
+	unsigned since_pause;      /* gestures since the last pause */
 };
 
 enum monkey_kind { MONKEY_TAP, MONKEY_SWIPE, MONKEY_PINCH, MONKEY_LONG_PRESS };

@@ -31,6 +31,8 @@ static const char usage[] =
     "  --clock-speed N      for tests: time passes N times faster (1 to 100000)\n"
     "  --clock-start TIME   for tests: the clock starts at local TIME, such as\n"
     "                       \"2026-11-23 12:59\" (opening hours)\n"
+    "  --monkey SEED        for the soak test: random taps, swipes, pinches and long\n"
+    "                       presses, 20 a second, from the random seed SEED\n"
     "  --help               show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"
@@ -126,6 +128,14 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 			return fail(err, es,
 			            "--clock-speed wants a number from 1 to 100000, not '%s'", v);
 		o->clock_speed = (unsigned)s;
+	} else if (strcmp(name, "--monkey") == 0) {
+		char *end;
+		unsigned long s = strtoul(v, &end, 10);
+		if (end == v || *end || s > 0xffffffffUL)
+			return fail(err, es, "--monkey wants a number (the random seed), not '%s'",
+			            v);
+		o->monkey = true;
+		o->monkey_seed = (unsigned)s;
 	} else if (strcmp(name, "--clock-start") == 0) {
 		if (sim_clock_parse_local(v) == (time_t)-1)
 			return fail(
@@ -139,8 +149,8 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 }
 
 static const char *const valued[] = {
-    "--window", "--size",      "--screenshot",   "--at",          "--lang",
-    "--poll",   "--state-dir", "--staff-corner", "--clock-speed", "--clock-start"};
+    "--window",    "--size",         "--screenshot",  "--at",          "--lang",  "--poll",
+    "--state-dir", "--staff-corner", "--clock-speed", "--clock-start", "--monkey"};
 
 static int parse_one(int argc, char **argv, int *i, struct options *o, char *err, size_t es)
 {

@@ -25,6 +25,8 @@ struct options {
 	 * wall clock starting at clock_start (a local time; NULL: now). */
 	unsigned clock_speed;
 	const char *clock_start;
+	bool monkey; /* for the soak test: random touches, 20 a second */
+	unsigned monkey_seed;
 };
 
 /* Parses argv into o. Returns 0 on success; on a usage error returns -1 and

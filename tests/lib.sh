@@ -38,3 +38,23 @@ copy_content() {
 	rm -rf "$1"
 	cp -r content "$1"
 }
+
+# end_sanitized NAME LOG: stops the sanitized program $pid with SIGTERM and
+# judges its end: status 0, no ASan or UBSan report in LOG, and no leak at
+# exit from our code (a leak counts when a frame of its stack is in src/;
+# SDL's X11 backend leaves a few from libraries it unloads, which no
+# suppression can name).
+end_sanitized() {
+	local name=$1 log=$2 rc ours
+	kill -TERM "$pid"
+	wait "$pid"
+	rc=$?
+	[ $rc -eq 0 ] && pass "$name: SIGTERM ends it with status 0" || fail "$name: SIGTERM ends it with status 0" "exit $rc" "$(tail -20 "$log")"
+	if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$log"; then
+		fail "$name: no memory error, no undefined behaviour" "$(grep -E -A8 'Sanitizer|runtime error' "$log" | head -20)"
+	else
+		pass "$name: no memory error, no undefined behaviour"
+	fi
+	ours=$(awk 'BEGIN { RS = "" } /leak of/ && /src\/[a-z_]+\.c/' "$log")
+	[ -z "$ours" ] && pass "$name: no leak from twinhall's code at exit" || fail "$name: no leak from twinhall's code at exit" "$ours"
+}

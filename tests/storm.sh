@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 DBG=$BUILD/debug/twinhall
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-# Leaks are judged below, by whose code allocated them: SDL's X11 backend
+# Leaks are judged at the end (end_sanitized), by whose code allocated them: SDL's X11 backend
 # loads and unloads libraries whose few allocations at exit show up as
 # "<unknown module>", which no suppression can name.
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0:exitcode=0
@@ -77,16 +77,5 @@ else
 	fail "storm: the last content wins on screen ($at)" "$out"
 fi
 
-kill -TERM "$pid"
-wait "$pid"
-rc=$?
-[ $rc -eq 0 ] && pass "storm: SIGTERM ends it with status 0" || fail "storm: SIGTERM ends it with status 0" "exit $rc" "$(tail -20 "$TMP/storm.log")"
-if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$TMP/storm.log"; then
-	fail "storm: no memory error, no undefined behaviour" "$(grep -E -A8 'Sanitizer|runtime error' "$TMP/storm.log" | head -20)"
-else
-	pass "storm: no memory error, no undefined behaviour"
-fi
-# A leak counts when a frame of its stack is in our sources.
-ours=$(awk 'BEGIN { RS = "" } /leak of/ && /src\/[a-z_]+\.c/' "$TMP/storm.log")
-[ -z "$ours" ] && pass "storm: no leak from twinhall's code at exit" || fail "storm: no leak from twinhall's code at exit" "$ours"
+end_sanitized storm "$TMP/storm.log"
 exit 0

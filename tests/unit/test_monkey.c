@@ -25,7 +25,7 @@ static void test_monkey(void)
 	static struct gesture_input a[20000], b[20000];
 	struct monkey ma, mb;
 	size_t na = run(42, a, 20000, &ma), nb = run(42, b, 20000, &mb);
-	CHECK(na > 1000);
+	CHECK(na > 600); /* 4-11 inputs a gesture */
 	CHECK_INT(na, nb);
 	CHECK(memcmp(a, b, na * sizeof a[0]) == 0);
 	int downs = 0, ups = 0, off = 0, order = 0;
@@ -37,13 +37,19 @@ static void test_monkey(void)
 	}
 	CHECK_INT(order, 0);
 	CHECK_INT(off, 0);
-	CHECK(downs - ups <= 24); /* only gestures still under way at the end */
+	CHECK(downs - ups <= 2); /* only the gesture under way at the end */
 	unsigned long total = 0;
 	for (int k = 0; k < 4; k++) {
-		CHECK(ma.gestures[k] > 20);
+		CHECK(ma.gestures[k] > 0);
 		total += ma.gestures[k];
 	}
-	CHECK(total > 150); /* about 20 a second over 10 s */
+	CHECK(total > 120);     /* 12-20 a second over 10 s, one at a time */
+	int down = 0, most = 0; /* fingers down at once: one gesture at a time */
+	for (size_t i = 0; i < na; i++) {
+		down += a[i].kind == GESTURE_IN_DOWN ? 1 : a[i].kind == GESTURE_IN_UP ? -1 : 0;
+		most = down > most ? down : most;
+	}
+	CHECK_INT(most, 2); /* a pinch's two */
 	struct monkey mc;
 	static struct gesture_input c[20000];
 	size_t nc = run(43, c, 20000, &mc);
