@@ -370,6 +370,12 @@ static struct panel_info gather(struct app *a, uint64_t now)
 	}
 	if (a->visit)
 		visit_images(a->visit, &in.textures, &in.texture_bytes);
+	if (in.content && in.content->hall.hours.set) {
+		time_t t = wall(a);
+		long left = opening_seconds_left(&a->opening, t);
+		in.hours = a->opening.closed ? PANEL_HOURS_DARK : PANEL_HOURS_OPEN;
+		in.hours_change = left >= 0 ? t + left : (time_t)-1;
+	}
 	return in;
 }
 

@@ -36,6 +36,9 @@ enum panel_str {
 	P_UPTIME,
 	P_FRAMES,
 	P_MEMORY,
+	P_DARK,
+	P_OPEN_UNTIL,
+	P_DARK_ALWAYS,
 	P_MORE,
 	P_RELOAD,
 	P_CLOSE,
@@ -75,6 +78,12 @@ static const char *const words[P_COUNT][2] = {
                   "Память: %zu МБ · Изображений в памяти: %zu (%zu МБ)"},
     [P_MORE] = {"… and %zu more (twinhall --check lists them all)",
                 "… и ещё %zu (все покажет twinhall --check)"},
+    [P_DARK] = {"Dark outside the opening hours until %s: visitors' touches do nothing",
+                "Экран погашен по часам работы до %s: касания посетителей не действуют"},
+    [P_OPEN_UNTIL] = {"Opening hours: the screen goes dark at %s",
+                      "Часы работы: экран погаснет в %s"},
+    [P_DARK_ALWAYS] = {"Dark: the opening hours never open the hall (see hall.yaml)",
+                       "Экран погашен: по часам работы зал не открывается (см. hall.yaml)"},
     [P_RELOAD] = {"Read the content again", "Перечитать содержимое"},
     [P_CLOSE] = {"Close", "Закрыть"},
 };
@@ -267,6 +276,18 @@ static void system_part(struct panel *p, struct column *col, const struct panel_
 	line(p, col, &body, buf, 2);
 	snprintf(buf, sizeof buf, w(p, P_MEMORY), in->rss_bytes >> 20, in->textures,
 	         in->texture_bytes >> 20);
+	line(p, col, &body, buf, 2);
+	if (in->hours == PANEL_HOURS_NONE)
+		return;
+	if (in->hours_change == (time_t)-1) {
+		if (in->hours == PANEL_HOURS_DARK)
+			line(p, col, &body, w(p, P_DARK_ALWAYS), 2);
+		return;
+	}
+	struct tm tm;
+	localtime_r(&in->hours_change, &tm);
+	strftime(d, sizeof d, "%H:%M, %d.%m.%Y", &tm);
+	snprintf(buf, sizeof buf, w(p, in->hours == PANEL_HOURS_DARK ? P_DARK : P_OPEN_UNTIL), d);
 	line(p, col, &body, buf, 2);
 }
 

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "content.h"
 #include "diag.h"
@@ -31,6 +32,8 @@ struct panel_info {
 	double slowest_ms; /* the slowest of the last frames drawn */
 	size_t rss_bytes;  /* the process's resident memory */
 	size_t textures, texture_bytes;
+	enum { PANEL_HOURS_NONE, PANEL_HOURS_OPEN, PANEL_HOURS_DARK } hours;
+	time_t hours_change; /* when that next changes; (time_t)-1: never */
 };
 
 enum panel_action { PANEL_NONE, PANEL_RELOAD, PANEL_CLOSE };
