@@ -28,7 +28,7 @@ enum {
 	IDLE_WAKE_MS = 500,
 	FRAMES_KEPT = 120,
 	ORBIT_RADIUS = 4,        /* design px the picture wanders for burn-in care */
-	MONKEY_INTERVAL_MS = 50, /* real ms between the monkey's gestures: 20 a second */
+	MONKEY_INTERVAL_MS = 50, /* real ms between gestures: 20 a second (a long press, longer) */
 };
 
 static volatile sig_atomic_t stop_signal, hup_signal, stall_signal, reset_signal;
@@ -642,7 +642,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	a.started = ticks(&a);
 	if (o->monkey) {
 		fprintf(stderr,
-		        "<4>twinhall: --monkey %u: random touches, 20 a second (a soak test)\n",
+		        "<4>twinhall: --monkey %u: random touches every 50 ms (a soak test)\n",
 		        o->monkey_seed);
 		monkey_init(&a.monkey, o->monkey_seed, a.started,
 		            MONKEY_INTERVAL_MS * a.clock.speed);

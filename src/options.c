@@ -32,7 +32,7 @@ static const char usage[] =
     "  --clock-start TIME   for tests: the clock starts at local TIME, such as\n"
     "                       \"2026-11-23 12:59\" (opening hours)\n"
     "  --monkey SEED        for the soak test: random taps, swipes, pinches and long\n"
-    "                       presses, 20 a second, from the random seed SEED\n"
+    "                       presses, one every 50 ms, from the random seed SEED\n"
     "  --help               show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"

@@ -25,7 +25,7 @@ struct options {
 	 * wall clock starting at clock_start (a local time; NULL: now). */
 	unsigned clock_speed;
 	const char *clock_start;
-	bool monkey; /* for the soak test: random touches, 20 a second */
+	bool monkey; /* for the soak test: random touches, one every 50 ms */
 	unsigned monkey_seed;
 };
 
