@@ -16,7 +16,7 @@
 # writes it there.
 . "$(dirname "$0")/lib.sh"
 secs=${1:-60}
-DBG=$BUILD/debug/twinhall
+DBG=${SOAK_BIN:-$BUILD/debug/twinhall} # SOAK_BIN: another build, to compare
 # A small quarantine: freed memory is still checked for a while, without
 # ASan's default 256 MB of it looking like growth.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:quarantine_size_mb=4:malloc_context_size=8
