@@ -10,7 +10,7 @@ VERSION := 0.1.0
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
              libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk
-DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git systemd tzdata
+DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git systemd tzdata time clang libclang-rt-14-dev
 DEB_BENCH := feh xvfb
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
 
@@ -42,7 +42,7 @@ BENCH_CONTENT := $(BUILD)/bench/content
 
 STAMP     := $(BUILD)/deps.stamp
 
-.PHONY: all run test debug lint format deps test-deps clean check bench install uninstall soak
+.PHONY: all run test debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build
 all: $(BUILD)/twinhall
 
 # Installs missing Debian packages (through sudo when not root).
@@ -117,7 +117,7 @@ check: all
 	./$(BUILD)/twinhall --check content
 
 test: test-deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOL_BIN) $(FUZZ_BIN)
 	@$(MAKE) --no-print-directory debug
 	@BUILD=$(BUILD) tests/run.sh
 
@@ -128,6 +128,36 @@ MINUTES ?= 30
 soak: test-deps
 	@$(MAKE) --no-print-directory debug
 	@BUILD=$(BUILD) TMP=$$(mktemp -d /tmp/twinhall-soak.XXXXXX) bash tests/soak.sh $$(($(MINUTES) * 60))
+
+# Fuzzing with libFuzzer (clang): every src/ file but main.c built again
+# with the fuzzer's coverage and the sanitizers, one program a target.
+# `make fuzz SECONDS=N` runs each target N seconds (make test: 20) from
+# its seeds and the corpus it has grown in build/fuzz/corpus.
+FUZZ_CC     ?= clang
+FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE -DTWINHALL_VERSION='"$(VERSION)"' \
+               -DTWINHALL_DATADIR='"$(PREFIX)/share/twinhall"' $(WARN) -O1 -g \
+               -fno-omit-frame-pointer $(FUZZ_SAN) $(PKG_CFLAGS)
+FUZZ_SRC    := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN    := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_OBJ    := $(CORE_OBJ:$(BUILD)/obj/%.o=$(BUILD)/fuzz/obj/%.o)
+SECONDS     ?= 60
+
+$(BUILD)/fuzz/obj/%.o: src/%.c | $(STAMP)
+	@mkdir -p $(@D)
+	@echo "  FUZCC $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	@echo "  FUZZ  $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+
+.SECONDARY: $(FUZZ_OBJ)
+fuzz-build: test-deps
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@BUILD=$(BUILD) bash tests/fuzz.sh $(SECONDS)
 
 # Install on the display PC: `sudo make install`; DESTDIR for packages.
 # The program, the unit files and the sysusers.d entry under PREFIX (both
@@ -172,7 +202,7 @@ debug:
 		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined" \
 		LDFLAGS="-fsanitize=address,undefined" all
 
-FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c tests/bench/*.h)
+FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c tests/bench/*.h tests/fuzz/*.c tests/fuzz/*.h)
 lint:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "lint: format is clean"
 
@@ -182,4 +212,4 @@ format:
 clean:
 	rm -rf $(BUILD)
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "hash.h"
+#include "image_file.h"
 #include "image_info.h"
+#include "image_whole.h"
 #include "safe_path.h"
 
 int content_fields_parse_int(const char *s, long *out)
@@ -121,7 +123,32 @@ static uint64_t file_stamp(const struct stat *st)
 	return hash_more(HASH_SEED, v, sizeof v);
 }
 
-/* Opens and sniffs the image at the root-relative path; reports at v. */
+/* Reports at v why the image file fd (size bytes, header info) cannot be
+ * shown, when it cannot: too large to read, cut short, or damaged. */
+static int check_image_body(struct content_fields_ctx *x, const struct yaml_doc_node *v, int fd,
+                            uint64_t size, const struct image_info *info)
+{
+	if (size > IMAGE_FILE_MAX) {
+		content_fields_error(x, v,
+		                     "%s is a file of %.1f GB; an image may be at most %zu MB "
+		                     "(a photo from a camera is about 10): save it smaller",
+		                     v->str, (double)size / 1e9, IMAGE_FILE_MAX >> 20);
+		return 0;
+	}
+	enum image_whole w = image_whole_fd(fd, info->format, size);
+	if (w == IMAGE_CUT)
+		content_fields_error(x, v,
+		                     "%s is cut short: the file ends before the picture does "
+		                     "(perhaps it is still being copied); copy it again",
+		                     v->str);
+	else if (w == IMAGE_DAMAGED)
+		content_fields_error(x, v, "%s is damaged and cannot be shown; save it again",
+		                     v->str);
+	return w == IMAGE_WHOLE;
+}
+
+/* Reports at v when the image at the root-relative path cannot be shown;
+ * fills *out's size and stamp when it can. */
 static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v,
                             const char *path, struct image_ref *out)
 {
@@ -138,29 +165,36 @@ static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_
 	struct image_info info;
 	enum image_info_err ie = image_info_read(fd, &info);
 	struct stat st;
-	out->stamp = fstat(fd, &st) == 0 ? file_stamp(&st) : 0;
-	close(fd);
-	if (ie == IMAGE_INFO_TOO_LARGE) {
+	int have_st = fstat(fd, &st) == 0;
+	out->stamp = have_st ? file_stamp(&st) : 0;
+	int ok = 0;
+	if (have_st && st.st_size == 0)
+		content_fields_error(x, v,
+		                     "%s is an empty file (0 bytes), perhaps a copy that "
+		                     "failed; copy it again",
+		                     v->str);
+	else if (ie == IMAGE_INFO_TOO_LARGE)
 		content_fields_error(x, v,
 		                     "%s is too large (%d x %d pixels): at most %d pixels on "
 		                     "a side and 64 megapixels; make it smaller",
 		                     v->str, info.width, info.height, IMAGE_INFO_MAX_SIDE);
-		return 0;
-	}
-	if (ie == IMAGE_INFO_UNSUPPORTED) {
+	else if (ie == IMAGE_INFO_UNSUPPORTED)
 		content_fields_error(x, v,
 		                     "%s is a %s image, which cannot be shown; save it as "
 		                     "JPEG, PNG or WebP",
 		                     v->str, info.other);
-		return 0;
-	}
-	if (ie != IMAGE_INFO_OK) {
+	else if (ie != IMAGE_INFO_OK)
 		content_fields_error(x, v, "%s %s", v->str, image_info_describe(ie));
-		return 0;
+	else if (!have_st)
+		content_fields_error(x, v, "%s cannot be read", v->str);
+	else
+		ok = check_image_body(x, v, fd, (uint64_t)st.st_size, &info);
+	close(fd);
+	if (ok) {
+		out->width = info.width;
+		out->height = info.height;
 	}
-	out->width = info.width;
-	out->height = info.height;
-	return 1;
+	return ok;
 }
 
 int content_fields_image(struct content_fields_ctx *x, const struct yaml_doc_node *map,

@@ -201,13 +201,18 @@ static void begin_pinch(struct gesture_recognizer *g, uint64_t t, struct sink *s
 			g->pb = i;
 	}
 	const struct finger *a = &g->f[g->pa], *b = &g->f[g->pb];
+	/* Fingers landing on one spot (found by fuzzing): measure the spread
+	 * from the slop, so scale stays finite and moderate, and still begin
+	 * at scale 1 as promised. */
 	g->d0 = dist(a->x, a->y, b->x, b->y);
-	if (g->d0 < 1.0f)
-		g->d0 = 1.0f; /* fingers landing on one spot: keep scale finite */
+	if (g->d0 < g->cfg.slop_px)
+		g->d0 = g->cfg.slop_px > 1.0f ? g->cfg.slop_px : 1.0f;
 	g->cx0 = (a->x + b->x) / 2.0f;
 	g->cy0 = (a->y + b->y) / 2.0f;
 	g->phase = PH_PINCH;
-	emit(s, pinch_gesture(g, GESTURE_PINCH_BEGIN, t));
+	struct gesture ge = pinch_gesture(g, GESTURE_PINCH_BEGIN, t);
+	ge.scale = 1.0f;
+	emit(s, ge);
 }
 
 /* Abandons the sequence, at finger i (the one that landed or was lost). */

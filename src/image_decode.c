@@ -7,6 +7,7 @@
 #include "bigalloc.h"
 #include "exif.h"
 #include "image_info.h"
+#include "png_chunks.h"
 #include "jpeg_decode.h"
 #include "orient.h"
 
@@ -214,6 +215,16 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 		snprintf(err, err_size,
 		         len > INT32_MAX ? "the file is too large"
 		                         : "not a JPEG, PNG or WebP image");
+		big_free(owned);
+		return NULL;
+	}
+	enum png_chunks_status png =
+	    strcmp(type, "PNG") == 0 ? png_chunks_check(data, len) : PNG_CHUNKS_OK;
+	if (png != PNG_CHUNKS_OK) { /* never let libpng read past the end */
+		*incomplete = png == PNG_CHUNKS_CUT;
+		snprintf(err, err_size, "%s",
+		         *incomplete ? "the PNG file ends early (still being copied?)"
+		                     : "the PNG file is damaged");
 		big_free(owned);
 		return NULL;
 	}

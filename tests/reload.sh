@@ -131,13 +131,16 @@ screen_is edit3 "after the fix the hall shows the content"
 grep -q 'is valid again' "$TMP/log" && pass "the fix is said in the journal" || fail "the fix is said in the journal" "$(cat "$TMP/log")"
 
 # 5. A photo replaced over a slow link: half the JPEG, a stall longer than
-# the quiet time, then the rest. The half photo is never shown; the old
-# picture stays until the new one is whole.
+# the quiet time, then the rest. The half photo is a located error (staff
+# see it is cut short) and never shown; the old picture stays until the new
+# one is whole.
 photo=$c/cities/oxford/photos/02-twentieth-anniversary.jpg
 new=$c/cities/oxford/photos/03-football-cup.jpg
 size=$(stat -c %s "$new")
 head -c $((size / 2)) "$new" >"$photo"
-expect_reload 8 '"reload":"ok"' "a photo being copied: the YAML is still good"
+expect_reload 8 '"reload":"rejected"' "a photo cut short by a stalled copy is not taken"
+grep -qE '^<3>.*city.yaml:[0-9]+:[0-9]+: error: photos/02-twentieth-anniversary.jpg is cut short' "$TMP/log" \
+	&& pass "the cut photo is a located error in the journal" || fail "the cut photo is a located error in the journal" "$(tail -3 "$TMP/log")"
 sleep 0.5
 screen_is edit3 "a photo still being copied is not shown; the old one stays"
 cat "$new" >"$photo"
@@ -159,9 +162,11 @@ render home6 home
 expect_reload 11 '"cities":6' "adding a city is reloaded"
 screen_is home6 "home shows the added city"
 
-# The snapshot: saved after the last good load, of this directory.
-for _ in $(seq 50); do grep -q "^from=$(realpath "$c")$" "$STATE_DIRECTORY/last-good.info" 2>/dev/null && break; sleep 0.1; done
-grep -q "testville" "$STATE_DIRECTORY/last-good/hall.yaml" 2>/dev/null \
+# The snapshot: saved after the last good load (once 2 s have been quiet),
+# of this directory.
+for _ in $(seq 100); do grep -q "testville" "$STATE_DIRECTORY/last-good/hall.yaml" 2>/dev/null && break; sleep 0.1; done
+grep -q "^from=$(realpath "$c")$" "$STATE_DIRECTORY/last-good.info" 2>/dev/null &&
+	grep -q "testville" "$STATE_DIRECTORY/last-good/hall.yaml" 2>/dev/null \
 	&& pass "the last good content is kept in the state directory" || fail "the last good content is kept in the state directory" "$(ls -la "$STATE_DIRECTORY" 2>&1)"
 kill -TERM "$pid"
 wait "$pid"

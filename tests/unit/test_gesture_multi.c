@@ -201,6 +201,21 @@ static void test_held_for_a_staff_corner(void)
 	gesture_free(g);
 }
 
+/* Found by fuzz_gesture: two fingers landing on one spot began a pinch at
+ * scale 0, and spreading them then zoomed by hundreds. */
+static void test_pinch_from_one_spot(void)
+{
+	struct gesture_recognizer *g = make_default();
+	down(g, 8, 1232, 300, 1000);
+	down(g, 0, 1232, 300, 1000);
+	CHECK_STR(kinds(), "PRESS PINCH_BEGIN");
+	CHECK(log_[1].scale == 1.0f);
+	move(g, 0, 1232 + 72, 300, 1050); /* one finger 72 px away: a few slops */
+	CHECK(nlog_ == 3 && log_[2].kind == GESTURE_PINCH);
+	CHECK(log_[2].scale > 1.5f && log_[2].scale < 20.0f);
+	gesture_free(g);
+}
+
 static void test_reset(void)
 {
 	struct gesture_recognizer *g = make_default();
@@ -338,6 +353,7 @@ int main(void)
 	RUN(test_cancel_input);
 	RUN(test_unknown_and_duplicate_fingers);
 	RUN(test_held_for_a_staff_corner);
+	RUN(test_pinch_from_one_spot);
 	RUN(test_reset);
 	RUN(test_random_stream);
 	return failures_ != 0;

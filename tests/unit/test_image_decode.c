@@ -7,10 +7,12 @@
 #include <jpeglib.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "image_decode.h"
 #include "layout.h"
 #include "orient.h"
+#include "png_chunks.h"
 #include "test.h"
 
 static int failures_;
@@ -224,10 +226,69 @@ static void test_opaque_images_copy(void)
 	SDL_FreeSurface(out);
 }
 
+/* A whole PNG of the quadrants, in a buffer the caller frees; *len its size. */
+static unsigned char *png_bytes(size_t *len)
+{
+	uint32_t *px = stored_pixels();
+	SDL_Surface *s =
+	    SDL_CreateRGBSurfaceWithFormatFrom(px, SW, SH, 32, SW * 4, SDL_PIXELFORMAT_ARGB8888);
+	unsigned char *buf = malloc(1 << 20);
+	SDL_RWops *rw = SDL_RWFromMem(buf, 1 << 20);
+	CHECK_INT(IMG_SavePNG_RW(s, rw, 0), 0);
+	*len = (size_t)SDL_RWtell(rw);
+	SDL_RWclose(rw);
+	SDL_FreeSurface(s);
+	free(px);
+	return buf;
+}
+
+/* PNGs whose chunks run past the end never reach libpng (SDL_image ignores
+ * short reads, so libpng read stale memory for as long as a chunk claimed:
+ * found by fuzz_image_info); they are "still being copied", like a JPEG
+ * without its end. A chunk that makes no sense is damage, not a copy. */
+static void test_png_cut_or_damaged(void)
+{
+	size_t len = 0;
+	unsigned char *png = png_bytes(&len);
+	CHECK_INT(png_chunks_check(png, len), PNG_CHUNKS_OK);
+	char err[256] = "";
+	bool incomplete = false;
+
+	/* The last chunk (IEND) claims 0x93939393 bytes: a hang before. */
+	static const unsigned char huge[8] = {0x73, 0x93, 0x93, 0x93, 't', 'E', 'X', 't'};
+	memcpy(png + len - 12, huge, sizeof huge);
+	CHECK_INT(png_chunks_check(png, len), PNG_CHUNKS_CUT);
+	SDL_Surface *out =
+	    image_decode(png, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	CHECK(out == NULL && incomplete);
+	CHECK(strstr(err, "ends early") != NULL);
+	SDL_FreeSurface(out);
+
+	/* Half a file: still being copied. */
+	CHECK_INT(png_chunks_check(png, len / 2), PNG_CHUNKS_CUT);
+	out = image_decode(png, len / 2, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	CHECK(out == NULL && incomplete);
+	CHECK_INT(png_chunks_check(png, 5), PNG_CHUNKS_CUT);
+
+	/* A chunk type that is not four letters, and a first chunk not IHDR. */
+	unsigned char *bad = png_bytes(&len);
+	bad[8 + 4 + 2] = '#';
+	CHECK_INT(png_chunks_check(bad, len), PNG_CHUNKS_BROKEN);
+	out = image_decode(bad, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	CHECK(out == NULL && !incomplete);
+	CHECK(strstr(err, "damaged") != NULL);
+	bad[8 + 4 + 2] = 'D';
+	memcpy(bad + 8 + 4, "IDAT", 4);
+	CHECK_INT(png_chunks_check(bad, len), PNG_CHUNKS_BROKEN);
+	free(bad);
+	free(png);
+}
+
 int main(void)
 {
 	RUN(test_every_orientation_upright);
 	RUN(test_png_fitted);
 	RUN(test_opaque_images_copy);
+	RUN(test_png_cut_or_damaged);
 	return failures_ != 0;
 }

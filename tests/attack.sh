@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# The attack corpus: content that people or a broken copy could leave in the
+# content folder. Each case is made here (nothing large is committed) in a
+# copy of the sample content, then:
+#   - `twinhall --check` exits 1 with the error at its file, line and
+#     column, in words for staff, and its peak memory stays small (the 50 MB
+#     scalar and the 4 GB file are refused before they are read);
+#   - images the hall can show after all (CMYK, 16-bit, a PNG named .jpg)
+#     pass the check and look the same on screen as the original;
+#   - the running program, given each case by a live reload, keeps the last
+#     good content, logs the located error, takes the fix, and its memory
+#     stays bounded.
+. "$(dirname "$0")/lib.sh"
+unset DISPLAY WAYLAND_DISPLAY
+export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software
+ox=cities/oxford/city.yaml
+photo=cities/oxford/photos/01-town-hall-declaration.jpg
+pline=$(grep -n '^ *- file: photos/01-town-hall-declaration.jpg' "content/$ox" | cut -d: -f1)
+CHECK_MAX_KB=$((64 * 1024)) # --check reads headers only: about 15 MB here
+
+# Each attack changes the content folder $1 in place. The second column of
+# the table below is the file and position its error must name.
+laughs() { # billion laughs: aliases of aliases
+	printf 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' >>"$1/hall.yaml"
+	printf 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n' >>"$1/hall.yaml"
+}
+deep_flow() { { printf 'extra: '; head -c 10000 /dev/zero | tr '\0' '['; head -c 10000 /dev/zero | tr '\0' ']'; echo; } >>"$1/$ox"; }
+deep_block() { { printf 'extra:\n  '; for _ in $(seq 10000); do printf -- '- '; done; echo x; } >>"$1/$ox"; }
+big_scalar() { { printf 'extra: "'; head -c 50000000 /dev/zero | tr '\0' x; echo '"'; } >>"$1/$ox"; }
+nul_byte() { sed -i '0,/en: /s/en: /en: a\x00b /' "$1/$ox"; }
+bad_utf8() { sed -i '0,/en: /s/en: /en: a\xc3\x28b /' "$1/$ox"; }
+huge_jpeg() { # a JPEG header declaring 20000 x 20000
+	printf '\xff\xd8\xff\xc0\x00\x11\x08\x4e\x20\x4e\x20\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9' >"$1/$photo"
+}
+huge_png() { # a PNG header declaring 100000 x 100000
+	printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00IEND\xae\x42\x60\x82' >"$1/$photo"
+}
+cut_jpeg() { head -c $(($(stat -c %s "content/$photo") / 2)) "content/$photo" >"$1/$photo"; }
+cut_header() { head -c 100 "content/$photo" >"$1/$photo"; }
+empty_image() { : >"$1/$photo"; }
+text_as_jpg() { echo "not a photo, just text" >"$1/$photo"; }
+dotdot() { sed -i "${pline}s|file: .*|file: ../../../etc/passwd|" "$1/$ox"; }
+absolute() { sed -i "${pline}s|file: .*|file: /etc/passwd|" "$1/$ox"; }
+symlink_out() { ln -sf /etc/passwd "$1/$photo"; }
+dir_as_image() { rm "$1/$photo" && mkdir "$1/$photo"; }
+dir_as_yaml() { rm "$1/$ox" && mkdir "$1/$ox"; }
+sparse_image() { truncate -s 4G "$1/$photo"; }
+sparse_yaml() { truncate -s 4G "$1/$ox"; }
+
+# name | where (file:line:col, a regex) | words the error must have
+cases="
+laughs|hall.yaml:[0-9]+:[0-9]+|marks a value to reuse elsewhere
+deep_flow|$ox:[0-9]+:[0-9]+|nested more than 32 levels
+deep_block|$ox:[0-9]+:[0-9]+|nested more than 32 levels
+big_scalar|$ox:1:1|larger than 1 MiB
+nul_byte|$ox:[0-9]+:[0-9]+|zero byte
+bad_utf8|$ox:[0-9]+:[0-9]+|not UTF-8
+huge_jpeg|$ox:$pline:11|too large \\(20000 x 20000 pixels\\)
+huge_png|$ox:$pline:11|too large \\(100000 x 100000 pixels\\)
+cut_jpeg|$ox:$pline:11|cut short
+cut_header|$ox:$pline:11|cut short
+empty_image|$ox:$pline:11|empty file
+text_as_jpg|$ox:$pline:11|not a JPEG, PNG or WebP
+dotdot|$ox:$pline:11|contains \"\\.\\.\"
+absolute|$ox:$pline:11|starts with /
+symlink_out|$ox:$pline:11|outside the content folder
+dir_as_image|$ox:$pline:11|folder where a file should be
+dir_as_yaml|$ox:1:1|folder where a file should be
+sparse_image|$ox:$pline:11|file of 4\\.3 GB
+sparse_yaml|$ox:1:1|larger than 1 MiB
+"
+
+# 1. --check on each case.
+while IFS='|' read -r name where words; do
+	[ -n "$name" ] || continue
+	d=$TMP/attack-$name
+	copy_content "$d" && "$name" "$d"
+	OUT=$(/usr/bin/time -f 'peak %M' -o "$TMP/time" "$TH" --check "$d" 2>&1)
+	st=$?
+	kb=$(awk '/^peak/ {print $2}' "$TMP/time")
+	first=$(printf '%s\n' "$OUT" | head -1)
+	if [ "$st" -eq 1 ] && printf '%s\n' "$first" | grep -qE "^$d/$where: error: .*$words" &&
+		[ "${kb:-999999}" -lt "$CHECK_MAX_KB" ]; then
+		pass "attack $name: --check exits 1, located, $((kb / 1024)) MB peak: ${first#"$d/"}"
+	else
+		fail "attack $name: --check exits 1 with a located error and small memory" \
+			"exit $st, peak ${kb} KB, want $where ... $words" "$OUT"
+	fi
+done <<<"$cases"
+
+# 2. Images that look odd but can be shown: the check passes and the photo
+# looks like the original (CMYK without a colour profile: close, not exact).
+cmyk() { convert "content/$photo" -colorspace CMYK "$1/$photo"; }
+png_as_jpg() { convert "content/$photo" "png:$1/$photo"; }
+deep_png() { convert "content/$photo" -depth 16 "png48:$1/$photo"; }
+"$TH" --screenshot "$TMP/attack-orig.png" --size 960x540 --at city/oxford/photos/1 content >/dev/null 2>&1
+for name in cmyk png_as_jpg deep_png; do
+	d=$TMP/attack-$name
+	copy_content "$d" && "$name" "$d"
+	expect_status "attack $name: --check accepts it" 0 "$TH" --check "$d"
+	"$TH" --screenshot "$TMP/attack-$name.png" --size 960x540 --at city/oxford/photos/1 "$d" >/dev/null 2>&1
+	if r=$("$BUILD/tools/pngdiff" "$TMP/attack-orig.png" "$TMP/attack-$name.png" 2); then
+		pass "attack $name: shown as the original ($r)"
+	else
+		fail "attack $name: shown as the original" "$r"
+	fi
+done
+
+# 3. The running program: each case arrives by a live reload (SIGHUP), is
+# rejected with its located error in the journal, and the fix is taken. The
+# watcher looks only once an hour here (--poll), so every reload is one of
+# ours and comes in order; reload.sh tests the watcher itself.
+live=$TMP/attack-live
+copy_content "$live"
+"$TH" --trace --poll 3600 --state-dir "$TMP/attack-state" "$live" >"$TMP/attack.trace" 2>"$TMP/attack.log" &
+pid=$!
+trap 'kill $pid 2>/dev/null' EXIT
+for _ in $(seq 100); do grep -q '"state"' "$TMP/attack.trace" 2>/dev/null && break; sleep 0.1; done
+reloads() { grep -c '"reload":"' "$TMP/attack.trace"; }
+# reload_then WANT: SIGHUP, then the next reload line must say WANT.
+reload_then() {
+	local n
+	n=$(reloads)
+	sleep 0.05
+	kill -HUP "$pid"
+	for _ in $(seq 100); do [ "$(reloads)" -gt "$n" ] && break; sleep 0.1; done
+	grep '"reload":"' "$TMP/attack.trace" | sed -n "$((n + 1))p" | grep -q "$1"
+}
+restore() { rm -rf "$live/cities/oxford" && cp -r content/cities/oxford "$live/cities/" && cp content/hall.yaml "$live/"; }
+while IFS='|' read -r name where words; do
+	[ -n "$name" ] || continue
+	"$name" "$live"
+	if reload_then '"reload":"rejected"' && kill -0 "$pid" 2>/dev/null &&
+		grep -qE "^<3>$live/$where: error: .*$words" "$TMP/attack.log"; then
+		restore
+		if reload_then '"reload":"ok"'; then
+			pass "attack $name: live reload rejects it with the located error, then takes the fix"
+		else
+			fail "attack $name: the fix is taken" "$(tail -3 "$TMP/attack.trace")"
+		fi
+	else
+		fail "attack $name: live reload rejects it with the located error" \
+			"alive: $(kill -0 "$pid" 2>/dev/null && echo yes || echo no)" "$(tail -3 "$TMP/attack.trace")" "$(tail -3 "$TMP/attack.log")"
+		restore
+		reload_then '"reload":"ok"'
+	fi
+done <<<"$cases"
+hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
+# The hall itself holds about 90 MB (screen, layers, image cache); a case
+# read whole (50 MB scalar, 4 GB file) would show on top of that.
+[ -n "$hwm" ] && [ "$hwm" -lt $((160 * 1024)) ] &&
+	pass "attack: the live program's peak memory stayed bounded ($((hwm / 1024)) MB)" ||
+	fail "attack: the live program's peak memory stayed bounded (under 160 MB)" "VmHWM ${hwm:-gone} KB"
+kill -TERM "$pid"
+wait "$pid"
+st=$?
+[ "$st" -eq 0 ] && pass "attack: SIGTERM after the corpus ends with status 0" || fail "attack: SIGTERM after the corpus ends with status 0" "exit $st" "$(tail -5 "$TMP/attack.log")"
+exit 0
