@@ -1,20 +1,36 @@
 #include "image_whole.h"
 
+#include <string.h>
 #include <unistd.h>
 
-#include "png_chunks.h"
+enum { TAIL = 4096 }; /* the end looked at, for what may follow the image */
 
-enum { TAIL = 4096 }; /* the JPEG tail looked at, for padding after the marker */
+/* Reads the last bytes of the file (at most TAIL) into tail; how many. */
+static size_t read_tail(int fd, uint64_t size, unsigned char *tail)
+{
+	size_t n = size < TAIL ? (size_t)size : TAIL;
+	return pread(fd, tail, n, (off_t)(size - n)) == (ssize_t)n ? n : 0;
+}
 
+/* The end-of-image marker, then at most zero padding (as some cameras write). */
 static enum image_whole jpeg_whole(int fd, uint64_t size)
 {
 	unsigned char tail[TAIL];
-	size_t n = size < TAIL ? (size_t)size : TAIL;
-	if (n < 4 || pread(fd, tail, n, (off_t)(size - n)) != (ssize_t)n)
-		return IMAGE_CUT;
+	size_t n = read_tail(fd, size, tail);
 	while (n > 0 && tail[n - 1] == 0x00)
 		n--;
-	return n >= 2 && tail[n - 2] == 0xFF && tail[n - 1] == 0xD9 ? IMAGE_WHOLE : IMAGE_CUT;
+	return n >= 4 && tail[n - 2] == 0xFF && tail[n - 1] == 0xD9 ? IMAGE_WHOLE : IMAGE_CUT;
+}
+
+/* The IEND chunk near the end: a PNG cut short has none. Its other chunks
+ * are walked before decoding (png_chunks); this is the loader's quick look. */
+static enum image_whole png_whole(int fd, uint64_t size)
+{
+	static const unsigned char iend[12] = {0,   0,   0,    0,    'I',  'E',
+	                                       'N', 'D', 0xae, 0x42, 0x60, 0x82};
+	unsigned char tail[TAIL];
+	size_t n = read_tail(fd, size, tail);
+	return n >= sizeof iend && memmem(tail, n, iend, sizeof iend) ? IMAGE_WHOLE : IMAGE_CUT;
 }
 
 static enum image_whole webp_whole(int fd, uint64_t size)
@@ -35,15 +51,7 @@ enum image_whole image_whole_fd(int fd, enum image_info_format f, uint64_t size)
 	case IMAGE_INFO_WEBP:
 		return webp_whole(fd, size);
 	case IMAGE_INFO_PNG:
-		switch (png_chunks_check_fd(fd, size)) {
-		case PNG_CHUNKS_OK:
-			return IMAGE_WHOLE;
-		case PNG_CHUNKS_CUT:
-			return IMAGE_CUT;
-		case PNG_CHUNKS_BROKEN:
-			return IMAGE_DAMAGED;
-		}
-		break;
+		return png_whole(fd, size);
 	case IMAGE_INFO_NONE:
 		break;
 	}

@@ -1,26 +1,7 @@
 #include "png_chunks.h"
 
+#include <stdint.h>
 #include <string.h>
-#include <unistd.h>
-
-/* Where the bytes come from: memory, or a file read at offsets. */
-struct source {
-	const unsigned char *data; /* NULL: read fd */
-	int fd;
-	uint64_t size;
-};
-
-/* Reads n bytes at off into buf; 0 when they are not all there. */
-static int read_at(const struct source *s, uint64_t off, unsigned char *buf, size_t n)
-{
-	if (off > s->size || s->size - off < n)
-		return 0;
-	if (s->data) {
-		memcpy(buf, s->data + off, n);
-		return 1;
-	}
-	return pread(s->fd, buf, n, (off_t)off) == (ssize_t)n;
-}
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -36,41 +17,28 @@ static int type_ok(const unsigned char *t)
 	return 1;
 }
 
-static enum png_chunks_status walk(const struct source *s)
+enum png_chunks_status png_chunks_check(const unsigned char *data, size_t len)
 {
 	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-	unsigned char head[8];
-	size_t have = s->size < sizeof head ? (size_t)s->size : sizeof head;
-	if (!read_at(s, 0, head, have) || have == 0 || memcmp(head, sig, have) != 0)
+	size_t have = len < sizeof sig ? len : sizeof sig;
+	if (!data || have == 0 || memcmp(data, sig, have) != 0)
 		return PNG_CHUNKS_BROKEN;
 	if (have < sizeof sig)
 		return PNG_CHUNKS_CUT;
-	uint64_t pos = sizeof sig;
+	size_t pos = sizeof sig;
 	for (int first = 1;; first = 0) {
-		if (!read_at(s, pos, head, 8))
+		if (len - pos < 8)
 			return PNG_CHUNKS_CUT;
-		uint32_t n = be32(head);
-		const unsigned char *type = head + 4;
+		uint32_t n = be32(data + pos);
+		const unsigned char *type = data + pos + 4;
 		if (n > 0x7fffffffu || !type_ok(type)) /* the format's own limit */
 			return PNG_CHUNKS_BROKEN;
 		if (first && memcmp(type, "IHDR", 4) != 0)
 			return PNG_CHUNKS_BROKEN;
-		if (s->size - pos - 8 < (uint64_t)n + 4) /* its data and CRC */
+		if (len - pos - 8 < (size_t)n + 4) /* its data and CRC */
 			return PNG_CHUNKS_CUT;
 		if (memcmp(type, "IEND", 4) == 0)
 			return PNG_CHUNKS_OK;
-		pos += 12 + (uint64_t)n;
+		pos += 12 + (size_t)n;
 	}
-}
-
-enum png_chunks_status png_chunks_check(const unsigned char *data, size_t len)
-{
-	struct source s = {.data = data, .fd = -1, .size = len};
-	return data ? walk(&s) : PNG_CHUNKS_BROKEN;
-}
-
-enum png_chunks_status png_chunks_check_fd(int fd, uint64_t size)
-{
-	struct source s = {.data = NULL, .fd = fd, .size = size};
-	return walk(&s);
 }

@@ -2,12 +2,11 @@
  * SDL_image's PNG reader ignores short reads, so libpng given a chunk that
  * runs past the end of the file reads stale memory for as long as the chunk
  * claims to be (found by fuzzing: one 416-byte file took over a minute).
- * Pure apart from reading the file; safe on any thread. */
+ * Pure; safe on any thread. */
 #ifndef TWINHALL_PNG_CHUNKS_H
 #define TWINHALL_PNG_CHUNKS_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 enum png_chunks_status {
 	PNG_CHUNKS_OK,     /* IHDR first, every chunk inside the file, up to IEND */
@@ -17,9 +16,5 @@ enum png_chunks_status {
 
 /* Walks the chunks of the PNG in data[0..len), reading nothing outside it. */
 enum png_chunks_status png_chunks_check(const unsigned char *data, size_t len);
-
-/* The same for the open file fd of size bytes, read with pread (8 bytes a
- * chunk, not the chunks' data); fd's offset is not used or changed. */
-enum png_chunks_status png_chunks_check_fd(int fd, uint64_t size);
 
 #endif

@@ -16,6 +16,7 @@ export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software
 ox=cities/oxford/city.yaml
 photo=cities/oxford/photos/01-town-hall-declaration.jpg
 pline=$(grep -n '^ *- file: photos/01-town-hall-declaration.jpg' "content/$ox" | cut -d: -f1)
+fline=$(grep -n '^flag: flag.png' "content/$ox" | cut -d: -f1)
 CHECK_MAX_KB=$((64 * 1024)) # --check reads headers only: about 15 MB here
 
 # Each attack changes the content folder $1 in place. The second column of
@@ -36,6 +37,7 @@ huge_png() { # a PNG header declaring 100000 x 100000
 	printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00IEND\xae\x42\x60\x82' >"$1/$photo"
 }
 cut_jpeg() { head -c $(($(stat -c %s "content/$photo") / 2)) "content/$photo" >"$1/$photo"; }
+cut_png() { head -c $(($(stat -c %s content/cities/oxford/flag.png) / 2)) content/cities/oxford/flag.png >"$1/cities/oxford/flag.png"; }
 cut_header() { head -c 100 "content/$photo" >"$1/$photo"; }
 empty_image() { : >"$1/$photo"; }
 text_as_jpg() { echo "not a photo, just text" >"$1/$photo"; }
@@ -59,6 +61,7 @@ huge_jpeg|$ox:$pline:11|too large \\(20000 x 20000 pixels\\)
 huge_png|$ox:$pline:11|too large \\(100000 x 100000 pixels\\)
 cut_jpeg|$ox:$pline:11|cut short
 cut_header|$ox:$pline:11|cut short
+cut_png|$ox:$fline:7|flag.png is cut short
 empty_image|$ox:$pline:11|empty file
 text_as_jpg|$ox:$pline:11|not a JPEG, PNG or WebP
 dotdot|$ox:$pline:11|contains \"\\.\\.\"

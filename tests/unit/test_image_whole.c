@@ -1,6 +1,6 @@
-/* Whether an image file is all there, from its ends: a JPEG's end marker
- * (zero padding allowed), a PNG's chunks up to IEND, a WebP's RIFF length;
- * on real files read with pread. */
+/* Whether an image file is all there, from its end: a JPEG's end marker
+ * (zero padding allowed), a PNG's IEND chunk, a WebP's RIFF length; on real
+ * files read with pread. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,15 +63,11 @@ static void test_png(void)
 	CHECK_INT(whole(png, sizeof png, IMAGE_INFO_PNG), IMAGE_WHOLE);
 	CHECK_INT(whole(png, sizeof png - 1, IMAGE_INFO_PNG), IMAGE_CUT);
 	CHECK_INT(whole(png, 40, IMAGE_INFO_PNG), IMAGE_CUT);
-	unsigned char b[sizeof png];
-	memcpy(b, png, sizeof b);
-	b[33] = 0x93; /* IDAT claims 2.4 GB */
-	CHECK_INT(whole(b, sizeof b, IMAGE_INFO_PNG), IMAGE_DAMAGED);
-	b[33] = 0x13; /* 320 MB: inside the format's limit, past the file's end */
-	CHECK_INT(whole(b, sizeof b, IMAGE_INFO_PNG), IMAGE_CUT);
-	memcpy(b, png, sizeof b);
-	b[12] = 'X'; /* no IHDR first */
-	CHECK_INT(whole(b, sizeof b, IMAGE_INFO_PNG), IMAGE_DAMAGED);
+	unsigned char b[sizeof png + 20];
+	memcpy(b, png, sizeof png);
+	memset(b + sizeof png, 0x55, 20); /* something after IEND, which libpng allows */
+	CHECK_INT(whole(b, sizeof b, IMAGE_INFO_PNG), IMAGE_WHOLE);
+	CHECK_INT(whole(b, sizeof png - 12, IMAGE_INFO_PNG), IMAGE_CUT); /* all but IEND */
 }
 
 static void test_webp(void)
