@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "utf8.h"
 
 struct diag {
 	struct diag_item *items;
@@ -47,14 +48,55 @@ static int is_repeat(const struct diag *d, const char *file, int line, int col, 
 	return 0;
 }
 
+/* Copies in to out as one line of valid UTF-8, whatever staff's files held
+ * (found by fuzzing: a field name with a tab or an escaped newline was
+ * quoted as it was, and a newline split an error in two): control
+ * characters become \t, \n, \r or \xNN, and so do bytes that are not
+ * UTF-8; a character that does not fit is left out whole, never cut. */
+static void one_line(const char *in, char *out, size_t size)
+{
+	size_t o = 0, len = strlen(in);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = 0;
+		size_t n = utf8_decode(in + i, len - i, &cp);
+		char esc[8] = "";
+		if (n == 0 || cp < 0x20 || cp == 0x7f) {
+			unsigned char b = (unsigned char)in[i];
+			snprintf(esc, sizeof esc,
+			         b == '\t'   ? "\\t"
+			         : b == '\n' ? "\\n"
+			         : b == '\r' ? "\\r"
+			                     : "\\x%02X",
+			         b);
+			n = 1;
+		}
+		size_t w = esc[0] ? strlen(esc) : n;
+		if (o + w >= size)
+			break;
+		memcpy(out + o, esc[0] ? esc : in + i, w);
+		o += w;
+		i += n;
+	}
+	out[o] = '\0';
+}
+
 void diag_add(struct diag *d, enum diag_level level, const char *file, int line, int col,
               const char *fmt, ...)
 {
-	char msg[1024];
+	char raw[1024], msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	int full = vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
+	if (full >= (int)sizeof raw) { /* cut: drop a character cut in half */
+		size_t k = sizeof raw - 1, lead = k;
+		while (lead > 0 && ((unsigned char)raw[lead - 1] & 0xC0) == 0x80)
+			lead--;
+		uint32_t cp;
+		if (lead > 0 && utf8_decode(raw + lead - 1, k - (lead - 1), &cp) == 0)
+			raw[lead - 1] = '\0';
+	}
+	one_line(raw, msg, sizeof msg);
 	if (!d || is_repeat(d, file, line, col, msg))
 		return;
 	if (d->n == d->cap) {
@@ -67,7 +109,10 @@ void diag_add(struct diag *d, enum diag_level level, const char *file, int line,
 	}
 	struct diag_item *it = &d->items[d->n];
 	it->level = level;
-	it->file = file ? strdup(file) : NULL;
+	char name[512];
+	if (file)
+		one_line(file, name, sizeof name);
+	it->file = file ? strdup(name) : NULL;
 	it->line = line;
 	it->col = col;
 	it->message = strdup(msg);

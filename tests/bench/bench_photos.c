@@ -547,6 +547,7 @@ static void cpu_model(char *buf, size_t size)
 
 struct figures {
 	double start_ms, bare_p50, bare_p99, bare_max;
+	double loaded_ms, ready_ms; /* start: content loaded; renderer, fonts and visit made */
 	long hwm_kb, rss1_kb, rss2_kb;
 	struct feh_run feh;
 	int feh_ok;
@@ -561,6 +562,8 @@ static void print_table(struct bench *b, struct figures *f)
 	printf("%-58s %16s  %s\n", "photos (1920x1080, software renderer)", "figure", "unit");
 	rowf("process start (main) to first attract frame with photo", "ms (excl. exec)", "%.0f",
 	     f->start_ms);
+	rowf("  of which: content loaded / fonts and screens made", "ms from main", "%.0f / %.0f",
+	     f->loaded_ms, f->ready_ms);
 	rowf("waking touch to complete home screen", "ms", "%.0f", quantile(&b->wake_home, 0.5));
 	rowf("photo change to a prefetched neighbour: median / max", "frames @16 ms", "%.0f / %.0f",
 	     quantile(&b->pref, 0.5), quantile(&b->pref, 1));
@@ -638,6 +641,7 @@ int main(int argc, char **argv)
 	struct content *c = content_load(dir, d);
 	struct bench *b = calloc(1, sizeof *b);
 	struct figures f = {0};
+	f.loaded_ms = ms_now() - t_main;
 	if (!c || !b || SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0 || setup(b, c) != 0) {
 		diag_print(d, stderr, dir);
 		fprintf(stderr, "bench_photos: cannot start: %s\n", SDL_GetError());
@@ -645,6 +649,7 @@ int main(int argc, char **argv)
 	}
 	const char *slow = getenv("BENCH_SLOW_MS");
 	b->slow_ms = slow ? atof(slow) : 0;
+	f.ready_ms = ms_now() - t_main;
 	f.start_ms = first_attract_frame(b, t_main);
 	wake_home(b);
 	settle(b);

@@ -1,6 +1,9 @@
 /* The problem list: order, format, repeats. */
+#include <string.h>
+
 #include "diag.h"
 #include "test.h"
+#include "utf8.h"
 
 static int failures_;
 
@@ -47,10 +50,32 @@ static void test_repeats_kept_once(void)
 	diag_free(NULL);
 }
 
+/* Found by fuzz_content: a field name with a tab was quoted as it was, and
+ * a YAML-escaped newline would split an error in two. Every message is one
+ * line of valid UTF-8, whatever it quotes, and a long one is never cut in
+ * the middle of a character. */
+static void test_one_line_of_utf8(void)
+{
+	struct diag *d = diag_new();
+	diag_add(d, DIAG_ERROR, "a\nb.yaml", 1, 1, "unknown field \"%s\"", "twi\tnned\nx\x01\xff");
+	const struct diag_item *it = diag_get(d, 0);
+	CHECK_STR(it->message, "unknown field \"twi\\tnned\\nx\\x01\\xFF\"");
+	CHECK_STR(it->file, "a\\nb.yaml");
+	char longer[2000];
+	memset(longer, 'x', 1022);
+	strcpy(longer + 1022, "ЖЖЖЖ"); /* crosses the 1024-byte cut at a character's middle */
+	diag_add(d, DIAG_ERROR, "f", 2, 1, "%s", longer);
+	it = diag_get(d, 1);
+	CHECK_INT(strlen(it->message), 1022);
+	CHECK(utf8_validate(it->message, strlen(it->message), NULL));
+	diag_free(d);
+}
+
 int main(void)
 {
 	RUN(test_sorted_by_file_and_position);
 	RUN(test_compiler_style_line);
 	RUN(test_repeats_kept_once);
+	RUN(test_one_line_of_utf8);
 	return failures_ != 0;
 }
