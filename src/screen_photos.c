@@ -155,9 +155,10 @@ static void caption(struct ui *ui, int index, int count)
 	int gap = layout_px(l, 10), total = bh + (mh ? gap + mh : 0);
 	int y = l->h - layout_px(l, 64) - total;
 	struct rect fade = {0, y - layout_px(l, 260), l->w, layout_px(l, 260) - l->gap};
-	draw_gradient(ui->ren, fade, theme.scrim, 0, theme.scrim, l->scrim_alpha);
-	draw_fill(ui->ren, (struct rect){0, y - l->gap, l->w, l->h - y + l->gap}, theme.scrim,
-	          l->scrim_alpha);
+	/* Drawn in every frame of a swipe, over the photos sliding under it. */
+	tint_draw(&ui->scrim, ui->ren, fade, theme.scrim, 0, l->scrim_alpha);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, y - l->gap, l->w, l->h - y + l->gap},
+	          theme.scrim, l->scrim_alpha, l->scrim_alpha);
 	y += ui_label(ui, body, t.caption, l->margin, y, w, 3);
 	if (meta[0])
 		ui_label(ui, small, meta, l->margin, y + gap, w, 2);

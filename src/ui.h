@@ -22,6 +22,7 @@
 #include "text.h"
 #include "text_cache.h"
 #include "texture_cache.h"
+#include "tint.h"
 
 struct ui {
 	SDL_Renderer *ren;
@@ -44,6 +45,7 @@ struct ui {
 	float press_x, press_y;
 	uint64_t press_ms;
 	int images_waiting; /* images the last draw found still being decoded */
+	struct tint scrim;  /* the caption scrim's colour, blended fast (tint.h) */
 };
 
 /* Touch targets are at least 9 mm: 80 px at 1080p on a 24" screen. */

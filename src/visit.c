@@ -125,6 +125,7 @@ void visit_free(struct visit *v)
 	if (!v)
 		return;
 	layers_free(v);
+	tint_free(&v->ui.scrim);
 	player_free(v->player);
 	gesture_free(v->gestures);
 	texture_cache_free(v->ui.images);
@@ -137,6 +138,7 @@ void visit_resize(struct visit *v, int w, int h)
 	v->ui.l = layout_compute(w, h);
 	v->ui.motion_for = -1;
 	layers_free(v);
+	tint_free(&v->ui.scrim);
 	text_cache_clear(v->ui.texts);
 	texture_cache_clear(v->ui.images);
 	player_resize(v->player, w, h);

@@ -76,15 +76,17 @@ else
 	fail "an EXIF-rotated photo is shown upright" "left half mean RGB $left, right half $right"
 fi
 
-# A photo whose data is cut short still renders: a placeholder, no crash.
+# A photo damaged inside still renders: a placeholder, no crash. (Its ends
+# look whole, so the loader takes it; a photo cut short is a located error,
+# see attack.sh.)
 
 copy_content "$TMP/cut"
 photo=$(ls "$TMP"/cut/cities/amneville/photos/* | head -1)
-head -c 2000 "$photo" >"$TMP/part" && mv "$TMP/part" "$photo"
-expect_status "a cut-short photo renders without crashing" 0 \
+{ head -c 2000 "$photo" && printf '\xff\xd9'; } >"$TMP/part" && mv "$TMP/part" "$photo"
+expect_status "a photo damaged inside renders without crashing" 0 \
 	"$TH" --screenshot "$TMP/cut.png" --size 1280x720 "$TMP/cut"
 probe=$("$PROBE" "$TMP/cut.png" 0 0 1280 720)
 sd=$(echo "$probe" | awk '{print $6}')
-if awk -v s="$sd" 'BEGIN { exit !(s > 5) }'; then pass "the frame with a cut-short photo is not blank (stddev $sd)"
-else fail "the frame with a cut-short photo is not blank" "$probe"; fi
+if awk -v s="$sd" 'BEGIN { exit !(s > 5) }'; then pass "the frame with a damaged photo is not blank (stddev $sd)"
+else fail "the frame with a damaged photo is not blank" "$probe"; fi
 exit 0
