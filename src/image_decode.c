@@ -162,8 +162,15 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, 
 static int decode_other(const void *data, size_t len, void **owned, const char *type,
                         struct resize *r, char *err, size_t err_size)
 {
+	/* That format's own loader: IMG_LoadTyped_RW tries every format's magic
+	 * first, so a WebP with "<svg" in its first bytes went to the SVG
+	 * parser (found by fuzz_image_info). */
 	SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
-	SDL_Surface *raw = rw ? IMG_LoadTyped_RW(rw, 1, type) : NULL;
+	SDL_Surface *raw = !rw                        ? NULL
+	                   : strcmp(type, "PNG") == 0 ? IMG_LoadPNG_RW(rw)
+	                                              : IMG_LoadWEBP_RW(rw);
+	if (rw)
+		SDL_RWclose(rw);
 	big_free(*owned);
 	*owned = NULL;
 	if (!raw) {

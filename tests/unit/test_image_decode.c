@@ -284,11 +284,40 @@ static void test_png_cut_or_damaged(void)
 	free(png);
 }
 
+/* A file whose first bytes say WebP goes to the WebP decoder and no other:
+ * SDL_image's IMG_LoadTyped_RW tried every format's magic first and sent
+ * this one, a WebP header with "<svg" after it, to its SVG parser (found by
+ * fuzz_image_info, through a leak there). It is a broken WebP, not a
+ * picture. */
+static void test_webp_is_decoded_as_webp(void)
+{
+	static const char svg[] = "<svg xmlns='http://www.w3.org/2000/svg' width='16' height='8'>"
+	                          "<rect width='16' height='8' fill='red'/></svg>";
+	/* A lossy WebP header (257 x 257) whose RIFF size reads "<svg", as the
+	 * fuzzer made it, and no zero byte before the SVG (SDL_image and its
+	 * SVG parser stop at one). */
+	static const unsigned char head[] = "RIFF<svgWEBPVP8 \x18\x01\x01\x01\x30\x01\x01\x9d\x01"
+	                                    "\x2a\x01\x01\x01\x01";
+	unsigned char buf[512] = {0};
+	size_t len = sizeof head - 1;
+	memcpy(buf, head, len);
+	memcpy(buf + len, svg, sizeof svg - 1);
+	len += sizeof svg - 1;
+	char err[256] = "";
+	bool incomplete = false;
+	SDL_Surface *out =
+	    image_decode(buf, len, 16, 8, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	CHECK(out == NULL);
+	CHECK(err[0] != '\0');
+	SDL_FreeSurface(out);
+}
+
 int main(void)
 {
 	RUN(test_every_orientation_upright);
 	RUN(test_png_fitted);
 	RUN(test_opaque_images_copy);
 	RUN(test_png_cut_or_damaged);
+	RUN(test_webp_is_decoded_as_webp);
 	return failures_ != 0;
 }
