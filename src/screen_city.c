@@ -72,8 +72,9 @@ void screen_city_bar(struct ui *ui)
 	const struct layout *l = &ui->l;
 	const struct city *c = &ui->c->hall.cities[ui->nav.city];
 	int top = layout_px(l, 40), below = tabs_below(ui, c);
-	draw_gradient(ui->ren, (struct rect){0, 0, l->w, screen_city_top(ui) + layout_px(l, 40)},
-	              theme.scrim, 230, theme.scrim, 0);
+	tint_draw(&ui->scrim, ui->ren,
+	          (struct rect){0, 0, l->w, screen_city_top(ui) + layout_px(l, 40)}, theme.scrim,
+	          230, 0); /* in every frame of a swipe or a scroll */
 	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
 	int right = ui_lang_switch(ui) - layout_px(l, 32);
 	int tw = tabs_width(ui, c);

@@ -129,37 +129,51 @@ static bool history_moving(const struct ui *ui)
 	return scroll_moving(&ui->scroll, ui->now);
 }
 
-static void history_draw(struct ui *ui)
+/* The timeline from its top at y (scrolled), clipped to its room. */
+static void draw_timeline(struct ui *ui, const struct timeline *t)
 {
 	const struct layout *l = &ui->l;
 	const struct city *c = city_of(ui);
-	struct timeline t = timeline_of(ui);
-	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
-	              theme.backdrop_bottom, 255);
-	SDL_Rect clip = {0, t.top, l->w, t.bottom - t.top};
-	SDL_RenderSetClipRect(ui->ren, &clip);
-	int y = t.top + layout_px(l, 48) - (int)scroll_offset(&ui->scroll, ui->now);
-	draw_status(ui, &t, y);
-	y += status_height(ui, &t);
+	int y = t->top + layout_px(l, 48) - (int)scroll_offset(&ui->scroll, ui->now);
+	draw_status(ui, t, y);
+	y += status_height(ui, t);
 
 	int line_w = layout_px(l, 3) > 1 ? layout_px(l, 3) : 2;
-	draw_fill(ui->ren, (struct rect){t.line_x - line_w / 2, t.top, line_w, t.bottom - t.top},
+	draw_fill(ui->ren,
+	          (struct rect){t->line_x - line_w / 2, t->top, line_w, t->bottom - t->top},
 	          theme.text_soft, 60);
 	struct text_style body = body_style(ui), year_st = year_style(ui);
 	for (size_t i = 0; i < c->n_history; i++) {
-		int h = entry_height(ui, &t, i);
-		if (y + h >= t.top && y <= t.bottom) {
+		int h = entry_height(ui, t, i);
+		if (y + h >= t->top && y <= t->bottom) {
 			char year[16];
 			snprintf(year, sizeof year, "%d", c->history[i].year);
-			ui_label(ui, &year_st, year, t.year_x, y - layout_px(l, 10), 0, 1);
-			draw_circle(ui->ren, t.line_x, y + layout_px(l, 26), layout_px(l, 10),
+			ui_label(ui, &year_st, year, t->year_x, y - layout_px(l, 10), 0, 1);
+			draw_circle(ui->ren, t->line_x, y + layout_px(l, 26), layout_px(l, 10),
 			            theme.accent, 255);
-			ui_label(ui, &body, ui_tr(ui, &c->history[i].text), t.text_x, y, t.text_w,
+			ui_label(ui, &body, ui_tr(ui, &c->history[i].text), t->text_x, y, t->text_w,
 			         12);
 		}
 		y += h;
 	}
-	SDL_RenderSetClipRect(ui->ren, NULL);
+}
+
+static void history_draw(struct ui *ui)
+{
+	const struct layout *l = &ui->l;
+	struct timeline t = timeline_of(ui);
+	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
+	              theme.backdrop_bottom, 255);
+	/* The timeline scrolls under the bar: clipped to its room, within any
+	 * clip the frame already has (a band of a place drawn in parts). */
+	SDL_Rect clip = {0, t.top, l->w, t.bottom - t.top}, outer;
+	bool clipped = SDL_RenderIsClipEnabled(ui->ren);
+	SDL_RenderGetClipRect(ui->ren, &outer);
+	if (!clipped || SDL_IntersectRect(&clip, &outer, &clip)) {
+		SDL_RenderSetClipRect(ui->ren, &clip);
+		draw_timeline(ui, &t);
+		SDL_RenderSetClipRect(ui->ren, clipped ? &outer : NULL);
+	}
 	screen_city_bar(ui);
 }
 

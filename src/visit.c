@@ -17,6 +17,10 @@ enum {
 	/* A frame whose text the worker is still drawing waits this long
 	 * (showing the last frame); then the render thread draws it itself. */
 	TEXT_WAIT_MS = 150,
+	/* A crossfade's new place is drawn into its layer a band a frame, so no
+	 * frame of a transition draws more than a quarter of a screen (the last
+	 * frame stays meanwhile: 3 frames, 50 ms at 60 Hz, before the fade). */
+	FADE_BANDS = 4,
 
 	/* Image cache: three screenfuls (the photo shown and both neighbours fit);
 	 * six did not fit in 96 MB beside the screen, its layers and a decode of
@@ -43,6 +47,7 @@ struct visit {
 	int from;               /* during a crossfade: the layer of the place left */
 	bool fading;            /* a crossfade is under way */
 	bool next_drawn;        /* the other layer shows the new place as it is now */
+	int bands;              /* before next_drawn: bands of it drawn so far */
 	unsigned long drawn;    /* places drawn so far */
 	uint64_t transition_ms; /* when the last change of place began */
 	/* After a reload: the last frame stays until hold_until, or until the
@@ -164,6 +169,7 @@ static void fade_from_shown(struct visit *v, uint64_t now)
 	v->fading = true;
 	v->from = v->shown;
 	v->next_drawn = false;
+	v->bands = 0;
 	v->transition_ms = now;
 }
 
@@ -367,13 +373,15 @@ static void draw_place(struct visit *v, uint64_t now)
 	s->draw(&v->ui);
 }
 
-enum layer_drawn { LAYER_FAILED, LAYER_LACKS_TEXT, LAYER_COMPLETE };
+enum layer_drawn { LAYER_FAILED, LAYER_LACKS_TEXT, LAYER_PART, LAYER_COMPLETE };
 
-/* Draws the place into layer i (made when missing). When may_wait (a
+/* Draws the place into layer i (made when missing), within clip when not
+ * NULL. When may_wait (a
  * frame before it can stay on screen meanwhile), text not rasterised yet is
  * left to the text worker, and the layer then lacks it, unless the worker
  * has been waited for long enough. LAYER_FAILED when out of memory. */
-static enum layer_drawn draw_layer(struct visit *v, int i, uint64_t now, bool may_wait)
+static enum layer_drawn draw_layer(struct visit *v, int i, uint64_t now, bool may_wait,
+                                   const SDL_Rect *clip)
 {
 	if (!v->layer[i])
 		v->layer[i] = draw_layer_new(v->ui.ren, v->ui.l.w, v->ui.l.h);
@@ -383,7 +391,9 @@ static enum layer_drawn draw_layer(struct visit *v, int i, uint64_t now, bool ma
 	text_cache_defer(v->ui.texts, may_wait && !late);
 	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
 	SDL_SetRenderTarget(v->ui.ren, v->layer[i]);
+	SDL_RenderSetClipRect(v->ui.ren, clip);
 	draw_place(v, now);
+	SDL_RenderSetClipRect(v->ui.ren, NULL);
 	SDL_SetRenderTarget(v->ui.ren, target);
 	size_t lacking = text_cache_deferred(v->ui.texts);
 	text_cache_defer(v->ui.texts, false);
@@ -412,10 +422,29 @@ static void show_layer(struct visit *v, int i, Uint8 alpha)
 	SDL_RenderCopy(v->ui.ren, v->layer[i], NULL, &dst);
 }
 
+/* Before a crossfade of screens: the next band of the new place into the
+ * layer `to`, the last frame staying on screen. LAYER_PART until the whole
+ * place is in with its text, then LAYER_COMPLETE; a place that changed meanwhile (an image
+ * came in) is drawn again from its top, and so is one whose text the worker
+ * is still drawing. */
+static enum layer_drawn draw_next_band(struct visit *v, int to, uint64_t now)
+{
+	if (v->dirty)
+		v->bands = 0;
+	int top = v->ui.l.h * v->bands / FADE_BANDS;
+	int bottom = v->ui.l.h * (v->bands + 1) / FADE_BANDS;
+	SDL_Rect band = {0, top, v->ui.l.w, bottom - top};
+	enum layer_drawn d = draw_layer(v, to, now, true, &band);
+	if (d == LAYER_FAILED)
+		return d;
+	v->bands = d == LAYER_LACKS_TEXT ? 0 : v->bands + 1;
+	return v->bands == FADE_BANDS ? LAYER_COMPLETE : LAYER_PART;
+}
+
 /* A frame of the crossfade: the new place (drawn into the other layer when
- * it changed), the old one over it fading out. The frame that first draws
- * the new place shows the old one alone, so no frame both draws a screen
- * and blends one. */
+ * it changed), the old one over it fading out. Until the new place is
+ * drawn whole, the old one shows alone, and the fade waits: no frame both
+ * draws much of a screen and blends one. */
 static void draw_fade(struct visit *v, uint64_t now)
 {
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
@@ -426,8 +455,22 @@ static void draw_fade(struct visit *v, uint64_t now)
 		show_layer(v, v->from, 255);
 		return;
 	}
-	if (first || v->dirty || !s || s->moving(&v->ui)) { /* !s: the attract loop */
-		enum layer_drawn d = draw_layer(v, to, now, first);
+	if (first && s && !s->moving(&v->ui)) {
+		enum layer_drawn d = draw_next_band(v, to, now);
+		if (d == LAYER_FAILED) { /* no memory for a second layer */
+			fade_end(v);
+			draw_place(v, now);
+			return;
+		}
+		v->transition_ms = now;
+		if (d != LAYER_COMPLETE) {
+			show_layer(v, v->from, 255);
+			return;
+		}
+		v->shown = to;
+		v->next_drawn = true;
+	} else if (first || v->dirty || !s || s->moving(&v->ui)) { /* !s: the attract loop */
+		enum layer_drawn d = draw_layer(v, to, now, first, NULL);
 		if (d == LAYER_FAILED) {
 			fade_end(v);
 			draw_place(v, now);
@@ -454,10 +497,10 @@ static void draw_fade(struct visit *v, uint64_t now)
 static void draw_still(struct visit *v, uint64_t now)
 {
 	int back = v->layer[v->shown] ? v->shown ^ 1 : v->shown;
-	enum layer_drawn d = draw_layer(v, back, now, back != v->shown);
+	enum layer_drawn d = draw_layer(v, back, now, back != v->shown, NULL);
 	if (d == LAYER_FAILED && back != v->shown) { /* no memory for two layers */
 		back = v->shown;
-		d = draw_layer(v, back, now, false);
+		d = draw_layer(v, back, now, false, NULL);
 	}
 	if (d == LAYER_FAILED) { /* out of memory: straight to the screen */
 		draw_place(v, now);

@@ -6,7 +6,7 @@
 # on its own. A finding fails the test and is kept in build/fuzz/findings/
 # with the promise it broke; make it a regression input (and a unit test)
 # once fixed. Prints each target's figures: runs, runs a second, coverage.
-# Usage: tests/fuzz.sh [SECONDS]
+# Usage: tests/fuzz.sh [SECONDS]   (FUZZ_ONLY="content exif": those targets)
 . "$(dirname "$0")/lib.sh"
 secs=${1:-20}
 F=$BUILD/fuzz
@@ -15,6 +15,7 @@ bash tests/fuzz/make_seeds.sh "$seeds" >/dev/null # from the content as it is no
 for bin in "$F"/fuzz_*; do
 	[ -x "$bin" ] || continue
 	t=${bin##*/fuzz_}
+	case " ${FUZZ_ONLY:-$t} " in *" $t "*) ;; *) continue ;; esac
 	reg=tests/fuzz/regressions/$t corpus=$F/corpus/$t found=$F/findings/$t
 	mkdir -p "$corpus" "$found" "$reg"
 	export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1

@@ -52,7 +52,7 @@ static int name_ok(const char *s, size_t n)
 		char c = s[i];
 		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '/';
-		if (!ok || (c == '/' && (s[i + 1] == '/' || s[i + 1] == '.')))
+		if (!ok || (c == '/' && i + 1 < n && (s[i + 1] == '/' || s[i + 1] == '.')))
 			return 0;
 	}
 	return s[n - 1] != '/';

@@ -598,7 +598,9 @@ static void test_changed_images(void)
 	fresh_set();
 	struct diag *d = diag_new();
 	struct content *a = content_load(root_, d);
-	put_bytes("cities/oxford/photos/1.png", png_1x1, sizeof png_1x1 - 1); /* in place */
+	unsigned char longer[sizeof png_1x1 + 1] = {0}; /* a byte after IEND: another file */
+	memcpy(longer, png_1x1, sizeof png_1x1);
+	put_bytes("cities/oxford/photos/1.png", longer, sizeof longer); /* in place */
 	char from[512], to[512];
 	snprintf(from, sizeof from, "%s/cities/qingdao/new.tmp", root_);
 	snprintf(to, sizeof to, "%s/cities/qingdao/flag.png", root_);
