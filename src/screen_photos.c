@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include "draw.h"
-#include "rects.h"
 #include "screen.h"
 #include "theme.h"
 #include "ui_text.h"
@@ -111,28 +110,6 @@ static void draw_photo(struct ui *ui, int i, int dx)
 	SDL_RenderCopy(ui->ren, tex, &src, &dst);
 }
 
-/* The backdrop where photos a and b (-1: none; a at dx, b a screen to its
- * right) leave it seen: in every frame of a swipe, the photos cover most
- * of the screen, and filling under them cost as much as drawing them. */
-static void backdrop(struct ui *ui, int a, int b, int dx)
-{
-	struct rect screen = {0, 0, ui->l.w, ui->l.h}, holes[2], around[RECTS_AROUND_MAX];
-	int n = 0, idx[2] = {a, b};
-	for (int k = 0; k < 2; k++) {
-		if (idx[k] < 0)
-			continue;
-		const struct image_ref *img = &city_of(ui)->photos[idx[k]].image;
-		struct rect box = {dx + k * ui->l.w, 0, ui->l.w, ui->l.h};
-		if (!ui_image_cover(ui, img, box, IMAGE_CONTAIN, &holes[n++])) {
-			draw_fill(ui->ren, screen, theme.backdrop_bottom, 255); /* it blends */
-			return;
-		}
-	}
-	int m = rects_around(screen, holes, n, around);
-	for (int i = 0; i < m; i++)
-		draw_fill(ui->ren, around[i], theme.backdrop_bottom, 255);
-}
-
 /* The texts under photo index of count, in their styles. */
 struct caption_texts {
 	struct text_style body, small;
@@ -196,12 +173,13 @@ static void photos_draw(struct ui *ui)
 	int i0 = (int)floorf(pos);
 	float frac = pos - (float)i0;
 	int dx = (int)lroundf(-frac * (float)ui->l.w);
-	bool first = i0 >= 0 && (size_t)i0 < c->n_photos;
-	bool second = frac > 0 && (size_t)(i0 + 1) < c->n_photos;
-	backdrop(ui, first ? i0 : -1, second ? i0 + 1 : -1, dx);
-	if (first)
+	/* The whole backdrop, then the photos over it: the software renderer
+	 * fills a row at a time at about the same cost whatever its width, so
+	 * filling only the bars beside the photos (twice the rows) cost more. */
+	draw_fill(ui->ren, (struct rect){0, 0, ui->l.w, ui->l.h}, theme.backdrop_bottom, 255);
+	if (i0 >= 0 && (size_t)i0 < c->n_photos)
 		draw_photo(ui, i0, dx);
-	if (second)
+	if (frac > 0 && (size_t)(i0 + 1) < c->n_photos)
 		draw_photo(ui, i0 + 1, dx + ui->l.w);
 	size_t next[2], n = nav_neighbours((size_t)ui->nav.item, c->n_photos, next);
 	for (size_t k = 0; k < n; k++) { /* decoded in this order, before they are needed */

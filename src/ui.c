@@ -80,24 +80,6 @@ void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum 
 	ui_label(ui, &st, msg, r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, 0, 1);
 }
 
-bool ui_image_cover(struct ui *ui, const struct image_ref *ref, struct rect box, enum image_fit fit,
-                    struct rect *out)
-{
-	int w = 0, h = 0;
-	enum texture_state state;
-	SDL_Texture *tex =
-	    texture_cache_get(ui->images, ref->path, box.w, box.h, fit, &w, &h, &state);
-	SDL_BlendMode mode = SDL_BLENDMODE_BLEND;
-	if (tex && SDL_GetTextureBlendMode(tex, &mode) == 0 && mode == SDL_BLENDMODE_NONE) {
-		*out = (struct rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
-		return true;
-	}
-	if (tex)
-		return false;
-	*out = fit == IMAGE_CONTAIN ? layout_contain(ref->width, ref->height, box) : box;
-	return true; /* the placeholder is an opaque fill */
-}
-
 int ui_button_width(struct ui *ui, const char *label)
 {
 	struct text_style st = {FACE_SANS_BOLD, ui->l.size_sub, ui_color(theme.text), 0};

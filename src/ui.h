@@ -79,12 +79,6 @@ void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s
  * placeholder while it loads or when it cannot be shown. */
 void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum image_fit fit);
 
-/* Where ui_image would paint every pixel of *out opaquely (the picture
- * when it has no see-through pixels, or its placeholder), so what is under
- * there need not be drawn; false when it would blend. */
-bool ui_image_cover(struct ui *ui, const struct image_ref *ref, struct rect box, enum image_fit fit,
-                    struct rect *out);
-
 /* A pill button with label in r that sends nav event kind(arg) on a tap;
  * selected draws it filled. */
 void ui_button(struct ui *ui, struct rect r, const char *label, bool selected, int kind, int arg);
