@@ -17,8 +17,10 @@ run_part() {
 	local name=$1 out rc
 	shift
 	echo "== $name"
+	local t0=$SECONDS
 	out=$("$@" 2>&1)
 	rc=$?
+	[ $((SECONDS - t0)) -ge 5 ] && echo "   ($((SECONDS - t0)) s)"
 	printf '%s\n' "$out" >>"$log"
 	printf '%s\n' "$out" | grep -v '^PASS ' | grep -v '^$'
 	if [ "$rc" -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^FAIL '; then
