@@ -116,9 +116,11 @@ run: deps
 check: all
 	./$(BUILD)/twinhall --check content
 
+# The builds of make test run on every core (it has four builds to make).
+NPROC := $(shell nproc 2>/dev/null || echo 1)
 test: test-deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOL_BIN) $(FUZZ_BIN)
-	@$(MAKE) --no-print-directory debug
+	@$(MAKE) --no-print-directory -j$(NPROC) all $(TEST_BIN) $(TOOL_BIN) $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory -j$(NPROC) debug
 	@BUILD=$(BUILD) tests/run.sh
 
 # The soak: `make soak MINUTES=30` runs the sanitized program with the
