@@ -187,7 +187,10 @@ static void photos_draw(struct ui *ui)
 		                       IMAGE_CONTAIN);
 		prefetch_caption(ui, (int)next[k], (int)c->n_photos);
 	}
-	if (ui->zoom <= 1.01f)
+	/* The caption and its scrim belong to the photo at rest: hidden while
+	 * photos slide (as while zoomed), so a slide is the photos moving under
+	 * the bar and nothing else, and no caption shows over the wrong photo. */
+	if (ui->zoom <= 1.01f && frac == 0.0f)
 		caption(ui, ui->nav.item, (int)c->n_photos);
 	screen_city_bar(ui);
 }
