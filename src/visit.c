@@ -469,6 +469,14 @@ static void draw_fade(struct visit *v, uint64_t now)
 		}
 		v->shown = to;
 		v->next_drawn = true;
+	} else if (s && !s->moving(&v->ui) && (v->dirty || v->bands < FADE_BANDS)) {
+		/* Something came in during the fade (a photo decoded): the new
+		 * place is drawn again a band a frame while the fade goes on. */
+		if (draw_next_band(v, to, now) == LAYER_FAILED) {
+			fade_end(v);
+			draw_place(v, now);
+			return;
+		}
 	} else if (first || v->dirty || !s || s->moving(&v->ui)) { /* !s: the attract loop */
 		enum layer_drawn d = draw_layer(v, to, now, first, NULL);
 		if (d == LAYER_FAILED) {
