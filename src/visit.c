@@ -376,10 +376,10 @@ static void draw_place(struct visit *v, uint64_t now)
 enum layer_drawn { LAYER_FAILED, LAYER_LACKS_TEXT, LAYER_PART, LAYER_COMPLETE };
 
 /* Draws the place into layer i (made when missing), within clip when not
- * NULL. When may_wait (a
- * frame before it can stay on screen meanwhile), text not rasterised yet is
- * left to the text worker, and the layer then lacks it, unless the worker
- * has been waited for long enough. LAYER_FAILED when out of memory. */
+ * NULL. When may_wait (a frame before it can stay on screen meanwhile),
+ * text not rasterised yet is left to the text worker, and the layer then
+ * lacks it, unless the worker has been waited for long enough.
+ * LAYER_FAILED when out of memory. */
 static enum layer_drawn draw_layer(struct visit *v, int i, uint64_t now, bool may_wait,
                                    const SDL_Rect *clip)
 {
@@ -422,11 +422,12 @@ static void show_layer(struct visit *v, int i, Uint8 alpha)
 	SDL_RenderCopy(v->ui.ren, v->layer[i], NULL, &dst);
 }
 
-/* Before a crossfade of screens: the next band of the new place into the
- * layer `to`, the last frame staying on screen. LAYER_PART until the whole
- * place is in with its text, then LAYER_COMPLETE; a place that changed meanwhile (an image
- * came in) is drawn again from its top, and so is one whose text the worker
- * is still drawing. */
+/* The next band of the new place into the layer `to` (before a crossfade
+ * of screens, the last frame staying on screen; or during one, when the
+ * place changed). LAYER_PART until the whole place is in with its text,
+ * then LAYER_COMPLETE; a place that changed meanwhile (an image came in)
+ * is drawn again from its top, and so is one whose text the worker is
+ * still drawing. */
 static enum layer_drawn draw_next_band(struct visit *v, int to, uint64_t now)
 {
 	if (v->dirty)
@@ -491,6 +492,7 @@ static void draw_fade(struct visit *v, uint64_t now)
 		}
 		v->shown = to;
 		v->next_drawn = true;
+		v->bands = FADE_BANDS; /* drawn whole */
 	}
 	uint64_t t = now - v->transition_ms;
 	Uint8 a = first ? 255 : (Uint8)(255 - t * 255 / TRANSITION_MS);
