@@ -15,8 +15,17 @@ struct scaler;
  * NULL when out of memory or a size is not positive. */
 struct scaler *scaler_new(int sw, int sh, uint8_t *dst, int dw, int dh, int dpitch);
 
-/* Takes the next source row (sw pixels; rows 0..sh-1 in order, extra ones
- * ignored); output rows are written as soon as their source rows are in. */
+/* A scaler that writes only output rows y0..y1-1 (dst still points at row
+ * 0), so two threads can each make part of one image. It takes the source
+ * rows scaler_rows_needed names, pushed in order from the first. */
+struct scaler *scaler_new_band(int sw, int sh, uint8_t *dst, int dw, int dh, int dpitch, int y0,
+                               int y1);
+
+/* The source rows the scaler's output rows need: first .. end-1. */
+void scaler_rows_needed(const struct scaler *s, int *first, int *end);
+
+/* Takes the next source row (sw pixels; rows in order from the first one
+ * needed, extra ones ignored); output rows are written as soon as their source rows are in. */
 void scaler_push(struct scaler *s, const uint8_t *row);
 
 /* Frees the scaler. Accepts NULL. */
