@@ -8,11 +8,8 @@
 #include "exif.h"
 #include "image_info.h"
 #include "png_chunks.h"
-#include "jpeg_decode.h"
-#include "orient.h"
-
-#include "layout.h"
-#include "scale.h"
+#include "jpeg_split.h"
+#include "resize.h"
 
 /* The SDL_image type name for data, from its magic bytes; NULL if none. */
 static const char *sniff_type(const unsigned char *p, size_t len)
@@ -44,95 +41,12 @@ static void needed_size(int ow, int oh, int w, int h, enum image_fit fit, int *n
 	*nh = (int)(oh * s + 0.999);
 }
 
-/* Where decoded rows go: the part of the image the box shows is resized
- * row by row as the decoder makes them, in the file's stored orientation;
- * the small result is turned upright at the end. The whole decoded image is
- * never held. */
-struct resize {
-	int w, h; /* the box */
-	enum image_fit fit;
-	int orientation;        /* EXIF, 1..8 */
-	struct rect crop;       /* of the decoded rows, stored orientation */
-	int y;                  /* decoded rows seen */
-	struct scaler *scaler;  /* NULL until begin */
-	SDL_Surface *surface;   /* the result, upright */
-	uint32_t *stored;       /* the resized rows before turning, orientation > 1 */
-	int stored_w, stored_h; /* their size */
-	bool alpha;             /* the source has an alpha channel */
-};
-
-/* The decoder's size is known: sets up the crop, the result and the scaler.
- * Central crops commute with turning and mirroring, so the box is only
- * swapped for images stored on their side. */
-static int resize_begin(void *ctx, int w, int h)
-{
-	struct resize *r = ctx;
-	bool side = r->orientation >= 5;
-	struct rect box = {0, 0, side ? r->h : r->w, side ? r->w : r->h};
-	int ow = box.w, oh = box.h;
-	r->crop = (struct rect){0, 0, w, h};
-	if (r->fit == IMAGE_COVER) {
-		r->crop = layout_cover(w, h, box);
-	} else {
-		struct rect fit = layout_contain(w, h, box);
-		ow = fit.w > 0 ? fit.w : 1;
-		oh = fit.h > 0 ? fit.h : 1;
-	}
-	/* Without an alpha channel, the same bytes in a format that says so: a
-	 * copy into the screen's layers is then a plain copy of rows. */
-	r->surface = SDL_CreateRGBSurfaceWithFormat(0, side ? oh : ow, side ? ow : oh, 32,
-	                                            r->alpha ? SDL_PIXELFORMAT_ARGB8888
-	                                                     : SDL_PIXELFORMAT_RGB888);
-	if (!r->surface)
-		return -1;
-	Uint8 *out = r->surface->pixels;
-	int pitch = r->surface->pitch;
-	if (r->orientation > 1) {
-		r->stored = big_malloc((size_t)ow * (size_t)oh * 4);
-		if (!r->stored)
-			return -1;
-		out = (Uint8 *)r->stored;
-		pitch = ow * 4;
-	}
-	r->stored_w = ow;
-	r->stored_h = oh;
-	r->scaler = scaler_new(r->crop.w, r->crop.h, out, ow, oh, pitch);
-	return r->scaler ? 0 : -1;
-}
-
-static void resize_row(void *ctx, const uint32_t *row)
-{
-	struct resize *r = ctx;
-	int y = r->y++;
-	if (y >= r->crop.y && y < r->crop.y + r->crop.h)
-		scaler_push(r->scaler, (const uint8_t *)(row + r->crop.x));
-}
-
-/* After the last row: the result, upright, or NULL (out of memory). */
-static SDL_Surface *resize_end(struct resize *r)
-{
-	SDL_Surface *out = r->surface;
-	if (r->stored &&
-	    orient_pixels(r->stored, r->stored_w, r->stored_h, r->orientation, out->pixels) != 0) {
-		SDL_FreeSurface(out);
-		out = NULL;
-	}
-	r->surface = NULL;
-	return out;
-}
-
-static void resize_free(struct resize *r)
-{
-	scaler_free(r->scaler);
-	big_free(r->stored);
-	SDL_FreeSurface(r->surface);
-}
-
 /* A JPEG through libjpeg-turbo: decoded at the smallest DCT scale that still
  * covers the size it is shown at, then turned upright by its EXIF
  * orientation. *incomplete is set for a file without its end (half-copied). */
-static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, bool *incomplete,
-                       char *err, size_t err_size)
+static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r,
+                       struct offer_board *board, bool urgent, bool *incomplete, char *err,
+                       size_t err_size)
 {
 	struct image_info info;
 	int ow, oh, nw, nh;
@@ -148,8 +62,7 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, 
 		nw = nh;
 		nh = t;
 	}
-	struct jpeg_sink sink = {resize_begin, resize_row, r};
-	enum jpeg_status st = jpeg_decode(data, len, nw, nh, &sink, err, err_size);
+	enum jpeg_status st = jpeg_split_decode(data, len, nw, nh, r, board, urgent, err, err_size);
 	*incomplete = st == JPEG_INCOMPLETE;
 	return st == JPEG_OK ? 0 : -1;
 }
@@ -184,13 +97,14 @@ static int decode_other(const void *data, size_t len, void **owned, const char *
 		raw = argb;
 	}
 	uint32_t *row = raw ? malloc((size_t)raw->w * 4) : NULL;
-	int rc = row && resize_begin(r, raw->w, raw->h) == 0 ? 0 : -1;
-	for (int y = 0; rc == 0 && y < raw->h; y++) {
+	int first = row ? resize_begin(r, raw->w, raw->h) : -1; /* rows above a crop: none */
+	int rc = first >= 0 ? 0 : -1;
+	bool more = true;
+	for (int y = first; rc == 0 && more && y < raw->h; y++) {
 		const Uint8 *src = (const Uint8 *)raw->pixels + (size_t)y * (size_t)raw->pitch;
 		rc = SDL_ConvertPixels(raw->w, 1, raw->format->format, src, raw->pitch,
 		                       SDL_PIXELFORMAT_ARGB8888, row, raw->w * 4);
-		if (rc == 0)
-			resize_row(r, row);
+		more = rc == 0 && resize_row(r, row);
 	}
 	if (rc != 0)
 		snprintf(err, err_size, "out of memory decoding the image");
@@ -214,7 +128,8 @@ static bool translucent(const SDL_Surface *s)
 
 /* image_decode; owned, when not NULL, is data, freed when no longer needed. */
 static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int h,
-                           enum image_fit fit, bool *incomplete, char *err, size_t err_size)
+                           enum image_fit fit, struct offer_board *board, bool urgent,
+                           bool *incomplete, char *err, size_t err_size)
 {
 	*incomplete = false;
 	const char *type = len > INT32_MAX ? NULL : sniff_type(data, len);
@@ -237,12 +152,12 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 	}
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
 	int rc = strcmp(type, "JPG") == 0
-	             ? decode_jpeg(data, len, &r, incomplete, err, err_size)
+	             ? decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size)
 	             : decode_other(data, len, &owned, type, &r, err, err_size);
 	big_free(owned);
 	SDL_Surface *out = NULL;
 	bool alpha = r.alpha;
-	if (rc == 0 && r.y < r.crop.y + r.crop.h)
+	if (rc == 0 && !resize_complete(&r))
 		snprintf(err, err_size, "the image ends before all its rows");
 	else if (rc == 0 && !(out = resize_end(&r)))
 		snprintf(err, err_size, "out of memory turning the image upright");
@@ -255,11 +170,12 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
                           bool *incomplete, char *err, size_t err_size)
 {
-	return decode(data, len, NULL, w, h, fit, incomplete, err, err_size);
+	return decode(data, len, NULL, w, h, fit, NULL, false, incomplete, err, err_size);
 }
 
 SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_fit fit,
-                               bool *incomplete, char *err, size_t err_size)
+                               struct offer_board *board, bool urgent, bool *incomplete, char *err,
+                               size_t err_size)
 {
-	return decode(data, len, data, w, h, fit, incomplete, err, err_size);
+	return decode(data, len, data, w, h, fit, board, urgent, incomplete, err, err_size);
 }

@@ -9,12 +9,14 @@
 
 #include "bigalloc.h"
 #include "image_file.h"
+#include "offer_board.h"
 #include "thread_background.h"
 
 enum { LOADER_MAX_THREADS = 4 };
 
 struct node {
 	struct image_result r;
+	bool urgent; /* on screen now: before the others, and decoded with help */
 	struct node *next;
 };
 
@@ -23,16 +25,17 @@ struct image_loader {
 	Uint32 wake_event;
 	SDL_mutex *lock;
 	SDL_cond *cond;
-	struct node *todo, *done; /* FIFO lists */
+	struct node *todo, *done;  /* FIFO lists, urgent requests first in todo */
+	struct offer_board *board; /* parts of urgent decodes, for idle workers */
 	struct node *busy[LOADER_MAX_THREADS];
 	SDL_Thread *threads[LOADER_MAX_THREADS];
-	int n_threads;
+	int n_threads, n_workers; /* helpers are the threads after the workers */
 	int quit;
 };
 
 struct worker_arg {
 	struct image_loader *l;
-	int slot;
+	int slot; /* -1: a helper, which only takes parts of urgent decodes */
 };
 
 enum {
@@ -41,9 +44,11 @@ enum {
 	TEXTURE_SLACK = 256, /* SDL's alignment padding on top of a texture's pixels */
 };
 
-/* Reads and decodes r's file. A JPEG still being copied (no end marker) is
- * read again a few times, so a copy that is just finishing shows at once. */
-static void decode_into(const char *root, struct image_result *r)
+/* Reads and decodes r's file, helped through board when not NULL. A JPEG
+ * still being copied (no end marker) is read again a few times, so a copy
+ * that is just finishing shows at once. */
+static void decode_into(const char *root, struct image_result *r, struct offer_board *board,
+                        bool urgent)
 {
 	for (int i = 0; i < INCOMPLETE_TRIES; i++) {
 		void *data = NULL;
@@ -52,8 +57,8 @@ static void decode_into(const char *root, struct image_result *r)
 			SDL_Delay(INCOMPLETE_WAIT_MS);
 		if (image_file_read(root, r->path, &data, &len, r->error, sizeof r->error) != 0)
 			return;
-		r->surface = image_decode_take(data, len, r->w, r->h, r->fit, &r->incomplete,
-		                               r->error, sizeof r->error);
+		r->surface = image_decode_take(data, len, r->w, r->h, r->fit, board, urgent,
+		                               &r->incomplete, r->error, sizeof r->error);
 		if (!r->incomplete)
 			return;
 	}
@@ -69,7 +74,7 @@ struct image_result *image_load_now(const char *root, const char *path, int w, i
 	r->w = w;
 	r->h = h;
 	r->fit = fit;
-	decode_into(root, r);
+	decode_into(root, r, NULL, false);
 	return r;
 }
 
@@ -91,15 +96,23 @@ static int worker(void *p)
 	thread_background();
 	SDL_LockMutex(l->lock);
 	for (;;) {
-		while (!l->quit && !l->todo)
+		while (!l->quit && (slot < 0 || !l->todo) && !offer_board_waiting(l->board))
 			SDL_CondWait(l->cond, l->lock);
 		if (l->quit)
 			break;
+		if (offer_board_waiting(l->board)) { /* a part of a photo on screen */
+			SDL_UnlockMutex(l->lock);
+			offer_board_help(l->board);
+			SDL_LockMutex(l->lock);
+			continue;
+		}
+		if (slot < 0 || !l->todo) /* another thread took the part first */
+			continue;
 		struct node *n = l->todo;
 		l->todo = n->next;
 		l->busy[slot] = n;
 		SDL_UnlockMutex(l->lock);
-		decode_into(l->root, &n->r);
+		decode_into(l->root, &n->r, l->n_threads > 1 ? l->board : NULL, n->urgent);
 		if (n->r.surface) /* the texture's memory, as SDL will ask for it */
 			big_prefault((size_t)n->r.surface->pitch * (size_t)n->r.surface->h +
 			             TEXTURE_SLACK);
@@ -113,7 +126,16 @@ static int worker(void *p)
 	return 0;
 }
 
-struct image_loader *image_loader_new(const char *root, int threads, Uint32 wake_event)
+/* A part was put up on the board: idle workers look. */
+static void wake_workers(void *arg)
+{
+	struct image_loader *l = arg;
+	SDL_LockMutex(l->lock);
+	SDL_CondBroadcast(l->cond);
+	SDL_UnlockMutex(l->lock);
+}
+
+struct image_loader *image_loader_new(const char *root, int workers, int helpers, Uint32 wake_event)
 {
 	struct image_loader *l = calloc(1, sizeof *l);
 	if (!l)
@@ -122,20 +144,24 @@ struct image_loader *image_loader_new(const char *root, int threads, Uint32 wake
 	l->wake_event = wake_event;
 	l->lock = SDL_CreateMutex();
 	l->cond = SDL_CreateCond();
-	if (!l->lock || !l->cond)
+	l->board = offer_board_new(wake_workers, l);
+	if (!l->lock || !l->cond || !l->board)
 		goto fail;
-	threads = threads < 1 ? 1 : threads > LOADER_MAX_THREADS ? LOADER_MAX_THREADS : threads;
-	for (int i = 0; i < threads; i++) {
+	workers = workers < 1 ? 1 : workers > LOADER_MAX_THREADS ? LOADER_MAX_THREADS : workers;
+	helpers = helpers < 0 ? 0 : helpers > LOADER_MAX_THREADS - workers ? 0 : helpers;
+	for (int i = 0; i < workers + helpers; i++) {
 		struct worker_arg *arg = malloc(sizeof *arg);
 		if (!arg)
 			goto fail;
-		*arg = (struct worker_arg){l, i};
-		l->threads[i] = SDL_CreateThread(worker, "decode", arg);
+		*arg = (struct worker_arg){l, i < workers ? i : -1};
+		l->threads[i] =
+		    SDL_CreateThread(worker, i < workers ? "decode" : "decode-help", arg);
 		if (!l->threads[i]) {
 			free(arg);
 			goto fail;
 		}
 		l->n_threads++;
+		l->n_workers += i < workers;
 	}
 	return l;
 fail:
@@ -167,6 +193,7 @@ void image_loader_free(struct image_loader *l)
 		SDL_WaitThread(l->threads[i], NULL);
 	free_list(l->todo);
 	free_list(l->done);
+	offer_board_free(l->board);
 	SDL_DestroyCond(l->cond);
 	SDL_DestroyMutex(l->lock);
 	free(l);
@@ -178,34 +205,68 @@ static int same_request(const struct image_result *r, const char *path, int w, i
 	return r->w == w && r->h == h && r->fit == fit && strcmp(r->path, path) == 0;
 }
 
-static int is_pending(struct image_loader *l, const char *path, int w, int h, enum image_fit fit)
+/* The request waiting in todo, or being decoded (*busy set), or NULL. */
+static struct node *find_pending(struct image_loader *l, const char *path, int w, int h,
+                                 enum image_fit fit, bool *busy)
 {
+	*busy = false;
 	for (struct node *n = l->todo; n; n = n->next)
 		if (same_request(&n->r, path, w, h, fit))
-			return 1;
-	for (int i = 0; i < l->n_threads; i++)
+			return n;
+	*busy = true;
+	for (int i = 0; i < l->n_workers; i++)
 		if (l->busy[i] && same_request(&l->busy[i]->r, path, w, h, fit))
-			return 1;
-	return 0;
+			return l->busy[i];
+	return NULL;
+}
+
+/* Puts n in todo: an urgent one after the other urgent ones, before the
+ * rest; any other at the end. */
+static void enqueue(struct image_loader *l, struct node *n)
+{
+	struct node **at = &l->todo;
+	while (*at && (!n->urgent || (*at)->urgent))
+		at = &(*at)->next;
+	n->next = *at;
+	*at = n;
+}
+
+/* Takes n out of todo. */
+static void unqueue(struct image_loader *l, struct node *n)
+{
+	for (struct node **at = &l->todo; *at; at = &(*at)->next)
+		if (*at == n) {
+			*at = n->next;
+			return;
+		}
 }
 
 void image_loader_request(struct image_loader *l, const char *path, int w, int h,
-                          enum image_fit fit, uint64_t tag)
+                          enum image_fit fit, uint64_t tag, bool urgent)
 {
 	SDL_LockMutex(l->lock);
-	if (!is_pending(l, path, w, h, fit)) {
-		struct node *n = calloc(1, sizeof *n);
-		if (n) {
-			snprintf(n->r.path, sizeof n->r.path, "%s", path);
-			n->r.w = w;
-			n->r.h = h;
-			n->r.fit = fit;
-			n->r.tag = tag;
-			append(&l->todo, n);
-			SDL_CondSignal(l->cond);
-		}
+	bool busy;
+	struct node *n = find_pending(l, path, w, h, fit, &busy);
+	if (n && !busy && urgent && !n->urgent) { /* now on screen: moves up */
+		unqueue(l, n);
+		n->urgent = true;
+		enqueue(l, n);
+	} else if (!n && (n = calloc(1, sizeof *n))) {
+		snprintf(n->r.path, sizeof n->r.path, "%s", path);
+		n->r.w = w;
+		n->r.h = h;
+		n->r.fit = fit;
+		n->r.tag = tag;
+		n->urgent = urgent;
+		enqueue(l, n);
+		SDL_CondBroadcast(l->cond); /* a helper waits on it too */
 	}
 	SDL_UnlockMutex(l->lock);
+}
+
+void image_loader_hold(struct image_loader *l, bool held)
+{
+	offer_board_hold(l->board, held);
 }
 
 void image_loader_cancel(struct image_loader *l)

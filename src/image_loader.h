@@ -21,18 +21,28 @@ struct image_result {
 	char error[256];      /* why, for the log */
 };
 
-/* Starts threads workers (1..4) reading images below the directory root.
- * wake_event is pushed whenever a result is ready. NULL on failure. */
-struct image_loader *image_loader_new(const char *root, int threads, Uint32 wake_event);
+/* Starts workers (1..4) threads reading images below the directory root,
+ * and helpers more (up to 4 in all) that only take parts of urgent decodes
+ * (see jpeg_split), for a core kept for drawing. wake_event is pushed
+ * whenever a result is ready. NULL on failure. */
+struct image_loader *image_loader_new(const char *root, int workers, int helpers,
+                                      Uint32 wake_event);
 
 /* Stops the workers (waiting for a decode in progress) and frees all
  * pending requests and results. Accepts NULL. */
 void image_loader_free(struct image_loader *l);
 
-/* Asks for path decoded for fit into w x h. A request equal to one still
- * waiting or being decoded is dropped. */
+/* Asks for path decoded for fit into w x h. An urgent request (the image
+ * is on screen now) goes before the others, and a big JPEG's decode is then
+ * shared with another worker (see jpeg_split). A request equal to one still
+ * waiting or being decoded is dropped; if it is urgent, the waiting one
+ * becomes urgent and moves up. */
 void image_loader_request(struct image_loader *l, const char *path, int w, int h,
-                          enum image_fit fit, uint64_t tag);
+                          enum image_fit fit, uint64_t tag, bool urgent);
+
+/* Holds (true) and releases (false) the threads helping with a photo on
+ * screen, so that drawing a frame has a core to itself. Main thread. */
+void image_loader_hold(struct image_loader *l, bool held);
 
 /* Forgets requests not yet started (a new screen size makes them stale). */
 void image_loader_cancel(struct image_loader *l);

@@ -16,6 +16,10 @@
  * thousands of tiny scans would otherwise keep a worker busy for minutes. */
 enum { JPEG_MAX_SCANS = 500 };
 
+/* Rows are skipped this many iMCU rows (6 to 16 rows each) at a time: a
+ * millisecond or two of work between pauses. */
+enum { SKIP_STEP_IMCU_ROWS = 8 };
+
 /* One decode: libjpeg's state, our error manager and what to undo. */
 struct jpeg_job {
 	struct jpeg_decompress_struct cinfo;
@@ -133,7 +137,23 @@ static void job_setup(struct jpeg_job *job, int min_w, int min_h)
 	c->out_color_space = cmyk ? JCS_CMYK : argb_space();
 }
 
-/* Decodes the rows one by one into the sink. */
+/* Skips rows in steps of whole iMCU rows (so each step only reads the
+ * entropy-coded data), with the sink's pause between steps. */
+static void job_skip(struct jpeg_job *job, int skip)
+{
+	struct jpeg_decompress_struct *c = &job->cinfo;
+	int step = c->max_v_samp_factor * c->min_DCT_scaled_size * SKIP_STEP_IMCU_ROWS;
+	while (skip > 0) {
+		int n = skip < 2 * step ? skip : step;
+		if (jpeg_skip_scanlines(c, (JDIMENSION)n) != (JDIMENSION)n)
+			job_fail(job, JPEG_BROKEN, "the JPEG data ends before the image does");
+		skip -= n;
+		if (skip > 0 && job->sink->pause)
+			job->sink->pause(job->sink->ctx);
+	}
+}
+
+/* Decodes the rows the sink wants into it. */
 static void job_read_rows(struct jpeg_job *job)
 {
 	struct jpeg_decompress_struct *c = &job->cinfo;
@@ -143,18 +163,24 @@ static void job_read_rows(struct jpeg_job *job)
 		job_fail(job, JPEG_BROKEN, "the JPEG decoded to %d channels, not 4",
 		         c->output_components);
 	job->row = malloc(w * sizeof *job->row);
-	if (!job->row || job->sink->begin(job->sink->ctx, (int)w, (int)h) != 0)
+	int skip =
+	    job->row ? job->sink->begin(job->sink->ctx, (int)w, (int)h, !jpeg_has_multiple_scans(c))
+	             : -1;
+	if (skip < 0)
 		job_fail(job, JPEG_NO_MEMORY, "out of memory for a %zux%zu image", w, h);
-	while (c->output_scanline < h) {
+	job_skip(job, skip);
+	bool more = true;
+	while (more && c->output_scanline < h) {
 		JSAMPROW rows[1] = {(JSAMPROW)job->row};
 		if (jpeg_read_scanlines(c, rows, 1) != 1)
 			job_fail(job, JPEG_BROKEN, "the JPEG data ends before the image does");
 		if (c->out_color_space == JCS_CMYK)
 			cmyk_to_argb(job->row, w, c->saw_Adobe_marker);
-		job->sink->row(job->sink->ctx, job->row);
+		more = job->sink->row(job->sink->ctx, job->row);
 	}
-	jpeg_finish_decompress(c);
-	if (job->ended_early)
+	if (more)
+		jpeg_finish_decompress(c);
+	if (job->ended_early) /* libjpeg made up the rows after the data ran out */
 		job_fail(job, JPEG_BROKEN, "the JPEG data ends before the image does");
 }
 

@@ -5,6 +5,7 @@
 #ifndef TWINHALL_JPEG_DECODE_H
 #define TWINHALL_JPEG_DECODE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,13 +23,18 @@ enum jpeg_status {
 int jpeg_scale_for(int w, int h, int min_w, int min_h);
 
 /* Where decoded rows go, one by one, top to bottom: begin is called once
- * with the decoded size before any row (non-zero: out of memory, stop);
- * then row with each row of w pixels of ARGB8888 (the uint32_t 0xAARRGGBB,
- * alpha 0xFF; SDL_PIXELFORMAT_ARGB8888), valid only during the call. */
+ * with the decoded size before any row, and whether the file is in one scan
+ * (baseline: rows can then be skipped cheaply); it returns how many rows to
+ * skip before the first it wants (they are decoded only far enough to find
+ * the next), or -1 (out of memory: stop). Then row gets each wanted row of
+ * w pixels of ARGB8888 (the uint32_t 0xAARRGGBB, alpha 0xFF;
+ * SDL_PIXELFORMAT_ARGB8888), valid only during the call, and returns
+ * whether it wants more: the decode ends early, successfully, when not. */
 struct jpeg_sink {
-	int (*begin)(void *ctx, int w, int h);
-	void (*row)(void *ctx, const uint32_t *row);
+	int (*begin)(void *ctx, int w, int h, bool one_scan);
+	bool (*row)(void *ctx, const uint32_t *row);
 	void *ctx;
+	void (*pause)(void *ctx); /* if set, called every few dozen rows skipped */
 };
 
 /* Decodes the JPEG in data[0..len) (kept by the caller) at the scale

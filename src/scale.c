@@ -263,3 +263,8 @@ void scaler_push(struct scaler *s, const uint8_t *row)
 	while (s->next_out < s->y1 && s->ay.first[s->next_out] + taps - 1 <= y)
 		emit_row(s, s->next_out++);
 }
+
+bool scaler_done(const struct scaler *s)
+{
+	return s->next_out >= s->y1;
+}

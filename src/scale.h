@@ -6,6 +6,7 @@
 #ifndef TWINHALL_SCALE_H
 #define TWINHALL_SCALE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct scaler;
@@ -27,6 +28,9 @@ void scaler_rows_needed(const struct scaler *s, int *first, int *end);
 /* Takes the next source row (sw pixels; rows in order from the first one
  * needed, extra ones ignored); output rows are written as soon as their source rows are in. */
 void scaler_push(struct scaler *s, const uint8_t *row);
+
+/* True when every output row of the scaler has been written. */
+bool scaler_done(const struct scaler *s);
 
 /* Frees the scaler. Accepts NULL. */
 void scaler_free(struct scaler *s);

@@ -30,6 +30,7 @@ struct tex_entry {
 	                       * pixels (counted as loading); 0 when none */
 	SDL_Texture *tex;
 	int w, h;
+	bool urgent; /* asked for by texture_cache_get: on screen now */
 };
 
 /* The longest path an image_result carries; longer ones cannot be matched. */
@@ -68,13 +69,11 @@ struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_roo
 		return NULL;
 	c->renderer = r;
 	/* One worker per core but one, at most 4: the render thread keeps a
-	 * core of its own, so a decode never stalls a frame. */
-	int cores = SDL_GetCPUCount() - 1;
-	c->loader = image_loader_new(content_root,
-	                             cores < 1   ? 1
-	                             : cores < 4 ? cores
-	                                         : 4,
-	                             wake_event);
+	 * core of its own, so a decode never stalls a frame. That core's time
+	 * between frames goes to a helper that shares the decode of a photo
+	 * on screen (at a lower priority than drawing, as every worker). */
+	int cores = SDL_GetCPUCount(), workers = cores - 1 < 1 ? 1 : cores - 1 > 4 ? 4 : cores - 1;
+	c->loader = image_loader_new(content_root, workers, cores > workers ? 1 : 0, wake_event);
 
 	if (!c->loader)
 		goto fail;
@@ -119,13 +118,14 @@ static size_t build_key(struct texture_cache *c, const char *path, int w, int h,
 /* A new entry for the key in c->key, its decode asked for; NULL when out of
  * memory. */
 static struct tex_entry *add_entry(struct texture_cache *c, size_t key_len, const char *path, int w,
-                                   int h, enum image_fit fit)
+                                   int h, enum image_fit fit, bool urgent)
 {
 	struct tex_entry *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
 	e->state = strlen(path) > max_path ? TEXTURE_FAILED : TEXTURE_LOADING;
 	e->tag = ++c->next_tag;
+	e->urgent = urgent;
 	if (!lru_insert(c->map, c->key, key_len, e, 0)) {
 		free(e);
 		return NULL;
@@ -133,7 +133,7 @@ static struct tex_entry *add_entry(struct texture_cache *c, size_t key_len, cons
 	count_state(c, e->state, 1);
 	c->misses++;
 	if (e->state == TEXTURE_LOADING)
-		image_loader_request(c->loader, path, w, h, fit, e->tag);
+		image_loader_request(c->loader, path, w, h, fit, e->tag, urgent);
 	return e;
 }
 
@@ -149,8 +149,12 @@ SDL_Texture *texture_cache_get(struct texture_cache *c, const char *path, int w,
 	struct tex_entry *e = le ? lru_value(le) : NULL;
 	if (e)
 		c->hits++;
-	else if (!(e = add_entry(c, len, path, w, h, fit)))
+	else if (!(e = add_entry(c, len, path, w, h, fit, true)))
 		return NULL;
+	if (e->state == TEXTURE_LOADING && !e->urgent) { /* prefetched, now on screen */
+		e->urgent = true;
+		image_loader_request(c->loader, path, w, h, fit, e->tag, true);
+	}
 	*state = e->state;
 	if (e->state != TEXTURE_READY)
 		return NULL;
@@ -164,7 +168,7 @@ void texture_cache_prefetch(struct texture_cache *c, const char *path, int w, in
 {
 	size_t len = build_key(c, path, w, h, fit);
 	if (len > 0 && !lru_peek(c->map, c->key, len))
-		add_entry(c, len, path, w, h, fit);
+		add_entry(c, len, path, w, h, fit, false);
 }
 
 /* Fills entry le from result r. */
@@ -225,7 +229,7 @@ static bool take_one(struct texture_cache *c, const struct image_result *r)
 	if (!e || e->state != TEXTURE_LOADING)
 		return false;
 	if (e->tag != r->tag) {
-		image_loader_request(c->loader, r->path, r->w, r->h, r->fit, e->tag);
+		image_loader_request(c->loader, r->path, r->w, r->h, r->fit, e->tag, e->urgent);
 		return false;
 	}
 	if (r->incomplete) { /* still being copied: forget it, ask again when next drawn */
@@ -250,6 +254,11 @@ bool texture_cache_take(struct texture_cache *c)
 void texture_cache_frame(struct texture_cache *c)
 {
 	lru_frame(c->map);
+}
+
+void texture_cache_drawing(struct texture_cache *c, bool drawing)
+{
+	image_loader_hold(c->loader, drawing);
 }
 
 void texture_cache_clear(struct texture_cache *c)
@@ -282,7 +291,7 @@ static bool refresh_entry(void *ctx, const void *key, size_t len, void *value)
 		x->c->refreshing++;
 	e->refresh_tag = ++x->c->next_tag;
 	image_loader_request(x->c->loader, x->path, k[0], k[1], (enum image_fit)k[2],
-	                     e->refresh_tag);
+	                     e->refresh_tag, false);
 	return false;
 }
 

@@ -564,6 +564,11 @@ void visit_draw(struct visit *v, uint64_t now)
 	v->dirty = false;
 }
 
+void visit_drawing(struct visit *v, bool drawing)
+{
+	texture_cache_drawing(v->ui.images, drawing);
+}
+
 void visit_sleep(struct visit *v, uint64_t now)
 {
 	struct nav_state s = nav_begin(now);

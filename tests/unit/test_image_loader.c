@@ -1,8 +1,10 @@
 /* The decoding queue: with one worker, images are decoded in the order they
  * were asked for, so the neighbour asked first (the next photo) is ready
- * first; every result comes back once, decoded for the size asked. */
+ * first, except that one on screen goes before them all; every result
+ * comes back once, decoded for the size asked. */
 #include <SDL.h>
 #include <SDL_image.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -28,10 +30,10 @@ static void test_decoded_in_the_order_asked(void)
 	}
 	SDL_FreeSurface(s);
 	Uint32 wake = SDL_RegisterEvents(1);
-	struct image_loader *l = image_loader_new(dir, 1, wake);
+	struct image_loader *l = image_loader_new(dir, 1, 0, wake);
 	CHECK(l != NULL);
 	for (int i = 0; i < N; i++)
-		image_loader_request(l, path[i], 32, 24, IMAGE_CONTAIN, (uint64_t)i + 1);
+		image_loader_request(l, path[i], 32, 24, IMAGE_CONTAIN, (uint64_t)i + 1, false);
 	int got = 0;
 	for (int waited = 0; got < N && waited < 10000; waited += 5) {
 		struct image_result *r;
@@ -56,11 +58,80 @@ static void test_decoded_in_the_order_asked(void)
 	rmdir(dir);
 }
 
+/* Saves a w x h PNG of noise (slow to decode) or of one colour. */
+static void save_png(const char *dir, const char *name, int w, int h, bool noise)
+{
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	Uint32 *px = s->pixels, seed = 1;
+	for (int i = 0; i < w * h; i++) {
+		seed = seed * 1103515245u + 12345u;
+		px[i] = noise ? seed | 0xFF000000u : 0xFF336699u;
+	}
+	char file[256];
+	snprintf(file, sizeof file, "%s/%s", dir, name);
+	CHECK_INT(IMG_SavePNG(s, file), 0);
+	SDL_FreeSurface(s);
+}
+
+/* The paths of the next n results, in order, into got. */
+static void collect(struct image_loader *l, int n, char got[][512])
+{
+	int k = 0;
+	for (int waited = 0; k < n && waited < 10000; waited += 5) {
+		struct image_result *r;
+		while ((r = image_loader_poll(l))) {
+			if (k < n)
+				snprintf(got[k], sizeof got[k], "%s", r->path);
+			k++;
+			image_result_free(r);
+		}
+		SDL_Delay(5);
+	}
+	CHECK_INT(k, n);
+}
+
+/* A photo put on screen goes before the neighbours waiting to be
+ * prefetched, asked for anew or already waiting. */
+static void test_on_screen_goes_first(void)
+{
+	char dir[] = "/tmp/twinhall-loader-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	save_png(dir, "busy.png", 2000, 2000, true); /* keeps the worker busy a while */
+	const char *small[] = {"a.png", "b.png", "c.png", "d.png"};
+	for (int i = 0; i < 4; i++)
+		save_png(dir, small[i], 64, 48, false);
+	struct image_loader *l = image_loader_new(dir, 1, 0, SDL_RegisterEvents(1));
+	image_loader_request(l, "busy.png", 32, 24, IMAGE_CONTAIN, 1, false);
+	SDL_Delay(30); /* the worker has taken it (its decode takes about 100 ms) */
+	image_loader_request(l, "a.png", 32, 24, IMAGE_CONTAIN, 2, false);
+	image_loader_request(l, "b.png", 32, 24, IMAGE_CONTAIN, 3, false);
+	image_loader_request(l, "c.png", 32, 24, IMAGE_CONTAIN, 4, true); /* new, on screen */
+	image_loader_request(l, "b.png", 32, 24, IMAGE_CONTAIN, 3, true); /* now on screen */
+	image_loader_request(l, "d.png", 32, 24, IMAGE_CONTAIN, 5, false);
+	static char got[5][512];
+	collect(l, 5, got);
+	CHECK_STR(got[0], "busy.png");
+	CHECK_STR(got[1], "c.png");
+	CHECK_STR(got[2], "b.png");
+	CHECK_STR(got[3], "a.png");
+	CHECK_STR(got[4], "d.png");
+	image_loader_free(l);
+	char file[256];
+	for (int i = 0; i < 4; i++) {
+		snprintf(file, sizeof file, "%s/%s", dir, small[i]);
+		unlink(file);
+	}
+	snprintf(file, sizeof file, "%s/busy.png", dir);
+	unlink(file);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	if (SDL_Init(SDL_INIT_EVENTS) != 0)
 		return 1;
 	RUN(test_decoded_in_the_order_asked);
+	RUN(test_on_screen_goes_first);
 	SDL_Quit();
 	return failures_ != 0;
 }

@@ -85,27 +85,33 @@ struct gather {
 	uint32_t *px;
 	int w, h, rows, begins;
 	int rows_before_begin;
+	int skip, stop; /* rows to skip first; the row to stop before (0: none) */
+	bool one_scan;  /* as begin was told */
+	int pauses;     /* calls of the sink's pause */
 };
 
-static int gather_begin(void *ctx, int w, int h)
+static int gather_begin(void *ctx, int w, int h, bool one_scan)
 {
 	struct gather *g = ctx;
 	g->begins++;
 	g->w = w;
 	g->h = h;
-	g->px = malloc((size_t)w * (size_t)h * 4);
-	return g->px ? 0 : -1;
+	g->one_scan = one_scan;
+	g->px = calloc((size_t)w * (size_t)h, 4);
+	return g->px ? g->skip : -1;
 }
 
-static void gather_row(void *ctx, const uint32_t *row)
+static bool gather_row(void *ctx, const uint32_t *row)
 {
 	struct gather *g = ctx;
-	if (!g->px || g->rows >= g->h) {
+	int y = g->skip + g->rows;
+	if (!g->px || y >= g->h) {
 		g->rows_before_begin++;
-		return;
+		return false;
 	}
-	memcpy(g->px + (size_t)g->rows * (size_t)g->w, row, (size_t)g->w * 4);
+	memcpy(g->px + (size_t)y * (size_t)g->w, row, (size_t)g->w * 4);
 	g->rows++;
+	return g->stop == 0 || y + 1 < g->stop;
 }
 
 /* jpeg_decode into one buffer: *px (the caller frees it; NULL on failure)
@@ -114,7 +120,7 @@ static enum jpeg_status decode_all(const unsigned char *data, size_t len, int mi
                                    uint32_t **px, int *w, int *h, char *err, size_t err_size)
 {
 	struct gather g = {0};
-	struct jpeg_sink sink = {gather_begin, gather_row, &g};
+	struct jpeg_sink sink = {gather_begin, gather_row, &g, NULL};
 	enum jpeg_status s = jpeg_decode(data, len, min_w, min_h, &sink, err, err_size);
 	CHECK_INT(g.rows_before_begin, 0);
 	if (s == JPEG_OK) {
@@ -345,8 +351,128 @@ static void test_oversized_header_refused(void)
 	free(e.data);
 }
 
+/* w x h of smooth noise (so the entropy-coded data is not trivial), RGB,
+ * encoded with luma sampled hs x vs and a restart marker every restart
+ * MCU rows (0: none). */
+static struct encoded noise_jpeg(int w, int h, int hs, int vs, int restart)
+{
+	unsigned char *px = malloc((size_t)w * (size_t)h * 3);
+	unsigned seed = 12345;
+	for (int i = 0; i < w * h * 3; i++) {
+		seed = seed * 1103515245u + 12345u;
+		px[i] = (unsigned char)((i / 3 % w + i / 3 / w) / 2 + (seed >> 28));
+	}
+	struct jpeg_compress_struct c;
+	struct jpeg_error_mgr jerr;
+	struct encoded e = {NULL, 0};
+	c.err = jpeg_std_error(&jerr);
+	jpeg_create_compress(&c);
+	jpeg_mem_dest(&c, &e.data, &e.len);
+	c.image_width = (JDIMENSION)w;
+	c.image_height = (JDIMENSION)h;
+	c.input_components = 3;
+	c.in_color_space = JCS_RGB;
+	jpeg_set_defaults(&c);
+	c.comp_info[0].h_samp_factor = hs;
+	c.comp_info[0].v_samp_factor = vs;
+	c.restart_in_rows = restart;
+	jpeg_start_compress(&c, TRUE);
+	while (c.next_scanline < c.image_height) {
+		JSAMPROW row = px + (size_t)c.next_scanline * (size_t)w * 3;
+		jpeg_write_scanlines(&c, &row, 1);
+	}
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	free(px);
+	return e;
+}
+
+static void count_pause(void *ctx)
+{
+	((struct gather *)ctx)->pauses++;
+}
+
+/* Rows after a skip are exactly the rows a whole decode gives, whatever the
+ * sampling, restart markers and where the skip ends (the lower part of a
+ * photo is decoded this way by a second thread), and a sink that stops
+ * early ends the decode successfully. */
+static void check_skip(struct encoded e, int min_w, int min_h, int skip, int stop)
+{
+	uint32_t *whole;
+	int w, h;
+	char err[200];
+	CHECK_INT(decode_all(e.data, e.len, min_w, min_h, &whole, &w, &h, err, sizeof err),
+	          JPEG_OK);
+	struct gather g = {.skip = skip, .stop = stop};
+	struct jpeg_sink sink = {gather_begin, gather_row, &g, count_pause};
+	CHECK_INT(jpeg_decode(e.data, e.len, min_w, min_h, &sink, err, sizeof err), JPEG_OK);
+	CHECK(g.one_scan);
+	int end = stop ? stop : h;
+	CHECK_INT(g.rows, end - skip);
+	for (int y = skip; whole && g.px && y < end; y++)
+		if (memcmp(whole + (size_t)y * (size_t)w, g.px + (size_t)y * (size_t)w,
+		           (size_t)w * 4) != 0) {
+			printf("  row %d differs after skipping %d\n", y, skip);
+			CHECK(0);
+			break;
+		}
+	if (skip > 100) /* skipped in steps, with pauses between */
+		CHECK(g.pauses > 0);
+	free(whole);
+	free(g.px);
+}
+
+static void test_skipped_rows_then_the_same_rows(void)
+{
+	static const int samp[][3] = {{2, 2, 0}, {2, 1, 0}, {1, 1, 0}, {2, 2, 1}};
+	for (size_t i = 0; i < sizeof samp / sizeof samp[0]; i++) {
+		struct encoded e = noise_jpeg(300, 400, samp[i][0], samp[i][1], samp[i][2]);
+		check_skip(e, 300, 400, 1, 0);
+		check_skip(e, 300, 400, 7, 0);
+		check_skip(e, 300, 400, 301, 0);
+		check_skip(e, 300, 400, 399, 0);
+		check_skip(e, 113, 150, 37, 0); /* at 3/8 */
+		check_skip(e, 300, 400, 0, 123);
+		check_skip(e, 300, 400, 50, 51);
+		free(e.data);
+	}
+}
+
+static void test_progressive_is_not_one_scan(void)
+{
+	struct encoded e = quadrants();
+	struct jpeg_decompress_struct d;
+	struct jpeg_compress_struct c;
+	struct jpeg_error_mgr je, jc;
+	d.err = jpeg_std_error(&je);
+	c.err = jpeg_std_error(&jc);
+	jpeg_create_decompress(&d);
+	jpeg_create_compress(&c);
+	jpeg_mem_src(&d, e.data, e.len);
+	jvirt_barray_ptr *coefs = (jpeg_read_header(&d, TRUE), jpeg_read_coefficients(&d));
+	struct encoded p = {NULL, 0};
+	jpeg_mem_dest(&c, &p.data, &p.len);
+	jpeg_copy_critical_parameters(&d, &c);
+	jpeg_simple_progression(&c);
+	jpeg_write_coefficients(&c, coefs);
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	jpeg_destroy_decompress(&d);
+	struct gather g = {0};
+	struct jpeg_sink sink = {gather_begin, gather_row, &g, NULL};
+	char err[200];
+	CHECK_INT(jpeg_decode(p.data, p.len, QW, QH, &sink, err, sizeof err), JPEG_OK);
+	CHECK(!g.one_scan);
+	CHECK_INT(g.rows, QH);
+	free(g.px);
+	free(p.data);
+	free(e.data);
+}
+
 int main(void)
 {
+	RUN(test_skipped_rows_then_the_same_rows);
+	RUN(test_progressive_is_not_one_scan);
 	RUN(test_scale_for);
 	RUN(test_decode_at_several_sizes);
 	RUN(test_odd_size_rounds_like_libjpeg);
