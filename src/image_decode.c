@@ -3,6 +3,7 @@
 #include <SDL_image.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bigalloc.h"
 #include "exif.h"
@@ -72,13 +73,12 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r,
  * file's bytes, when *owned points to them, are freed as soon as SDL_image
  * has the pixels, so a scan's file, its whole decoded image and the result
  * are never held at once. */
-static int decode_other(const void *data, size_t len, void **owned, const char *type,
-                        struct resize *r, char *err, size_t err_size)
+static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct resize *r, char *err,
+                        size_t err_size)
 {
 	/* That format's own loader: IMG_LoadTyped_RW tries every format's magic
 	 * first, so a WebP with "<svg" in its first bytes went to the SVG
 	 * parser (found by fuzz_image_info). */
-	SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
 	SDL_Surface *raw = !rw                        ? NULL
 	                   : strcmp(type, "PNG") == 0 ? IMG_LoadPNG_RW(rw)
 	                                              : IMG_LoadWEBP_RW(rw);
@@ -126,6 +126,18 @@ static bool translucent(const SDL_Surface *s)
 	return false;
 }
 
+static SDL_Surface *finish(struct resize *r, int rc, char *err, size_t err_size);
+
+/* The words for staff when a PNG's chunks are not whole. */
+static void png_chunks_error(enum png_chunks_status png, bool *incomplete, char *err,
+                             size_t err_size)
+{
+	*incomplete = png == PNG_CHUNKS_CUT;
+	snprintf(err, err_size, "%s",
+	         *incomplete ? "the PNG file ends early (still being copied?)"
+	                     : "the PNG file is damaged");
+}
+
 /* image_decode; owned, when not NULL, is data, freed when no longer needed. */
 static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int h,
                            enum image_fit fit, struct offer_board *board, bool urgent,
@@ -143,25 +155,29 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 	enum png_chunks_status png =
 	    strcmp(type, "PNG") == 0 ? png_chunks_check(data, len) : PNG_CHUNKS_OK;
 	if (png != PNG_CHUNKS_OK) { /* never let libpng read past the end */
-		*incomplete = png == PNG_CHUNKS_CUT;
-		snprintf(err, err_size, "%s",
-		         *incomplete ? "the PNG file ends early (still being copied?)"
-		                     : "the PNG file is damaged");
+		png_chunks_error(png, incomplete, err, err_size);
 		big_free(owned);
 		return NULL;
 	}
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
-	int rc = strcmp(type, "JPG") == 0
-	             ? decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size)
-	             : decode_other(data, len, &owned, type, &r, err, err_size);
+	int rc =
+	    strcmp(type, "JPG") == 0
+	        ? decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size)
+	        : decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, err, err_size);
 	big_free(owned);
+	return finish(&r, rc, err, err_size);
+}
+
+/* The result of a decode into r that returned rc. */
+static SDL_Surface *finish(struct resize *r, int rc, char *err, size_t err_size)
+{
 	SDL_Surface *out = NULL;
-	bool alpha = r.alpha;
-	if (rc == 0 && !resize_complete(&r))
+	bool alpha = r->alpha;
+	if (rc == 0 && !resize_complete(r))
 		snprintf(err, err_size, "the image ends before all its rows");
-	else if (rc == 0 && !(out = resize_end(&r)))
+	else if (rc == 0 && !(out = resize_end(r)))
 		snprintf(err, err_size, "out of memory turning the image upright");
-	resize_free(&r);
+	resize_free(r);
 	if (out && !(alpha && translucent(out)))
 		SDL_SetSurfaceBlendMode(out, SDL_BLENDMODE_NONE);
 	return out;
@@ -178,4 +194,31 @@ SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_
                                size_t err_size)
 {
 	return decode(data, len, data, w, h, fit, board, urgent, incomplete, err, err_size);
+}
+
+SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
+                                 bool *incomplete, char *err, size_t err_size)
+{
+	*incomplete = false;
+	enum png_chunks_status png = png_chunks_check_fd(fd, len);
+	if (png != PNG_CHUNKS_OK) {
+		png_chunks_error(png, incomplete, err, err_size);
+		return NULL;
+	}
+	int own = dup(fd);
+	FILE *f = own >= 0 ? fdopen(own, "rb") : NULL;
+	if (!f || fseek(f, 0, SEEK_SET) != 0) { /* the offset is shared with fd */
+		if (f)
+			fclose(f);
+		else if (own >= 0)
+			close(own);
+		snprintf(err, err_size, "cannot read the file");
+		return NULL;
+	}
+	void *none = NULL;
+	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
+	SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE);
+	if (!rw)
+		fclose(f);
+	return finish(&r, decode_other(rw, &none, "PNG", &r, err, err_size), err, err_size);
 }

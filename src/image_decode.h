@@ -34,4 +34,12 @@ SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_
                                struct offer_board *board, bool urgent, bool *incomplete, char *err,
                                size_t err_size);
 
+/* A PNG decoded as image_decode does, read from the file open as fd (of len
+ * bytes, from its start) as it is decoded: a 10 MB scan's file is never
+ * held in memory beside its whole decoded image (SDL_image holds all of it:
+ * 18 MB for 6 MP), only the file's chunk headers are read before. fd stays
+ * the caller's. */
+SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
+                                 bool *incomplete, char *err, size_t err_size);
+
 #endif

@@ -13,4 +13,13 @@
 int image_file_read(const char *root, const char *path, void **data, size_t *len, char *err,
                     size_t err_size);
 
+/* Opens path as image_file_read would, without reading it: *fd (the caller
+ * closes it) and its size. Returns 0, or -1 with a reason in err. */
+int image_file_open(const char *root, const char *path, int *fd, size_t *len, char *err,
+                    size_t err_size);
+
+/* Reads the rest of the file open as fd (from its offset) into a new buffer
+ * as image_file_read does. Returns 0, or -1 with a reason in err. */
+int image_file_read_fd(int fd, void **data, size_t *len, char *err, size_t err_size);
+
 #endif

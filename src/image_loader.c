@@ -9,6 +9,7 @@
 
 #include "bigalloc.h"
 #include "image_file.h"
+#include "image_info.h"
 #include "offer_board.h"
 #include "thread_background.h"
 
@@ -44,21 +45,40 @@ enum {
 	TEXTURE_SLACK = 256, /* SDL's alignment padding on top of a texture's pixels */
 };
 
-/* Reads and decodes r's file, helped through board when not NULL. A JPEG
- * still being copied (no end marker) is read again a few times, so a copy
- * that is just finishing shows at once. */
+/* Whether the file open as fd starts as a PNG does. */
+static bool is_png(int fd)
+{
+	unsigned char head[32];
+	ssize_t n = pread(fd, head, sizeof head, 0);
+	struct image_info info;
+	if (n <= 0)
+		return false;
+	image_info_parse(head, (size_t)n, &info);
+	return info.format == IMAGE_INFO_PNG;
+}
+
+/* Reads and decodes r's file, helped through board when not NULL: a PNG as
+ * it is read, any other read whole first. A file still being copied (a
+ * JPEG without its end marker, a PNG without its last chunk) is read again
+ * a few times, so a copy that is just finishing shows at once. */
 static void decode_into(const char *root, struct image_result *r, struct offer_board *board,
                         bool urgent)
 {
 	for (int i = 0; i < INCOMPLETE_TRIES; i++) {
 		void *data = NULL;
 		size_t len = 0;
+		int fd;
 		if (i)
 			SDL_Delay(INCOMPLETE_WAIT_MS);
-		if (image_file_read(root, r->path, &data, &len, r->error, sizeof r->error) != 0)
+		if (image_file_open(root, r->path, &fd, &len, r->error, sizeof r->error) != 0)
 			return;
-		r->surface = image_decode_take(data, len, r->w, r->h, r->fit, board, urgent,
-		                               &r->incomplete, r->error, sizeof r->error);
+		if (is_png(fd))
+			r->surface = image_decode_png_fd(fd, len, r->w, r->h, r->fit,
+			                                 &r->incomplete, r->error, sizeof r->error);
+		else if (image_file_read_fd(fd, &data, &len, r->error, sizeof r->error) == 0)
+			r->surface = image_decode_take(data, len, r->w, r->h, r->fit, board, urgent,
+			                               &r->incomplete, r->error, sizeof r->error);
+		close(fd);
 		if (!r->incomplete)
 			return;
 	}

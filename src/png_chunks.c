@@ -2,6 +2,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -17,11 +18,15 @@ static int type_ok(const unsigned char *t)
 	return 1;
 }
 
-enum png_chunks_status png_chunks_check(const unsigned char *data, size_t len)
+/* The chunks of a PNG of len bytes whose bytes at an offset read gives
+ * (0, or -1 when they cannot be read). */
+static enum png_chunks_status walk(int (*read)(void *ctx, size_t off, unsigned char *buf, size_t n),
+                                   void *ctx, size_t len)
 {
 	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+	unsigned char head[8];
 	size_t have = len < sizeof sig ? len : sizeof sig;
-	if (!data || have == 0 || memcmp(data, sig, have) != 0)
+	if (have == 0 || read(ctx, 0, head, have) != 0 || memcmp(head, sig, have) != 0)
 		return PNG_CHUNKS_BROKEN;
 	if (have < sizeof sig)
 		return PNG_CHUNKS_CUT;
@@ -29,8 +34,10 @@ enum png_chunks_status png_chunks_check(const unsigned char *data, size_t len)
 	for (int first = 1;; first = 0) {
 		if (len - pos < 8)
 			return PNG_CHUNKS_CUT;
-		uint32_t n = be32(data + pos);
-		const unsigned char *type = data + pos + 4;
+		if (read(ctx, pos, head, 8) != 0)
+			return PNG_CHUNKS_CUT; /* shorter than it was: being written */
+		uint32_t n = be32(head);
+		const unsigned char *type = head + 4;
 		if (n > 0x7fffffffu || !type_ok(type)) /* the format's own limit */
 			return PNG_CHUNKS_BROKEN;
 		if (first && memcmp(type, "IHDR", 4) != 0)
@@ -41,4 +48,26 @@ enum png_chunks_status png_chunks_check(const unsigned char *data, size_t len)
 			return PNG_CHUNKS_OK;
 		pos += 12 + (size_t)n;
 	}
+}
+
+static int read_memory(void *ctx, size_t off, unsigned char *buf, size_t n)
+{
+	memcpy(buf, (const unsigned char *)ctx + off, n);
+	return 0;
+}
+
+enum png_chunks_status png_chunks_check(const unsigned char *data, size_t len)
+{
+	return data ? walk(read_memory, (void *)data, len) : PNG_CHUNKS_BROKEN;
+}
+
+static int read_file(void *ctx, size_t off, unsigned char *buf, size_t n)
+{
+	ssize_t got = pread(*(const int *)ctx, buf, n, (off_t)off);
+	return got == (ssize_t)n ? 0 : -1;
+}
+
+enum png_chunks_status png_chunks_check_fd(int fd, size_t len)
+{
+	return walk(read_file, &fd, len);
 }

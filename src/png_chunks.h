@@ -2,7 +2,7 @@
  * SDL_image's PNG reader ignores short reads, so libpng given a chunk that
  * runs past the end of the file reads stale memory for as long as the chunk
  * claims to be (found by fuzzing: one 416-byte file took over a minute).
- * Pure; safe on any thread. */
+ * Safe on any thread. */
 #ifndef TWINHALL_PNG_CHUNKS_H
 #define TWINHALL_PNG_CHUNKS_H
 
@@ -16,5 +16,9 @@ enum png_chunks_status {
 
 /* Walks the chunks of the PNG in data[0..len), reading nothing outside it. */
 enum png_chunks_status png_chunks_check(const unsigned char *data, size_t len);
+
+/* The same for the first len bytes of the file open as fd, reading only the
+ * chunks' headers (pread: the file offset stays). */
+enum png_chunks_status png_chunks_check_fd(int fd, size_t len);
 
 #endif

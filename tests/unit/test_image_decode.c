@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "image_decode.h"
 #include "layout.h"
@@ -284,6 +285,69 @@ static void test_png_cut_or_damaged(void)
 	free(png);
 }
 
+/* bytes[0..len) written to a new temporary file, open for reading; -1 on
+ * failure. */
+static int temp_file(const unsigned char *bytes, size_t len)
+{
+	char path[] = "/tmp/twinhall-png-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	unlink(path);
+	if (write(fd, bytes, len) != (ssize_t)len) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* A PNG decoded from its file as it is read (so a scan's file is never held
+ * whole beside its pixels) gives the same pixels as from memory; its chunks
+ * are walked from the file first, with the same answers for a cut or
+ * damaged file. */
+static void test_png_from_its_file(void)
+{
+	size_t len = 0;
+	unsigned char *png = png_bytes(&len);
+	char err[256] = "";
+	bool incomplete = true;
+	int fd = temp_file(png, len);
+	CHECK(fd >= 0);
+	CHECK_INT(png_chunks_check_fd(fd, len), PNG_CHUNKS_OK);
+	SDL_Surface *mem =
+	    image_decode(png, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	SDL_Surface *file =
+	    image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	CHECK(mem && file && !incomplete);
+	if (mem && file) {
+		CHECK_INT(file->w, mem->w);
+		CHECK_INT(file->h, mem->h);
+		for (int y = 0; y < mem->h && y < file->h; y++)
+			CHECK(memcmp((Uint8 *)mem->pixels + y * mem->pitch,
+			             (Uint8 *)file->pixels + y * file->pitch,
+			             (size_t)mem->w * 4) == 0);
+	}
+	SDL_FreeSurface(mem);
+	SDL_FreeSurface(file);
+	close(fd);
+
+	fd = temp_file(png, len / 2); /* still being copied */
+	CHECK_INT(png_chunks_check_fd(fd, len / 2), PNG_CHUNKS_CUT);
+	file =
+	    image_decode_png_fd(fd, len / 2, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	CHECK(file == NULL && incomplete);
+	CHECK_INT(png_chunks_check_fd(fd, len), PNG_CHUNKS_CUT); /* shorter than said */
+	close(fd);
+
+	png[8 + 4 + 2] = '#'; /* a chunk type that is not four letters */
+	fd = temp_file(png, len);
+	file = image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	CHECK(file == NULL && !incomplete);
+	CHECK(strstr(err, "damaged") != NULL);
+	close(fd);
+	free(png);
+}
+
 /* A file whose first bytes say WebP goes to the WebP decoder and no other:
  * SDL_image's IMG_LoadTyped_RW tried every format's magic first and sent
  * this one, a WebP header with "<svg" after it, to its SVG parser (found by
@@ -315,6 +379,7 @@ static void test_webp_is_decoded_as_webp(void)
 int main(void)
 {
 	RUN(test_every_orientation_upright);
+	RUN(test_png_from_its_file);
 	RUN(test_png_fitted);
 	RUN(test_opaque_images_copy);
 	RUN(test_png_cut_or_damaged);
