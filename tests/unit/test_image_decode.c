@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "image_decode.h"
+#include "jpeg_fixture.h"
 #include "layout.h"
 #include "orient.h"
 #include "png_chunks.h"
@@ -35,42 +36,15 @@ static uint32_t *stored_pixels(void)
 /* px as a JPEG carrying EXIF orientation o (none when 0); malloc'd. */
 static unsigned char *encode(const uint32_t *px, int o, unsigned long *len)
 {
-	struct jpeg_compress_struct c;
-	struct jpeg_error_mgr jerr;
-	unsigned char *data = NULL;
-	c.err = jpeg_std_error(&jerr);
-	jpeg_create_compress(&c);
-	jpeg_mem_dest(&c, &data, len);
-	c.image_width = SW;
-	c.image_height = SH;
-	c.input_components = 3;
-	c.in_color_space = JCS_RGB;
-	jpeg_set_defaults(&c);
-	jpeg_set_quality(&c, 95, TRUE);
-	jpeg_start_compress(&c, TRUE);
-	if (o) { /* "Exif\0\0", little-endian TIFF, IFD0 with one entry */
-		const unsigned char exif[] = {'E', 'x',  'i',  'f', 0,
-		                              0,   'I',  'I',  42,  0,
-		                              8,   0,    0,    0,   1,
-		                              0,   0x12, 0x01, 3,   0,
-		                              1,   0,    0,    0,   (unsigned char)o,
-		                              0,   0,    0,    0,   0,
-		                              0,   0};
-		jpeg_write_marker(&c, JPEG_APP0 + 1, exif, sizeof exif);
+	unsigned char *rgb = malloc(SW * SH * 3);
+	for (int i = 0; i < SW * SH; i++) {
+		rgb[i * 3] = (unsigned char)(px[i] >> 16);
+		rgb[i * 3 + 1] = (unsigned char)(px[i] >> 8);
+		rgb[i * 3 + 2] = (unsigned char)px[i];
 	}
-	unsigned char row[SW * 3];
-	while (c.next_scanline < SH) {
-		for (int x = 0; x < SW; x++) {
-			uint32_t p = px[c.next_scanline * SW + x];
-			row[x * 3] = (unsigned char)(p >> 16);
-			row[x * 3 + 1] = (unsigned char)(p >> 8);
-			row[x * 3 + 2] = (unsigned char)p;
-		}
-		JSAMPROW r = row;
-		jpeg_write_scanlines(&c, &r, 1);
-	}
-	jpeg_finish_compress(&c);
-	jpeg_destroy_compress(&c);
+	struct jpeg_fixture f = {.w = SW, .h = SH, .quality = 95, .orientation = o};
+	unsigned char *data = jpeg_fixture_write(rgb, &f, len);
+	free(rgb);
 	return data;
 }
 

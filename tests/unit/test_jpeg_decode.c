@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "jpeg_decode.h"
+#include "jpeg_fixture.h"
 #include "test.h"
 
 static int failures_;
@@ -24,30 +25,14 @@ struct encoded {
 };
 
 /* Encodes w x h samples of comps channels (in colour space cs, stored as
- * stored_as) at quality 90; the test stops on libjpeg errors. */
+ * stored_as) at quality 90. */
 static struct encoded encode(const unsigned char *px, int w, int h, int comps, J_COLOR_SPACE cs,
                              J_COLOR_SPACE stored_as)
 {
-	struct jpeg_compress_struct c;
-	struct jpeg_error_mgr jerr;
+	struct jpeg_fixture f = {
+	    .w = w, .h = h, .comps = comps, .in = cs, .store = stored_as, .quality = 90};
 	struct encoded e = {NULL, 0};
-	c.err = jpeg_std_error(&jerr);
-	jpeg_create_compress(&c);
-	jpeg_mem_dest(&c, &e.data, &e.len);
-	c.image_width = (JDIMENSION)w;
-	c.image_height = (JDIMENSION)h;
-	c.input_components = comps;
-	c.in_color_space = cs;
-	jpeg_set_defaults(&c);
-	jpeg_set_colorspace(&c, stored_as);
-	jpeg_set_quality(&c, 90, TRUE);
-	jpeg_start_compress(&c, TRUE);
-	while (c.next_scanline < c.image_height) {
-		JSAMPROW row = (JSAMPROW)(px + (size_t)c.next_scanline * (size_t)w * (size_t)comps);
-		jpeg_write_scanlines(&c, &row, 1);
-	}
-	jpeg_finish_compress(&c);
-	jpeg_destroy_compress(&c);
+	e.data = jpeg_fixture_write(px, &f, &e.len);
 	return e;
 }
 
@@ -362,27 +347,10 @@ static struct encoded noise_jpeg(int w, int h, int hs, int vs, int restart)
 		seed = seed * 1103515245u + 12345u;
 		px[i] = (unsigned char)((i / 3 % w + i / 3 / w) / 2 + (seed >> 28));
 	}
-	struct jpeg_compress_struct c;
-	struct jpeg_error_mgr jerr;
+	struct jpeg_fixture f = {
+	    .w = w, .h = h, .h_samp = hs, .v_samp = vs, .restart_rows = restart};
 	struct encoded e = {NULL, 0};
-	c.err = jpeg_std_error(&jerr);
-	jpeg_create_compress(&c);
-	jpeg_mem_dest(&c, &e.data, &e.len);
-	c.image_width = (JDIMENSION)w;
-	c.image_height = (JDIMENSION)h;
-	c.input_components = 3;
-	c.in_color_space = JCS_RGB;
-	jpeg_set_defaults(&c);
-	c.comp_info[0].h_samp_factor = hs;
-	c.comp_info[0].v_samp_factor = vs;
-	c.restart_in_rows = restart;
-	jpeg_start_compress(&c, TRUE);
-	while (c.next_scanline < c.image_height) {
-		JSAMPROW row = px + (size_t)c.next_scanline * (size_t)w * 3;
-		jpeg_write_scanlines(&c, &row, 1);
-	}
-	jpeg_finish_compress(&c);
-	jpeg_destroy_compress(&c);
+	e.data = jpeg_fixture_write(px, &f, &e.len);
 	free(px);
 	return e;
 }

@@ -4,13 +4,13 @@
  * back; and a decode nobody waits for helps with such parts between its
  * rows. */
 #include <SDL.h>
-#include <jpeglib.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bigalloc.h"
 #include "image_decode.h"
+#include "jpeg_fixture.h"
 #include "offer_board.h"
 #include "test.h"
 
@@ -23,40 +23,15 @@ enum { PW = 2000, PH = 1200 };
  * when 0); malloc'd. */
 static unsigned char *photo(int o, unsigned long *len)
 {
-	struct jpeg_compress_struct c;
-	struct jpeg_error_mgr jerr;
-	unsigned char *data = NULL, *row = malloc(PW * 3);
-	c.err = jpeg_std_error(&jerr);
-	jpeg_create_compress(&c);
-	jpeg_mem_dest(&c, &data, len);
-	c.image_width = PW;
-	c.image_height = PH;
-	c.input_components = 3;
-	c.in_color_space = JCS_RGB;
-	jpeg_set_defaults(&c);
-	jpeg_start_compress(&c, TRUE);
-	if (o) { /* "Exif\0\0", little-endian TIFF, IFD0 with one entry */
-		const unsigned char exif[] = {'E', 'x',  'i', 'f', 0,
-		                              0,   'I',  'I', 42,  0,
-		                              8,   0,    0,   0,   1,
-		                              0,   0x12, 1,   3,   0,
-		                              1,   0,    0,   0,   (unsigned char)o,
-		                              0,   0,    0,   0,   0,
-		                              0,   0};
-		jpeg_write_marker(&c, JPEG_APP0 + 1, exif, sizeof exif);
-	}
+	unsigned char *rgb = malloc(PW * PH * 3);
 	unsigned seed = 7;
-	while (c.next_scanline < c.image_height) {
-		for (int x = 0; x < PW * 3; x++) {
-			seed = seed * 1103515245u + 12345u;
-			row[x] =
-			    (unsigned char)((x / 3 + (int)c.next_scanline) / 13 + (seed >> 27));
-		}
-		jpeg_write_scanlines(&c, &row, 1);
+	for (int i = 0; i < PW * PH * 3; i++) {
+		seed = seed * 1103515245u + 12345u;
+		rgb[i] = (unsigned char)((i / 3 % PW + i / 3 / PW) / 13 + (seed >> 27));
 	}
-	jpeg_finish_compress(&c);
-	jpeg_destroy_compress(&c);
-	free(row);
+	struct jpeg_fixture f = {.w = PW, .h = PH, .orientation = o};
+	unsigned char *data = jpeg_fixture_write(rgb, &f, len);
+	free(rgb);
 	return data;
 }
 
