@@ -209,6 +209,8 @@ void image_loader_free(struct image_loader *l)
 		SDL_CondBroadcast(l->cond);
 		SDL_UnlockMutex(l->lock);
 	}
+	if (l->board) /* a helper held by a frame never ended would wait at every row */
+		offer_board_hold(l->board, false);
 	for (int i = 0; i < l->n_threads; i++)
 		SDL_WaitThread(l->threads[i], NULL);
 	free_list(l->todo);
