@@ -48,15 +48,3 @@ int image_file_read_fd(int fd, void **data, size_t *len, char *err, size_t err_s
 	*data = buf;
 	return 0;
 }
-
-int image_file_read(const char *root, const char *path, void **data, size_t *len, char *err,
-                    size_t err_size)
-{
-	int fd;
-	size_t size;
-	if (image_file_open(root, path, &fd, &size, err, err_size) != 0)
-		return -1;
-	int rc = image_file_read_fd(fd, data, len, err, err_size);
-	close(fd);
-	return rc;
-}
