@@ -210,7 +210,7 @@ void image_loader_free(struct image_loader *l)
 		SDL_UnlockMutex(l->lock);
 	}
 	if (l->board) /* a helper held by a frame never ended would wait at every row */
-		offer_board_hold(l->board, false);
+		offer_board_hold(l->board, OFFER_HOLD_NONE);
 	for (int i = 0; i < l->n_threads; i++)
 		SDL_WaitThread(l->threads[i], NULL);
 	free_list(l->todo);
@@ -286,9 +286,9 @@ void image_loader_request(struct image_loader *l, const char *path, int w, int h
 	SDL_UnlockMutex(l->lock);
 }
 
-void image_loader_hold(struct image_loader *l, bool held)
+void image_loader_hold(struct image_loader *l, enum offer_hold h)
 {
-	offer_board_hold(l->board, held);
+	offer_board_hold(l->board, h);
 }
 
 void image_loader_cancel(struct image_loader *l)

@@ -77,6 +77,8 @@ static bool split_row(void *ctx, const uint32_t *row)
 		settle(s);
 	else if (s->board && !s->urgent)
 		offer_board_help(s->board); /* a photo on screen before this one */
+	if (s->board)
+		offer_board_pause(s->board); /* not while a transition's frame is drawn */
 	return resize_row(s->r, row);
 }
 

@@ -120,24 +120,35 @@ void offer_board_wait(struct offer_board *b, struct offer *o)
  * its end) must not stop a decode for good. */
 enum { HOLD_MAX_MS = 50 };
 
-void offer_board_hold(struct offer_board *b, bool held)
+void offer_board_hold(struct offer_board *b, enum offer_hold h)
 {
-	if (held) {
-		SDL_AtomicSet(&b->held, 1);
+	if ((int)h >= SDL_AtomicGet(&b->held)) { /* raised: nobody to wake */
+		SDL_AtomicSet(&b->held, (int)h);
 		return;
 	}
 	SDL_LockMutex(b->lock);
-	SDL_AtomicSet(&b->held, 0);
+	SDL_AtomicSet(&b->held, (int)h);
 	SDL_CondBroadcast(b->resume);
+	SDL_UnlockMutex(b->lock);
+}
+
+/* Waits while the hold is at least h. */
+static void wait_below(struct offer_board *b, enum offer_hold h)
+{
+	if (SDL_AtomicGet(&b->held) < (int)h)
+		return;
+	SDL_LockMutex(b->lock);
+	if (SDL_AtomicGet(&b->held) >= (int)h)
+		SDL_CondWaitTimeout(b->resume, b->lock, HOLD_MAX_MS);
 	SDL_UnlockMutex(b->lock);
 }
 
 void offer_board_yield(struct offer_board *b)
 {
-	if (!SDL_AtomicGet(&b->held))
-		return;
-	SDL_LockMutex(b->lock);
-	if (SDL_AtomicGet(&b->held))
-		SDL_CondWaitTimeout(b->resume, b->lock, HOLD_MAX_MS);
-	SDL_UnlockMutex(b->lock);
+	wait_below(b, OFFER_HOLD_HELPERS);
+}
+
+void offer_board_pause(struct offer_board *b)
+{
+	wait_below(b, OFFER_HOLD_ALL);
 }

@@ -54,8 +54,17 @@ void texture_cache_prefetch(struct texture_cache *c, const char *path, int w, in
 
 /* Call on the wake event: turns decoded pixels into textures. True when an
  * entry became READY or FAILED (so the screen should redraw). Results for
- * entries evicted or cleared meanwhile are dropped. */
+ * entries evicted or cleared meanwhile are dropped. While paced, a frame
+ * (up to texture_cache_frame) makes only about 2 MB of them textures; the
+ * rest is held for the next frames, its entries still LOADING. */
 bool texture_cache_take(struct texture_cache *c);
+
+/* Paced (true) while the screen shows a transition, so no frame of it
+ * pays for a whole texture; not paced, everything is taken at once. */
+void texture_cache_pace(struct texture_cache *c, bool paced);
+
+/* True when decoded pixels are held for later frames (paced). */
+bool texture_cache_holding(const struct texture_cache *c);
 
 /* Marks the end of a drawn frame (call once per frame); textures not used
  * in this frame or the one before may then be evicted, oldest first, until
@@ -63,8 +72,9 @@ bool texture_cache_take(struct texture_cache *c);
 void texture_cache_frame(struct texture_cache *c);
 
 /* A frame is being drawn (true) or was presented (false): decoding threads
- * helping with a photo on screen pause meanwhile (see image_loader_hold). */
-void texture_cache_drawing(struct texture_cache *c, bool drawing);
+ * helping with a photo on screen pause meanwhile, and in a frame of a
+ * transition every decode (see image_loader_hold). */
+void texture_cache_drawing(struct texture_cache *c, bool drawing, bool transition);
 
 /* Forgets every entry, failures included, and the decodes not yet started
  * (after the content or the renderer changed); texture pointers from

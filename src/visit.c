@@ -19,8 +19,14 @@ enum {
 	TEXT_WAIT_MS = 150,
 	/* A crossfade's new place is drawn into its layer a band a frame, so no
 	 * frame of a transition draws more than a quarter of a screen (the last
-	 * frame stays meanwhile: 3 frames, 50 ms at 60 Hz, before the fade). */
+	 * frame stays meanwhile: 3 frames, 50 ms at 60 Hz, before the fade).
+	 * Drawn again during the fade (a photo came in), it goes in eighths: those
+	 * frames also blend the two layers. */
 	FADE_BANDS = 4,
+	FADE_REDRAW_BANDS = 16,
+	/* The frame that ends a motion comes at most this long after the last
+	 * one drawn straight to the screen, and goes there too (draw_still). */
+	DIRECT_TAIL_MS = 40,
 
 	/* Image cache: three screenfuls (the photo shown and both neighbours fit);
 	 * six did not fit in 96 MB beside the screen, its layers and a decode of
@@ -44,10 +50,14 @@ struct visit {
 	 * layer is made for the first crossfade and kept (see fade_end). */
 	SDL_Texture *layer[2];
 	int shown;              /* the layer with the last frame drawn */
+	bool layer_stale;       /* frames since went straight to the screen
+	                         * (draw_direct): the layer shown is older */
+	uint64_t moved_ms;      /* when the last of them drawn while moving was */
+	bool dragging;          /* a finger drags the place (a slide, a scroll) */
 	int from;               /* during a crossfade: the layer of the place left */
 	bool fading;            /* a crossfade is under way */
 	bool next_drawn;        /* the other layer shows the new place as it is now */
-	int bands;              /* before next_drawn: bands of it drawn so far */
+	int band_rows;          /* rows of it drawn so far, band by band */
 	unsigned long drawn;    /* places drawn so far */
 	uint64_t transition_ms; /* when the last change of place began */
 	/* After a reload: the last frame stays until hold_until, or until the
@@ -82,6 +92,7 @@ static void layers_free(struct visit *v)
 		v->layer[i] = NULL;
 	}
 	v->fading = false;
+	v->layer_stale = false;
 }
 
 /* The crossfade is over (or cut short). Both layers are kept: a layer made
@@ -153,12 +164,42 @@ void visit_resize(struct visit *v, int w, int h)
 	v->dirty = true;
 }
 
+/* Whether the place moves: dragged by a finger, or easing on by itself. */
+static bool place_moving(const struct visit *v)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	return s && (v->dragging || s->moving(&v->ui));
+}
+
+/* A crossfade, or the place moving: frames the eye follows, which decodes
+ * make way for. */
+static bool in_transition(const struct visit *v)
+{
+	return v->fading || place_moving(v);
+}
+
 void visit_take_images(struct visit *v)
 {
+	/* In a transition, decoded photos become textures a part a frame. */
+	texture_cache_pace(v->ui.images, in_transition(v));
 	if (texture_cache_take(v->ui.images))
 		v->dirty = true;
 	if (text_cache_take(v->ui.texts))
 		v->dirty = true;
+}
+
+enum layer_drawn { LAYER_FAILED, LAYER_LACKS_TEXT, LAYER_PART, LAYER_COMPLETE };
+static enum layer_drawn draw_layer(struct visit *v, int i, uint64_t now, bool may_wait,
+                                   const SDL_Rect *clip);
+
+/* The place as it is now into the layer shown, when frames went straight
+ * to the screen since it was drawn: called before the place changes, so a
+ * crossfade starts from what is on screen. */
+static void catch_up(struct visit *v, uint64_t now)
+{
+	if (v->layer_stale && v->layer[v->shown] && !v->fading)
+		draw_layer(v, v->shown, now, false, NULL);
+	v->layer_stale = false;
 }
 
 /* Crossfades from the last frame drawn to the new place. */
@@ -169,14 +210,19 @@ static void fade_from_shown(struct visit *v, uint64_t now)
 	v->fading = true;
 	v->from = v->shown;
 	v->next_drawn = false;
-	v->bands = 0;
+	v->band_rows = 0;
 	v->transition_ms = now;
+}
+
+/* Items of one screen slide; other changes of place crossfade. */
+static bool crossfades(const struct nav_state *a, const struct nav_state *b)
+{
+	return a->screen != b->screen || a->city != b->city;
 }
 
 static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 {
-	bool same_screen = old->screen == v->ui.nav.screen && old->city == v->ui.nav.city;
-	if (!same_screen) /* items of one screen slide; other changes crossfade */
+	if (crossfades(old, &v->ui.nav))
 		fade_from_shown(v, now);
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
@@ -198,10 +244,13 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 
 static void step(struct visit *v, struct nav_event ev, uint64_t now)
 {
-	struct nav_state old = v->ui.nav;
-	v->ui.nav = nav_step(&v->ui.c->hall, old, ev, now);
-	if (!nav_same(&old, &v->ui.nav))
-		moved(v, &old, now);
+	struct nav_state old = v->ui.nav, next = nav_step(&v->ui.c->hall, old, ev, now);
+	if (nav_same(&old, &next))
+		return;
+	if (crossfades(&old, &next))
+		catch_up(v, now);
+	v->ui.nav = next;
+	moved(v, &old, now);
 }
 
 static void refresh_image(void *ctx, const char *path)
@@ -211,6 +260,7 @@ static void refresh_image(void *ctx, const char *path)
 
 bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 {
+	catch_up(v, now);
 	const struct content *old = v->ui.c;
 	struct texture_cache *images = v->ui.images;
 	if (strcmp(old->root, c->root) != 0) /* to or from the snapshot */
@@ -274,6 +324,7 @@ static void on_gesture(struct visit *v, const struct gesture *g)
 	}
 	if (g->kind == GESTURE_DRAG || g->kind == GESTURE_DRAG_BEGIN)
 		v->ui.press_x = g->x, v->ui.press_y = g->y;
+	v->dragging = g->kind == GESTURE_DRAG || g->kind == GESTURE_DRAG_BEGIN;
 	const struct hit_target *t = NULL;
 	if (g->kind == GESTURE_TAP)
 		t = hit_find(&v->ui.hits, g->x, g->y, ui_min_target(&v->ui));
@@ -331,6 +382,8 @@ bool visit_update(struct visit *v, uint64_t now)
 {
 	struct gesture out[GESTURE_MAX_OUT];
 	v->ui.now = now;
+	if (texture_cache_holding(v->ui.images)) /* the rest of what a transition held back */
+		visit_take_images(v);
 	hold(v, now);
 	if (v->text_waiting && now - v->text_since >= TEXT_WAIT_MS)
 		v->dirty = true; /* the worker is late: draw the text here */
@@ -347,7 +400,7 @@ bool visit_update(struct visit *v, uint64_t now)
 
 uint64_t visit_deadline(const struct visit *v, uint64_t now)
 {
-	if (v->dirty || interactive_moving(v, now))
+	if (v->dirty || interactive_moving(v, now) || texture_cache_holding(v->ui.images))
 		return now;
 	uint64_t d = nav_deadline(&v->ui.c->hall, &v->ui.nav);
 	if (v->text_waiting && v->text_since + TEXT_WAIT_MS < d)
@@ -372,8 +425,6 @@ static void draw_place(struct visit *v, uint64_t now)
 	v->ui.images_waiting = 0;
 	s->draw(&v->ui);
 }
-
-enum layer_drawn { LAYER_FAILED, LAYER_LACKS_TEXT, LAYER_PART, LAYER_COMPLETE };
 
 /* Draws the place into layer i (made when missing), within clip when not
  * NULL. When may_wait (a frame before it can stay on screen meanwhile),
@@ -422,24 +473,24 @@ static void show_layer(struct visit *v, int i, Uint8 alpha)
 	SDL_RenderCopy(v->ui.ren, v->layer[i], NULL, &dst);
 }
 
-/* The next band of the new place into the layer `to` (before a crossfade
- * of screens, the last frame staying on screen; or during one, when the
- * place changed). LAYER_PART until the whole place is in with its text,
- * then LAYER_COMPLETE; a place that changed meanwhile (an image came in)
- * is drawn again from its top, and so is one whose text the worker is
+/* The next of n bands of the new place into the layer `to` (before a
+ * crossfade of screens, the last frame staying on screen; or during one,
+ * when the place changed). LAYER_PART until the whole place is in with its
+ * text, then LAYER_COMPLETE; a place that changed meanwhile (an image came
+ * in) is drawn again from its top, and so is one whose text the worker is
  * still drawing. */
-static enum layer_drawn draw_next_band(struct visit *v, int to, uint64_t now)
+static enum layer_drawn draw_next_band(struct visit *v, int to, uint64_t now, int n)
 {
+	int h = v->ui.l.h;
 	if (v->dirty)
-		v->bands = 0;
-	int top = v->ui.l.h * v->bands / FADE_BANDS;
-	int bottom = v->ui.l.h * (v->bands + 1) / FADE_BANDS;
-	SDL_Rect band = {0, top, v->ui.l.w, bottom - top};
+		v->band_rows = 0;
+	int top = v->band_rows, bottom = top + (h + n - 1) / n;
+	SDL_Rect band = {0, top, v->ui.l.w, (bottom < h ? bottom : h) - top};
 	enum layer_drawn d = draw_layer(v, to, now, true, &band);
 	if (d == LAYER_FAILED)
 		return d;
-	v->bands = d == LAYER_LACKS_TEXT ? 0 : v->bands + 1;
-	return v->bands == FADE_BANDS ? LAYER_COMPLETE : LAYER_PART;
+	v->band_rows = d == LAYER_LACKS_TEXT ? 0 : top + band.h;
+	return v->band_rows == h ? LAYER_COMPLETE : LAYER_PART;
 }
 
 /* A frame of the crossfade: the new place (drawn into the other layer when
@@ -457,7 +508,7 @@ static void draw_fade(struct visit *v, uint64_t now)
 		return;
 	}
 	if (first && s && !s->moving(&v->ui)) {
-		enum layer_drawn d = draw_next_band(v, to, now);
+		enum layer_drawn d = draw_next_band(v, to, now, FADE_BANDS);
 		if (d == LAYER_FAILED) { /* no memory for a second layer */
 			fade_end(v);
 			draw_place(v, now);
@@ -470,10 +521,10 @@ static void draw_fade(struct visit *v, uint64_t now)
 		}
 		v->shown = to;
 		v->next_drawn = true;
-	} else if (s && !s->moving(&v->ui) && (v->dirty || v->bands < FADE_BANDS)) {
+	} else if (s && !s->moving(&v->ui) && (v->dirty || v->band_rows < v->ui.l.h)) {
 		/* Something came in during the fade (a photo decoded): the new
 		 * place is drawn again a band a frame while the fade goes on. */
-		if (draw_next_band(v, to, now) == LAYER_FAILED) {
+		if (draw_next_band(v, to, now, FADE_REDRAW_BANDS) == LAYER_FAILED) {
 			fade_end(v);
 			draw_place(v, now);
 			return;
@@ -492,7 +543,7 @@ static void draw_fade(struct visit *v, uint64_t now)
 		}
 		v->shown = to;
 		v->next_drawn = true;
-		v->bands = FADE_BANDS; /* drawn whole */
+		v->band_rows = v->ui.l.h; /* drawn whole */
 	}
 	uint64_t t = now - v->transition_ms;
 	Uint8 a = first ? 255 : (Uint8)(255 - t * 255 / TRANSITION_MS);
@@ -501,13 +552,54 @@ static void draw_fade(struct visit *v, uint64_t now)
 	show_layer(v, v->from, a);
 }
 
+/* A frame of a place moving under the finger (a slide, a scroll) goes
+ * straight to the screen, at the picture's offset: the copy from a layer
+ * was a third of such a frame's cost. Its text is drawn here if the worker
+ * has not drawn it yet, which is rare: the place was drawn whole before it
+ * began to move. The layer then no longer holds the last frame
+ * (layer_stale) until catch_up or a frame at rest. */
+static void draw_direct(struct visit *v, uint64_t now)
+{
+	SDL_Rect picture = {v->shift_x, v->shift_y, v->ui.l.w, v->ui.l.h};
+	text_cache_defer(v->ui.texts, false);
+	SDL_RenderSetViewport(v->ui.ren, &picture);
+	draw_place(v, now);
+	SDL_RenderSetViewport(v->ui.ren, NULL);
+	v->drawn++;
+	v->text_waiting = false;
+	v->layer_stale = true;
+}
+
+/* Whether the crossfade just over leaves the new place whole in the layer
+ * shown, as it is now: drawn with its text, nothing changed since, and not
+ * moving. */
+static bool fade_left_whole(const struct visit *v)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	return s && v->next_drawn && v->band_rows == v->ui.l.h && !v->dirty && !v->text_waiting &&
+	       !s->moving(&v->ui);
+}
+
 /* A frame outside crossfades: the place is drawn into the layer not on
  * screen, and shown when complete; while it lacks text, the last frame
- * stays (the text is usually there a frame later). */
+ * stays (the text is usually there a frame later), unless that frame is
+ * no longer in its layer. A moving place, and the frame that ends its
+ * motion, are drawn straight to the screen once the last frame was
+ * complete; the first frame after a pause is drawn into a layer again. */
 static void draw_still(struct visit *v, uint64_t now)
 {
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	bool moving = place_moving(v);
+	bool tail = v->layer_stale && now - v->moved_ms <= DIRECT_TAIL_MS;
+	if (s && (moving || tail) && !v->text_waiting) {
+		draw_direct(v, now);
+		if (moving)
+			v->moved_ms = now;
+		return;
+	}
 	int back = v->layer[v->shown] ? v->shown ^ 1 : v->shown;
-	enum layer_drawn d = draw_layer(v, back, now, back != v->shown, NULL);
+	bool may_wait = back != v->shown && !v->layer_stale;
+	enum layer_drawn d = draw_layer(v, back, now, may_wait, NULL);
 	if (d == LAYER_FAILED && back != v->shown) { /* no memory for two layers */
 		back = v->shown;
 		d = draw_layer(v, back, now, false, NULL);
@@ -516,11 +608,12 @@ static void draw_still(struct visit *v, uint64_t now)
 		draw_place(v, now);
 		return;
 	}
-	if (d == LAYER_LACKS_TEXT && back != v->shown) {
+	if (d == LAYER_LACKS_TEXT && may_wait) {
 		show_layer(v, v->shown, 255);
 		return;
 	}
 	v->shown = back;
+	v->layer_stale = false;
 	show_layer(v, back, 255);
 }
 
@@ -552,12 +645,19 @@ void visit_draw(struct visit *v, uint64_t now)
 	fill_edges(v);
 	if (v->fading && now - v->transition_ms < TRANSITION_MS) {
 		draw_fade(v, now);
+	} else if (v->fading && fade_left_whole(v)) { /* its last frame: the new place as drawn */
+		fade_end(v);
+		show_layer(v, v->shown, 255);
 	} else {
 		fade_end(v);
 		draw_still(v, now);
 	}
-	if (screen_of(v->ui.nav.screen))
+	if (screen_of(v->ui.nav.screen)) { /* the ring under the finger, moved as the picture is */
+		SDL_Rect picture = {v->shift_x, v->shift_y, v->ui.l.w, v->ui.l.h};
+		SDL_RenderSetViewport(v->ui.ren, &picture);
 		ui_press_feedback(&v->ui);
+		SDL_RenderSetViewport(v->ui.ren, NULL);
+	}
 
 	text_cache_frame(v->ui.texts);
 	texture_cache_frame(v->ui.images);
@@ -566,7 +666,7 @@ void visit_draw(struct visit *v, uint64_t now)
 
 void visit_drawing(struct visit *v, bool drawing)
 {
-	texture_cache_drawing(v->ui.images, drawing);
+	texture_cache_drawing(v->ui.images, drawing, in_transition(v));
 }
 
 void visit_sleep(struct visit *v, uint64_t now)

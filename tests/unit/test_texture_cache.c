@@ -317,6 +317,109 @@ static void test_result_after_clear_is_dropped(void)
 	texture_cache_free(NULL);
 }
 
+/* Waits (at most WAIT_MS) for the next wake event: a decode is done. */
+static bool wait_wake(void)
+{
+	SDL_Event ev;
+	Uint64 end = SDL_GetTicks64() + WAIT_MS;
+	while (SDL_GetTicks64() < end)
+		if (SDL_WaitEventTimeout(&ev, 20) && ev.type == wake) {
+			wakes++;
+			return true;
+		}
+	return false;
+}
+
+/* The colour of pixel (x, y) of t, drawn into the corner of the target. */
+static Uint32 texel(SDL_Texture *t, int x, int y)
+{
+	SDL_Rect src = {x, y, 1, 1}, dst = {0, 0, 1, 1};
+	SDL_SetRenderDrawColor(ren, 0, 0, 0, 255);
+	SDL_RenderClear(ren);
+	SDL_RenderCopy(ren, t, &src, &dst);
+	SDL_RenderFlush(ren);
+	return ((const Uint32 *)target->pixels)[0] & 0xffffff;
+}
+
+/* rows.png: row y is the colour (y & 255, y >> 8, 77). */
+static Uint32 row_colour(int y)
+{
+	return (Uint32)(y & 255) << 16 | (Uint32)(y >> 8) << 8 | 77;
+}
+
+/* Frames of takes until rows.png (1024 x 768, 3 MB) is READY, at most 10. */
+static int frames_until_ready(struct texture_cache *c)
+{
+	int tw, th, frames = 0;
+	while (frames < 10 &&
+	       state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th) != TEXTURE_READY) {
+		bool changed = texture_cache_take(c);
+		frames++;
+		bool ready =
+		    state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th) == TEXTURE_READY;
+		CHECK(changed == ready); /* a change only when the whole photo is in */
+		CHECK(texture_cache_holding(c) == !ready);
+		texture_cache_frame(c);
+	}
+	return frames;
+}
+
+static void test_paced_takes_a_part_a_frame(void)
+{
+	settle(NULL, 50);
+	struct texture_cache *c = texture_cache_new(ren, dir, 16 << 20, wake);
+	int tw, th;
+	/* In a transition: the texture is made in one frame (3 MB, over the
+	 * 2 MB a frame), then its rows go in 2 MB a frame: 512, then 256. */
+	texture_cache_pace(c, true);
+	CHECK_INT(state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th), TEXTURE_LOADING);
+	CHECK(wait_wake());
+	CHECK_INT(frames_until_ready(c), 3);
+	CHECK_INT(stats(c).loading, 0);
+	CHECK_INT(stats(c).bytes, 1024 * 768 * 4);
+	enum texture_state st;
+	SDL_Texture *t = texture_cache_get(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th, &st);
+	CHECK(t != NULL);
+	int ys[] = {0, 1, 255, 511, 512, 513, 700, 767}; /* every band's rows, and their seams */
+	for (size_t i = 0; t && i < sizeof ys / sizeof ys[0]; i++) {
+		CHECK_INT(texel(t, 0, ys[i]), row_colour(ys[i]));
+		CHECK_INT(texel(t, 1023, ys[i]), row_colour(ys[i]));
+	}
+
+	/* Not paced: taken whole at the first take. */
+	texture_cache_clear(c);
+	texture_cache_pace(c, false);
+	state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th);
+	CHECK(wait_wake());
+	CHECK_INT(frames_until_ready(c), 1);
+
+	/* The transition ends with rows still held: the next take finishes. */
+	texture_cache_clear(c);
+	texture_cache_pace(c, true);
+	state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th);
+	CHECK(wait_wake());
+	CHECK(!texture_cache_take(c));
+	CHECK(texture_cache_holding(c));
+	texture_cache_frame(c);
+	texture_cache_pace(c, false);
+	CHECK(texture_cache_take(c));
+	CHECK(!texture_cache_holding(c));
+	CHECK_INT(state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th), TEXTURE_READY);
+
+	/* Cleared while held: what was held goes, nothing is made of it. */
+	texture_cache_clear(c);
+	texture_cache_pace(c, true);
+	state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th);
+	CHECK(wait_wake());
+	texture_cache_take(c);
+	CHECK(texture_cache_holding(c));
+	texture_cache_clear(c);
+	CHECK(!texture_cache_holding(c));
+	CHECK_INT(stats(c).textures, 0);
+	CHECK_INT(stats(c).loading, 0);
+	texture_cache_free(c);
+}
+
 static int save_png(int w, int h, Uint8 r, Uint8 g, Uint8 b, const char *name)
 {
 	char path[128];
@@ -342,6 +445,17 @@ static int write_images(void)
 			return -1;
 	}
 	char path[128];
+	SDL_Surface *rows =
+	    SDL_CreateRGBSurfaceWithFormat(0, 1024, 768, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!rows)
+		return -1;
+	for (int y = 0; y < 768; y++)
+		SDL_FillRect(rows, &(SDL_Rect){0, y, 1024, 1}, 0xff000000u | row_colour(y));
+	snprintf(path, sizeof path, "%s/rows.png", dir);
+	int rc = IMG_SavePNG(rows, path);
+	SDL_FreeSurface(rows);
+	if (rc != 0)
+		return -1;
 	snprintf(path, sizeof path, "%s/broken.png", dir);
 	FILE *f = fopen(path, "wb");
 	if (!f)
@@ -352,9 +466,9 @@ static int write_images(void)
 
 static void remove_images(void)
 {
-	const char *names[] = {"wide.png", "tall.jpg", "broken.png", "changed.png",
-	                       "0.png",    "1.png",    "2.png",      "3.png",
-	                       "4.png",    "5.png",    "6.png",      "7.png"};
+	const char *names[] = {"wide.png", "tall.jpg", "broken.png", "changed.png", "rows.png",
+	                       "0.png",    "1.png",    "2.png",      "3.png",       "4.png",
+	                       "5.png",    "6.png",    "7.png"};
 	char path[128];
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
@@ -385,6 +499,7 @@ int main(void)
 	RUN(test_pinned_survive_over_budget);
 	RUN(test_prefetch);
 	RUN(test_result_after_clear_is_dropped);
+	RUN(test_paced_takes_a_part_a_frame);
 	remove_images();
 	SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(target);

@@ -79,19 +79,94 @@ static void test_frame_moves_by_the_shift(void)
 	diag_free(d);
 }
 
+static void finger(struct visit *v, enum gesture_input_kind k, float x, uint64_t t)
+{
+	struct gesture_input in = {k, 1, x, H / 2.0f, t};
+	visit_input(v, &in);
+}
+
+static SDL_Surface *frame_at(struct visit *v, uint64_t now)
+{
+	visit_update(v, now);
+	visit_draw(v, now);
+	SDL_RenderPresent(ren);
+	return SDL_ConvertSurfaceFormat(target, SDL_PIXELFORMAT_ARGB8888, 0);
+}
+
+static int pixels_differing(SDL_Surface *a, SDL_Surface *b)
+{
+	int n = 0;
+	for (int y = 0; y < H; y++)
+		for (int x = 0; x < W; x++)
+			n += px(a, x, y) != px(b, x, y);
+	return n;
+}
+
+/* Photos sliding under the finger are drawn straight to the screen: they
+ * move with the shift too, and a change of place that fades starts from
+ * them, not from the frame before the slide. */
+static void test_slide_frames_shift_and_start_a_fade(void)
+{
+	struct diag *d = diag_new();
+	struct content *c = content_load("content", d);
+	struct text *text = text_new(ren);
+	Uint32 wake = SDL_RegisterEvents(1);
+	CHECK(c && text);
+	if (!c || !text)
+		return;
+	struct visit *v = visit_new(ren, text, c, 0, W, H, 0, wake, NULL);
+	struct nav_state s = *visit_state(v);
+	CHECK(nav_parse(&c->hall, "city/oxford/photos/1", &s) == 0);
+	visit_goto(v, &s);
+	SDL_Surface *rest = settled_frame(v, wake);
+	uint64_t t = SDL_GetTicks64();
+	finger(v, GESTURE_IN_DOWN, W * 0.7f, t);
+	for (int i = 1; i <= 6; i++) { /* as the loop does: input, then a frame */
+		finger(v, GESTURE_IN_MOVE, W * 0.7f - 20.0f * (float)i, t + 20 * (uint64_t)i);
+		SDL_FreeSurface(frame_at(v, t + 20 * (uint64_t)i));
+	}
+	SDL_Surface *slid = frame_at(v, t + 200);
+	visit_set_shift(v, 3, 2);
+	SDL_Surface *shifted = frame_at(v, t + 200);
+	int moved = 0;
+	for (int y = 0; y < H - 2; y++)
+		for (int x = 0; x < W - 3; x++)
+			moved += px(shifted, x + 3, y + 2) == px(slid, x, y);
+	CHECK_INT(moved, (W - 3) * (H - 2));              /* the sliding frame, moved by the shift,
+	                                                   * the finger's ring with it */
+	CHECK(pixels_differing(rest, slid) > W * H / 10); /* the photo did slide */
+
+	/* A reload fades from the last frame: the slide as it is on screen. */
+	CHECK(visit_set_content(v, c, t + 200));
+	SDL_Surface *fade = frame_at(v, t + 200);
+	CHECK_INT(pixels_differing(shifted, fade), 0);
+	finger(v, GESTURE_IN_UP, W * 0.7f - 120.0f, t + 220);
+	SDL_FreeSurface(rest);
+	SDL_FreeSurface(slid);
+	SDL_FreeSurface(shifted);
+	SDL_FreeSurface(fade);
+	visit_free(v);
+	text_free(text);
+	content_free(c);
+	diag_free(d);
+}
+
 int main(void)
 {
 	if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
 		printf("FAIL cannot start SDL: %s\n", SDL_GetError());
 		return 1;
 	}
-	target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+	/* The format of a window's surface on X11: frames drawn straight to it
+	 * and frames copied from a layer then blend text alike. */
+	target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
 	ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
 	if (!ren) {
 		printf("FAIL cannot make a software renderer: %s\n", SDL_GetError());
 		return 1;
 	}
 	RUN(test_frame_moves_by_the_shift);
+	RUN(test_slide_frames_shift_and_start_a_fade);
 	SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(target);
 	TTF_Quit();
