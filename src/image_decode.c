@@ -73,8 +73,8 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r,
  * file's bytes, when *owned points to them, are freed as soon as SDL_image
  * has the pixels, so a scan's file, its whole decoded image and the result
  * are never held at once. */
-static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct resize *r, char *err,
-                        size_t err_size)
+static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct resize *r,
+                        struct offer_board *board, char *err, size_t err_size)
 {
 	/* That format's own loader: IMG_LoadTyped_RW tries every format's magic
 	 * first, so a WebP with "<svg" in its first bytes went to the SVG
@@ -101,6 +101,8 @@ static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct re
 	int rc = first >= 0 ? 0 : -1;
 	bool more = true;
 	for (int y = first; rc == 0 && more && y < raw->h; y++) {
+		if (board)
+			offer_board_pause(board); /* not while a transition's frame is drawn */
 		const Uint8 *src = (const Uint8 *)raw->pixels + (size_t)y * (size_t)raw->pitch;
 		rc = SDL_ConvertPixels(raw->w, 1, raw->format->format, src, raw->pitch,
 		                       SDL_PIXELFORMAT_ARGB8888, row, raw->w * 4);
@@ -160,10 +162,10 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 		return NULL;
 	}
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
-	int rc =
-	    strcmp(type, "JPG") == 0
-	        ? decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size)
-	        : decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, err, err_size);
+	int rc = strcmp(type, "JPG") == 0
+	             ? decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size)
+	             : decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, board,
+	                            err, err_size);
 	big_free(owned);
 	return finish(&r, rc, err, err_size);
 }
@@ -196,8 +198,63 @@ SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_
 	return decode(data, len, data, w, h, fit, board, urgent, incomplete, err, err_size);
 }
 
+/* A reader over another, pausing before each read while a transition's
+ * frame is drawn (offer_board_pause): libpng reads a few kB at a time, so
+ * SDL_image's decode of a PNG pauses too. Closing it closes the other. */
+static size_t SDLCALL paused_read(SDL_RWops *rw, void *ptr, size_t size, size_t n)
+{
+	offer_board_pause(rw->hidden.unknown.data2);
+	return SDL_RWread(rw->hidden.unknown.data1, ptr, size, n);
+}
+
+static size_t SDLCALL paused_write(SDL_RWops *rw, const void *ptr, size_t size, size_t n)
+{
+	(void)rw, (void)ptr, (void)size, (void)n;
+	return 0;
+}
+
+static Sint64 SDLCALL paused_seek(SDL_RWops *rw, Sint64 offset, int whence)
+{
+	return SDL_RWseek(rw->hidden.unknown.data1, offset, whence);
+}
+
+static Sint64 SDLCALL paused_size(SDL_RWops *rw)
+{
+	return SDL_RWsize((SDL_RWops *)rw->hidden.unknown.data1);
+}
+
+static int SDLCALL paused_close(SDL_RWops *rw)
+{
+	int rc = SDL_RWclose(rw->hidden.unknown.data1);
+	SDL_FreeRW(rw);
+	return rc;
+}
+
+/* in, read through paused_read when board is not NULL; NULL (in closed)
+ * when out of memory. */
+static SDL_RWops *paused_reader(SDL_RWops *in, struct offer_board *board)
+{
+	if (!in || !board)
+		return in;
+	SDL_RWops *rw = SDL_AllocRW();
+	if (!rw) {
+		SDL_RWclose(in);
+		return NULL;
+	}
+	rw->size = paused_size;
+	rw->seek = paused_seek;
+	rw->read = paused_read;
+	rw->write = paused_write;
+	rw->close = paused_close;
+	rw->type = SDL_RWOPS_UNKNOWN;
+	rw->hidden.unknown.data1 = in;
+	rw->hidden.unknown.data2 = board;
+	return rw;
+}
+
 SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
-                                 bool *incomplete, char *err, size_t err_size)
+                                 struct offer_board *board, bool *incomplete, char *err,
+                                 size_t err_size)
 {
 	*incomplete = false;
 	enum png_chunks_status png = png_chunks_check_fd(fd, len);
@@ -220,5 +277,6 @@ SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fi
 	SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE);
 	if (!rw)
 		fclose(f);
-	return finish(&r, decode_other(rw, &none, "PNG", &r, err, err_size), err, err_size);
+	rw = paused_reader(rw, board);
+	return finish(&r, decode_other(rw, &none, "PNG", &r, board, err, err_size), err, err_size);
 }

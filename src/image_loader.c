@@ -73,7 +73,7 @@ static void decode_into(const char *root, struct image_result *r, struct offer_b
 		if (image_file_open(root, r->path, &fd, &len, r->error, sizeof r->error) != 0)
 			return;
 		if (is_png(fd))
-			r->surface = image_decode_png_fd(fd, len, r->w, r->h, r->fit,
+			r->surface = image_decode_png_fd(fd, len, r->w, r->h, r->fit, board,
 			                                 &r->incomplete, r->error, sizeof r->error);
 		else if (image_file_read_fd(fd, &data, &len, r->error, sizeof r->error) == 0)
 			r->surface = image_decode_take(data, len, r->w, r->h, r->fit, board, urgent,

@@ -12,6 +12,7 @@
 
 #include "image_decode.h"
 #include "jpeg_fixture.h"
+#include "offer_board.h"
 #include "layout.h"
 #include "orient.h"
 #include "png_chunks.h"
@@ -291,7 +292,7 @@ static void test_png_from_its_file(void)
 	SDL_Surface *mem =
 	    image_decode(png, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
 	SDL_Surface *file =
-	    image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	    image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, NULL, &incomplete, err, sizeof err);
 	CHECK(mem && file && !incomplete);
 	if (mem && file) {
 		CHECK_INT(file->w, mem->w);
@@ -307,18 +308,72 @@ static void test_png_from_its_file(void)
 
 	fd = temp_file(png, len / 2); /* still being copied */
 	CHECK_INT(png_chunks_check_fd(fd, len / 2), PNG_CHUNKS_CUT);
-	file =
-	    image_decode_png_fd(fd, len / 2, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	file = image_decode_png_fd(fd, len / 2, 50, 50, IMAGE_CONTAIN, NULL, &incomplete, err,
+	                           sizeof err);
 	CHECK(file == NULL && incomplete);
 	CHECK_INT(png_chunks_check_fd(fd, len), PNG_CHUNKS_CUT); /* shorter than said */
 	close(fd);
 
 	png[8 + 4 + 2] = '#'; /* a chunk type that is not four letters */
 	fd = temp_file(png, len);
-	file = image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	file =
+	    image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, NULL, &incomplete, err, sizeof err);
 	CHECK(file == NULL && !incomplete);
 	CHECK(strstr(err, "damaged") != NULL);
 	close(fd);
+	free(png);
+}
+
+struct png_job {
+	int fd;
+	size_t len;
+	struct offer_board *board;
+	SDL_atomic_t started, done;
+	SDL_Surface *out;
+};
+
+static int decode_png_job(void *arg)
+{
+	struct png_job *j = arg;
+	char err[256];
+	bool incomplete;
+	SDL_AtomicSet(&j->started, 1);
+	j->out = image_decode_png_fd(j->fd, j->len, 50, 50, IMAGE_CONTAIN, j->board, &incomplete,
+	                             err, sizeof err);
+	SDL_AtomicSet(&j->done, 1);
+	return 0;
+}
+
+/* A PNG's decode waits while a frame of a transition is drawn (a small
+ * one takes well under a millisecond otherwise), then ends with the same
+ * pixels. */
+static void test_png_decode_pauses_in_a_transition(void)
+{
+	size_t len = 0;
+	unsigned char *png = png_bytes(&len);
+	char err[256];
+	bool incomplete;
+	SDL_Surface *mem =
+	    image_decode(png, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
+	struct png_job j = {
+	    .fd = temp_file(png, len), .len = len, .board = offer_board_new(NULL, NULL)};
+	CHECK(j.fd >= 0 && j.board && mem);
+	offer_board_hold(j.board, OFFER_HOLD_ALL);
+	SDL_Thread *t = SDL_CreateThread(decode_png_job, "png", &j);
+	while (!SDL_AtomicGet(&j.started))
+		SDL_Delay(1);
+	SDL_Delay(30);
+	CHECK(!SDL_AtomicGet(&j.done));
+	offer_board_hold(j.board, OFFER_HOLD_NONE);
+	SDL_WaitThread(t, NULL);
+	CHECK(j.out != NULL);
+	for (int y = 0; j.out && mem && y < mem->h && y < j.out->h; y++)
+		CHECK(memcmp((Uint8 *)mem->pixels + y * mem->pitch,
+		             (Uint8 *)j.out->pixels + y * j.out->pitch, (size_t)mem->w * 4) == 0);
+	SDL_FreeSurface(mem);
+	SDL_FreeSurface(j.out);
+	offer_board_free(j.board);
+	close(j.fd);
 	free(png);
 }
 
@@ -354,6 +409,7 @@ int main(void)
 {
 	RUN(test_every_orientation_upright);
 	RUN(test_png_from_its_file);
+	RUN(test_png_decode_pauses_in_a_transition);
 	RUN(test_png_fitted);
 	RUN(test_opaque_images_copy);
 	RUN(test_png_cut_or_damaged);
