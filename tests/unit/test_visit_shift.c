@@ -40,19 +40,48 @@ static Uint32 px(SDL_Surface *s, int x, int y)
 	return ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x];
 }
 
+/* The sample content, text and a visit at place, on the test's renderer. */
+struct world {
+	struct diag *d;
+	struct content *c;
+	struct text *text;
+	Uint32 wake;
+	struct visit *v;
+};
+
+static bool world_open(struct world *w, const char *place)
+{
+	*w = (struct world){.d = diag_new()};
+	w->c = content_load("content", w->d);
+	w->text = text_new(ren);
+	w->wake = SDL_RegisterEvents(1);
+	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
+	CHECK(w->v != NULL);
+	if (!w->v)
+		return false;
+	struct nav_state s = *visit_state(w->v); /* what the place does not say */
+	CHECK(nav_parse(&w->c->hall, place, &s) == 0);
+	visit_goto(w->v, &s);
+	return true;
+}
+
+static void world_close(struct world *w)
+{
+	visit_free(w->v);
+	text_free(w->text);
+	content_free(w->c);
+	diag_free(w->d);
+}
+
 static void test_frame_moves_by_the_shift(void)
 {
-	struct diag *d = diag_new();
-	struct content *c = content_load("content", d);
-	struct text *text = text_new(ren);
-	Uint32 wake = SDL_RegisterEvents(1);
-	CHECK(c && text);
-	if (!c || !text)
+	struct world w;
+	if (!world_open(&w, "home")) {
+		world_close(&w);
 		return;
-	struct visit *v = visit_new(ren, text, c, 0, W, H, 0, wake, NULL);
-	struct nav_state s;
-	CHECK(nav_parse(&c->hall, "home", &s) == 0);
-	visit_goto(v, &s);
+	}
+	struct visit *v = w.v;
+	Uint32 wake = w.wake;
 	SDL_Surface *a = settled_frame(v, wake);
 	visit_set_shift(v, 3, -2);
 	SDL_Surface *b = settled_frame(v, wake);
@@ -73,10 +102,7 @@ static void test_frame_moves_by_the_shift(void)
 	CHECK_INT(black, 3 * H + W);
 	SDL_FreeSurface(a);
 	SDL_FreeSurface(b);
-	visit_free(v);
-	text_free(text);
-	content_free(c);
-	diag_free(d);
+	world_close(&w);
 }
 
 static void finger(struct visit *v, enum gesture_input_kind k, float x, uint64_t t)
@@ -107,17 +133,14 @@ static int pixels_differing(SDL_Surface *a, SDL_Surface *b)
  * them, not from the frame before the slide. */
 static void test_slide_frames_shift_and_start_a_fade(void)
 {
-	struct diag *d = diag_new();
-	struct content *c = content_load("content", d);
-	struct text *text = text_new(ren);
-	Uint32 wake = SDL_RegisterEvents(1);
-	CHECK(c && text);
-	if (!c || !text)
+	struct world w;
+	if (!world_open(&w, "city/oxford/photos/1")) {
+		world_close(&w);
 		return;
-	struct visit *v = visit_new(ren, text, c, 0, W, H, 0, wake, NULL);
-	struct nav_state s = *visit_state(v);
-	CHECK(nav_parse(&c->hall, "city/oxford/photos/1", &s) == 0);
-	visit_goto(v, &s);
+	}
+	struct visit *v = w.v;
+	Uint32 wake = w.wake;
+	struct content *c = w.c;
 	SDL_Surface *rest = settled_frame(v, wake);
 	uint64_t t = SDL_GetTicks64();
 	finger(v, GESTURE_IN_DOWN, W * 0.7f, t);
@@ -145,10 +168,7 @@ static void test_slide_frames_shift_and_start_a_fade(void)
 	SDL_FreeSurface(slid);
 	SDL_FreeSurface(shifted);
 	SDL_FreeSurface(fade);
-	visit_free(v);
-	text_free(text);
-	content_free(c);
-	diag_free(d);
+	world_close(&w);
 }
 
 int main(void)
