@@ -263,8 +263,13 @@ bool visit_update(struct visit *v, uint64_t now)
 {
 	struct gesture out[GESTURE_MAX_OUT];
 	v->ui.now = now;
-	if (texture_cache_holding(v->ui.images)) /* the rest of what a transition held back */
+	if (texture_cache_holding(v->ui.images)) { /* the rest of what a transition held back */
 		visit_take_images(v);
+		/* Still some: a frame, whose end lets the next part in, even when
+		 * nothing moves (a finger resting mid-drag). */
+		if (texture_cache_holding(v->ui.images))
+			v->dirty = true;
+	}
 	hold(v, now);
 	if (v->text_waiting && now - v->text_since >= TEXT_WAIT_MS)
 		v->dirty = true; /* the worker is late: draw the text here */
