@@ -187,8 +187,8 @@ void texture_cache_prefetch(struct texture_cache *c, const char *path, int w, in
 		add_entry(c, len, path, w, h, fit, false);
 }
 
-/* Entry le from result r: READY, or FAILED when r holds no pixels or they
- * cannot be made a texture. */
+/* Entry e FAILED: result r holds no pixels, or they cannot be made a
+ * texture (a texture begun for them goes). */
 static void fail(struct texture_cache *c, struct tex_entry *e, const struct image_result *r)
 {
 	fprintf(stderr, "<4>twinhall: cannot show %s: %s\n", r->path,
