@@ -109,10 +109,12 @@ static void slot_compose(struct player *p, struct slot *s)
 	struct rect box, fb = slide_flag_box(&p->l);
 	enum image_fit fit;
 	const struct image_ref *ref = slide_image(p->c, &p->l, it, &box, &fit);
-	if (ref && !art_ready(p, ref, box, fit, &art.image, &art.image_w, &art.image_h))
-		return;
-	if (!art_ready(p, &p->c->hall.cities[it.city].flag, fb, IMAGE_CONTAIN, &art.flag,
-	               &art.flag_w, &art.flag_h))
+	/* Both asked for before either is waited on, so the flag's decode is
+	 * not queued behind another slide's photo. */
+	bool image = !ref || art_ready(p, ref, box, fit, &art.image, &art.image_w, &art.image_h);
+	bool flag = art_ready(p, &p->c->hall.cities[it.city].flag, fb, IMAGE_CONTAIN, &art.flag,
+	                      &art.flag_w, &art.flag_h);
+	if (!image || !flag)
 		return;
 	if (!s->tex)
 		s->tex = draw_layer_new(p->ren, p->l.w, p->l.h);
@@ -135,8 +137,8 @@ bool player_update(struct player *p, uint64_t now_ms)
 	 * never in the middle of a fade. */
 	p->defer = false;
 	if (p->loop.phase == ATTRACT_HOLD && !p->next.composed) {
-		if (p->cur.composed && !was_composed)
-			p->defer = true;
+		if (!was_composed) /* the slide on screen first: its images, then it */
+			p->defer = p->cur.composed;
 		else
 			slot_compose(p, &p->next);
 	}

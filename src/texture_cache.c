@@ -359,6 +359,11 @@ bool texture_cache_holding(const struct texture_cache *c)
 	return c->n_held > 0;
 }
 
+bool texture_cache_uploaded(const struct texture_cache *c)
+{
+	return c->paced && c->pace_left < PACE_BYTES;
+}
+
 void texture_cache_frame(struct texture_cache *c)
 {
 	c->pace_left = PACE_BYTES;

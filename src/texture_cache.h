@@ -66,6 +66,10 @@ void texture_cache_pace(struct texture_cache *c, bool paced);
 /* True when decoded pixels are held for later frames (paced). */
 bool texture_cache_holding(const struct texture_cache *c);
 
+/* True when, paced, this frame (since texture_cache_frame) already made a
+ * texture or put rows in one: the frame has paid for an image. */
+bool texture_cache_uploaded(const struct texture_cache *c);
+
 /* Marks the end of a drawn frame (call once per frame); textures not used
  * in this frame or the one before may then be evicted, oldest first, until
  * the cache is within its budget. */

@@ -188,8 +188,12 @@ static void draw_fade(struct visit *v, uint64_t now)
 		v->next_drawn = true;
 	} else if (s && !s->moving(&v->ui) && (v->dirty || v->band_rows < v->ui.l.h)) {
 		/* Something came in during the fade (a photo decoded): the new
-		 * place is drawn again a band a frame while the fade goes on. */
-		if (draw_next_band(v, to, now, FADE_REDRAW_BANDS) == LAYER_FAILED) {
+		 * place is drawn again a band a frame while the fade goes on, once
+		 * the photo is whole: a frame taking a part of it only blends. */
+		if (texture_cache_holding(v->ui.images) || texture_cache_uploaded(v->ui.images)) {
+			if (v->dirty)
+				v->band_rows = 0;
+		} else if (draw_next_band(v, to, now, FADE_REDRAW_BANDS) == LAYER_FAILED) {
 			visit_fade_end(v);
 			draw_place(v, now);
 			return;

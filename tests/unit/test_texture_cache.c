@@ -347,18 +347,22 @@ static Uint32 row_colour(int y)
 	return (Uint32)(y & 255) << 16 | (Uint32)(y >> 8) << 8 | 77;
 }
 
-/* Frames of takes until rows.png (1024 x 768, 3 MB) is READY, at most 10. */
-static int frames_until_ready(struct texture_cache *c)
+/* Frames of takes until rows.png (1024 x 768, 3 MB) is READY, at most 10;
+ * paced tells whether the cache was set to pace its takes. */
+static int frames_until_ready(struct texture_cache *c, bool paced)
 {
 	int tw, th, frames = 0;
 	while (frames < 10 &&
 	       state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th) != TEXTURE_READY) {
+		CHECK(!texture_cache_uploaded(c)); /* a frame starts with nothing paid */
 		bool changed = texture_cache_take(c);
 		frames++;
 		bool ready =
 		    state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th) == TEXTURE_READY;
 		CHECK(changed == ready); /* a change only when the whole photo is in */
 		CHECK(texture_cache_holding(c) == !ready);
+		/* Paced, every frame of it paid for a part; not paced, none counts. */
+		CHECK(texture_cache_uploaded(c) == paced);
 		texture_cache_frame(c);
 	}
 	return frames;
@@ -374,7 +378,7 @@ static void test_paced_takes_a_part_a_frame(void)
 	texture_cache_pace(c, true);
 	CHECK_INT(state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th), TEXTURE_LOADING);
 	CHECK(wait_wake());
-	CHECK_INT(frames_until_ready(c), 3);
+	CHECK_INT(frames_until_ready(c, true), 3);
 	CHECK_INT(stats(c).loading, 0);
 	CHECK_INT(stats(c).bytes, 1024 * 768 * 4);
 	enum texture_state st;
@@ -391,7 +395,7 @@ static void test_paced_takes_a_part_a_frame(void)
 	texture_cache_pace(c, false);
 	state_of(c, "rows.png", 1024, 768, IMAGE_CONTAIN, &tw, &th);
 	CHECK(wait_wake());
-	CHECK_INT(frames_until_ready(c), 1);
+	CHECK_INT(frames_until_ready(c, false), 1);
 
 	/* The transition ends with rows still held: the next take finishes. */
 	texture_cache_clear(c);

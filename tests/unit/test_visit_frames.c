@@ -1,6 +1,7 @@
-/* Burn-in care on the real screens: with a shift, the whole frame is drawn
- * moved by exactly that many pixels, and the edge it leaves is black. On a
- * software renderer with the sample content, no window. */
+/* How the visit's frames are made, on a software renderer with the sample
+ * content, no window. Burn-in care on the real screens: with a shift, the
+ * whole frame is drawn moved by exactly that many pixels, and the edge it
+ * leaves is black. A crossfade's frame that takes a photo in only blends. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -9,6 +10,7 @@
 #include "test.h"
 #include "text.h"
 #include "visit.h"
+#include "visit_private.h" /* the visit's texture cache */
 
 enum { W = 640, H = 360 };
 
@@ -176,6 +178,81 @@ static void test_slide_frames_shift_and_start_a_fade(void)
 	world_close(&w);
 }
 
+/* A frame of a crossfade as the program's loop makes it, at now; whether
+ * it took (a part of) a photo in, and whether it drew the place. */
+static void fade_frame(struct visit *v, uint64_t now, bool *took, bool *drew)
+{
+	unsigned long drawn = visit_places_drawn(v);
+	visit_drawing(v, true);
+	visit_take_images(v);
+	visit_update(v, now);
+	*took = texture_cache_uploaded(v->ui.images);
+	visit_draw(v, now);
+	SDL_RenderPresent(ren);
+	visit_drawing(v, false);
+	*drew = visit_places_drawn(v) != drawn;
+}
+
+/* A photo decoded during a crossfade: the frame that makes it a texture
+ * only blends the two layers; the new place is drawn again with it in the
+ * frames after, a band a frame. */
+static void test_fade_frame_taking_a_photo_only_blends(void)
+{
+	struct world w;
+	if (!world_open(&w, "home")) {
+		world_close(&w);
+		return;
+	}
+	struct visit *v = w.v;
+	SDL_FreeSurface(settled_frame(v, w.wake));
+	const struct hit_target *card = NULL; /* the first city's, as drawn */
+	for (int i = 0; i < v->ui.hits.n; i++)
+		if (v->ui.hits.t[i].id == NAV_EV_OPEN_CITY && v->ui.hits.t[i].arg == 0)
+			card = &v->ui.hits.t[i];
+	CHECK(card != NULL);
+	if (!card) {
+		world_close(&w);
+		return;
+	}
+	float x = (float)card->r.x + (float)card->r.w / 2,
+	      y = (float)card->r.y + (float)card->r.h / 2;
+	uint64_t t = SDL_GetTicks64();
+	struct gesture_input down = {GESTURE_IN_DOWN, 1, x, y, t},
+	                     up = {GESTURE_IN_UP, 1, x, y, t + 50};
+	visit_input(v, &down);
+	visit_input(v, &up);
+	t += 60;
+	/* The new place goes into its layer a band a frame; meanwhile every
+	 * decode waits (a transition's frame is being drawn), so the photo
+	 * cannot come in before the fade itself. */
+	visit_drawing(v, true);
+	for (int i = 0; i < 300 && !(v->fading && v->next_drawn); i++) {
+		SDL_Delay(5); /* the text worker draws the caption meanwhile */
+		visit_take_images(v);
+		visit_update(v, t);
+		visit_draw(v, t);
+	}
+	CHECK(visit_loading(v));
+	CHECK(v->fading && v->next_drawn);
+	visit_drawing(v, false);
+	/* Frames as things come in (the caption's text, the photo), until the
+	 * photo does: that frame only blends. */
+	bool took = false, drew = false, fading = false;
+	for (int i = 0; i < 100 && !took; i++) {
+		SDL_Event ev;
+		SDL_WaitEventTimeout(&ev, 50);
+		fading = v->fading;
+		fade_frame(v, ++t, &took, &drew);
+	}
+	CHECK(took);   /* the photo became a texture in this frame, */
+	CHECK(fading); /* during the fade, */
+	CHECK(!drew);  /* and the frame only blended */
+	fade_frame(v, ++t, &took, &drew);
+	CHECK(!took);
+	CHECK(drew); /* the place again, with the photo */
+	world_close(&w);
+}
+
 int main(void)
 {
 	if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
@@ -192,6 +269,7 @@ int main(void)
 	}
 	RUN(test_frame_moves_by_the_shift);
 	RUN(test_slide_frames_shift_and_start_a_fade);
+	RUN(test_fade_frame_taking_a_photo_only_blends);
 	SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(target);
 	TTF_Quit();
