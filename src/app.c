@@ -1,7 +1,6 @@
 #include "app.h"
 
 #include <SDL.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include "monkey.h"
 #include "opening.h"
 #include "orbit.h"
+#include "signals.h"
 #include "sim_clock.h"
 #include "input.h"
 #include "layout.h"
@@ -30,47 +30,6 @@ enum {
 	ORBIT_RADIUS = 4,        /* design px the picture wanders for burn-in care */
 	MONKEY_INTERVAL_MS = 50, /* real ms between gestures: 20 a second (a long press, longer) */
 };
-
-static volatile sig_atomic_t stop_signal, hup_signal, stall_signal, reset_signal;
-
-static void on_signal(int sig)
-{
-	if (sig == SIGHUP)
-		hup_signal = 1;
-	else if (sig == SIGUSR2)
-		stall_signal = 1;
-	else if (sig == SIGUSR1)
-		reset_signal = 1;
-	else
-		stop_signal = sig;
-}
-
-/* SIGTERM and SIGINT end the program cleanly, SIGHUP reads the content
- * again; for tests, SIGUSR2 hangs the loop (see stall) and SIGUSR1 acts as
- * if the graphics device had been reset. SDL's own handlers are off so
- * that in kiosk mode a window close cannot pass for them. */
-static void install_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGUSR2, &sa, NULL);
-	sigaction(SIGUSR1, &sa, NULL);
-}
-
-/* SIGUSR2 hangs the main loop on purpose, until SIGTERM or SIGINT: no frame,
- * no watchdog ping, so systemd's watchdog can be seen to act. */
-static void stall(void)
-{
-	fprintf(stderr, "<4>twinhall: the main loop stops on SIGUSR2 (a hang on purpose, to test "
-	                "the watchdog)\n");
-	while (!stop_signal)
-		SDL_Delay(50);
-}
 
 struct app {
 	const struct options *o;
@@ -568,7 +527,7 @@ static void draw(struct app *a, uint64_t now)
 
 static void loop(struct app *a)
 {
-	while (!a->quit && !stop_signal) {
+	while (!a->quit && !signals_stop()) {
 		SDL_Event ev;
 		if (SDL_WaitEventTimeout(&ev, wait_ms(a, ticks(a)))) {
 			on_event(a, &ev);
@@ -576,17 +535,15 @@ static void loop(struct app *a)
 				on_event(a, &ev);
 		}
 		uint64_t now = ticks(a);
-		if (stall_signal) {
-			stall();
+		if (signals_stall_asked()) {
+			signals_stall();
 			continue; /* to the end: a hung loop draws nothing more */
 		}
-		if (reset_signal) { /* as SDL reports a device reset */
-			reset_signal = 0;
+		if (signals_take_reset()) { /* as SDL reports a device reset */
 			SDL_Event reset = {.type = SDL_RENDER_DEVICE_RESET};
 			SDL_PushEvent(&reset);
 		}
-		if (hup_signal) {
-			hup_signal = 0;
+		if (signals_take_reload()) {
 			fprintf(stderr, "<6>twinhall: reading %s again (SIGHUP)\n", a->dir);
 			live_request(a->live);
 		}
@@ -609,8 +566,8 @@ static void loop(struct app *a)
 		if (moved || a->dirty)
 			draw(a, now);
 	}
-	if (stop_signal)
-		fprintf(stderr, "<6>twinhall: stopping on signal %d\n", (int)stop_signal);
+	if (signals_stop())
+		fprintf(stderr, "<6>twinhall: stopping on signal %d\n", signals_stop());
 }
 
 int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d)
@@ -620,7 +577,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	/* A touch must not also arrive as a made-up mouse click. */
 	SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
-	install_signals();
+	signals_install();
 	notify_open(&a.notify, getenv("NOTIFY_SOCKET"), getenv("WATCHDOG_USEC"),
 	            getenv("WATCHDOG_PID"), getpid());
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
