@@ -142,14 +142,33 @@ static int over_limits(const struct lru *m)
 	return m->bytes > m->budget || (m->max_entries && m->entries > m->max_entries);
 }
 
+void lru_evict(struct lru *m, struct lru_entry *e)
+{
+	lru_remove(m, e);
+	m->evictions++;
+}
+
 /* Evicts from the oldest end while over a limit; the oldest pinned entry
  * means all newer ones are pinned too, so it stops there. */
 static void trim(struct lru *m)
 {
-	while (over_limits(m) && m->oldest && !pinned(m, m->oldest)) {
-		lru_remove(m, m->oldest);
-		m->evictions++;
+	while (over_limits(m) && m->oldest && !pinned(m, m->oldest))
+		lru_evict(m, m->oldest);
+}
+
+struct lru_entry *lru_next_out(const struct lru *m, size_t bytes,
+                               bool (*fn)(void *ctx, const void *value), void *ctx)
+{
+	size_t held = m->bytes + bytes, entries = m->entries + 1;
+	for (struct lru_entry *e = m->oldest; e && !pinned(m, e); e = e->newer) {
+		if (held <= m->budget && (!m->max_entries || entries <= m->max_entries))
+			return NULL; /* trimming would stop before e */
+		if (fn(ctx, e->value))
+			return e;
+		held -= e->bytes;
+		entries--;
 	}
+	return NULL;
 }
 
 /* Doubles the buckets when chains grow long; on failure keeps the old ones. */

@@ -51,6 +51,16 @@ void lru_set_bytes(struct lru *m, struct lru_entry *e, size_t bytes);
 /* Removes e now, pinned or not, dropping its value. */
 void lru_remove(struct lru *m, struct lru_entry *e);
 
+/* The entry trimming to the budget would evict first were bytes more
+ * added now, of those for which fn(ctx, value) is true: oldest first, never
+ * a pinned one. NULL when no such entry would go. */
+struct lru_entry *lru_next_out(const struct lru *m, size_t bytes,
+                               bool (*fn)(void *ctx, const void *value), void *ctx);
+
+/* Evicts e now, as trimming does (counted among the evictions), dropping
+ * its value. */
+void lru_evict(struct lru *m, struct lru_entry *e);
+
 /* Ends a frame: what was used in the frame before the one ending loses its
  * pin, and least recently used entries go until the map is within budget. */
 void lru_frame(struct lru *m);

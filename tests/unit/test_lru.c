@@ -110,11 +110,49 @@ static void test_count_limit_and_resize(void)
 	lru_free(NULL);
 }
 
+static bool is_odd(void *ctx, const void *value)
+{
+	(void)ctx;
+	return *(const int *)value % 2 == 1;
+}
+
+/* The entry trimming would evict first for more bytes, of those a test
+ * accepts: none when no eviction is needed, never a pinned one; evicting
+ * it counts. */
+static void test_next_out(void)
+{
+	dropped = 0;
+	struct lru *m = lru_new(30, 0, drop, NULL);
+	for (int i = 0; i < 3; i++) /* 0, 1, 2: 10 bytes each, 0 the oldest */
+		lru_insert(m, &i, sizeof i, value_of(i), 10);
+	CHECK(lru_next_out(m, 15, is_odd, NULL) == NULL); /* all pinned */
+	lru_frame(m);
+	lru_frame(m);
+	CHECK(lru_next_out(m, 0, is_odd, NULL) == NULL);  /* within the budget: none goes */
+	CHECK(lru_next_out(m, 10, is_odd, NULL) == NULL); /* 0 alone makes room, and is even */
+	struct lru_entry *e = lru_next_out(m, 15, is_odd, NULL); /* 0, then 1 */
+	CHECK(e && *(int *)lru_value(e) == 1);
+	int three = 3;
+	lru_insert(m, &three, sizeof three, value_of(3), 0); /* newest, pinned */
+	int zero = 0;
+	lru_find(m, &zero, sizeof zero); /* 0 pinned, now the newest: 1 is the oldest */
+	CHECK(lru_next_out(m, 10, is_odd, NULL) == e);
+	if (e)
+		lru_evict(m, e);
+	CHECK_INT(stats(m).evictions, 1);
+	CHECK_INT(stats(m).entries, 3);
+	CHECK_INT(dropped, 1);
+	CHECK(lru_next_out(m, 10, is_odd, NULL) == NULL); /* within the budget again */
+	CHECK(lru_next_out(m, 25, is_odd, NULL) == NULL); /* 2 would go, then 3 is pinned */
+	lru_free(m);
+}
+
 int main(void)
 {
 	RUN(test_finds_many_keys);
 	RUN(test_oldest_goes_first);
 	RUN(test_pinned_frames);
 	RUN(test_count_limit_and_resize);
+	RUN(test_next_out);
 	return failures_ != 0;
 }

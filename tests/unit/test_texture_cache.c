@@ -424,6 +424,41 @@ static void test_paced_takes_a_part_a_frame(void)
 	texture_cache_free(c);
 }
 
+/* A new image of the same size and format as the one the budget evicts to
+ * make room for it is written into that one's texture (no texture made
+ * and cleared, none destroyed); never a texture still pinned, nor one of
+ * another size. */
+static void test_texture_of_the_evicted_is_reused(void)
+{
+	enum { ONE = 64 * 64 * 4 };
+	struct texture_cache *c = texture_cache_new(ren, dir, 2 * ONE, wake);
+	SDL_Texture *t[4];
+	for (int i = 0; i < 3; i++) /* all three pinned (this frame): each its own */
+		t[i] = load(c, i);
+	CHECK(t[0] && t[1] && t[2] && t[0] != t[1] && t[1] != t[2] && t[0] != t[2]);
+	CHECK_INT(stats(c).evictions, 0);
+	texture_cache_frame(c);
+	texture_cache_frame(c); /* none pinned now; 0.png is the oldest */
+	t[3] = load(c, 3);      /* asking for it evicts 0.png; taking it, 1.png */
+	CHECK(t[3] == t[1]);
+	CHECK_INT(stats(c).evictions, 2);
+	CHECK_INT(stats(c).textures, 2);
+	int tw, th;
+	CHECK_INT(state_of(c, "1.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_LOADING); /* gone */
+	if (t[3])
+		CHECK_INT(texel(t[3], 32, 32), 3 * 30 << 16); /* 3.png's red, over 1.png's */
+	wait_idle(c);
+	/* Another size is made anew (2.png, unpinned, is not taken for it). */
+	SDL_Texture *wide = NULL;
+	for (int i = 0; i < 2 && !wide; i++) {
+		enum texture_state st;
+		wide = texture_cache_get(c, "wide.png", 64, 32, IMAGE_COVER, &tw, &th, &st);
+		wait_idle(c);
+	}
+	CHECK(wide != NULL && wide != t[2] && wide != t[3]);
+	texture_cache_free(c);
+}
+
 static int save_png(int w, int h, Uint8 r, Uint8 g, Uint8 b, const char *name)
 {
 	char path[128];
@@ -501,6 +536,7 @@ int main(void)
 	RUN(test_refresh_a_changed_file);
 	RUN(test_budget_and_lru_across_frames);
 	RUN(test_pinned_survive_over_budget);
+	RUN(test_texture_of_the_evicted_is_reused);
 	RUN(test_prefetch);
 	RUN(test_result_after_clear_is_dropped);
 	RUN(test_paced_takes_a_part_a_frame);
