@@ -3,10 +3,12 @@
  * 1920x1080 with the software renderer, on the content set that
  * make_bench_photos generates (24 MP JPEGs and a PNG scan per city). Prints
  * figures, never fails on a number; compares with feh when it is installed.
- * Usage: bench_photos [CONTENT_DIR]. With BENCH_SLOW_MS=N in the environment
- * it also tells, on stderr, each frame slower than N ms (where the time went,
- * what the tour was doing and at which place) and the memory after each
- * city of the tour. */
+ * Frame times are wall time; beside the ratios that judge them it gives the
+ * same in the render thread's CPU time, which leaves out the turns other
+ * tasks take on its core (on a virtual machine, kernel threads), and how
+ * many frames had to wait so. Usage: bench_photos [CONTENT_DIR]. With BENCH_SLOW_MS=N in the
+ * environment it also tells, on stderr, each frame slower than N ms (where the time went, what the
+ * tour was doing and at which place) and the memory after each city of the tour. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <fcntl.h>
@@ -42,6 +44,10 @@ enum {
 	FEH_LIMIT_MS = 30000,
 };
 
+/* A timed frame whose wall time exceeds its CPU time by more than this
+ * waited for its core while another task ran. */
+static const double WAITED_MS = 0.5;
+
 struct bench {
 	const struct content *c;
 	SDL_Surface *surf;
@@ -50,9 +56,14 @@ struct bench {
 	struct visit *v;
 	Uint32 wake;
 	struct layout l;
-	struct samples trans;     /* frame times during swipes and crossfades */
-	struct samples composed;  /* those of them that drew no place, only layers */
-	struct samples decoding;  /* frame times while a cold decode is in flight */
+	struct samples trans;    /* frame times during swipes and crossfades */
+	struct samples composed; /* those of them that drew no place, only layers */
+	struct samples decoding; /* frame times while a cold decode is in flight */
+	/* The same two in the render thread's own CPU time: without the turns
+	 * other tasks took on its core meanwhile (kernel threads here). */
+	struct samples trans_cpu, decoding_cpu;
+	double frame_cpu_ms;      /* the last frame's CPU time */
+	size_t waited, frames;    /* timed frames, and those that waited > WAITED_MS for the core */
 	struct samples arrival;   /* the first frame of a place jumped to */
 	struct samples cold;      /* ms from a jump to a never seen 24 MP photo until shown */
 	struct samples cold_png;  /* the same for the PNG scans */
@@ -93,14 +104,23 @@ static void memory_line(const char *stage)
 	    (double)st.live_bytes / (1 << 20), (double)st.idle_bytes / (1 << 20));
 }
 
+/* The calling thread's CPU time, ms. */
+static double thread_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 /* One frame as the program's loop makes it: decoded images taken in, time
- * moved on, the visit drawn and presented. Returns how long it took, ms;
- * *drew (when not NULL) tells whether it drew a place or only showed
- * layers. */
+ * moved on, the visit drawn and presented. Returns how long it took, ms
+ * (its CPU time in b->frame_cpu_ms); *drew (when not NULL) tells whether
+ * it drew a place or only showed layers. */
 static double frame_drew(struct bench *b, bool *drew)
 {
 	unsigned long drawn = visit_places_drawn(b->v);
-	double t0 = ms_now() - b->input_ms; /* the loop handles input, then draws */
+	double t0 = ms_now() - b->input_ms;    /* the loop handles input, then draws */
+	double c0 = thread_ms() - b->input_ms; /* input: on the CPU throughout */
 	b->input_ms = 0;
 	visit_drawing(b->v, true);
 	visit_take_images(b->v);
@@ -113,18 +133,29 @@ static double frame_drew(struct bench *b, bool *drew)
 	SDL_RenderPresent(b->ren);
 	visit_drawing(b->v, false);
 	double t4 = ms_now();
+	b->frame_cpu_ms = thread_ms() - c0;
 	if (b->slow_ms > 0 && t4 - t0 > b->slow_ms) {
 		char place[256];
 		nav_format(&b->c->hall, visit_state(b->v), place, sizeof place);
 		fprintf(stderr,
-		        "slow frame %.1f ms: input+take %.1f update %.1f draw %.1f present %.1f in "
-		        "%s at %s\n",
-		        t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, b->stage ? b->stage : "start",
-		        place);
+		        "slow frame %.1f ms: input+take %.1f update %.1f draw %.1f present %.1f, "
+		        "on the CPU %.1f, in %s at %s\n",
+		        t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, b->frame_cpu_ms,
+		        b->stage ? b->stage : "start", place);
 	}
 	if (drew)
 		*drew = visit_places_drawn(b->v) != drawn;
 	return t4 - t0;
+}
+
+/* A frame whose time goes into the figures: counted, with whether it
+ * waited for its core. */
+static double timed_frame(struct bench *b, bool *drew)
+{
+	double ms = frame_drew(b, drew);
+	b->frames++;
+	b->waited += ms - b->frame_cpu_ms > WAITED_MS;
+	return ms;
 }
 
 static double frame(struct bench *b)
@@ -136,8 +167,9 @@ static double frame(struct bench *b)
 static void transition_frame(struct bench *b)
 {
 	bool drew;
-	double ms = frame_drew(b, &drew);
+	double ms = timed_frame(b, &drew);
 	add(&b->trans, ms);
+	add(&b->trans_cpu, b->frame_cpu_ms);
 	if (!drew)
 		add(&b->composed, ms);
 }
@@ -175,18 +207,22 @@ static bool photo_shown(const struct bench *b, const struct photo *p)
 /* Draws frames every FRAME_MS until the current photo p is shown; returns
  * the ms from t0 to the end of that frame (-1: never) and the frames drawn
  * in *frames. early: draw as soon as the loader wakes the loop (a cold
- * jump); otherwise a pure 16 ms cadence (counting frames). With during,
+ * jump); otherwise a pure 16 ms cadence (counting frames). With timed,
  * the first frame's time (which draws the new place and asks for the
  * decode) goes to arrival, the later ones' (the decode in flight, then the
- * frame that takes it in) to during. */
-static double until_shown(struct bench *b, const struct photo *p, double t0, bool early,
-                          struct samples *during, int *frames)
+ * frame that takes it in) to decoding. */
+static double until_shown(struct bench *b, const struct photo *p, double t0, bool early, bool timed,
+                          int *frames)
 {
 	uint64_t next = SDL_GetTicks64();
 	for (int n = 1;; n++) {
-		double ft = frame(b);
-		if (during)
-			add(n == 1 ? &b->arrival : during, ft);
+		double ft = timed ? timed_frame(b, NULL) : frame(b);
+		if (timed && n == 1)
+			add(&b->arrival, ft);
+		if (timed && n > 1) {
+			add(&b->decoding, ft);
+			add(&b->decoding_cpu, b->frame_cpu_ms);
+		}
 		if (!visit_holding(b->v) && photo_shown(b, p)) {
 			*frames = n;
 			return ms_now() - t0;
@@ -232,7 +268,7 @@ static void cold_jump(struct bench *b, int city, int item)
 	int frames;
 	const struct photo *p = photo_of(b, city, item);
 	bool png = strstr(p->image.path, ".png") != NULL;
-	double ms = until_shown(b, p, t0, true, b->first ? &b->decoding : NULL, &frames);
+	double ms = until_shown(b, p, t0, true, b->first, &frames);
 	if (b->first)
 		add(png ? &b->cold_png : &b->cold, ms < 0 ? SHOW_LIMIT_MS : ms);
 }
@@ -247,7 +283,7 @@ static void open_neighbour(struct bench *b, int item)
 	b->stage = "neighbour";
 	visit_goto(b->v, &s);
 	int frames;
-	double ms = until_shown(b, photo_of(b, s.city, s.item), ms_now(), false, NULL, &frames);
+	double ms = until_shown(b, photo_of(b, s.city, s.item), ms_now(), false, false, &frames);
 	add(&b->pref, frames);
 	add(&b->pref_ms, ms < 0 ? SHOW_LIMIT_MS : ms);
 }
@@ -379,8 +415,12 @@ static void wake_home(struct bench *b)
 }
 
 /* The bench's own crossfade of two screen-sized textures, the least any
- * crossfade costs on this renderer. */
-static void bare_crossfade(struct bench *b, struct samples *out)
+ * crossfade costs on this renderer: frame times into out, their CPU times
+ * into out_cpu. Paced, a frame every FRAME_MS as the tour's transitions
+ * are drawn (and as the screen asks for them); otherwise back to back, the
+ * textures still in the caches from the frame before. */
+static void bare_crossfade(struct bench *b, bool paced, struct samples *out,
+                           struct samples *out_cpu)
 {
 	SDL_Texture *t[2];
 	for (int i = 0; i < 2; i++) {
@@ -392,8 +432,12 @@ static void bare_crossfade(struct bench *b, struct samples *out)
 		SDL_RenderClear(b->ren);
 	}
 	SDL_SetRenderTarget(b->ren, NULL);
+	uint64_t next = SDL_GetTicks64();
 	for (int f = 0; f < BARE_FRAMES; f++) {
-		double t0 = ms_now();
+		next += FRAME_MS;
+		if (paced)
+			wait_frame(b, next, false);
+		double t0 = ms_now(), c0 = thread_ms();
 		SDL_SetTextureBlendMode(t[0], SDL_BLENDMODE_NONE);
 		SDL_RenderCopy(b->ren, t[0], NULL, NULL);
 		SDL_SetTextureBlendMode(t[1], SDL_BLENDMODE_BLEND);
@@ -401,6 +445,7 @@ static void bare_crossfade(struct bench *b, struct samples *out)
 		SDL_RenderCopy(b->ren, t[1], NULL, NULL);
 		SDL_RenderPresent(b->ren);
 		add(out, ms_now() - t0);
+		add(out_cpu, thread_ms() - c0);
 	}
 	SDL_DestroyTexture(t[0]);
 	SDL_DestroyTexture(t[1]);
@@ -548,7 +593,9 @@ static void cpu_model(char *buf, size_t size)
 }
 
 struct figures {
-	double start_ms, bare_p50, bare_p99, bare_max;
+	double start_ms, bare_p50, bare_p99, bare_max; /* the bare crossfade, paced */
+	double bare_cpu_p99;                           /* in the thread's CPU time */
+	double warm_p50, warm_p99, warm_max;           /* the bare crossfade back to back */
 	double loaded_ms, ready_ms; /* start: content loaded; renderer, fonts and visit made */
 	long hwm_kb, rss1_kb, rss2_kb;
 	struct feh_run feh;
@@ -577,19 +624,28 @@ static void print_table(struct bench *b, struct figures *f)
 	     quantile(&b->cold_png, 0.5), quantile(&b->cold_png, 1));
 	rowf("frame time in swipes/crossfades: p50 / p99 / max", "ms", "%.1f / %.1f / %.1f", t50,
 	     t99, tmax);
-	rowf("bare two-texture crossfade: p50 / p99 / max", "ms", "%.1f / %.1f / %.1f", f->bare_p50,
-	     f->bare_p99, f->bare_max);
+	rowf("bare crossfade, a frame every 16 ms: p50 / p99 / max", "ms", "%.1f / %.1f / %.1f",
+	     f->bare_p50, f->bare_p99, f->bare_max);
 	rowf("transition p99 / bare crossfade p99", "x", "%.2f", t99 / f->bare_p99);
+	rowf("  the same in the render thread's CPU time", "x", "%.2f",
+	     quantile(&b->trans_cpu, 0.99) / f->bare_cpu_p99);
 	double c99 = quantile(&b->composed, 0.99);
 	rowf("  of which frames drawing no place (layers only): p50 / p99", "ms", "%.1f / %.1f",
 	     quantile(&b->composed, 0.5), c99);
 	rowf("  their p99 / bare crossfade p99", "x", "%.2f", c99 / f->bare_p99);
+	rowf("bare crossfade back to back (caches warm): p50 / p99 / max", "ms",
+	     "%.1f / %.1f / %.1f", f->warm_p50, f->warm_p99, f->warm_max);
+	rowf("transition p99 / that p99", "x", "%.2f", t99 / f->warm_p99);
 	rowf("first frame of a place jumped to: p50 / max", "ms", "%.1f / %.1f",
 	     quantile(&b->arrival, 0.5), quantile(&b->arrival, 1));
 	double d50 = quantile(&b->decoding, 0.5), dmax = quantile(&b->decoding, 1);
 	rowf("later frames while its cold decode is in flight: p50 / max", "ms", "%.1f / %.1f", d50,
 	     dmax);
 	rowf("  max / p50", "x", "%.2f", dmax / d50);
+	rowf("  the same in the render thread's CPU time", "x", "%.2f",
+	     quantile(&b->decoding_cpu, 1) / quantile(&b->decoding_cpu, 0.5));
+	rowf("timed frames that waited > 0.5 ms for their core", "frames", "%zu of %zu", b->waited,
+	     b->frames);
 	rowf("peak RSS over both tours (VmHWM)", "MB", "%.1f", (double)f->hwm_kb / 1024);
 	rowf("RSS after tour 1 / after tour 2", "MB", "%.1f / %.1f", (double)f->rss1_kb / 1024,
 	     (double)f->rss2_kb / 1024);
@@ -662,12 +718,17 @@ int main(int argc, char **argv)
 	tour(b);
 	f.rss2_kb = proc_status_kb("VmRSS:");
 	f.hwm_kb = proc_status_kb("VmHWM:");
-	struct samples *bare = calloc(1, sizeof *bare);
+	struct samples *bare = calloc(4, sizeof *bare);
 	if (bare) {
-		bare_crossfade(b, bare);
-		f.bare_p50 = quantile(bare, 0.5);
-		f.bare_p99 = quantile(bare, 0.99);
-		f.bare_max = quantile(bare, 1);
+		bare_crossfade(b, true, &bare[0], &bare[1]);
+		f.bare_p50 = quantile(&bare[0], 0.5);
+		f.bare_p99 = quantile(&bare[0], 0.99);
+		f.bare_max = quantile(&bare[0], 1);
+		f.bare_cpu_p99 = quantile(&bare[1], 0.99);
+		bare_crossfade(b, false, &bare[2], &bare[3]);
+		f.warm_p50 = quantile(&bare[2], 0.5);
+		f.warm_p99 = quantile(&bare[2], 0.99);
+		f.warm_max = quantile(&bare[2], 1);
 	}
 	free(bare);
 	char file[1024];
