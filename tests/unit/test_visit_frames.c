@@ -1,7 +1,8 @@
 /* How the visit's frames are made, on a software renderer with the sample
  * content, no window. Burn-in care on the real screens: with a shift, the
  * whole frame is drawn moved by exactly that many pixels, and the edge it
- * leaves is black. A crossfade's frame that takes a photo in only blends. */
+ * leaves is black. A crossfade's frame that takes a photo in only blends;
+ * a finger resting mid-drag still lets held photos in. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -253,6 +254,49 @@ static void test_fade_frame_taking_a_photo_only_blends(void)
 	world_close(&w);
 }
 
+/* A finger resting mid-drag while decoded photos are held back (a
+ * transition takes them in a part a frame): the visit still asks for
+ * frames, as the program's loop draws only when asked, until every part is
+ * in. */
+static void test_resting_finger_lets_held_photos_in(void)
+{
+	struct world w;
+	if (!world_open(&w, "city/oxford/photos/1")) {
+		world_close(&w);
+		return;
+	}
+	struct visit *v = w.v;
+	SDL_FreeSurface(settled_frame(v, w.wake));
+	/* Every image forgotten and decoded again, at twice the size: 3.7 MB
+	 * each, more than a frame of a transition takes. */
+	visit_resize(v, 2 * W, 2 * H);
+	uint64_t t = SDL_GetTicks64();
+	finger(v, GESTURE_IN_DOWN, W * 0.7f, t);
+	finger(v, GESTURE_IN_MOVE, W * 0.6f, t + 20);
+	visit_update(v, t + 20);
+	visit_draw(v, t + 20); /* asks for the photo and its neighbours */
+	SDL_Delay(1500);       /* all decoded meanwhile; none taken yet */
+	int frames = 0;
+	bool held = false;
+	t += 1000; /* the press's ring has grown: nothing on screen moves */
+	for (int i = 0; i < 30 && (i == 0 || texture_cache_holding(v->ui.images)); i++) {
+		t += 16; /* the finger rests: as the program's loop, a frame only when asked */
+		visit_drawing(v, true);
+		visit_take_images(v);
+		held |= texture_cache_holding(v->ui.images);
+		if (visit_update(v, t)) {
+			visit_draw(v, t);
+			frames++;
+		}
+		visit_drawing(v, false);
+	}
+	CHECK(held); /* more came in than a frame takes */
+	CHECK(!texture_cache_holding(v->ui.images));
+	CHECK(frames >= 2);
+	finger(v, GESTURE_IN_UP, W * 0.6f, t);
+	world_close(&w);
+}
+
 int main(void)
 {
 	if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
@@ -270,6 +314,7 @@ int main(void)
 	RUN(test_frame_moves_by_the_shift);
 	RUN(test_slide_frames_shift_and_start_a_fade);
 	RUN(test_fade_frame_taking_a_photo_only_blends);
+	RUN(test_resting_finger_lets_held_photos_in);
 	SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(target);
 	TTF_Quit();
