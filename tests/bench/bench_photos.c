@@ -398,7 +398,8 @@ static double first_attract_frame(struct bench *b, double t_main)
 	}
 }
 
-/* Wakes the attract loop with a touch; ms until HOME is whole. */
+/* Wakes the attract loop with a touch; ms until HOME is whole, the
+ * crossfade to it included (tap draws the whole transition). */
 static void wake_home(struct bench *b)
 {
 	double t0 = ms_now();
@@ -613,7 +614,8 @@ static void print_table(struct bench *b, struct figures *f)
 	     f->start_ms);
 	rowf("  of which: content loaded / fonts and screens made", "ms from main", "%.0f / %.0f",
 	     f->loaded_ms, f->ready_ms);
-	rowf("waking touch to complete home screen", "ms", "%.0f", quantile(&b->wake_home, 0.5));
+	rowf("waking touch to home screen whole, its crossfade included", "ms", "%.0f",
+	     quantile(&b->wake_home, 0.5));
 	rowf("photo change to a prefetched neighbour: median / max", "frames @16 ms", "%.0f / %.0f",
 	     quantile(&b->pref, 0.5), quantile(&b->pref, 1));
 	rowf("the same in time: median / max", "ms", "%.0f / %.0f", quantile(&b->pref_ms, 0.5),
