@@ -64,22 +64,6 @@ struct world {
 	struct visit *v;
 };
 
-static bool world_open(struct world *w, const char *place)
-{
-	*w = (struct world){.d = diag_new()};
-	w->c = content_load("content", w->d);
-	w->text = text_new(ren);
-	w->wake = SDL_RegisterEvents(1);
-	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
-	CHECK(w->v != NULL);
-	if (!w->v)
-		return false;
-	struct nav_state s = *visit_state(w->v); /* what the place does not say */
-	CHECK(nav_parse(&w->c->hall, place, &s) == 0);
-	visit_goto(w->v, &s);
-	return true;
-}
-
 static void world_close(struct world *w)
 {
 	visit_free(w->v);
@@ -88,13 +72,30 @@ static void world_close(struct world *w)
 	diag_free(w->d);
 }
 
+/* False (with nothing left to close) when the visit cannot be made. */
+static bool world_open(struct world *w, const char *place)
+{
+	*w = (struct world){.d = diag_new()};
+	w->c = content_load("content", w->d);
+	w->text = text_new(ren);
+	w->wake = SDL_RegisterEvents(1);
+	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
+	CHECK(w->v != NULL);
+	if (!w->v) {
+		world_close(w);
+		return false;
+	}
+	struct nav_state s = *visit_state(w->v); /* what the place does not say */
+	CHECK(nav_parse(&w->c->hall, place, &s) == 0);
+	visit_goto(w->v, &s);
+	return true;
+}
+
 static void test_frame_moves_by_the_shift(void)
 {
 	struct world w;
-	if (!world_open(&w, "home")) {
-		world_close(&w);
+	if (!world_open(&w, "home"))
 		return;
-	}
 	struct visit *v = w.v;
 	Uint32 wake = w.wake;
 	SDL_Surface *a = settled_frame(v, wake);
@@ -145,10 +146,8 @@ static int pixels_differing(SDL_Surface *a, SDL_Surface *b)
 static void test_slide_frames_shift_and_start_a_fade(void)
 {
 	struct world w;
-	if (!world_open(&w, "city/oxford/photos/1")) {
-		world_close(&w);
+	if (!world_open(&w, "city/oxford/photos/1"))
 		return;
-	}
 	struct visit *v = w.v;
 	Uint32 wake = w.wake;
 	struct content *c = w.c;
@@ -200,10 +199,8 @@ static void fade_frame(struct visit *v, uint64_t now, bool *took, bool *drew)
 static void test_fade_frame_taking_a_photo_only_blends(void)
 {
 	struct world w;
-	if (!world_open(&w, "home")) {
-		world_close(&w);
+	if (!world_open(&w, "home"))
 		return;
-	}
 	struct visit *v = w.v;
 	SDL_FreeSurface(settled_frame(v, w.wake));
 	const struct hit_target *card = NULL; /* the first city's, as drawn */
@@ -261,10 +258,8 @@ static void test_fade_frame_taking_a_photo_only_blends(void)
 static void test_resting_finger_lets_held_photos_in(void)
 {
 	struct world w;
-	if (!world_open(&w, "city/oxford/photos/1")) {
-		world_close(&w);
+	if (!world_open(&w, "city/oxford/photos/1"))
 		return;
-	}
 	struct visit *v = w.v;
 	SDL_FreeSurface(settled_frame(v, w.wake));
 	/* Every image forgotten and decoded again, at twice the size: 3.7 MB
