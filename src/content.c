@@ -52,13 +52,14 @@ void content_counts(const struct content *c, size_t *cities, size_t *photos, siz
 size_t content_font_dirs(const struct content *c, const char **out, char (*buf)[512], size_t cap)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < c->hall.n_font_dirs && n < cap; i++, n++) {
+	for (size_t i = 0; i < c->hall.n_font_dirs && n < cap; i++) {
 		const char *d = c->hall.font_dirs[i];
-		if (d[0] == '/')
-			snprintf(buf[n], sizeof buf[n], "%s", d);
-		else
-			snprintf(buf[n], sizeof buf[n], "%s/%s", c->root, d);
-		out[n] = buf[n];
+		int len = d[0] == '/' ? snprintf(buf[n], sizeof buf[n], "%s", d)
+		                      : snprintf(buf[n], sizeof buf[n], "%s/%s", c->root, d);
+		if (len > 0 && (size_t)len < sizeof buf[n]) { /* a cut path is another folder */
+			out[n] = buf[n];
+			n++;
+		}
 	}
 	return n;
 }

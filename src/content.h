@@ -9,7 +9,12 @@
 
 #include "diag.h"
 
-enum { CONTENT_MAX_LANGS = 4, CONTENT_LANG_CODE = 8, CONTENT_MAX_FONT_DIRS = 8 };
+enum {
+	CONTENT_MAX_LANGS = 4,
+	CONTENT_LANG_CODE = 8,
+	CONTENT_MAX_FONT_DIRS = 8,
+	CONTENT_MAX_FONT_DIR_LEN = 400
+};
 
 /* Where a value came from, for messages: file relative to the content root. */
 struct src_loc {
@@ -138,7 +143,7 @@ const char *content_text(const struct i18n *t, int lang);
 
 /* The font folders of hall.yaml as paths to open: relative ones are taken
  * from the content directory. Writes up to cap into buf, pointed to by out;
- * returns how many. */
+ * returns how many. A path that would not fit a buffer is left out. */
 size_t content_font_dirs(const struct content *c, const char **out, char (*buf)[512], size_t cap);
 
 /* Totals for summaries: cities, photos, history entries, gifts. */

@@ -171,8 +171,14 @@ static void read_font_dirs(struct content_fields_ctx *x, const struct yaml_doc_n
 			content_fields_error(x, it,
 			                     "each font folder must be a path such as "
 			                     "/usr/share/fonts/truetype/noto");
-		else
-			dirs[out->n_font_dirs++] = it->str;
+		else if (it->len > CONTENT_MAX_FONT_DIR_LEN)
+			content_fields_error(x, it,
+			                     "this font folder path is %zu bytes long; a path of "
+			                     "at most %d is expected, such as "
+			                     "/usr/share/fonts/truetype/noto",
+			                     it->len, CONTENT_MAX_FONT_DIR_LEN);
+		else if ((dirs[out->n_font_dirs] = arena_strdup(x->a, it->str)))
+			out->n_font_dirs++; /* the parse's own strings die with it */
 	}
 	out->font_dirs = dirs;
 }

@@ -1,9 +1,12 @@
 #include "fonts.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct font_file {
 	const char *name; /* file name to look for */
@@ -39,20 +42,27 @@ struct fonts {
 	struct open_font open[FACE_COUNT][FONTS_CHAIN_MAX];
 };
 
+/* Whether path is a regular file this process can read. Opened without
+ * blocking and its type checked, so a FIFO or a device named like a font
+ * (hall.yaml's font_dirs are staff's) is passed over, never waited on. */
 static bool readable(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (f)
-		fclose(f);
-	return f != NULL;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	close(fd);
+	return ok;
 }
 
-/* Looks for file in dirs, then the usual places; writes the path found. */
+/* Looks for file in dirs, then the usual places; writes the path found. A
+ * folder whose path would not fit out is passed over. */
 static bool find(const char *file, const char *const *dirs, size_t n, char *out, size_t size)
 {
 	for (size_t i = 0; i < n; i++) {
-		snprintf(out, size, "%s/%s", dirs[i], file);
-		if (readable(out))
+		int len = snprintf(out, size, "%s/%s", dirs[i], file);
+		if (len > 0 && (size_t)len < size && readable(out))
 			return true;
 	}
 	char *base = SDL_GetBasePath();

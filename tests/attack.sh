@@ -48,6 +48,8 @@ dir_as_image() { rm "$1/$photo" && mkdir "$1/$photo"; }
 dir_as_yaml() { rm "$1/$ox" && mkdir "$1/$ox"; }
 sparse_image() { truncate -s 4G "$1/$photo"; }
 sparse_yaml() { truncate -s 4G "$1/$ox"; }
+font_dir_long() { { printf 'font_dirs: ["'; head -c 500000 /dev/zero | tr '\0' a; echo '"]'; } >>"$1/hall.yaml"; }
+fline_hall=$(($(wc -l <content/hall.yaml) + 1))
 
 # name | where (file:line:col, a regex) | words the error must have
 cases="
@@ -71,6 +73,7 @@ dir_as_image|$ox:$pline:11|folder where a file should be
 dir_as_yaml|$ox:1:1|folder where a file should be
 sparse_image|$ox:$pline:11|file of 4\\.3 GB
 sparse_yaml|$ox:1:1|larger than 1 MiB
+font_dir_long|hall.yaml:$fline_hall:[0-9]+|font folder path is 500000 bytes long
 "
 
 # 1. --check on each case.
@@ -108,6 +111,26 @@ for name in cmyk png_as_jpg deep_png; do
 		fail "attack $name: shown as the original" "$r"
 	fi
 done
+
+# 2b. hall.yaml's font_dirs is used (its strings outlived the parse: they
+# pointed into freed memory, and the fonts were looked for in garbage), and
+# a FIFO named like a font is passed over, not waited on.
+d=$TMP/attack-font-dirs
+copy_content "$d" && mkdir "$d/fonts" && echo 'font_dirs: [fonts]' >>"$d/hall.yaml"
+# Noto Serif under Noto Sans's names: the same letters, drawn otherwise.
+noto=/usr/share/fonts/truetype/noto
+cp "$noto/NotoSerif-Regular.ttf" "$d/fonts/NotoSans-Regular.ttf"
+cp "$noto/NotoSerif-Bold.ttf" "$d/fonts/NotoSans-Bold.ttf"
+"$TH" --screenshot "$TMP/font-default.png" --size 960x540 --at city/oxford content >/dev/null 2>&1
+"$TH" --screenshot "$TMP/font-dirs.png" --size 960x540 --at city/oxford "$d" >/dev/null 2>&1
+if [ -s "$TMP/font-dirs.png" ] && ! r=$("$BUILD/tools/pngdiff" "$TMP/font-default.png" "$TMP/font-dirs.png" 0.5); then
+	pass "attack font_dirs: the fonts of hall.yaml's font_dirs are used ($r)"
+else
+	fail "attack font_dirs: the fonts of hall.yaml's font_dirs are used" "the screen looks as with the system's fonts: ${r:-no screenshot}"
+fi
+rm "$d"/fonts/* && mkfifo "$d/fonts/NotoSans-Regular.ttf"
+expect_status "attack font_dirs: a FIFO named like a font is passed over, not waited on" 0 \
+	timeout 20 "$TH" --check "$d"
 
 # 3. The running program: each case arrives by a live reload (SIGHUP), is
 # rejected with its located error in the journal, and the fix is taken. The

@@ -20,6 +20,16 @@ clean "sanitized --check"
 expect_status "sanitized screenshot of a gift" 0 "$DBG" --screenshot "$TMP/s.png" --at attract/21 --size 1280x720 content
 clean "sanitized screenshot"
 
+# hall.yaml's font_dirs: its strings must outlive the parse (they pointed
+# into the parse's freed memory, read at every start and every --check).
+d=$TMP/font-dirs
+copy_content "$d" && mkdir "$d/fonts" && cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf "$d/fonts/"
+echo 'font_dirs: [fonts, /usr/share/fonts/truetype/noto]' >>"$d/hall.yaml"
+expect_status "sanitized --check with font_dirs" 0 "$DBG" --check "$d"
+clean "sanitized --check with font_dirs"
+expect_status "sanitized screenshot with font_dirs" 0 "$DBG" --screenshot "$TMP/f.png" --at home --size 960x540 "$d"
+clean "sanitized screenshot with font_dirs"
+
 # hostile NAME LINE:COL PATTERN: hall.yaml of a content copy is replaced by
 # $TMP/hostile.yaml; --check must locate the error and stay clean.
 hostile() {
