@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "marks.h"
+
 static void add(struct content_fields_ctx *x, enum diag_level level,
                 const struct yaml_doc_node *node, const char *fmt, va_list ap)
 {
@@ -189,6 +191,25 @@ static const char *lang_list(const struct content_fields_ctx *x, char *buf, size
 	return buf;
 }
 
+/* An arena copy of the scalar v, with the marks past MARKS_MAX_PER_CHAR on
+ * one letter left out (and a warning naming the text what, of field key):
+ * a long stack of them would cost the screen seconds to draw. */
+static char *capped_copy(struct content_fields_ctx *x, const struct yaml_doc_node *v,
+                         const char *what, const char *key)
+{
+	char *s = arena_strdup(x->a, v->str);
+	size_t dropped = 0, longest = 0;
+	if (s)
+		marks_cap(s, strlen(s), MARKS_MAX_PER_CHAR, &dropped, &longest);
+	if (dropped)
+		content_fields_warning(x, v,
+		                       "the %s \"%s\" has a letter with %zu accents or invisible "
+		                       "marks on it (a copy from a web page can bring them); "
+		                       "the screen shows only the first %d",
+		                       what, key, longest, MARKS_MAX_PER_CHAR);
+	return s;
+}
+
 /* Reads one language entry of a text; 1 when it is good. */
 static int text_entry(struct content_fields_ctx *x, const char *key, const struct yaml_doc_pair *p,
                       struct i18n *out)
@@ -218,7 +239,7 @@ static int text_entry(struct content_fields_ctx *x, const char *key, const struc
 		return 0;
 	}
 	if (i >= 0) {
-		out->s[i] = arena_strdup(x->a, v->str);
+		out->s[i] = capped_copy(x, v, lang_label(k->str, lbuf, sizeof lbuf), key);
 		out->loc[i] = (struct src_loc){x->file, v->line, v->col};
 	}
 	return 1;
@@ -286,6 +307,6 @@ int content_fields_string(struct content_fields_ctx *x, const struct yaml_doc_no
 		content_fields_error(x, v, "\"%s\" is empty; write the text after %s:", key, key);
 		return 0;
 	}
-	*out = arena_strdup(x->a, v->str);
+	*out = capped_copy(x, v, "text", key);
 	return *out != NULL;
 }

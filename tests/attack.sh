@@ -132,6 +132,22 @@ rm "$d"/fonts/* && mkfifo "$d/fonts/NotoSans-Regular.ttf"
 expect_status "attack font_dirs: a FIFO named like a font is passed over, not waited on" 0 \
 	timeout 20 "$TH" --check "$d"
 
+# 2c. A caption of one letter and 20,000 combining accents (47 kB): drawing
+# it cost time quadratic in its length on the render thread (38 s at
+# 8,000). The marks past a few on one letter are left out, with a located
+# warning, so the photo with that caption draws at once.
+d=$TMP/attack-marks
+copy_content "$d"
+cline=$(grep -n '^ *en: On 22 December 2001' "$d/$ox" | cut -d: -f1)
+python3 -c 'import sys; p = sys.argv[1]; s = open(p).read()
+s = s.replace("en: On 22 December", "en: O" + "\u0301" * 20000 + " 22 December", 1)
+open(p, "w").write(s)' "$d/$ox"
+expect_status "attack marks: --check takes a caption of 20,000 accents on a letter" 0 "$TH" --check "$d"
+expect_output "attack marks: --check warns where the caption is" \
+	"^$d/$ox:$cline:[0-9]+: warning: .*20000 accents .* only the first 4"
+expect_status "attack marks: the photo with that caption is drawn (not minutes of shaping)" 0 \
+	timeout 20 "$TH" --screenshot "$TMP/marks.png" --lang en --size 960x540 --at city/oxford/photos/1 "$d"
+
 # 3. The running program: each case arrives by a live reload (SIGHUP), is
 # rejected with its located error in the journal, and the fix is taken. The
 # watcher looks only once an hour here (--poll), so every reload is one of
