@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "index_set.h"
 #include "marks.h"
 
 static void add(struct content_fields_ctx *x, enum diag_level level,
@@ -104,10 +105,34 @@ static void unknown_key(struct content_fields_ctx *x, const struct yaml_doc_node
 	                     k->str, s->a_name, list);
 }
 
+struct key_query {
+	const struct yaml_doc_node *map;
+	const char *key;
+};
+
+static bool same_key(void *ctx, size_t i)
+{
+	const struct key_query *q = ctx;
+	return strcmp(q->map->pairs[i].key->str, q->key) == 0;
+}
+
+/* The earlier pair of map whose (scalar) key is that of pair i, or -1 when
+ * there is none; then i is added to seen, the pairs with scalar keys so far. */
+static long earlier_key(struct index_set *seen, const struct yaml_doc_node *map, size_t i)
+{
+	struct key_query q = {map, map->pairs[i].key->str};
+	uint64_t h = index_set_hash_str(q.key);
+	long j = index_set_find(seen, h, same_key, &q);
+	if (j < 0)
+		index_set_add(seen, h, i); /* out of memory: repeats go unnoticed */
+	return j;
+}
+
 /* Reports names that are not single words, unknown names and repeats. */
 static void check_keys(struct content_fields_ctx *x, const struct yaml_doc_node *map,
                        const struct content_shape *s)
 {
+	struct index_set *seen = index_set_new();
 	for (size_t i = 0; i < map->n; i++) {
 		const struct yaml_doc_node *k = map->pairs[i].key;
 		if (k->kind != YAML_DOC_SCALAR) {
@@ -117,16 +142,14 @@ static void check_keys(struct content_fields_ctx *x, const struct yaml_doc_node 
 			                     content_fields_kind(k));
 			continue;
 		}
-		size_t j = 0;
-		while (j < i && !(map->pairs[j].key->kind == YAML_DOC_SCALAR &&
-		                  strcmp(map->pairs[j].key->str, k->str) == 0))
-			j++;
-		if (j < i)
+		long j = earlier_key(seen, map, i);
+		if (j >= 0)
 			content_fields_error(x, k, "\"%s\" is given twice in %s (first on line %d)",
 			                     k->str, s->this_name, map->pairs[j].key->line);
 		else if (!find_field(s, k->str))
 			unknown_key(x, k, s);
 	}
+	index_set_free(seen);
 }
 
 int content_fields_check(struct content_fields_ctx *x, const struct yaml_doc_node *node,
@@ -256,18 +279,16 @@ static int text_node(struct content_fields_ctx *x, const struct yaml_doc_node *n
 		return 0;
 	}
 	int ok = 1;
+	struct index_set *seen = index_set_new();
 	for (size_t i = 0; i < node->n; i++) {
 		const struct yaml_doc_node *k = node->pairs[i].key;
-		for (size_t j = 0; j < i && k->kind == YAML_DOC_SCALAR; j++)
-			if (node->pairs[j].key->kind == YAML_DOC_SCALAR &&
-			    strcmp(node->pairs[j].key->str, k->str) == 0) {
-				content_fields_error(x, k,
-				                     "\"%s\" gives the %s text twice (first on "
-				                     "line %d)",
-				                     key, lang_label(k->str, lbuf, sizeof lbuf),
-				                     node->pairs[j].key->line);
-				ok = 0;
-			}
+		long j = k->kind == YAML_DOC_SCALAR ? earlier_key(seen, node, i) : -1;
+		if (j >= 0) {
+			content_fields_error(
+			    x, k, "\"%s\" gives the %s text twice (first on line %d)", key,
+			    lang_label(k->str, lbuf, sizeof lbuf), node->pairs[j].key->line);
+			ok = 0;
+		}
 		if (k->kind != YAML_DOC_SCALAR) {
 			content_fields_error(x, k, "a language must be a code such as en, not %s",
 			                     content_fields_kind(k));
@@ -275,6 +296,7 @@ static int text_node(struct content_fields_ctx *x, const struct yaml_doc_node *n
 		}
 		ok &= text_entry(x, key, &node->pairs[i], out);
 	}
+	index_set_free(seen);
 	for (int i = 0; i < x->n_langs; i++)
 		if (!out->s[i] && !yaml_doc_get(node, x->langs[i])) {
 			content_fields_error(x, node, "\"%s\" has no %s text", key,

@@ -5,12 +5,14 @@
 #include <string.h>
 
 #include "hash.h"
+#include "index_set.h"
 #include "utf8.h"
 
 struct diag {
 	struct diag_item *items;
 	size_t n, cap;
 	int sorted;
+	struct index_set *seen; /* every item by hash, to refuse repeats */
 };
 
 struct diag *diag_new(void)
@@ -27,6 +29,7 @@ void diag_free(struct diag *d)
 		free(d->items[i].message);
 	}
 	free(d->items);
+	index_set_free(d->seen);
 	free(d);
 }
 
@@ -37,15 +40,33 @@ static int same_str(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+static uint64_t item_hash(const char *file, int line, int col, const char *msg)
+{
+	int pos[2] = {line, col};
+	uint64_t h = hash_more(HASH_SEED, pos, sizeof pos);
+	if (file)
+		h = hash_more(h, file, strlen(file) + 1);
+	return hash_more(h, msg, strlen(msg));
+}
+
+struct item_query {
+	const struct diag *d;
+	const char *file, *msg;
+	int line, col;
+};
+
+static bool same_item(void *ctx, size_t i)
+{
+	const struct item_query *q = ctx;
+	const struct diag_item *it = &q->d->items[i];
+	return it->line == q->line && it->col == q->col && same_str(it->file, q->file) &&
+	       strcmp(it->message, q->msg) == 0;
+}
+
 static int is_repeat(const struct diag *d, const char *file, int line, int col, const char *msg)
 {
-	for (size_t i = 0; i < d->n; i++) {
-		const struct diag_item *it = &d->items[i];
-		if (it->line == line && it->col == col && same_str(it->file, file) &&
-		    strcmp(it->message, msg) == 0)
-			return 1;
-	}
-	return 0;
+	struct item_query q = {d, file, msg, line, col};
+	return index_set_find(d->seen, item_hash(file, line, col, msg), same_item, &q) >= 0;
 }
 
 /* Copies in to out as one line of valid UTF-8, whatever staff's files held
@@ -97,7 +118,10 @@ void diag_add(struct diag *d, enum diag_level level, const char *file, int line,
 			raw[lead - 1] = '\0';
 	}
 	one_line(raw, msg, sizeof msg);
-	if (!d || is_repeat(d, file, line, col, msg))
+	char name[512];
+	if (file)
+		one_line(file, name, sizeof name);
+	if (!d || is_repeat(d, file ? name : NULL, line, col, msg))
 		return;
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
@@ -109,9 +133,6 @@ void diag_add(struct diag *d, enum diag_level level, const char *file, int line,
 	}
 	struct diag_item *it = &d->items[d->n];
 	it->level = level;
-	char name[512];
-	if (file)
-		one_line(file, name, sizeof name);
 	it->file = file ? strdup(name) : NULL;
 	it->line = line;
 	it->col = col;
@@ -121,6 +142,10 @@ void diag_add(struct diag *d, enum diag_level level, const char *file, int line,
 		free(it->message);
 		return;
 	}
+	it->seq = d->n;
+	if (!d->seen)
+		d->seen = index_set_new();
+	index_set_add(d->seen, item_hash(it->file, line, col, it->message), d->n);
 	d->n++;
 	d->sorted = 0;
 }
@@ -148,23 +173,21 @@ static int cmp_item(const void *pa, const void *pb)
 		return a->line < b->line ? -1 : 1;
 	if (a->col != b->col)
 		return a->col < b->col ? -1 : 1;
-	return 0;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* Sorts by position, items at one position in the order they came; the
+ * set of items is made again for their new places. */
 static void sort_items(struct diag *d)
 {
 	if (d->sorted)
 		return;
-	/* qsort is not stable; items at one position keep insertion order by
-	 * a stable insertion sort, which is fine for the few items we have. */
-	for (size_t i = 1; i < d->n; i++) {
-		struct diag_item tmp = d->items[i];
-		size_t j = i;
-		while (j > 0 && cmp_item(&d->items[j - 1], &tmp) > 0) {
-			d->items[j] = d->items[j - 1];
-			j--;
-		}
-		d->items[j] = tmp;
+	qsort(d->items, d->n, sizeof *d->items, cmp_item);
+	index_set_free(d->seen);
+	d->seen = index_set_new();
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag_item *it = &d->items[i];
+		index_set_add(d->seen, item_hash(it->file, it->line, it->col, it->message), i);
 	}
 	d->sorted = 1;
 }

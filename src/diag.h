@@ -14,6 +14,7 @@ struct diag_item {
 	char *file;    /* relative to the content directory, e.g. "cities/oxford/city.yaml" */
 	int line, col; /* 1-based; 0 when the problem has no position in the file */
 	char *message;
+	size_t seq; /* order of adding, which orders items at one position */
 };
 
 struct diag;

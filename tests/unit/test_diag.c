@@ -50,6 +50,42 @@ static void test_repeats_kept_once(void)
 	diag_free(NULL);
 }
 
+/* Items at one position stay in the order they came, and a repeat added
+ * after the list was sorted (read) is still kept once. */
+static void test_order_at_one_place_and_repeats_after_sorting(void)
+{
+	struct diag *d = diag_new();
+	const char *words[] = {"c", "a", "d", "b"};
+	for (int i = 0; i < 4; i++)
+		diag_add(d, DIAG_ERROR, "hall.yaml", 5, 1, "%s", words[i]);
+	diag_add(d, DIAG_ERROR, "hall.yaml", 2, 1, "before");
+	CHECK_STR(diag_get(d, 0)->message, "before");
+	for (int i = 0; i < 4; i++)
+		CHECK_STR(diag_get(d, (size_t)i + 1)->message, words[i]);
+	diag_add(d, DIAG_ERROR, "hall.yaml", 5, 1, "a");
+	diag_add(d, DIAG_ERROR, "hall.yaml", 2, 1, "before");
+	CHECK_INT(diag_size(d), 5);
+	diag_free(d);
+}
+
+/* 200,000 problems, half of them repeats, in reverse order of position:
+ * each kept once and sorted (the list scanned every item for each new one
+ * and sorted by insertion: minutes for a 1 MiB file of junk). */
+static void test_many(void)
+{
+	struct diag *d = diag_new();
+	for (int i = 100000; i > 0; i--) {
+		diag_add(d, DIAG_ERROR, "hall.yaml", i, 1, "unknown field \"k%d\"", i);
+		diag_add(d, DIAG_ERROR, "hall.yaml", i, 1, "unknown field \"k%d\"", i);
+	}
+	CHECK_INT(diag_size(d), 100000);
+	int ordered = 1;
+	for (size_t i = 0; i < diag_size(d); i++)
+		ordered &= diag_get(d, i)->line == (int)i + 1;
+	CHECK(ordered);
+	diag_free(d);
+}
+
 /* Found by fuzz_content: a field name with a tab was quoted as it was, and
  * a YAML-escaped newline would split an error in two. Every message is one
  * line of valid UTF-8, whatever it quotes, and a long one is never cut in
@@ -76,6 +112,8 @@ int main(void)
 	RUN(test_sorted_by_file_and_position);
 	RUN(test_compiler_style_line);
 	RUN(test_repeats_kept_once);
+	RUN(test_order_at_one_place_and_repeats_after_sorting);
+	RUN(test_many);
 	RUN(test_one_line_of_utf8);
 	return failures_ != 0;
 }
