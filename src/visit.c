@@ -7,7 +7,6 @@
 #include "screen.h"
 
 enum {
-	PRESS_GROW_MS = 150,    /* the touch ring grows this long */
 	TEXT_BUDGET = 16 << 20, /* bytes of cached text textures: a few screens' worth */
 	/* Image cache: three screenfuls (the photo shown and both neighbours fit);
 	 * six did not fit in 96 MB beside the screen, its layers and a decode of
@@ -278,7 +277,7 @@ bool visit_update(struct visit *v, uint64_t now)
 		on_gesture(v, &out[i]);
 	if (now >= nav_deadline(&v->ui.c->hall, &v->ui.nav))
 		step(v, (struct nav_event){NAV_EV_TICK, 0}, now);
-	bool redraw = v->dirty || interactive_moving(v, now);
+	bool redraw = v->dirty || v->last_frame == FRAME_INTERIM || interactive_moving(v, now);
 	if (v->ui.nav.screen == NAV_ATTRACT && player_update(v->player, now))
 		redraw = true; /* the loop only runs while it is seen */
 	return redraw;
@@ -286,7 +285,8 @@ bool visit_update(struct visit *v, uint64_t now)
 
 uint64_t visit_deadline(const struct visit *v, uint64_t now)
 {
-	if (v->dirty || interactive_moving(v, now) || texture_cache_holding(v->ui.images))
+	if (v->dirty || v->last_frame == FRAME_INTERIM || interactive_moving(v, now) ||
+	    texture_cache_holding(v->ui.images))
 		return now;
 	uint64_t d = nav_deadline(&v->ui.c->hall, &v->ui.nav);
 	if (v->text_waiting && v->text_since + TEXT_WAIT_MS < d)

@@ -331,6 +331,13 @@ void visit_draw(struct visit *v, uint64_t now)
 	text_cache_frame(v->ui.texts);
 	texture_cache_frame(v->ui.images);
 	v->dirty = false;
+	v->last_frame = visit_at_rest(v) ? FRAME_FINAL : FRAME_INTERIM;
+}
+
+bool visit_at_rest(const struct visit *v)
+{
+	return !v->fading && !v->holding && !place_moving(v) &&
+	       !(v->ui.pressing && v->ui.now - v->ui.press_ms < PRESS_GROW_MS);
 }
 
 void visit_drawing(struct visit *v, bool drawing)

@@ -16,9 +16,16 @@
 
 enum {
 	TRANSITION_MS = 280, /* crossfade between places */
+	PRESS_GROW_MS = 150, /* the touch ring grows this long */
 	/* A frame whose text the worker is still drawing waits this long
 	 * (showing the last frame); then the render thread draws it itself. */
 	TEXT_WAIT_MS = 150,
+};
+
+/* What the last frame drawn showed. */
+enum visit_frame {
+	FRAME_INTERIM, /* a step on the way: more frames must follow */
+	FRAME_FINAL,   /* the place at rest, complete: nothing more to draw */
 };
 
 struct visit {
@@ -56,6 +63,11 @@ struct visit {
 	 * text_since): the screen shows the frame before it meanwhile. */
 	bool text_waiting;
 	uint64_t text_since;
+	/* Whether the last frame drawn is the place as it is to stay: no fade
+	 * under way, nothing moving, no text or hold keeping an older frame
+	 * up. Until one is, every update asks for a frame, so a fade always
+	 * reaches its last frame and a motion its frame at rest (caption in). */
+	enum visit_frame last_frame;
 	Uint32 wake_event;
 	size_t image_budget;
 	int start_lang;
@@ -75,6 +87,11 @@ void visit_fade_from_shown(struct visit *v, uint64_t now);
 /* Before the place changes: the layer shown gets the place as it is now,
  * when frames went straight to the screen since it was drawn. */
 void visit_catch_up(struct visit *v, uint64_t now);
+
+/* Whether a frame drawn now would be the last one needed: no crossfade
+ * or hold, nothing moving, no touch ring growing. (A frame lacking text
+ * is redrawn when the worker's text comes or TEXT_WAIT_MS passes.) */
+bool visit_at_rest(const struct visit *v);
 
 /* A crossfade, or the place moving: frames the eye follows. */
 bool visit_in_transition(const struct visit *v);

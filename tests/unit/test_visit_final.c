@@ -1,0 +1,286 @@
+/* Every change of place ends on its own frame. The visit is driven as the
+ * program's loop drives it - a frame only when visit_update asks for one,
+ * time jumping to visit_deadline, at most a frame every 16 ms - and once
+ * nothing more is asked for, the last frame drawn must be the place it
+ * ended at, as a fresh visit draws it: no ghost of the place left, no fade
+ * stopped half way, no caption missing. Software renderer, sample content,
+ * no window. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "content.h"
+#include "nav.h"
+#include "test.h"
+#include "text.h"
+#include "visit.h"
+#include "visit_private.h" /* the visit's touch targets */
+
+enum { W = 640, H = 360, FRAME_MS = 16, QUIET_MS = 3000 };
+
+static int failures_;
+static SDL_Surface *target;
+static SDL_Renderer *ren;
+
+struct world {
+	struct diag *d;
+	struct content *c;
+	struct text *text;
+	Uint32 wake;
+	struct visit *v;
+	uint64_t now, last_frame;
+	int frames;
+};
+
+static void world_close(struct world *w)
+{
+	visit_free(w->v);
+	text_free(w->text);
+	content_free(w->c);
+	diag_free(w->d);
+}
+
+static bool world_open(struct world *w, const char *place)
+{
+	*w = (struct world){.d = diag_new(), .now = SDL_GetTicks64()};
+	w->c = content_load("content", w->d);
+	w->text = text_new(ren);
+	w->wake = SDL_RegisterEvents(1);
+	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
+	CHECK(w->v != NULL);
+	if (!w->v) {
+		world_close(w);
+		return false;
+	}
+	struct nav_state s = *visit_state(w->v);
+	CHECK(nav_parse(&w->c->hall, place, &s) == 0);
+	s.last_input_ms = s.since_ms = w->now;
+	visit_goto(w->v, &s);
+	return true;
+}
+
+static void frame(struct world *w)
+{
+	visit_drawing(w->v, true);
+	visit_draw(w->v, w->now);
+	SDL_RenderPresent(ren);
+	visit_drawing(w->v, false);
+	w->last_frame = w->now;
+	w->frames++;
+}
+
+/* The program's loop until nothing more is asked for (or until the time
+ * until, when given): images and text that workers finish are taken in as
+ * their wake events come; while they work and nothing is due, time passes
+ * as it would while the program sleeps. */
+static void run(struct world *w, uint64_t until)
+{
+	for (int i = 0; i < 20000; i++) {
+		SDL_Event ev;
+		while (SDL_PollEvent(&ev))
+			if (ev.type == w->wake)
+				visit_take_images(w->v);
+		if (visit_update(w->v, w->now))
+			frame(w);
+		uint64_t d = visit_deadline(w->v, w->now);
+		if (d <= w->now)
+			d = w->last_frame + FRAME_MS;
+		if (until && d > until)
+			d = until;
+		if (until && w->now >= until)
+			return;
+		if (d > w->now + QUIET_MS) {
+			if (!visit_loading(w->v))
+				return;
+			SDL_Delay(2);
+			d = w->now + 2; /* asleep until a worker's wake event */
+		}
+		w->now = d > w->now ? d : w->now + 1;
+	}
+	CHECK(!"the visit never came to rest");
+}
+
+static SDL_Surface *screen_copy(void)
+{
+	return SDL_ConvertSurfaceFormat(target, SDL_PIXELFORMAT_ARGB8888, 0);
+}
+
+/* The place s as a fresh visit draws it once everything is in. */
+static SDL_Surface *fresh(const struct nav_state *s)
+{
+	struct world w;
+	if (!world_open(&w, "home"))
+		return NULL;
+	struct nav_state at = *s;
+	at.last_input_ms = at.since_ms = w.now;
+	visit_goto(w.v, &at);
+	run(&w, 0);
+	frame(&w);
+	SDL_Surface *out = screen_copy();
+	world_close(&w);
+	return out;
+}
+
+static int differing(SDL_Surface *a, SDL_Surface *b)
+{
+	int n = 0;
+	for (int y = 0; y < H; y++) {
+		const Uint32 *pa = (const Uint32 *)((Uint8 *)a->pixels + y * a->pitch);
+		const Uint32 *pb = (const Uint32 *)((Uint8 *)b->pixels + y * b->pitch);
+		for (int x = 0; x < W; x++)
+			n += pa[x] != pb[x];
+	}
+	return n;
+}
+
+/* The last frame drawn is the place the visit is at, drawn afresh. */
+static void check_final(struct world *w, const char *what)
+{
+	SDL_Surface *live = screen_copy(), *want = fresh(visit_state(w->v));
+	int n = live && want ? differing(live, want) : -1;
+	if (n != 0) {
+		printf("  %s: %d pixels of the last frame differ from the place drawn afresh\n",
+		       what, n);
+		char path[256];
+		snprintf(path, sizeof path, "/tmp/final-%s-live.bmp", what);
+		SDL_SaveBMP(live, path);
+		snprintf(path, sizeof path, "/tmp/final-%s-want.bmp", what);
+		SDL_SaveBMP(want, path);
+	}
+	CHECK_INT(n, 0);
+	/* At rest, the visit asks for nothing more: a still screen uses no CPU. */
+	uint64_t later = w->now + 1000;
+	CHECK(visit_deadline(w->v, later) > later + 1000);
+	CHECK(!visit_update(w->v, later));
+	SDL_FreeSurface(live);
+	SDL_FreeSurface(want);
+}
+
+static void finger(struct world *w, enum gesture_input_kind k, float x, float y)
+{
+	struct gesture_input in = {k, 1, x, y, w->now};
+	visit_input(w->v, &in);
+}
+
+/* A tap at the centre of the touch target id (arg), as drawn last. */
+static bool tap_target(struct world *w, int id, int arg)
+{
+	const struct hit_list *l = &w->v->ui.hits;
+	for (int i = 0; i < l->n; i++) {
+		const struct hit_target *t = &l->t[i];
+		if (t->id != id || t->arg != arg)
+			continue;
+		float x = (float)t->r.x + (float)t->r.w / 2, y = (float)t->r.y + (float)t->r.h / 2;
+		finger(w, GESTURE_IN_DOWN, x, y);
+		run(w, w->now + 60);
+		finger(w, GESTURE_IN_UP, x, y);
+		return true;
+	}
+	CHECK(!"no such touch target");
+	return false;
+}
+
+/* A finger dragged from (x0, y0) by (dx, dy) over ms, then lifted. */
+static void drag(struct world *w, float x0, float y0, float dx, float dy, uint64_t ms)
+{
+	finger(w, GESTURE_IN_DOWN, x0, y0);
+	uint64_t t0 = w->now;
+	for (int i = 1; i <= 10; i++) {
+		run(w, t0 + ms * (uint64_t)i / 10);
+		finger(w, GESTURE_IN_MOVE, x0 + dx * (float)i / 10, y0 + dy * (float)i / 10);
+	}
+	finger(w, GESTURE_IN_UP, x0 + dx, y0 + dy);
+}
+
+static void test_wake_ends_on_home(void)
+{
+	struct world w;
+	if (!world_open(&w, "attract"))
+		return;
+	run(&w, w.now + 2000);
+	finger(&w, GESTURE_IN_DOWN, W / 2.0f, H / 2.0f);
+	run(&w, w.now + 50);
+	finger(&w, GESTURE_IN_UP, W / 2.0f, H / 2.0f);
+	run(&w, 0);
+	CHECK_INT(visit_state(w.v)->screen, NAV_HOME);
+	check_final(&w, "wake");
+	world_close(&w);
+}
+
+/* Opening a city and going back, the touches landing at each phase of the
+ * 16 ms frame clock: the crossfade's last frame comes whenever it ends. */
+static void test_open_city_and_back_end_on_their_place(void)
+{
+	struct world w;
+	if (!world_open(&w, "home"))
+		return;
+	run(&w, 0);
+	for (uint64_t phase = 0; phase < FRAME_MS; phase += 3) {
+		w.now += phase;
+		tap_target(&w, NAV_EV_OPEN_CITY, 2);
+		run(&w, 0);
+		CHECK_INT(visit_state(w.v)->screen, NAV_PHOTOS);
+		check_final(&w, "open-city");
+		w.now += phase;
+		tap_target(&w, NAV_EV_BACK, 0);
+		run(&w, 0);
+		CHECK_INT(visit_state(w.v)->screen, NAV_HOME);
+		check_final(&w, "back-home");
+	}
+	world_close(&w);
+}
+
+static void test_swipe_ends_on_photo_with_caption(void)
+{
+	struct world w;
+	if (!world_open(&w, "city/oxford/photos/1"))
+		return;
+	run(&w, 0);
+	drag(&w, W * 0.8f, H * 0.5f, -W * 0.5f, 0, 200);
+	run(&w, 0);
+	CHECK_INT(visit_state(w.v)->item, 1);
+	check_final(&w, "swipe");
+	world_close(&w);
+}
+
+static void test_reload_in_scrolled_history_ends_clean(void)
+{
+	struct world w;
+	if (!world_open(&w, "city/oxford/history"))
+		return;
+	run(&w, 0);
+	drag(&w, W * 0.5f, H * 0.8f, 0, -H * 0.5f, 150);
+	run(&w, w.now + 100); /* still easing */
+	struct diag *d = diag_new();
+	struct content *c = content_load("content", d);
+	CHECK(c && visit_set_content(w.v, c, w.now));
+	run(&w, 0);
+	check_final(&w, "reload-history");
+	visit_free(w.v); /* before the content it shows */
+	w.v = NULL;
+	content_free(c);
+	diag_free(d);
+	world_close(&w);
+}
+
+int main(void)
+{
+	if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
+		printf("FAIL cannot start SDL: %s\n", SDL_GetError());
+		return 1;
+	}
+	target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
+	ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+	if (!ren) {
+		printf("FAIL cannot make a software renderer: %s\n", SDL_GetError());
+		return 1;
+	}
+	RUN(test_wake_ends_on_home);
+	RUN(test_open_city_and_back_end_on_their_place);
+	RUN(test_swipe_ends_on_photo_with_caption);
+	RUN(test_reload_in_scrolled_history_ends_clean);
+	SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(target);
+	TTF_Quit();
+	SDL_Quit();
+	return failures_ != 0;
+}
