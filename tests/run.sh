@@ -31,7 +31,7 @@ run_part() {
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] && run_part "${t##*/}" "$t"
 done
-for s in tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/reload.sh tests/hours.sh tests/screen_change.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/install.sh tests/attack.sh tests/fuzz.sh; do
+for s in tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/reload.sh tests/hours.sh tests/screen_change.sh tests/final_frame.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/install.sh tests/attack.sh tests/fuzz.sh; do
 	run_part "$s" bash "$s"
 done
 run_part lint bash -c 'if make -s lint >/dev/null 2>&1; then echo "PASS format is clean (make lint)";

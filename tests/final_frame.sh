@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Every change of place ends on the right frame, live: the real program in
+# Xvfb under the software renderer and under OpenGL (Mesa), driven with
+# xdotool. A few seconds after each change the screen must match the
+# headless render (--screenshot) of the place it is at: no ghost of the
+# place left, no fade stopped half way, the photo's caption in.
+. "$(dirname "$0")/lib.sh"
+W=1280 H=720
+start_xvfb $W $H
+trap 'kill $xvfb 2>/dev/null; kill $pid 2>/dev/null' EXIT
+shot() { import -display "$DISPLAY" -window root "$1" 2>/dev/null; }
+live=$TMP/final-content
+copy_content "$live"
+
+# same NAME PLACE: the screen now matches the headless render of PLACE.
+same() {
+	local name=$1 place=$2 r
+	sleep 3
+	shot "$TMP/final-live.png"
+	"$TH" --screenshot "$TMP/final-want.png" --size ${W}x$H --at "$place" "$live" >/dev/null 2>&1
+	if r=$("$BUILD/tools/pngdiff" "$TMP/final-want.png" "$TMP/final-live.png" 0.5 "$TMP/final-diff-$rd-$3.png"); then
+		pass "$rd: $name ends on $place as drawn headless ($r)"
+	else
+		fail "$rd: $name ends on $place as drawn headless" "$r" "$(tail -3 "$TMP/final.log")"
+	fi
+}
+drag() { # drag X0 Y0 X1 Y1: a finger (the mouse) dragged in 10 steps
+	xdotool mousemove "$1" "$2" mousedown 1
+	for i in $(seq 1 10); do
+		xdotool mousemove $(($1 + ($3 - $1) * i / 10)) $(($2 + ($4 - $2) * i / 10))
+		sleep 0.02
+	done
+	xdotool mouseup 1
+}
+
+for rd in software opengl; do
+	SDL_RENDER_DRIVER=$rd STATE_DIRECTORY=$TMP/final-state-$rd \
+		"$TH" --window ${W}x$H --at city/oxford/history "$live" >"$TMP/final.log" 2>&1 &
+	pid=$!
+	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+	xdotool windowmove "$win" 0 0
+	sleep 2
+	# A visitor scrolls Oxford's history; staff save another city's file
+	# while it still eases: the hall reloads and shows the history again.
+	drag 640 600 640 200
+	sleep 0.1
+	echo "# saved" >>"$live/cities/qingdao/city.yaml"
+	same "a reload during a scrolled history" city/oxford/history reload
+	# A city's photos: the next photo by a swipe, twice; each must end at
+	# rest with its caption and counter.
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	SDL_RENDER_DRIVER=$rd STATE_DIRECTORY=$TMP/final-state-$rd \
+		"$TH" --window ${W}x$H --at city/oxford/photos/1 "$live" >"$TMP/final.log" 2>&1 &
+	pid=$!
+	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+	xdotool windowmove "$win" 0 0
+	sleep 2
+	drag 1000 360 300 360
+	same "a swipe to the next photo" city/oxford/photos/2 swipe
+	drag 1000 360 300 360
+	same "another swipe" city/oxford/photos/3 swipe2
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+done
+exit 0
