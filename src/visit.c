@@ -103,7 +103,7 @@ static bool crossfades(const struct nav_state *a, const struct nav_state *b)
 static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 {
 	if (crossfades(old, &v->ui.nav))
-		visit_fade_from_shown(v, now);
+		visit_fade_from_shown(v, now, 0);
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
 		s->enter(&v->ui);
@@ -167,11 +167,8 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
 		s->enter(&v->ui);
-	if (v->layer[v->shown] && !v->fading) {
-		visit_fade_from_shown(v, now);
-		v->holding = true;
-		v->hold_until = now + VISIT_HOLD_MS;
-	}
+	if (v->fade.stage == FADE_NONE)
+		visit_fade_from_shown(v, now, now + VISIT_HOLD_MS);
 	if (!nav_same(&before, &v->ui.nav))
 		write_trace(v, now);
 	v->dirty = true;
@@ -232,7 +229,7 @@ void visit_input(struct visit *v, const struct gesture_input *in)
 static bool interactive_moving(const struct visit *v, uint64_t now)
 {
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
-	if (now - v->transition_ms < TRANSITION_MS)
+	if (v->fade.stage != FADE_NONE)
 		return true;
 	if (v->ui.pressing && now - v->ui.press_ms < PRESS_GROW_MS)
 		return true;
@@ -246,18 +243,6 @@ static bool images_waiting(const struct visit *v)
 	return screen_of(v->ui.nav.screen) ? v->ui.images_waiting > 0 : visit_loading(v);
 }
 
-/* While holding the last frame after a reload, the crossfade waits at its
- * start; it begins once the new place was drawn with its text and images
- * in (draw_fade sets next_drawn only when its text was). */
-static void hold(struct visit *v, uint64_t now)
-{
-	if (!v->holding)
-		return;
-	if (!v->fading || now >= v->hold_until || (v->next_drawn && !images_waiting(v)))
-		v->holding = false;
-	v->transition_ms = now;
-}
-
 bool visit_update(struct visit *v, uint64_t now)
 {
 	struct gesture out[GESTURE_MAX_OUT];
@@ -269,7 +254,7 @@ bool visit_update(struct visit *v, uint64_t now)
 		if (texture_cache_holding(v->ui.images))
 			v->dirty = true;
 	}
-	hold(v, now);
+	fade_tick(&v->fade, now, images_waiting(v));
 	if (v->text_waiting && now - v->text_since >= TEXT_WAIT_MS)
 		v->dirty = true; /* the worker is late: draw the text here */
 	size_t n = gesture_tick(v->gestures, now, out, GESTURE_MAX_OUT);
@@ -293,7 +278,7 @@ uint64_t visit_deadline(const struct visit *v, uint64_t now)
 		d = v->text_since + TEXT_WAIT_MS;
 	uint64_t g = gesture_deadline(v->gestures);
 	d = g < d ? g : d;
-	if (v->ui.nav.screen == NAV_ATTRACT || now - v->transition_ms < TRANSITION_MS) {
+	if (v->ui.nav.screen == NAV_ATTRACT || v->fade.stage != FADE_NONE) {
 		uint64_t p = player_deadline(v->player, now);
 		d = p < d ? p : d;
 	}
@@ -307,7 +292,7 @@ void visit_sleep(struct visit *v, uint64_t now)
 	visit_goto(v, &s);
 	player_sleep(v->player);
 	visit_layers_free(v);
-	v->holding = v->text_waiting = false;
+	v->text_waiting = false;
 	text_cache_clear(v->ui.texts);
 	texture_cache_clear(v->ui.images);
 }
@@ -315,7 +300,6 @@ void visit_sleep(struct visit *v, uint64_t now)
 void visit_goto(struct visit *v, const struct nav_state *s)
 {
 	v->ui.nav = *s;
-	v->transition_ms = 0;
 	visit_fade_end(v);
 	const struct screen_ops *sc = screen_of(s->screen);
 	if (sc)
@@ -341,7 +325,7 @@ void visit_images(const struct visit *v, size_t *textures, size_t *bytes)
 
 bool visit_holding(const struct visit *v)
 {
-	return v->text_waiting || (v->fading && (v->holding || !v->next_drawn));
+	return v->text_waiting || fade_waiting(&v->fade);
 }
 
 const struct nav_state *visit_state(const struct visit *v)

@@ -30,7 +30,7 @@ void visit_layers_free(struct visit *v)
 			SDL_DestroyTexture(v->layer[i]);
 		v->layer[i] = NULL;
 	}
-	v->fading = false;
+	fade_end(&v->fade);
 	v->layer_stale = false;
 }
 
@@ -40,7 +40,7 @@ void visit_layers_free(struct visit *v)
  * peak anyway. */
 void visit_fade_end(struct visit *v)
 {
-	v->fading = false;
+	fade_end(&v->fade);
 }
 
 /* Whether the place moves: dragged by a finger, or easing on by itself. */
@@ -54,19 +54,17 @@ static bool place_moving(const struct visit *v)
  * make way for. */
 bool visit_in_transition(const struct visit *v)
 {
-	return v->fading || place_moving(v);
+	return v->fade.stage != FADE_NONE || place_moving(v);
 }
 
 /* Crossfades from the last frame drawn to the new place. */
-void visit_fade_from_shown(struct visit *v, uint64_t now)
+void visit_fade_from_shown(struct visit *v, uint64_t now, uint64_t hold_until)
 {
 	if (!v->layer[v->shown]) /* nothing drawn yet */
 		return;
-	v->fading = true;
+	fade_begin(&v->fade, now, hold_until);
 	v->from = v->shown;
-	v->next_drawn = false;
 	v->band_rows = 0;
-	v->transition_ms = now;
 }
 
 static void draw_place(struct visit *v, uint64_t now)
@@ -119,7 +117,7 @@ static enum layer_drawn draw_layer(struct visit *v, int i, uint64_t now, bool ma
  * crossfade starts from what is on screen. */
 void visit_catch_up(struct visit *v, uint64_t now)
 {
-	if (v->layer_stale && v->layer[v->shown] && !v->fading)
+	if (v->layer_stale && v->layer[v->shown] && v->fade.stage == FADE_NONE)
 		draw_layer(v, v->shown, now, false, NULL);
 	v->layer_stale = false;
 }
@@ -166,9 +164,8 @@ static void draw_fade(struct visit *v, uint64_t now)
 {
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	int to = v->from ^ 1;
-	bool first = !v->next_drawn;
+	bool first = v->fade.stage == FADE_PREPARE;
 	if (first && v->text_waiting && !v->dirty) { /* nothing new yet */
-		v->transition_ms = now;
 		show_layer(v, v->from, 255);
 		return;
 	}
@@ -179,13 +176,12 @@ static void draw_fade(struct visit *v, uint64_t now)
 			draw_place(v, now);
 			return;
 		}
-		v->transition_ms = now;
 		if (d != LAYER_COMPLETE) {
 			show_layer(v, v->from, 255);
 			return;
 		}
 		v->shown = to;
-		v->next_drawn = true;
+		fade_prepared(&v->fade, now);
 	} else if (s && !s->moving(&v->ui) && (v->dirty || v->band_rows < v->ui.l.h)) {
 		/* Something came in during the fade (a photo decoded): the new
 		 * place is drawn again a band a frame while the fade goes on, once
@@ -206,16 +202,14 @@ static void draw_fade(struct visit *v, uint64_t now)
 			return;
 		}
 		if (d == LAYER_LACKS_TEXT && first) { /* the crossfade waits for it */
-			v->transition_ms = now;
 			show_layer(v, v->from, 255);
 			return;
 		}
 		v->shown = to;
-		v->next_drawn = true;
+		fade_prepared(&v->fade, now);
 		v->band_rows = v->ui.l.h; /* drawn whole */
 	}
-	uint64_t t = now - v->transition_ms;
-	Uint8 a = first ? 255 : (Uint8)(255 - t * 255 / TRANSITION_MS);
+	Uint8 a = fade_alpha(&v->fade, now);
 	if (a < 255)
 		show_layer(v, to, 255);
 	show_layer(v, v->from, a);
@@ -245,8 +239,8 @@ static void draw_direct(struct visit *v, uint64_t now)
 static bool fade_left_whole(const struct visit *v)
 {
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
-	return s && v->next_drawn && v->band_rows == v->ui.l.h && !v->dirty && !v->text_waiting &&
-	       !place_moving(v);
+	return s && v->fade.stage == FADE_BLEND && v->band_rows == v->ui.l.h && !v->dirty &&
+	       !v->text_waiting && !place_moving(v);
 }
 
 /* A frame outside crossfades: the place is drawn into the layer not on
@@ -312,9 +306,10 @@ void visit_draw(struct visit *v, uint64_t now)
 {
 	v->ui.now = now;
 	fill_edges(v);
-	if (v->fading && now - v->transition_ms < TRANSITION_MS) {
+	if (v->fade.stage != FADE_NONE && !fade_at_end(&v->fade, now)) {
 		draw_fade(v, now);
-	} else if (v->fading && fade_left_whole(v)) { /* its last frame: the new place as drawn */
+	} else if (v->fade.stage != FADE_NONE &&
+	           fade_left_whole(v)) { /* its last frame: the new place as drawn */
 		visit_fade_end(v);
 		show_layer(v, v->shown, 255);
 	} else {
@@ -336,7 +331,7 @@ void visit_draw(struct visit *v, uint64_t now)
 
 bool visit_at_rest(const struct visit *v)
 {
-	return !v->fading && !v->holding && !place_moving(v) &&
+	return v->fade.stage == FADE_NONE && !place_moving(v) &&
 	       !(v->ui.pressing && v->ui.now - v->ui.press_ms < PRESS_GROW_MS);
 }
 

@@ -9,13 +9,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "fade.h"
 #include "gesture.h"
 #include "player.h"
 #include "ui.h"
 #include "visit.h"
 
 enum {
-	TRANSITION_MS = 280, /* crossfade between places */
 	PRESS_GROW_MS = 150, /* the touch ring grows this long */
 	/* A frame whose text the worker is still drawing waits this long
 	 * (showing the last frame); then the render thread draws it itself. */
@@ -44,21 +44,15 @@ struct visit {
 	 * layer is made for the first crossfade and kept (see visit_fade_end). While
 	 * the place moves, frames go straight to the screen (draw_direct). */
 	SDL_Texture *layer[2];
-	int shown;              /* the layer with the last frame drawn */
-	bool layer_stale;       /* frames since went straight to the screen
-	                         * (draw_direct): the layer shown is older */
-	uint64_t moved_ms;      /* when the last of them drawn while moving was */
-	bool dragging;          /* a finger drags the place (a slide, a scroll) */
-	int from;               /* during a crossfade: the layer of the place left */
-	bool fading;            /* a crossfade is under way */
-	bool next_drawn;        /* the other layer shows the new place as it is now */
-	int band_rows;          /* rows of it drawn so far, band by band */
-	unsigned long drawn;    /* places drawn so far */
-	uint64_t transition_ms; /* when the last change of place began */
-	/* After a reload: the last frame stays until hold_until, or until the
-	 * new place's images are in, then the crossfade begins. */
-	bool holding;
-	uint64_t hold_until;
+	int shown;           /* the layer with the last frame drawn */
+	bool layer_stale;    /* frames since went straight to the screen
+	                      * (draw_direct): the layer shown is older */
+	uint64_t moved_ms;   /* when the last of them drawn while moving was */
+	bool dragging;       /* a finger drags the place (a slide, a scroll) */
+	int from;            /* during a crossfade: the layer of the place left */
+	struct fade fade;    /* the crossfade between places, if any */
+	int band_rows;       /* rows of the new place drawn so far, band by band */
+	unsigned long drawn; /* places drawn so far */
 	/* The last place drawn lacked text the worker is drawing (since
 	 * text_since): the screen shows the frame before it meanwhile. */
 	bool text_waiting;
@@ -81,8 +75,10 @@ void visit_layers_free(struct visit *v);
 /* The crossfade is over or cut short; the layers are kept. */
 void visit_fade_end(struct visit *v);
 
-/* Crossfades from the last frame drawn to the new place. */
-void visit_fade_from_shown(struct visit *v, uint64_t now);
+/* Crossfades from the last frame drawn to the new place; after a reload,
+ * the last frame may stay until hold_until while the new place's images
+ * decode (0: no hold). */
+void visit_fade_from_shown(struct visit *v, uint64_t now, uint64_t hold_until);
 
 /* Before the place changes: the layer shown gets the place as it is now,
  * when frames went straight to the screen since it was drawn. */

@@ -224,14 +224,14 @@ static void test_fade_frame_taking_a_photo_only_blends(void)
 	 * decode waits (a transition's frame is being drawn), so the photo
 	 * cannot come in before the fade itself. */
 	visit_drawing(v, true);
-	for (int i = 0; i < 300 && !(v->fading && v->next_drawn); i++) {
+	for (int i = 0; i < 300 && !(v->fade.stage == FADE_BLEND); i++) {
 		SDL_Delay(5); /* the text worker draws the caption meanwhile */
 		visit_take_images(v);
 		visit_update(v, t);
 		visit_draw(v, t);
 	}
 	CHECK(visit_loading(v));
-	CHECK(v->fading && v->next_drawn);
+	CHECK(v->fade.stage == FADE_BLEND);
 	visit_drawing(v, false);
 	/* Frames as things come in (the caption's text, the photo), until the
 	 * photo does: that frame only blends. */
@@ -239,7 +239,7 @@ static void test_fade_frame_taking_a_photo_only_blends(void)
 	for (int i = 0; i < 100 && !took; i++) {
 		SDL_Event ev;
 		SDL_WaitEventTimeout(&ev, 50);
-		fading = v->fading;
+		fading = v->fade.stage != FADE_NONE;
 		fade_frame(v, ++t, &took, &drew);
 	}
 	CHECK(took);   /* the photo became a texture in this frame, */
