@@ -12,7 +12,7 @@
 # There are no openly licensed photographs of the twin cities here, so the
 # "photos" are typographic posters: a calm gradient in muted tones of the
 # country's flag, soft light, fine grain, the year, one line about a fact
-# from shared/facts/twin-cities.md (the same fact the photo's caption in
+# from docs/sources.md (the same fact the photo's caption in
 # city.yaml states) and the city's name. Every image says on itself that it is
 # a sample. Staff replace them with real photographs (see content/README.md).
 #
