@@ -211,8 +211,10 @@ debug:
 		LDFLAGS="-fsanitize=address,undefined" all
 
 FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c tests/bench/*.h tests/fuzz/*.c tests/fuzz/*.h)
+# The format, then the include rule between src/'s folders (src/layers.txt).
 lint:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "lint: format is clean"
+	@bash tests/tools/check_includes.sh && echo "lint: includes follow src/layers.txt"
 
 format:
 	clang-format -i $(FORMAT_FILES)
