@@ -44,7 +44,7 @@ BENCH_CONTENT := $(BUILD)/bench/content
 
 STAMP     := $(BUILD)/deps.stamp
 
-.PHONY: all run test debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build
+.PHONY: all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build
 all: $(BUILD)/twinhall
 
 # Installs missing Debian packages (through sudo when not root).
@@ -128,6 +128,12 @@ test: test-deps
 	@$(MAKE) --no-print-directory -j$(NPROC) all $(TEST_BIN) $(TOOL_BIN) $(FUZZ_BIN)
 	@$(MAKE) --no-print-directory -j$(NPROC) debug
 	@BUILD=$(BUILD) tests/run.sh
+
+# The quick round while working: the unit tests and the renders against
+# the golden images only (well under a minute); make test runs them all.
+test-fast: test-deps
+	@$(MAKE) --no-print-directory -j$(NPROC) all $(TEST_BIN) $(TOOL_BIN)
+	@BUILD=$(BUILD) tests/run.sh fast
 
 # The soak: `make soak MINUTES=30` runs the sanitized program with the
 # monkey, staff saves and a fast clock, and prints its RSS curve (make test
