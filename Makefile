@@ -26,11 +26,13 @@ WARN := -Wall -Wextra -Wshadow -Wvla -Wwrite-strings -Wstrict-prototypes \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DTWINHALL_VERSION='"$(VERSION)"' \
-             -DTWINHALL_DATADIR='"$(PREFIX)/share/twinhall"' $(WARN) $(CFLAGS) $(PKG_CFLAGS)
+             -DTWINHALL_DATADIR='"$(PREFIX)/share/twinhall"' -Isrc $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
-SRC       := $(wildcard src/*.c)
+# src/<folder>/<name>.c, folders by subsystem (src/layers.txt); headers are
+# included as "folder/name.h", resolved from src/.
+SRC       := $(wildcard src/*/*.c)
 OBJ       := $(SRC:src/%.c=$(BUILD)/obj/%.o)
-CORE_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+CORE_OBJ  := $(filter-out $(BUILD)/obj/app/main.o,$(OBJ))
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC  := $(wildcard tests/tools/*.c)
@@ -42,7 +44,7 @@ BENCH_CONTENT := $(BUILD)/bench/content
 
 STAMP     := $(BUILD)/deps.stamp
 
-.PHONY: all run test debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build
+.PHONY: all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build
 all: $(BUILD)/twinhall
 
 # Installs missing Debian packages (through sudo when not root).
@@ -75,7 +77,7 @@ $(BUILD)/obj/%.o: src/%.c | $(STAMP)
 
 # Resizing's pixel loops: at -O3 GCC vectorises them, and a 24 MP photo's
 # resize to the screen takes 10 ms instead of 18.
-$(BUILD)/obj/scale.o: ALL_CFLAGS += -O3
+$(BUILD)/obj/image/scale.o: ALL_CFLAGS += -O3
 
 $(BUILD)/twinhall: $(OBJ)
 	@echo "  LD    $@"
@@ -84,7 +86,7 @@ $(BUILD)/twinhall: $(OBJ)
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	@echo "  TEST  $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c | $(STAMP)
 	@mkdir -p $(@D)
@@ -94,7 +96,7 @@ $(BUILD)/tools/%: tests/tools/%.c | $(STAMP)
 $(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ) $(wildcard tests/bench/*.h)
 	@mkdir -p $(@D)
 	@echo "  BENCH $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
 
 # The photo benchmark's content: content/ with 24 MP photos (not committed;
 # images already generated are kept).
@@ -127,6 +129,12 @@ test: test-deps
 	@$(MAKE) --no-print-directory -j$(NPROC) debug
 	@BUILD=$(BUILD) tests/run.sh
 
+# The quick round while working: the unit tests and the renders against
+# the golden images only (well under a minute); make test runs them all.
+test-fast: test-deps
+	@$(MAKE) --no-print-directory -j$(NPROC) all $(TEST_BIN) $(TOOL_BIN)
+	@BUILD=$(BUILD) tests/run.sh fast
+
 # The soak: `make soak MINUTES=30` runs the sanitized program with the
 # monkey, staff saves and a fast clock, and prints its RSS curve (make test
 # runs one minute of it).
@@ -135,14 +143,14 @@ soak: test-deps
 	@$(MAKE) --no-print-directory debug
 	@BUILD=$(BUILD) TMP=$$(mktemp -d /tmp/twinhall-soak.XXXXXX) bash tests/soak.sh $$(($(MINUTES) * 60))
 
-# Fuzzing with libFuzzer (clang): every src/ file but main.c built again
+# Fuzzing with libFuzzer (clang): every src/ file but app/main.c built again
 # with the fuzzer's coverage and the sanitizers, one program a target.
 # `make fuzz SECONDS=N` runs each target N seconds (make test: 20) from
 # its seeds and the corpus it has grown in build/fuzz/corpus.
 FUZZ_CC     ?= clang
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE -DTWINHALL_VERSION='"$(VERSION)"' \
-               -DTWINHALL_DATADIR='"$(PREFIX)/share/twinhall"' $(WARN) -O1 -g \
+               -DTWINHALL_DATADIR='"$(PREFIX)/share/twinhall"' -Isrc $(WARN) -O1 -g \
                -fno-omit-frame-pointer $(FUZZ_SAN) $(PKG_CFLAGS)
 FUZZ_SRC    := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN    := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
@@ -156,7 +164,7 @@ $(BUILD)/fuzz/obj/%.o: src/%.c | $(STAMP)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	@echo "  FUZZ  $@"
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
 .SECONDARY: $(FUZZ_OBJ)
 fuzz-build: test-deps
@@ -208,9 +216,11 @@ debug:
 		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined" \
 		LDFLAGS="-fsanitize=address,undefined" all
 
-FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c tests/bench/*.h tests/fuzz/*.c tests/fuzz/*.h)
+FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c tests/bench/*.h tests/fuzz/*.c tests/fuzz/*.h)
+# The format, then the include rule between src/'s folders (src/layers.txt).
 lint:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "lint: format is clean"
+	@bash tests/tools/check_includes.sh && echo "lint: includes follow src/layers.txt"
 
 format:
 	clang-format -i $(FORMAT_FILES)

@@ -41,9 +41,9 @@ copy_content() {
 
 # end_sanitized NAME LOG: stops the sanitized program $pid with SIGTERM and
 # judges its end: status 0, no ASan or UBSan report in LOG, and no leak at
-# exit from our code (a leak counts when a frame of its stack is in src/;
-# SDL's X11 backend leaves a few from libraries it unloads, which no
-# suppression can name).
+# exit from our code (a leak counts when a frame of its stack is in a file
+# of src/<folder>/; SDL's X11 backend leaves a few from libraries it
+# unloads, which no suppression can name).
 end_sanitized() {
 	local name=$1 log=$2 rc ours
 	kill -TERM "$pid"
@@ -55,6 +55,6 @@ end_sanitized() {
 	else
 		pass "$name: no memory error, no undefined behaviour"
 	fi
-	ours=$(awk 'BEGIN { RS = "" } /leak of/ && /src\/[a-z_]+\.c/' "$log")
+	ours=$(awk 'BEGIN { RS = "" } /leak of/ && /src\/[a-z_]+\/[a-z_]+\.c/' "$log")
 	[ -z "$ours" ] && pass "$name: no leak from twinhall's code at exit" || fail "$name: no leak from twinhall's code at exit" "$ours"
 }

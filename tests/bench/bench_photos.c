@@ -22,15 +22,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bigalloc.h"
-#include "content.h"
-#include "draw.h"
-#include "layout.h"
-#include "nav.h"
+#include "base/bigalloc.h"
+#include "content/content.h"
+#include "render/draw.h"
+#include "ui/layout.h"
+#include "visit/nav.h"
 #include "samples.h"
-#include "text.h"
-#include "theme.h"
-#include "visit.h"
+#include "text/text.h"
+#include "render/theme.h"
+#include "visit/visit.h"
 
 enum {
 	W = 1920,

@@ -14,12 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bigalloc.h"
-#include "live.h"
-#include "nav.h"
+#include "base/bigalloc.h"
+#include "live/live.h"
+#include "visit/nav.h"
 #include "samples.h"
-#include "text.h"
-#include "visit.h"
+#include "text/text.h"
+#include "visit/visit.h"
 
 enum { W = 1920, H = 1080, FRAME_MS = 16, SAVES = 8, FADE_MS = 300 };
 

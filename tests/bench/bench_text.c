@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "content.h"
-#include "layout.h"
-#include "marks.h"
-#include "text.h"
-#include "text_cache.h"
+#include "content/content.h"
+#include "ui/layout.h"
+#include "text/marks.h"
+#include "text/text.h"
+#include "text/text_cache.h"
 
 struct job {
 	const char *s;

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "content.h"
+#include "content/content.h"
 
 enum {
 	PHOTO_W = 6000,

@@ -22,10 +22,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content.h"
-#include "diag.h"
+#include "content/content.h"
+#include "content/diag.h"
 #include "fuzz.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 enum { MAX_FILES = 64, MAX_NAME = 96 };
 

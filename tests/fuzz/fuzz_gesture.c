@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "gesture.h"
+#include "input/gesture.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "image_decode.h"
-#include "image_info.h"
+#include "image/image_decode.h"
+#include "image/image_info.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

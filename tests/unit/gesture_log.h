@@ -6,7 +6,7 @@
 #include <math.h>
 #include <stdbool.h>
 
-#include "gesture.h"
+#include "input/gesture.h"
 #include "test.h"
 
 /* Everything emitted since nlog_ was last zeroed (make_default does), in order. */

@@ -1,5 +1,5 @@
 /* The attract loop's order and timing, on a hand-built hall and a fake clock. */
-#include "attract.h"
+#include "ui/attract.h"
 #include "test.h"
 
 static int failures_;

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "bigalloc.h"
+#include "base/bigalloc.h"
 #include "test.h"
 
 static int failures_;

@@ -5,11 +5,11 @@
  * never fire, or fire at once. */
 #include <stdint.h>
 
-#include "attract.h"
-#include "corner_hold.h"
-#include "gesture.h"
-#include "nav.h"
-#include "settle.h"
+#include "ui/attract.h"
+#include "input/corner_hold.h"
+#include "input/gesture.h"
+#include "visit/nav.h"
+#include "live/settle.h"
 #include "test.h"
 
 static int failures_;

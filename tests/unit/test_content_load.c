@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content.h"
-#include "content_diff.h"
+#include "content/content.h"
+#include "content/content_diff.h"
 #include "test.h"
 
 static int failures_;

@@ -1,7 +1,7 @@
 /* The staff handshake: one finger held still in the chosen corner for the
  * whole time opens the panel once; a finger elsewhere, one that moves,
  * lifts early or has company does not. */
-#include "corner_hold.h"
+#include "input/corner_hold.h"
 #include "test.h"
 
 static int failures_;

@@ -1,9 +1,9 @@
 /* The problem list: order, format, repeats. */
 #include <string.h>
 
-#include "diag.h"
+#include "content/diag.h"
 #include "test.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static int failures_;
 

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "exif.h"
+#include "image/exif.h"
 #include "test.h"
 
 static int failures_;

@@ -1,5 +1,5 @@
 /* The crossfade's states: every stage with every event. */
-#include "fade.h"
+#include "visit/fade.h"
 #include "test.h"
 
 static int failures_;

@@ -1,5 +1,5 @@
 /* Touch targets: direct hits, forgiving small targets, nearest and topmost. */
-#include "hit.h"
+#include "input/hit.h"
 #include "test.h"
 
 #include <math.h>

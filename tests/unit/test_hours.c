@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "content_hours.h"
-#include "hours.h"
-#include "opening.h"
+#include "content/content_hours.h"
+#include "content/hours.h"
+#include "app/opening.h"
 #include "test.h"
 
 static int failures_;

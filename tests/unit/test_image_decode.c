@@ -10,12 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "image_decode.h"
+#include "image/image_decode.h"
 #include "jpeg_fixture.h"
-#include "offer_board.h"
-#include "layout.h"
-#include "orient.h"
-#include "png_chunks.h"
+#include "image/offer_board.h"
+#include "ui/layout.h"
+#include "image/orient.h"
+#include "image/png_chunks.h"
 #include "test.h"
 
 static int failures_;

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "image_info.h"
+#include "image/image_info.h"
 #include "test.h"
 
 static int failures_;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "image_loader.h"
+#include "image/image_loader.h"
 #include "test.h"
 
 static int failures_;

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "image_whole.h"
+#include "image/image_whole.h"
 #include "test.h"
 
 static int failures_;

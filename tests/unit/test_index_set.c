@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "index_set.h"
+#include "base/index_set.h"
 #include "test.h"
 
 static int failures_;

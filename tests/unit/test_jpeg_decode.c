@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "jpeg_decode.h"
+#include "image/jpeg_decode.h"
 #include "jpeg_fixture.h"
 #include "test.h"
 

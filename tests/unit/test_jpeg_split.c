@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bigalloc.h"
-#include "image_decode.h"
+#include "base/bigalloc.h"
+#include "image/image_decode.h"
 #include "jpeg_fixture.h"
-#include "offer_board.h"
+#include "image/offer_board.h"
 #include "test.h"
 
 static int failures_;

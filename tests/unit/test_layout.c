@@ -1,8 +1,8 @@
 /* Layout arithmetic: sizes, regions and legibility at the three reference screens. */
-#include "contrast.h"
-#include "layout.h"
+#include "render/contrast.h"
+#include "ui/layout.h"
 #include "test.h"
-#include "theme.h"
+#include "render/theme.h"
 
 static int failures_;
 

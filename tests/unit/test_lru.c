@@ -3,7 +3,7 @@
  * or previous frame used, and drops every value exactly once. */
 #include <stdlib.h>
 
-#include "lru.h"
+#include "base/lru.h"
 #include "test.h"
 
 static int failures_;

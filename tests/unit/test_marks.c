@@ -1,4 +1,4 @@
-#include "marks.h"
+#include "text/marks.h"
 #include "test.h"
 
 static int failures_;

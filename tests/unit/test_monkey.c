@@ -1,7 +1,7 @@
 /* The soak's monkey: a seed gives the same touches every time, inputs come
  * in time order and never before they are due, every finger that goes down
  * comes up, all four kinds of gesture occur, and touches stay on screen. */
-#include "monkey.h"
+#include "input/monkey.h"
 #include "test.h"
 
 static int failures_;

@@ -10,7 +10,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "notify.h"
+#include "app/notify.h"
 #include "test.h"
 
 static int failures_;

@@ -3,7 +3,7 @@
  * while a frame is drawn. */
 #include <SDL.h>
 
-#include "offer_board.h"
+#include "image/offer_board.h"
 #include "test.h"
 
 static int failures_;

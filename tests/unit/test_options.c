@@ -1,5 +1,5 @@
 /* The command line. */
-#include "options.h"
+#include "app/options.h"
 #include "test.h"
 
 #include <stdarg.h>

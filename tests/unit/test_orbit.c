@@ -3,7 +3,7 @@
  * to where it began. */
 #include <stdlib.h>
 
-#include "orbit.h"
+#include "render/orbit.h"
 #include "test.h"
 
 static int failures_;

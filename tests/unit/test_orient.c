@@ -2,8 +2,8 @@
  * value, exact positions. */
 #include <stdint.h>
 
-#include "exif.h"
-#include "orient.h"
+#include "image/exif.h"
+#include "image/orient.h"
 #include "test.h"
 
 static int failures_;

@@ -4,12 +4,12 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#include "attract.h"
-#include "content.h"
-#include "player.h"
+#include "ui/attract.h"
+#include "content/content.h"
+#include "ui/player.h"
 #include "test.h"
-#include "text.h"
-#include "texture_cache.h"
+#include "text/text.h"
+#include "render/texture_cache.h"
 
 enum { W = 640, H = 360 };
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "reload.h"
+#include "live/reload.h"
 #include "test.h"
 
 static int failures_;

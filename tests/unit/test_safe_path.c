@@ -4,8 +4,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bigalloc.h"
-#include "safe_path.h"
+#include "base/bigalloc.h"
+#include "content/safe_path.h"
 #include "test.h"
 
 static int failures_;

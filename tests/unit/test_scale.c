@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scale.h"
+#include "image/scale.h"
 #include "test.h"
 
 static int failures_;

@@ -1,6 +1,6 @@
 /* When a changed tree is read: after the quiet time, and only once two
  * looks agree; a tree still growing waits, one changed back is not read. */
-#include "settle.h"
+#include "live/settle.h"
 #include "test.h"
 
 static int failures_;

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content.h"
-#include "snapshot.h"
+#include "content/content.h"
+#include "live/snapshot.h"
 #include "test.h"
 
 static int failures_;

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "test.h"
-#include "text_runs.h"
+#include "text/text_runs.h"
 
 static int failures_;
 

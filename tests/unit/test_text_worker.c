@@ -9,9 +9,9 @@
 #include <SDL_ttf.h>
 
 #include "test.h"
-#include "text.h"
-#include "text_cache.h"
-#include "text_worker.h"
+#include "text/text.h"
+#include "text/text_cache.h"
+#include "text/text_worker.h"
 
 static int failures_;
 static SDL_Surface *target;

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "test.h"
-#include "texture_cache.h"
+#include "render/texture_cache.h"
 
 enum { WAIT_MS = 5000 };
 

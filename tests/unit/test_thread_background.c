@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "test.h"
-#include "thread_background.h"
+#include "base/thread_background.h"
 
 static int failures_;
 

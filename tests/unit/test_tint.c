@@ -6,9 +6,9 @@
 #include <SDL.h>
 #include <stdlib.h>
 
-#include "draw.h"
+#include "render/draw.h"
 #include "test.h"
-#include "tint.h"
+#include "render/tint.h"
 
 static int failures_;
 

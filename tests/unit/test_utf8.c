@@ -1,5 +1,5 @@
 #include "test.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static int failures_;
 

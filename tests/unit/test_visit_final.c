@@ -8,12 +8,12 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#include "content.h"
-#include "nav.h"
+#include "content/content.h"
+#include "visit/nav.h"
 #include "test.h"
-#include "text.h"
-#include "visit.h"
-#include "visit_private.h" /* the visit's touch targets */
+#include "text/text.h"
+#include "visit/visit.h"
+#include "visit/visit_private.h" /* the visit's touch targets */
 
 enum { W = 640, H = 360, FRAME_MS = 16, QUIET_MS = 3000 };
 

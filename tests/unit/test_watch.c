@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "test.h"
-#include "tree.h"
-#include "watch.h"
+#include "live/tree.h"
+#include "live/watch.h"
 
 static int failures_;
 static char root[256];

@@ -1,6 +1,6 @@
 /* Line breaking with a fake font: every byte is 10 px wide, the ellipsis too. */
 #include "test.h"
-#include "wrap.h"
+#include "text/wrap.h"
 
 static int failures_;
 

@@ -4,8 +4,8 @@
 #include <time.h>
 
 #include "test.h"
-#include "utf8.h"
-#include "wrap.h"
+#include "base/utf8.h"
+#include "text/wrap.h"
 
 static int failures_;
 

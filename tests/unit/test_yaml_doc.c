@@ -2,7 +2,7 @@
 #include <time.h>
 
 #include "test.h"
-#include "yaml_doc.h"
+#include "content/yaml_doc.h"
 
 static int failures_;
 

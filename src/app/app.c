@@ -1,0 +1,631 @@
+#include "app/app.h"
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "input/corner_hold.h"
+#include "content/hours.h"
+#include "input/monkey.h"
+#include "app/opening.h"
+#include "render/orbit.h"
+#include "app/signals.h"
+#include "base/sim_clock.h"
+#include "input/input.h"
+#include "ui/layout.h"
+#include "live/live.h"
+#include "ui/notice.h"
+#include "app/notify.h"
+#include "ui/panel.h"
+#include "visit/visit.h"
+#include "text/text.h"
+
+enum {
+	FRAME_MS = 16,
+	IDLE_WAKE_MS = 500,
+	FRAMES_KEPT = 120,
+	ORBIT_RADIUS = 4,        /* design px the picture wanders for burn-in care */
+	MONKEY_INTERVAL_MS = 50, /* real ms between gestures: 20 a second (a long press, longer) */
+};
+
+struct app {
+	const struct options *o;
+	const char *dir;
+	struct live *live; /* the content, kept current */
+	Uint32 live_event; /* pushed when a reload finished */
+	SDL_Window *win;
+	SDL_Renderer *ren;
+	struct text *text;
+	struct visit *visit;
+	Uint32 wake_event;
+	bool quit, dirty;
+	bool failed; /* the screen cannot be drawn any more: exit non-zero */
+	uint64_t last_frame;
+	uint64_t started;
+	struct corner_hold hold; /* opens the staff panel */
+	struct panel *panel;
+	bool panel_shown; /* as last told in the journal and on --trace */
+	/* The last frames: when each was presented and how long it took. */
+	uint64_t frame_at[FRAMES_KEPT];
+	float frame_ms[FRAMES_KEPT];
+	unsigned frames;
+	struct notify notify; /* systemd's readiness, watchdog and status */
+	bool ready;           /* READY=1 was sent */
+	struct sim_clock clock;
+	struct opening opening; /* dark outside the opening hours */
+	struct monkey monkey;   /* --monkey: the soak test's random touches */
+};
+
+/* The program's monotonic milliseconds (faster under --clock-speed). */
+static uint64_t ticks(const struct app *a)
+{
+	return sim_clock_ms(&a->clock, SDL_GetTicks64());
+}
+
+static time_t wall(const struct app *a)
+{
+	return sim_clock_wall(&a->clock, SDL_GetTicks64(), time(NULL));
+}
+
+static SDL_Renderer *make_renderer(SDL_Window *win)
+{
+	SDL_Renderer *ren = SDL_CreateRenderer(
+	    win, -1,
+	    SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+	if (!ren)
+		ren =
+		    SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+	if (ren) {
+		SDL_RendererInfo info;
+		SDL_GetRendererInfo(ren, &info);
+		fprintf(stderr, "<6>twinhall: renderer %s\n", info.name);
+	}
+	return ren;
+}
+
+static int open_window(struct app *a)
+{
+	int w = a->o->window_w ? a->o->window_w : 1280, h = a->o->window_h ? a->o->window_h : 720;
+	int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+	SDL_DisplayMode mode;
+	if (a->o->kiosk && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+		/* The display's own size at 0,0 and borderless, so the window fills
+		 * the screen even with no window manager to honour "fullscreen". */
+		w = mode.w;
+		h = mode.h;
+		x = y = 0;
+		flags = SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS |
+		        SDL_WINDOW_ALLOW_HIGHDPI;
+	}
+	a->win = SDL_CreateWindow("twinhall", x, y, w, h, flags);
+	if (!a->win) {
+		fprintf(stderr, "<3>twinhall: cannot open a window: %s\n", SDL_GetError());
+		return -1;
+	}
+	a->ren = make_renderer(a->win);
+	if (!a->ren || !SDL_RenderTargetSupported(a->ren)) {
+		fprintf(stderr, "<3>twinhall: no usable renderer: %s\n", SDL_GetError());
+		return -1;
+	}
+	if (a->o->kiosk)
+		SDL_ShowCursor(SDL_DISABLE);
+	return 0;
+}
+
+static void toggle_fullscreen(struct app *a)
+{
+	Uint32 full = SDL_GetWindowFlags(a->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+	SDL_SetWindowFullscreen(a->win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+static void on_key(struct app *a, const SDL_KeyboardEvent *k)
+{
+	if (a->o->kiosk || k->repeat)
+		return;
+	if (k->keysym.sym == SDLK_ESCAPE)
+		a->quit = true;
+	else if (k->keysym.sym == SDLK_f)
+		toggle_fullscreen(a);
+}
+
+/* The language to show: --lang when the content has it, else its first. */
+static int start_lang(const struct app *a, const struct content *c)
+{
+	int lang = a->o->lang ? content_lang_index(c, a->o->lang) : 0;
+	return lang < 0 ? 0 : lang;
+}
+
+/* --at in the window: the place to start at, when the content has it. */
+static void start_at(struct app *a, const struct content *c)
+{
+	struct nav_state s;
+	if (!a->o->at_given || nav_parse(&c->hall, a->o->at, &s) != 0)
+		return;
+	s.last_input_ms = s.since_ms = ticks(a);
+	s.lang = visit_state(a->visit)->lang;
+	visit_goto(a->visit, &s);
+}
+
+static int start_visit(struct app *a)
+{
+	int w, h;
+	const struct content *c = live_content(a->live);
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	float dpi = 0;
+	SDL_GetDisplayDPI(0, &dpi, NULL, NULL);
+	a->visit = visit_new(a->ren, a->text, c, start_lang(a, c), w, h, dpi, a->wake_event,
+	                     a->o->trace ? stdout : NULL);
+	if (!a->visit)
+		return -1;
+	start_at(a, c);
+	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", live_status(a->live)->shown_dir, w,
+	        h);
+	return 0;
+}
+
+/* The staff panel and the corner that opens it (sized like a button, a
+ * little larger, so a finger finds it without looking). */
+static void start_panel(struct app *a)
+{
+	int w, h;
+	float dpi = 0;
+	enum corner corner = CORNER_BOTTOM_RIGHT;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	SDL_GetDisplayDPI(0, &dpi, NULL, NULL);
+	corner_parse(a->o->staff_corner, &corner);
+	struct layout l = layout_compute(w, h);
+	struct gesture_config gc = gesture_config_default(dpi);
+	corner_hold_init(&a->hold, corner, CORNER_HOLD_MS, (float)layout_px(&l, 150), gc.slop_px);
+	panel_free(a->panel); /* made anew after a resize or a reset: its textures too */
+	a->panel = panel_new(a->ren, a->text, dpi);
+}
+
+static void wake_for_reload(void *ctx)
+{
+	SDL_Event ev = {.type = *(Uint32 *)ctx};
+	SDL_PushEvent(&ev);
+}
+
+/* A reload finished: show its content, or the notice's new problems. */
+static void on_reload(struct app *a)
+{
+	struct content *old;
+	enum live_change change = live_take(a->live, &old);
+	if (change == LIVE_NEW && a->visit &&
+	    !visit_set_content(a->visit, live_content(a->live), ticks(a))) {
+		visit_free(a->visit); /* out of memory: start afresh */
+		a->visit = NULL;
+	}
+	if (change == LIVE_NEW && !a->visit)
+		start_visit(a);
+	content_free(old);
+	if (change != LIVE_NOTHING && !a->visit)
+		a->dirty = true; /* the notice lists the new problems */
+	if (change == LIVE_NEW)
+		opening_forget(&a->opening); /* the hours may have changed */
+}
+
+/* Dark outside the opening hours: the visit goes back to the start of the
+ * loop and lets go of what it holds; at opening, the loop begins again. */
+static void check_hours(struct app *a, uint64_t now)
+{
+	const struct content *c = a->visit ? live_content(a->live) : NULL;
+	time_t t = wall(a);
+	enum opening_change ch = opening_update(&a->opening, c ? &c->hall.hours : NULL, t);
+	if (ch == OPENING_SAME)
+		return;
+	char when[64] = "";
+	long left = opening_seconds_left(&a->opening, t);
+	if (left >= 0)
+		hours_format(t + left, when, sizeof when);
+	if (ch == OPENING_CLOSES) {
+		fprintf(stderr, "<6>twinhall: closed (opening hours): the screen is dark%s%s\n",
+		        left >= 0 ? " until " : "", when);
+		if (a->visit)
+			visit_sleep(a->visit, now);
+	} else {
+		fprintf(stderr, "<6>twinhall: open (opening hours)%s%s: the slideshow runs\n",
+		        left >= 0 ? " until " : "", when);
+		if (a->visit)
+			visit_sleep(a->visit, now); /* the loop from its start */
+	}
+	if (a->o->trace) {
+		printf("{\"t\":%llu,\"hours\":\"%s\"}\n", (unsigned long long)(now - a->started),
+		       ch == OPENING_CLOSES ? "closed" : "open");
+		fflush(stdout);
+	}
+	a->dirty = true;
+}
+
+/* A touch (ow x oh screen): to the staff panel while it is open, else to
+ * the visit, with an eye on the corner that opens the panel. */
+static void on_input(struct app *a, const struct gesture_input *in, int ow, int oh)
+{
+	if (a->panel && panel_is_open(a->panel)) {
+		enum panel_action act = panel_input(a->panel, in);
+		if (act == PANEL_RELOAD) {
+			fprintf(stderr, "<6>twinhall: reading %s again (staff panel)\n", a->dir);
+			live_request(a->live);
+		}
+		a->dirty = true;
+		return;
+	}
+	corner_hold_input(&a->hold, in, ow, oh);
+	if (a->visit && !a->opening.closed) /* dark: only the staff corner */
+		visit_input(a->visit, in);
+}
+
+/* Touches and the mouse from SDL. */
+static bool on_pointer(struct app *a, const SDL_Event *ev)
+{
+	int ow, oh, ww, wh;
+	struct gesture_input in;
+	SDL_GetRendererOutputSize(a->ren, &ow, &oh);
+	SDL_GetWindowSize(a->win, &ww, &wh);
+	if (!input_from_sdl(ev, ow, oh, ww, wh, ticks(a), &in))
+		return false;
+	on_input(a, &in, ow, oh);
+	return true;
+}
+
+/* The monkey's touches that are due, as if they came from the screen. */
+static void monkey_touches(struct app *a, uint64_t now)
+{
+	struct gesture_input in[MONKEY_QUEUE];
+	int w, h;
+	if (!a->o->monkey)
+		return;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	size_t n = monkey_take(&a->monkey, now, w, h, in, MONKEY_QUEUE);
+	for (size_t i = 0; i < n; i++)
+		on_input(a, &in[i], w, h);
+}
+
+/* The corner was held long enough: the panel opens, and the visit sees
+ * the finger lift (a long press does nothing there). */
+static void open_panel(struct app *a, uint64_t now)
+{
+	if (!a->panel || panel_is_open(a->panel))
+		return;
+	if (a->visit) {
+		struct gesture_input up = {GESTURE_IN_UP, a->hold.finger, a->hold.x, a->hold.y,
+		                           now};
+		visit_input(a->visit, &up);
+	}
+	panel_open(a->panel, now);
+	a->dirty = true;
+}
+
+static size_t resident_bytes(void)
+{
+	unsigned long size = 0, resident = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+	if (f) {
+		if (fscanf(f, "%lu %lu", &size, &resident) != 2)
+			resident = 0;
+		fclose(f);
+	}
+	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+/* How the hall is: for the staff panel and systemd's STATUS=. */
+static struct panel_info gather(struct app *a, uint64_t now)
+{
+	struct panel_info in = {.live = live_status(a->live),
+	                        .diag = live_diag(a->live),
+	                        .content = live_content(a->live),
+	                        .uptime_ms = now - a->started,
+	                        .rss_bytes = resident_bytes()};
+	unsigned n = a->frames < FRAMES_KEPT ? a->frames : FRAMES_KEPT;
+	for (unsigned i = 0; i < n; i++) {
+		if (a->frame_at[i] + 1000 > now)
+			in.fps++;
+		if (a->frame_ms[i] > in.slowest_ms)
+			in.slowest_ms = a->frame_ms[i];
+	}
+	if (a->visit)
+		visit_images(a->visit, &in.textures, &in.texture_bytes);
+	if (in.content && in.content->hall.hours.set) {
+		time_t t = wall(a);
+		long left = opening_seconds_left(&a->opening, t);
+		in.hours = a->opening.closed ? PANEL_HOURS_DARK : PANEL_HOURS_OPEN;
+		in.hours_change = left >= 0 ? t + left : (time_t)-1;
+	}
+	return in;
+}
+
+static void draw_panel(struct app *a, uint64_t now, int w, int h)
+{
+	struct panel_info in = gather(a, now);
+	panel_draw(a->panel, &in, w, h, in.content ? in.content->hall.langs[0] : "ru");
+}
+
+/* The one-line summary systemd shows in systemctl status. */
+static void status_line(struct app *a, uint64_t now, char *buf, size_t len)
+{
+	struct panel_info in = gather(a, now);
+	const char *state = !in.content              ? "notice: the content has errors"
+	                    : in.live->from_snapshot ? "last good copy: the content has errors"
+	                    : in.live->last_rejected ? "content kept: the last change has errors"
+	                                             : "content current";
+	snprintf(buf, len, "%s%s; %d fps; %zu images (%zu MB); RSS %zu MB",
+	         a->opening.closed ? "closed (opening hours); " : "", state, in.fps, in.textures,
+	         in.texture_bytes >> 20, in.rss_bytes >> 20);
+}
+
+/* After a presented frame: READY=1 after the first, and the watchdog's
+ * ping with the status when due. */
+static void tell_systemd(struct app *a, uint64_t now)
+{
+	char status[256], msg[300];
+	if (!a->ready) {
+		a->ready = true;
+		status_line(a, now, status, sizeof status);
+		snprintf(msg, sizeof msg, "READY=1\nSTATUS=%s", status);
+		notify_send(&a->notify, msg);
+	}
+	if (now >= notify_ping_due(&a->notify)) {
+		status_line(a, now, status, sizeof status);
+		notify_frame(&a->notify, now, status);
+	}
+}
+
+/* Whether the renderer can still make a screen-sized target texture. */
+static bool renderer_works(SDL_Renderer *ren, int w, int h)
+{
+	SDL_Texture *t = SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
+	                                   w > 0 ? w : 1, h > 0 ? h : 1);
+	if (!t)
+		return false;
+	SDL_DestroyTexture(t);
+	return true;
+}
+
+/* The screen changed size, or the renderer lost its textures: a journal
+ * line (fmt takes the size), every texture made again at the new layout.
+ * When the renderer cannot make textures any more, the program ends with
+ * a failure, for systemd to start it afresh. */
+static void renew(struct app *a, const char *fmt)
+{
+	int w, h;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	fprintf(stderr, fmt, w, h);
+	if (!renderer_works(a->ren, w, h)) {
+		fprintf(stderr,
+		        "<3>twinhall: the renderer cannot make textures any more (%s): "
+		        "exiting so that systemd starts the hall afresh\n",
+		        SDL_GetError());
+		a->failed = a->quit = true;
+		return;
+	}
+	if (a->visit)
+		visit_resize(a->visit, w, h);
+	start_panel(a);
+	a->dirty = true;
+}
+
+static void on_event(struct app *a, const SDL_Event *ev)
+{
+	if (on_pointer(a, ev))
+		return;
+	if (ev->type == a->wake_event) {
+		if (a->visit)
+			visit_take_images(a->visit);
+		return;
+	}
+	if (ev->type == a->live_event) {
+		on_reload(a);
+		return;
+	}
+	switch (ev->type) {
+	case SDL_QUIT:
+		if (!a->o->kiosk)
+			a->quit = true;
+		break;
+	case SDL_KEYDOWN:
+		on_key(a, &ev->key);
+		break;
+	case SDL_WINDOWEVENT:
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+			renew(a, "<6>twinhall: the screen is now %dx%d: laid out again\n");
+		a->dirty = true;
+		break;
+	case SDL_RENDER_TARGETS_RESET:
+		renew(a, "<4>twinhall: the graphics driver dropped its pictures (%dx%d): "
+		         "drawing them again\n");
+		break;
+	case SDL_RENDER_DEVICE_RESET:
+		renew(a, "<4>twinhall: the graphics device was reset (%dx%d): making every "
+		         "texture again\n");
+		break;
+	default:
+		break;
+	}
+}
+
+/* How long to sleep: until the visit's next deadline, the next frame
+ * during a fade, and at most IDLE_WAKE_MS so a signal is noticed. */
+static int wait_ms(struct app *a, uint64_t now)
+{
+	uint64_t deadline =
+	    a->visit && !a->opening.closed ? visit_deadline(a->visit, now) : UINT64_MAX;
+	long left = opening_seconds_left(&a->opening, wall(a));
+	if (left >= 0 && now + (uint64_t)left * 1000 < deadline)
+		deadline = now + (uint64_t)left * 1000;
+	uint64_t hold = corner_hold_deadline(&a->hold);
+	uint64_t panel = a->panel ? panel_deadline(a->panel) : UINT64_MAX;
+	deadline = hold < deadline ? hold : deadline;
+	deadline = panel < deadline ? panel : deadline;
+	uint64_t ping = notify_ping_due(&a->notify);
+	uint64_t touch = a->o->monkey ? monkey_deadline(&a->monkey) : UINT64_MAX;
+	deadline = touch < deadline ? touch : deadline;
+	deadline = ping < deadline ? ping : deadline;
+	if (deadline <= now)
+		deadline = a->last_frame + FRAME_MS;
+	uint64_t ms = sim_clock_real_wait(&a->clock, SDL_GetTicks64(), deadline);
+	return ms > IDLE_WAKE_MS ? IDLE_WAKE_MS : (int)ms;
+}
+
+/* The panel opened or closed: a journal line, and on --trace a line (with
+ * where its buttons are, for tests to press them). */
+static void trace_panel(struct app *a, uint64_t now)
+{
+	bool open = a->panel && panel_is_open(a->panel);
+	if (open == a->panel_shown)
+		return;
+	a->panel_shown = open;
+	fprintf(stderr, "<6>twinhall: staff panel %s\n", open ? "opened" : "closed");
+	if (!a->o->trace)
+		return;
+	if (!open) {
+		printf("{\"t\":%llu,\"panel\":\"closed\"}\n",
+		       (unsigned long long)(now - a->started));
+	} else {
+		struct rect r, c;
+		panel_buttons(a->panel, &r, &c);
+		printf("{\"t\":%llu,\"panel\":\"open\",\"reload\":[%d,%d,%d,%d],"
+		       "\"close\":[%d,%d,%d,%d]}\n",
+		       (unsigned long long)(now - a->started), r.x, r.y, r.w, r.h, c.x, c.y, c.w,
+		       c.h);
+	}
+	fflush(stdout);
+}
+
+static void draw(struct app *a, uint64_t now)
+{
+	uint64_t t0 = SDL_GetPerformanceCounter();
+	int w, h;
+	if (a->visit)
+		visit_drawing(a->visit, true);
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	if (a->opening.closed) { /* dark: a black screen, nothing moving */
+		SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
+		SDL_RenderClear(a->ren);
+	} else if (a->visit) {
+		visit_draw(a->visit, now);
+	} else {
+		notice_draw(a->ren, a->text, w, h, live_diag(a->live), a->dir);
+	}
+	if (a->panel && panel_is_open(a->panel))
+		draw_panel(a, now, w, h);
+	SDL_RenderPresent(a->ren);
+	if (a->visit)
+		visit_drawing(a->visit, false);
+	unsigned i = a->frames++ % FRAMES_KEPT;
+	a->frame_at[i] = now;
+	a->frame_ms[i] = (float)((double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+	                         (double)SDL_GetPerformanceFrequency());
+	a->last_frame = now;
+	a->dirty = false;
+	trace_panel(a, now);
+	tell_systemd(a, now);
+}
+
+static void loop(struct app *a)
+{
+	while (!a->quit && !signals_stop()) {
+		SDL_Event ev;
+		if (SDL_WaitEventTimeout(&ev, wait_ms(a, ticks(a)))) {
+			on_event(a, &ev);
+			while (SDL_PollEvent(&ev))
+				on_event(a, &ev);
+		}
+		uint64_t now = ticks(a);
+		if (signals_stall_asked()) {
+			signals_stall();
+			continue; /* to the end: a hung loop draws nothing more */
+		}
+		if (signals_take_reset()) { /* as SDL reports a device reset */
+			SDL_Event reset = {.type = SDL_RENDER_DEVICE_RESET};
+			SDL_PushEvent(&reset);
+		}
+		if (signals_take_reload()) {
+			fprintf(stderr, "<6>twinhall: reading %s again (SIGHUP)\n", a->dir);
+			live_request(a->live);
+		}
+		if (corner_hold_tick(&a->hold, now))
+			open_panel(a, now);
+		if (a->panel && panel_update(a->panel, now))
+			a->dirty = true;
+		if (now >= notify_ping_due(&a->notify))
+			a->dirty = true; /* a frame even on a still screen, for the watchdog */
+		check_hours(a, now);
+		monkey_touches(a, now);
+		if (a->visit) {
+			int dx, dy, w, h;
+			SDL_GetRendererOutputSize(a->ren, &w, &h);
+			struct layout l = layout_compute(w, h);
+			orbit_offset(now / ORBIT_STEP_MS, layout_px(&l, ORBIT_RADIUS), &dx, &dy);
+			visit_set_shift(a->visit, dx, dy);
+		}
+		bool moved = a->visit && !a->opening.closed && visit_update(a->visit, now);
+		if (moved || a->dirty)
+			draw(a, now);
+	}
+	if (signals_stop())
+		fprintf(stderr, "<6>twinhall: stopping on signal %d\n", signals_stop());
+}
+
+int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d)
+{
+	struct app a = {.o = o, .dir = dir, .dirty = true};
+	int rc = 1;
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	/* A touch must not also arrive as a made-up mouse click. */
+	SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+	signals_install();
+	notify_open(&a.notify, getenv("NOTIFY_SOCKET"), getenv("WATCHDOG_USEC"),
+	            getenv("WATCHDOG_PID"), getpid());
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		fprintf(stderr, "<3>twinhall: cannot start SDL video: %s\n", SDL_GetError());
+		return 1;
+	}
+	a.wake_event = SDL_RegisterEvents(2);
+	a.live_event = a.wake_event + 1;
+	struct live_config lc = {.dir = dir,
+	                         .state_dir = o->state_dir,
+	                         .poll_s = o->poll_s,
+	                         .trace = o->trace ? stdout : NULL};
+	a.live = live_start(&lc, c, d, wake_for_reload, &a.live_event);
+	if (!a.live || open_window(&a) != 0)
+		goto done;
+	const struct content *shown = live_content(a.live);
+	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
+	if (!a.text)
+		goto done;
+	a.clock =
+	    sim_clock_start(SDL_GetTicks64(), time(NULL), o->clock_speed,
+	                    o->clock_start ? sim_clock_parse_local(o->clock_start) : (time_t)-1);
+	a.started = ticks(&a);
+	if (o->monkey) {
+		fprintf(stderr,
+		        "<4>twinhall: --monkey %u: random touches every 50 ms (a soak test)\n",
+		        o->monkey_seed);
+		monkey_init(&a.monkey, o->monkey_seed, a.started,
+		            MONKEY_INTERVAL_MS * a.clock.speed);
+	}
+	start_panel(&a);
+	if (shown && start_visit(&a) != 0)
+		goto done;
+	if (!shown)
+		fprintf(stderr, "<3>twinhall: showing a notice until %s is fixed\n", dir);
+	loop(&a);
+	notify_send(&a.notify, "STOPPING=1");
+	rc = a.failed ? 1 : 0;
+done:
+	panel_free(a.panel);
+	visit_free(a.visit);
+	live_stop(a.live); /* after the visit: it draws from the content */
+	text_free(a.text);
+	if (a.ren)
+		SDL_DestroyRenderer(a.ren);
+	if (a.win)
+		SDL_DestroyWindow(a.win);
+	SDL_Quit();
+	notify_close(&a.notify);
+	return rc;
+}

@@ -1,0 +1,150 @@
+/* twinhall: the program of the Twinned Cities Hall, Perm. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/app.h"
+#include "base/bigalloc.h"
+#include "content/content.h"
+#include "content/diag.h"
+#include "app/options.h"
+#include "app/screenshot.h"
+#include "text/text.h"
+#include "text/text_check.h"
+
+#ifndef TWINHALL_CONTENT_DIR
+#define TWINHALL_CONTENT_DIR "/var/lib/twinhall/content"
+#endif
+
+/* The content directory: as given, else ./content, else the installed one. */
+static const char *content_dir(const struct options *o)
+{
+	struct stat st;
+	if (o->content_dir)
+		return o->content_dir;
+	if (stat("content/hall.yaml", &st) == 0)
+		return "content";
+	return TWINHALL_CONTENT_DIR;
+}
+
+/* The text as the screen will draw it: glyphs every character needs, and
+ * room at the reference size. Needs fonts, not a display. */
+static void check_text(struct content *c, struct diag *d)
+{
+	if (TTF_Init() != 0) {
+		diag_add(d, DIAG_WARNING, NULL, 0, 0, "fonts not checked: %s", TTF_GetError());
+		return;
+	}
+	struct text *t = text_new_for(NULL, c);
+
+	if (t)
+		text_check_content(t, c, d);
+	else
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "no font found (install fonts-noto-core)");
+	text_free(t);
+	TTF_Quit();
+}
+
+/* --check: every problem, then a one-line verdict. */
+static int run_check(const char *dir, struct content *c, struct diag *d)
+{
+	if (c)
+		check_text(c, d);
+	diag_print(d, stdout, dir);
+	size_t errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING);
+	if (c && !errors) {
+
+		size_t cities, photos, history, gifts;
+		content_counts(c, &cities, &photos, &history, &gifts);
+		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts", dir,
+		       cities, photos, history, gifts);
+		if (warnings)
+			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+		printf("\n");
+		return 0;
+	}
+	printf("%s: %zu error%s, %zu warning%s: %s\n", dir, errors, errors == 1 ? "" : "s",
+	       warnings, warnings == 1 ? "" : "s",
+	       c ? "fix them before the screen shows boxes" : "the hall cannot show this content");
+	return 1;
+}
+
+static int pick_lang(const struct options *o, const struct content *c, int *lang)
+{
+	*lang = 0;
+	if (!o->lang)
+		return 0;
+	*lang = content_lang_index(c, o->lang);
+	if (*lang >= 0)
+		return 0;
+	fprintf(stderr, "twinhall: --lang %s: the content's languages are", o->lang);
+	for (int i = 0; i < c->hall.n_langs; i++)
+		fprintf(stderr, " %s", c->hall.langs[i]);
+	fprintf(stderr, "\n");
+	return 2;
+}
+
+/* --screenshot, or the window. Without valid content a screenshot fails
+ * (exit 1) while the window shows a notice and waits for a fix. */
+static int show(const struct options *o, const char *dir, struct content **c, struct diag **d)
+{
+	int lang = 0, rc = *c ? pick_lang(o, *c, &lang) : 0;
+	if (rc)
+		return rc;
+	if (TTF_Init() != 0) {
+		fprintf(stderr, "<3>twinhall: cannot start SDL_ttf: %s\n", TTF_GetError());
+		return 1;
+	}
+	IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+	if (o->mode == MODE_SCREENSHOT && strcmp(o->at, "notice") == 0)
+		rc = screenshot_notice(o, dir, *d);
+	else if (o->mode == MODE_SCREENSHOT)
+		rc = screenshot_run(o, *c, lang);
+	else {
+		rc = app_run(o, dir, *c, *d); /* they are the app's now */
+		*c = NULL;
+		*d = NULL;
+	}
+	IMG_Quit();
+	TTF_Quit();
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	char err[256];
+	bigalloc_install();
+	if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
+		fprintf(stderr, "twinhall: %s\n", err);
+		return 2;
+	}
+	if (o.mode == MODE_HELP) {
+		fputs(options_usage(), stdout);
+		return 0;
+	}
+	if (o.mode == MODE_VERSION) {
+		printf("twinhall %s\n", TWINHALL_VERSION);
+		return 0;
+	}
+	const char *dir = content_dir(&o);
+	struct diag *d = diag_new();
+	struct content *c = d ? content_load(dir, d) : NULL;
+	int rc;
+	if (o.mode == MODE_CHECK) {
+		rc = run_check(dir, c, d);
+	} else {
+		diag_log(d, stderr, dir);
+		if (!c)
+			fprintf(stderr, "<3>twinhall: %s has errors (run twinhall --check %s)\n",
+			        dir, dir);
+		int notice = o.mode == MODE_SCREENSHOT && strcmp(o.at, "notice") == 0;
+		rc = !c && o.mode == MODE_SCREENSHOT && !notice ? 1 : show(&o, dir, &c, &d);
+	}
+	content_free(c);
+	diag_free(d);
+	return rc;
+}

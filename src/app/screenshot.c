@@ -1,0 +1,171 @@
+#include "app/screenshot.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "image/image_loader.h"
+#include "visit/nav.h"
+#include "ui/notice.h"
+#include "visit/visit.h"
+#include "ui/slide.h"
+
+int screenshot_parse_at(const char *at, unsigned long long *seq)
+{
+	*seq = 0;
+	if (strcmp(at, "attract") == 0)
+		return 0;
+	if (strncmp(at, "attract/", 8) != 0 || at[8] < '0' || at[8] > '9')
+		return -1;
+	char *end;
+	*seq = strtoull(at + 8, &end, 10);
+	return *end == '\0' ? 0 : -1;
+}
+
+/* Decodes ref for box on this thread and makes it a texture; NULL (drawn as
+ * a placeholder) when it cannot be shown. */
+static SDL_Texture *load_texture(SDL_Renderer *ren, const struct content *c,
+                                 const struct image_ref *ref, struct rect box, enum image_fit fit,
+                                 int *w, int *h)
+{
+	struct image_result *r = image_load_now(c->root, ref->path, box.w, box.h, fit);
+	SDL_Texture *tex = NULL;
+	if (r && r->surface) {
+		tex = SDL_CreateTextureFromSurface(ren, r->surface);
+		*w = r->surface->w;
+		*h = r->surface->h;
+	} else if (r) {
+		fprintf(stderr, "<4>twinhall: %s: %s\n", ref->path, r->error);
+	}
+	image_result_free(r);
+	return tex;
+}
+
+static int render(SDL_Renderer *ren, const struct content *c, int lang, struct layout *l,
+                  struct attract_item it)
+{
+	struct text *text = text_new_for(ren, c);
+	if (!text)
+		return -1;
+	struct slide_art art = {0};
+	struct rect box;
+	enum image_fit fit;
+	const struct image_ref *img = slide_image(c, l, it, &box, &fit);
+	if (img)
+		art.image = load_texture(ren, c, img, box, fit, &art.image_w, &art.image_h);
+	const struct city *city = &c->hall.cities[it.city];
+	art.flag = load_texture(ren, c, &city->flag, slide_flag_box(l), IMAGE_CONTAIN, &art.flag_w,
+	                        &art.flag_h);
+	struct slide_env env = {ren, text, l, c, lang};
+	slide_draw(&env, it, &art);
+	SDL_RenderPresent(ren);
+	SDL_DestroyTexture(art.image);
+	SDL_DestroyTexture(art.flag);
+	text_free(text);
+	return 0;
+}
+
+/* A software renderer drawing into a new surface of the asked size. */
+static SDL_Renderer *surface_renderer(const struct options *o, SDL_Surface **surf)
+{
+	*surf =
+	    SDL_CreateRGBSurfaceWithFormat(0, o->size_w, o->size_h, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *ren = *surf ? SDL_CreateSoftwareRenderer(*surf) : NULL;
+	if (!ren)
+		fprintf(stderr, "twinhall: cannot render %dx%d: %s\n", o->size_w, o->size_h,
+		        SDL_GetError());
+	return ren;
+}
+
+static int save(const struct options *o, SDL_Surface *surf)
+{
+	if (IMG_SavePNG(surf, o->screenshot) == 0)
+		return 0;
+	fprintf(stderr, "twinhall: cannot write %s: %s\n", o->screenshot, IMG_GetError());
+	return 1;
+}
+
+enum { SCREENSHOT_WAIT_MS = 15000 };
+
+/* Draws place s through the visit, waiting for its images to be decoded. */
+static int render_place(SDL_Renderer *ren, const struct options *o, const struct content *c,
+                        int lang, const struct nav_state *s)
+{
+	Uint32 wake = SDL_RegisterEvents(1);
+	struct text *text = text_new_for(ren, c);
+	struct visit *v =
+	    text ? visit_new(ren, text, c, lang, o->size_w, o->size_h, 0, wake, NULL) : NULL;
+	if (!v) {
+		text_free(text);
+		return -1;
+	}
+	struct nav_state place = *s;
+	place.lang = lang;
+	visit_goto(v, &place);
+	uint64_t until = SDL_GetTicks64() + SCREENSHOT_WAIT_MS;
+	visit_draw(v, SDL_GetTicks64());
+	while (visit_loading(v) && SDL_GetTicks64() < until) {
+		SDL_Event ev;
+		if (SDL_WaitEventTimeout(&ev, 100) && ev.type == wake)
+			visit_take_images(v);
+		visit_draw(v, SDL_GetTicks64()); /* asks for what the last frame found missing */
+	}
+	visit_take_images(v);
+	visit_draw(v, SDL_GetTicks64());
+	SDL_RenderPresent(ren);
+	visit_free(v);
+	text_free(text);
+	return 0;
+}
+
+int screenshot_run(const struct options *o, const struct content *c, int lang)
+{
+	unsigned long long seq;
+	struct nav_state place = nav_begin(0);
+	int attract = screenshot_parse_at(o->at, &seq) == 0;
+	if (!attract && nav_parse(&c->hall, o->at, &place) != 0) {
+		fprintf(stderr,
+		        "twinhall: --at '%s' is not a place in this content (try attract, home, "
+		        "city/%s/photos/1)\n",
+		        o->at, c->hall.n_cities ? c->hall.cities[0].id : "ID");
+		return 2;
+	}
+	if (SDL_InitSubSystem(SDL_INIT_EVENTS) != 0) {
+		fprintf(stderr, "twinhall: cannot start SDL events: %s\n", SDL_GetError());
+		return 1;
+	}
+	int rc = 1;
+	SDL_Surface *surf = NULL;
+	SDL_Renderer *ren = surface_renderer(o, &surf);
+	struct layout l = layout_compute(o->size_w, o->size_h);
+	if (ren && attract && render(ren, c, lang, &l, attract_item_at(&c->hall, seq)) == 0)
+		rc = save(o, surf);
+	else if (ren && !attract && render_place(ren, o, c, lang, &place) == 0)
+		rc = save(o, surf);
+	if (ren)
+		SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(surf);
+	SDL_QuitSubSystem(SDL_INIT_EVENTS);
+	return rc;
+}
+
+int screenshot_notice(const struct options *o, const char *dir, struct diag *d)
+{
+	int rc = 1;
+	SDL_Surface *surf = NULL;
+	SDL_Renderer *ren = surface_renderer(o, &surf);
+	struct text *text = ren ? text_new(ren) : NULL;
+	if (text) {
+		notice_draw(ren, text, o->size_w, o->size_h, d, dir);
+		SDL_RenderPresent(ren);
+		rc = save(o, surf);
+	}
+	text_free(text);
+	if (ren)
+		SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(surf);
+	return rc;
+}

@@ -1,0 +1,65 @@
+#include "app/signals.h"
+
+#include <SDL.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+static volatile sig_atomic_t stop_signal, hup_signal, stall_signal, reset_signal;
+
+static void on_signal(int sig)
+{
+	if (sig == SIGHUP)
+		hup_signal = 1;
+	else if (sig == SIGUSR2)
+		stall_signal = 1;
+	else if (sig == SIGUSR1)
+		reset_signal = 1;
+	else
+		stop_signal = sig;
+}
+
+void signals_install(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+}
+
+int signals_stop(void)
+{
+	return (int)stop_signal;
+}
+
+bool signals_take_reload(void)
+{
+	bool asked = hup_signal;
+	hup_signal = 0;
+	return asked;
+}
+
+bool signals_take_reset(void)
+{
+	bool asked = reset_signal;
+	reset_signal = 0;
+	return asked;
+}
+
+bool signals_stall_asked(void)
+{
+	return stall_signal;
+}
+
+void signals_stall(void)
+{
+	fprintf(stderr, "<4>twinhall: the main loop stops on SIGUSR2 (a hang on purpose, to test "
+	                "the watchdog)\n");
+	while (!stop_signal)
+		SDL_Delay(50);
+}

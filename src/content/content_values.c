@@ -1,0 +1,224 @@
+/* content_fields: numbers and image paths. */
+#include "content/content_fields.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/hash.h"
+#include "image/image_file.h"
+#include "image/image_info.h"
+#include "image/image_whole.h"
+#include "content/safe_path.h"
+
+int content_fields_parse_int(const char *s, long *out)
+{
+	int neg = *s == '-';
+	s += neg;
+	if (!*s)
+		return 0;
+	long v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 99999999)
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	*out = neg ? -v : v;
+	return 1;
+}
+
+int content_fields_parse_number(const char *s, double *out)
+{
+	int neg = *s == '-';
+	s += *s == '-' || *s == '+';
+	double v = 0, scale = 1;
+	int digits = 0, in_fraction = 0;
+	for (; *s; s++) {
+		if (*s == '.' && !in_fraction) {
+			in_fraction = 1;
+			continue;
+		}
+		if (*s < '0' || *s > '9' || ++digits > 15)
+			return 0;
+		v = v * 10 + (*s - '0');
+		if (in_fraction)
+			scale *= 10;
+	}
+	if (!digits)
+		return 0;
+	*out = (neg ? -v : v) / scale;
+	return 1;
+}
+
+/* The field's value when it is a single value; reports a list or fields. */
+static const struct yaml_doc_node *single(struct content_fields_ctx *x,
+                                          const struct yaml_doc_node *map, const char *key,
+                                          const char *example)
+{
+	const struct yaml_doc_node *v = yaml_doc_get(map, key);
+	if (v && v->kind != YAML_DOC_SCALAR) {
+		content_fields_error(x, v, "\"%s\" must be a single value such as %s, not %s", key,
+		                     example, content_fields_kind(v));
+		return NULL;
+	}
+	return v;
+}
+
+int content_fields_int(struct content_fields_ctx *x, const struct yaml_doc_node *map,
+                       const char *key, long min, long max, int *out)
+{
+	char example[24];
+	long ex = min >= 1000 ? 1995 : (90 >= min && 90 <= max ? 90 : min);
+	snprintf(example, sizeof example, "%ld", ex);
+	const struct yaml_doc_node *v = single(x, map, key, example);
+	long n;
+	if (!v)
+		return 0;
+	if (!content_fields_parse_int(v->str, &n)) {
+		content_fields_error(x, v, "\"%s\" must be a whole number such as %s, not \"%s\"",
+		                     key, example, v->str);
+		return 0;
+	}
+	if (n < min || n > max) {
+		content_fields_error(x, v, "\"%s\" must be between %ld and %ld, not %ld", key, min,
+		                     max, n);
+		return 0;
+	}
+	*out = (int)n;
+	return 1;
+}
+
+int content_fields_number(struct content_fields_ctx *x, const struct yaml_doc_node *map,
+                          const char *key, double min, double max, double *out)
+{
+	const struct yaml_doc_node *v = single(x, map, key, "49.261");
+	double n;
+	if (!v)
+		return 0;
+	if (!content_fields_parse_number(v->str, &n)) {
+		content_fields_error(x, v,
+		                     "\"%s\" must be a number such as 49.261 or -7.5 (a dot "
+		                     "before the decimals), not \"%s\"",
+		                     key, v->str);
+		return 0;
+	}
+	if (n < min || n > max) {
+		content_fields_error(x, v, "\"%s\" must be between %g and %g, not %s", key, min,
+		                     max, v->str);
+		return 0;
+	}
+	*out = n;
+	return 1;
+}
+
+/* What changes whenever the file's bytes may have: its size, its time to
+ * the nanosecond, and the inode (a save by rename makes a new one). */
+static uint64_t file_stamp(const struct stat *st)
+{
+	uint64_t v[4] = {(uint64_t)st->st_size, (uint64_t)st->st_mtim.tv_sec,
+	                 (uint64_t)st->st_mtim.tv_nsec, (uint64_t)st->st_ino};
+	return hash_more(HASH_SEED, v, sizeof v);
+}
+
+/* Reports at v why the image file fd (size bytes, header info) cannot be
+ * shown, when it cannot: too large to read, cut short, or damaged. */
+static int check_image_body(struct content_fields_ctx *x, const struct yaml_doc_node *v, int fd,
+                            uint64_t size, const struct image_info *info)
+{
+	if (size > IMAGE_FILE_MAX) {
+		content_fields_error(x, v,
+		                     "%s is a file of %.1f GB; an image may be at most %zu MB "
+		                     "(a photo from a camera is about 10): save it smaller",
+		                     v->str, (double)size / 1e9, IMAGE_FILE_MAX >> 20);
+		return 0;
+	}
+	enum image_whole w = image_whole_fd(fd, info->format, size);
+	if (w == IMAGE_CUT)
+		content_fields_error(x, v,
+		                     "%s is cut short: the file ends before the picture does "
+		                     "(perhaps it is still being copied); copy it again",
+		                     v->str);
+	else if (w == IMAGE_DAMAGED)
+		content_fields_error(x, v, "%s is damaged and cannot be shown; save it again",
+		                     v->str);
+	return w == IMAGE_WHOLE;
+}
+
+/* Reports at v when the image at the root-relative path cannot be shown;
+ * fills *out's size and stamp when it can. */
+static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v,
+                            const char *path, struct image_ref *out)
+{
+	int fd = -1;
+	enum safe_path_err e = safe_path_open(x->root_fd, path, &fd);
+	if (e == SAFE_PATH_NOT_FOUND) {
+		content_fields_error(x, v, "%s not found (looked for %s)", v->str, path);
+		return 0;
+	}
+	if (e != SAFE_PATH_OK) {
+		content_fields_error(x, v, "%s %s", v->str, safe_path_describe(e));
+		return 0;
+	}
+	struct image_info info;
+	enum image_info_err ie = image_info_read(fd, &info);
+	struct stat st;
+	int have_st = fstat(fd, &st) == 0;
+	out->stamp = have_st ? file_stamp(&st) : 0;
+	int ok = 0;
+	if (have_st && st.st_size == 0)
+		content_fields_error(x, v,
+		                     "%s is an empty file (0 bytes), perhaps a copy that "
+		                     "failed; copy it again",
+		                     v->str);
+	else if (ie == IMAGE_INFO_TOO_LARGE)
+		content_fields_error(x, v,
+		                     "%s is too large (%d x %d pixels): at most %d pixels on "
+		                     "a side and 64 megapixels; make it smaller",
+		                     v->str, info.width, info.height, IMAGE_INFO_MAX_SIDE);
+	else if (ie == IMAGE_INFO_UNSUPPORTED)
+		content_fields_error(x, v,
+		                     "%s is a %s image, which cannot be shown; save it as "
+		                     "JPEG, PNG or WebP",
+		                     v->str, info.other);
+	else if (ie != IMAGE_INFO_OK)
+		content_fields_error(x, v, "%s %s", v->str, image_info_describe(ie));
+	else if (!have_st)
+		content_fields_error(x, v, "%s cannot be read", v->str);
+	else
+		ok = check_image_body(x, v, fd, (uint64_t)st.st_size, &info);
+	close(fd);
+	if (ok) {
+		out->width = info.width;
+		out->height = info.height;
+	}
+	return ok;
+}
+
+int content_fields_image(struct content_fields_ctx *x, const struct yaml_doc_node *map,
+                         const char *key, struct image_ref *out)
+{
+	const struct yaml_doc_node *v = single(x, map, key, "photos/01.jpg");
+	char path[PATH_MAX];
+	if (!v)
+		return 0;
+	if (v->len == 0) {
+		content_fields_error(x, v,
+		                     "\"%s\" is empty; write the image's file name, e.g. "
+		                     "photos/01.jpg",
+		                     key);
+		return 0;
+	}
+	enum safe_path_err e = safe_path_join(x->dir, v->str, path, sizeof path);
+	if (e != SAFE_PATH_OK) {
+		content_fields_error(x, v, "%s %s", v->str, safe_path_describe(e));
+		return 0;
+	}
+	if (!check_image_file(x, v, path, out))
+		return 0;
+	out->path = arena_strdup(x->a, path);
+	out->loc = (struct src_loc){x->file, v->line, v->col};
+	return out->path != NULL;
+}

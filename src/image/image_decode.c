@@ -1,0 +1,282 @@
+#include "image/image_decode.h"
+
+#include <SDL_image.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/bigalloc.h"
+#include "image/exif.h"
+#include "image/image_info.h"
+#include "image/png_chunks.h"
+#include "image/jpeg_split.h"
+#include "image/resize.h"
+
+/* The SDL_image type name for data, from its magic bytes; NULL if none. */
+static const char *sniff_type(const unsigned char *p, size_t len)
+{
+	struct image_info info;
+	image_info_parse(p, len, &info);
+	switch (info.format) {
+	case IMAGE_INFO_JPEG:
+		return "JPG";
+	case IMAGE_INFO_PNG:
+		return "PNG";
+	case IMAGE_INFO_WEBP:
+		return "WEBP";
+	case IMAGE_INFO_NONE:
+		break;
+	}
+	return NULL;
+}
+
+/* The smallest upright size that still fills box for fit, for an upright
+ * image of ow x oh: never larger than the image itself. */
+static void needed_size(int ow, int oh, int w, int h, enum image_fit fit, int *nw, int *nh)
+{
+	double sx = (double)w / ow, sy = (double)h / oh;
+	double s = fit == IMAGE_COVER ? (sx > sy ? sx : sy) : (sx < sy ? sx : sy);
+	if (s > 1)
+		s = 1;
+	*nw = (int)(ow * s + 0.999);
+	*nh = (int)(oh * s + 0.999);
+}
+
+/* A JPEG through libjpeg-turbo: decoded at the smallest DCT scale that still
+ * covers the size it is shown at, then turned upright by its EXIF
+ * orientation. *incomplete is set for a file without its end (half-copied). */
+static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r,
+                       struct offer_board *board, bool urgent, bool *incomplete, char *err,
+                       size_t err_size)
+{
+	struct image_info info;
+	int ow, oh, nw, nh;
+	if (image_info_parse(data, len, &info) != IMAGE_INFO_OK) {
+		snprintf(err, err_size, "cannot read the JPEG's header");
+		return -1;
+	}
+	r->orientation = exif_orientation(data, len);
+	exif_oriented_size(r->orientation, info.width, info.height, &ow, &oh);
+	needed_size(ow, oh, r->w, r->h, r->fit, &nw, &nh);
+	if (r->orientation >= 5) { /* the stored image is on its side */
+		int t = nw;
+		nw = nh;
+		nh = t;
+	}
+	enum jpeg_status st = jpeg_split_decode(data, len, nw, nh, r, board, urgent, err, err_size);
+	*incomplete = st == JPEG_INCOMPLETE;
+	return st == JPEG_OK ? 0 : -1;
+}
+
+/* PNG and WebP through SDL_image, which decodes the whole image; its rows
+ * are converted to ARGB8888 one at a time on their way to the scaler. The
+ * file's bytes, when *owned points to them, are freed as soon as SDL_image
+ * has the pixels, so a scan's file, its whole decoded image and the result
+ * are never held at once. */
+static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct resize *r,
+                        struct offer_board *board, char *err, size_t err_size)
+{
+	/* That format's own loader: IMG_LoadTyped_RW tries every format's magic
+	 * first, so a WebP with "<svg" in its first bytes went to the SVG
+	 * parser (found by fuzz_image_info). */
+	SDL_Surface *raw = !rw                        ? NULL
+	                   : strcmp(type, "PNG") == 0 ? IMG_LoadPNG_RW(rw)
+	                                              : IMG_LoadWEBP_RW(rw);
+	if (rw)
+		SDL_RWclose(rw);
+	big_free(*owned);
+	*owned = NULL;
+	if (!raw) {
+		snprintf(err, err_size, "cannot decode the image: %s", IMG_GetError());
+		return -1;
+	}
+	r->alpha = raw->format->Amask != 0 || SDL_HasColorKey(raw);
+	if (SDL_ISPIXELFORMAT_INDEXED(raw->format->format)) { /* no per-row conversion */
+		SDL_Surface *argb = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+		SDL_FreeSurface(raw);
+		raw = argb;
+	}
+	uint32_t *row = raw ? malloc((size_t)raw->w * 4) : NULL;
+	int first = row ? resize_begin(r, raw->w, raw->h) : -1; /* rows above a crop: none */
+	int rc = first >= 0 ? 0 : -1;
+	bool more = true;
+	for (int y = first; rc == 0 && more && y < raw->h; y++) {
+		if (board)
+			offer_board_pause(board); /* not while a transition's frame is drawn */
+		const Uint8 *src = (const Uint8 *)raw->pixels + (size_t)y * (size_t)raw->pitch;
+		rc = SDL_ConvertPixels(raw->w, 1, raw->format->format, src, raw->pitch,
+		                       SDL_PIXELFORMAT_ARGB8888, row, raw->w * 4);
+		more = rc == 0 && resize_row(r, row);
+	}
+	if (rc != 0)
+		snprintf(err, err_size, "out of memory decoding the image");
+	free(row);
+	SDL_FreeSurface(raw);
+	return rc;
+}
+
+/* True when some pixel of s (ARGB8888) is not fully opaque. */
+static bool translucent(const SDL_Surface *s)
+{
+	for (int y = 0; y < s->h; y++) {
+		const uint32_t *row =
+		    (const uint32_t *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+		for (int x = 0; x < s->w; x++)
+			if (row[x] < 0xff000000u)
+				return true;
+	}
+	return false;
+}
+
+static SDL_Surface *finish(struct resize *r, int rc, char *err, size_t err_size);
+
+/* The words for staff when a PNG's chunks are not whole. */
+static void png_chunks_error(enum png_chunks_status png, bool *incomplete, char *err,
+                             size_t err_size)
+{
+	*incomplete = png == PNG_CHUNKS_CUT;
+	snprintf(err, err_size, "%s",
+	         *incomplete ? "the PNG file ends early (still being copied?)"
+	                     : "the PNG file is damaged");
+}
+
+/* image_decode; owned, when not NULL, is data, freed when no longer needed. */
+static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int h,
+                           enum image_fit fit, struct offer_board *board, bool urgent,
+                           bool *incomplete, char *err, size_t err_size)
+{
+	*incomplete = false;
+	const char *type = len > INT32_MAX ? NULL : sniff_type(data, len);
+	if (!type) {
+		snprintf(err, err_size,
+		         len > INT32_MAX ? "the file is too large"
+		                         : "not a JPEG, PNG or WebP image");
+		big_free(owned);
+		return NULL;
+	}
+	enum png_chunks_status png =
+	    strcmp(type, "PNG") == 0 ? png_chunks_check(data, len) : PNG_CHUNKS_OK;
+	if (png != PNG_CHUNKS_OK) { /* never let libpng read past the end */
+		png_chunks_error(png, incomplete, err, err_size);
+		big_free(owned);
+		return NULL;
+	}
+	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
+	int rc = strcmp(type, "JPG") == 0
+	             ? decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size)
+	             : decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, board,
+	                            err, err_size);
+	big_free(owned);
+	return finish(&r, rc, err, err_size);
+}
+
+/* The result of a decode into r that returned rc. */
+static SDL_Surface *finish(struct resize *r, int rc, char *err, size_t err_size)
+{
+	SDL_Surface *out = NULL;
+	bool alpha = r->alpha;
+	if (rc == 0 && !resize_complete(r))
+		snprintf(err, err_size, "the image ends before all its rows");
+	else if (rc == 0 && !(out = resize_end(r)))
+		snprintf(err, err_size, "out of memory turning the image upright");
+	resize_free(r);
+	if (out && !(alpha && translucent(out)))
+		SDL_SetSurfaceBlendMode(out, SDL_BLENDMODE_NONE);
+	return out;
+}
+
+SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
+                          bool *incomplete, char *err, size_t err_size)
+{
+	return decode(data, len, NULL, w, h, fit, NULL, false, incomplete, err, err_size);
+}
+
+SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_fit fit,
+                               struct offer_board *board, bool urgent, bool *incomplete, char *err,
+                               size_t err_size)
+{
+	return decode(data, len, data, w, h, fit, board, urgent, incomplete, err, err_size);
+}
+
+/* A reader over another, pausing before each read while a transition's
+ * frame is drawn (offer_board_pause): libpng reads a few kB at a time, so
+ * SDL_image's decode of a PNG pauses too. Closing it closes the other. */
+static size_t SDLCALL paused_read(SDL_RWops *rw, void *ptr, size_t size, size_t n)
+{
+	offer_board_pause(rw->hidden.unknown.data2);
+	return SDL_RWread(rw->hidden.unknown.data1, ptr, size, n);
+}
+
+static size_t SDLCALL paused_write(SDL_RWops *rw, const void *ptr, size_t size, size_t n)
+{
+	(void)rw, (void)ptr, (void)size, (void)n;
+	return 0;
+}
+
+static Sint64 SDLCALL paused_seek(SDL_RWops *rw, Sint64 offset, int whence)
+{
+	return SDL_RWseek(rw->hidden.unknown.data1, offset, whence);
+}
+
+static Sint64 SDLCALL paused_size(SDL_RWops *rw)
+{
+	return SDL_RWsize((SDL_RWops *)rw->hidden.unknown.data1);
+}
+
+static int SDLCALL paused_close(SDL_RWops *rw)
+{
+	int rc = SDL_RWclose(rw->hidden.unknown.data1);
+	SDL_FreeRW(rw);
+	return rc;
+}
+
+/* in, read through paused_read when board is not NULL; NULL (in closed)
+ * when out of memory. */
+static SDL_RWops *paused_reader(SDL_RWops *in, struct offer_board *board)
+{
+	if (!in || !board)
+		return in;
+	SDL_RWops *rw = SDL_AllocRW();
+	if (!rw) {
+		SDL_RWclose(in);
+		return NULL;
+	}
+	rw->size = paused_size;
+	rw->seek = paused_seek;
+	rw->read = paused_read;
+	rw->write = paused_write;
+	rw->close = paused_close;
+	rw->type = SDL_RWOPS_UNKNOWN;
+	rw->hidden.unknown.data1 = in;
+	rw->hidden.unknown.data2 = board;
+	return rw;
+}
+
+SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
+                                 struct offer_board *board, bool *incomplete, char *err,
+                                 size_t err_size)
+{
+	*incomplete = false;
+	enum png_chunks_status png = png_chunks_check_fd(fd, len);
+	if (png != PNG_CHUNKS_OK) {
+		png_chunks_error(png, incomplete, err, err_size);
+		return NULL;
+	}
+	int own = dup(fd);
+	FILE *f = own >= 0 ? fdopen(own, "rb") : NULL;
+	if (!f || fseek(f, 0, SEEK_SET) != 0) { /* the offset is shared with fd */
+		if (f)
+			fclose(f);
+		else if (own >= 0)
+			close(own);
+		snprintf(err, err_size, "cannot read the file");
+		return NULL;
+	}
+	void *none = NULL;
+	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
+	SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE);
+	if (!rw)
+		fclose(f);
+	rw = paused_reader(rw, board);
+	return finish(&r, decode_other(rw, &none, "PNG", &r, board, err, err_size), err, err_size);
+}

@@ -1,0 +1,246 @@
+#include "image/image_info.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { JPEG_MAX_HEAD = 1024 * 1024 };
+
+static uint32_t be16(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 8 | p[1];
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint32_t le16(const unsigned char *p)
+{
+	return (uint32_t)p[1] << 8 | p[0];
+}
+
+static uint32_t le24(const unsigned char *p)
+{
+	return (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return le24(p) | (uint32_t)p[3] << 24;
+}
+
+/* Records the size and checks the limits. */
+static enum image_info_err set_size(struct image_info *info, uint32_t w, uint32_t h)
+{
+	info->width = w > INT32_MAX ? INT32_MAX : (int)w;
+	info->height = h > INT32_MAX ? INT32_MAX : (int)h;
+	if (w == 0 || h == 0)
+		return IMAGE_INFO_ZERO_SIZE;
+	if (w > IMAGE_INFO_MAX_SIDE || h > IMAGE_INFO_MAX_SIDE ||
+	    (uint64_t)w * h > IMAGE_INFO_MAX_PIXELS)
+		return IMAGE_INFO_TOO_LARGE;
+	return IMAGE_INFO_OK;
+}
+
+static enum image_info_err parse_png(const unsigned char *b, size_t len, struct image_info *info)
+{
+	info->format = IMAGE_INFO_PNG;
+	if (len < 24)
+		return IMAGE_INFO_TRUNCATED;
+	if (be32(b + 8) != 13 || memcmp(b + 12, "IHDR", 4) != 0)
+		return IMAGE_INFO_BAD_HEADER;
+	return set_size(info, be32(b + 16), be32(b + 20));
+}
+
+/* SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC). */
+static int is_sof(unsigned char m)
+{
+	return m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc;
+}
+
+static enum image_info_err parse_jpeg(const unsigned char *b, size_t len, struct image_info *info)
+{
+	info->format = IMAGE_INFO_JPEG;
+	size_t i = 2;
+	for (;;) {
+		if (i + 1 >= len)
+			return IMAGE_INFO_TRUNCATED;
+		if (b[i] != 0xff)
+			return IMAGE_INFO_BAD_HEADER;
+		unsigned char m = b[i + 1];
+		if (m == 0xff) { /* fill byte */
+			i++;
+			continue;
+		}
+		i += 2;
+		if (m == 0x01 || (m >= 0xd0 && m <= 0xd7))
+			continue; /* markers without a length */
+		if (m == 0xd8 || m == 0xd9 || m == 0xda || m == 0x00)
+			return IMAGE_INFO_BAD_HEADER; /* image data before any frame header */
+		if (i + 2 > len)
+			return IMAGE_INFO_TRUNCATED;
+		uint32_t seg = be16(b + i);
+		if (seg < 2)
+			return IMAGE_INFO_BAD_HEADER;
+		if (is_sof(m)) {
+			if (seg < 7)
+				return IMAGE_INFO_BAD_HEADER;
+			if (i + 7 > len)
+				return IMAGE_INFO_TRUNCATED;
+			return set_size(info, be16(b + i + 5), be16(b + i + 3));
+		}
+		i += seg;
+	}
+}
+
+static enum image_info_err parse_webp(const unsigned char *b, size_t len, struct image_info *info)
+{
+	info->format = IMAGE_INFO_WEBP;
+	if (len < 16)
+		return IMAGE_INFO_TRUNCATED;
+	const unsigned char *c = b + 12, *d = b + 20;
+	if (memcmp(c, "VP8 ", 4) == 0) {
+		if (len < 30)
+			return IMAGE_INFO_TRUNCATED;
+		if (d[3] != 0x9d || d[4] != 0x01 || d[5] != 0x2a)
+			return IMAGE_INFO_BAD_HEADER;
+		return set_size(info, le16(d + 6) & 0x3fff, le16(d + 8) & 0x3fff);
+	}
+	if (memcmp(c, "VP8L", 4) == 0) {
+		if (len < 25)
+			return IMAGE_INFO_TRUNCATED;
+		if (d[0] != 0x2f)
+			return IMAGE_INFO_BAD_HEADER;
+		uint32_t bits = le32(d + 1);
+		return set_size(info, (bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1);
+	}
+	if (memcmp(c, "VP8X", 4) == 0) {
+		if (len < 30)
+			return IMAGE_INFO_TRUNCATED;
+		return set_size(info, le24(d + 4) + 1, le24(d + 7) + 1);
+	}
+	return IMAGE_INFO_BAD_HEADER;
+}
+
+struct magic {
+	const char *bytes;
+	size_t len, at;
+	const char *name;
+};
+
+/* Image formats we can name but not show. */
+static const struct magic others[] = {
+    {"GIF8", 4, 0, "GIF"},      {"BM", 2, 0, "BMP"},        {"II*\0", 4, 0, "TIFF"},
+    {"MM\0*", 4, 0, "TIFF"},    {"ftypheic", 8, 4, "HEIC"}, {"ftypheix", 8, 4, "HEIC"},
+    {"ftypmif1", 8, 4, "HEIC"}, {"ftypavif", 8, 4, "AVIF"}, {"<svg", 4, 0, "SVG"},
+    {"%PDF", 4, 0, "PDF"},
+};
+
+static enum image_info_err identify_other(const unsigned char *b, size_t len,
+                                          struct image_info *info)
+{
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		const struct magic *m = &others[i];
+		if (len >= m->at + m->len && memcmp(b + m->at, m->bytes, m->len) == 0) {
+			info->other = m->name;
+			return IMAGE_INFO_UNSUPPORTED;
+		}
+	}
+	return IMAGE_INFO_UNKNOWN;
+}
+
+enum image_info_err image_info_parse(const unsigned char *b, size_t len, struct image_info *info)
+{
+	static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+	memset(info, 0, sizeof *info);
+	if (len >= 8 && memcmp(b, png_sig, 8) == 0)
+		return parse_png(b, len, info);
+	if (len >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff)
+		return parse_jpeg(b, len, info);
+	if (len >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0)
+		return parse_webp(b, len, info);
+	return identify_other(b, len, info);
+}
+
+/* Reads up to size bytes from the start of fd into buf; -1 on error. */
+static ssize_t read_head(int fd, unsigned char *buf, size_t size)
+{
+	size_t n = 0;
+	while (n < size) {
+		ssize_t r = pread(fd, buf + n, size - n, (off_t)n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	return (ssize_t)n;
+}
+
+enum image_info_err image_info_read(int fd, struct image_info *info)
+{
+	enum image_info_err e = IMAGE_INFO_IO;
+	memset(info, 0, sizeof *info);
+	unsigned char *buf = malloc(JPEG_MAX_HEAD);
+	if (!buf)
+		return IMAGE_INFO_IO;
+	/* A JPEG may carry large metadata (EXIF, colour profiles) before its
+	 * frame header: read further only then. */
+	for (size_t size = IMAGE_INFO_HEAD; size <= JPEG_MAX_HEAD; size *= 4) {
+		ssize_t n = read_head(fd, buf, size);
+		if (n < 0)
+			goto done;
+		e = image_info_parse(buf, (size_t)n, info);
+		if (e != IMAGE_INFO_TRUNCATED || info->format != IMAGE_INFO_JPEG ||
+		    (size_t)n < size)
+			goto done;
+	}
+done:
+	free(buf);
+	return e;
+}
+
+const char *image_info_describe(enum image_info_err err)
+{
+	switch (err) {
+	case IMAGE_INFO_OK:
+		return "is a good image";
+	case IMAGE_INFO_UNKNOWN:
+		return "is not a JPEG, PNG or WebP image";
+	case IMAGE_INFO_UNSUPPORTED:
+		return "is an image in a format that cannot be shown; save it as JPEG, PNG or WebP";
+	case IMAGE_INFO_TRUNCATED:
+		return "is cut short (the file is incomplete); copy it again";
+	case IMAGE_INFO_BAD_HEADER:
+		return "is damaged: its header makes no sense; save it again from an image editor";
+	case IMAGE_INFO_ZERO_SIZE:
+		return "says it is 0 pixels wide or high; save it again from an image editor";
+	case IMAGE_INFO_TOO_LARGE:
+		return "is too large: at most 16384 pixels on a side and 64 megapixels; "
+		       "make it smaller";
+	case IMAGE_INFO_IO:
+		break;
+	}
+	return "cannot be read";
+}
+
+const char *image_info_format_name(enum image_info_format f)
+{
+	switch (f) {
+	case IMAGE_INFO_JPEG:
+		return "JPEG";
+	case IMAGE_INFO_PNG:
+		return "PNG";
+	case IMAGE_INFO_WEBP:
+		return "WebP";
+	case IMAGE_INFO_NONE:
+		break;
+	}
+	return "unknown";
+}

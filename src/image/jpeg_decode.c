@@ -1,0 +1,243 @@
+#include "image/jpeg_decode.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jpeglib.h>
+
+#include <jerror.h>
+
+#include "image/image_info.h"
+
+/* More scans than any real encoder writes; a hostile progressive file with
+ * thousands of tiny scans would otherwise keep a worker busy for minutes. */
+enum { JPEG_MAX_SCANS = 500 };
+
+/* Rows are skipped this many iMCU rows (6 to 16 rows each) at a time: a
+ * millisecond or two of work between pauses. */
+enum { SKIP_STEP_IMCU_ROWS = 8 };
+
+/* One decode: libjpeg's state, our error manager and what to undo. */
+struct jpeg_job {
+	struct jpeg_decompress_struct cinfo;
+	struct jpeg_error_mgr jerr;
+	struct jpeg_progress_mgr progress;
+	jmp_buf jump;
+	const struct jpeg_sink *sink;
+	uint32_t *row;   /* one decoded row, freed at the end */
+	int ended_early; /* libjpeg ran out of data and faked an end marker */
+	char *err;
+	size_t err_size;
+	enum jpeg_status status; /* when jumping back */
+};
+
+int jpeg_scale_for(int w, int h, int min_w, int min_h)
+{
+	for (int n = 1; n < 8; n++) {
+		long long sw = ((long long)w * n + 7) / 8, sh = ((long long)h * n + 7) / 8;
+		if (sw >= min_w && sh >= min_h)
+			return n;
+	}
+	return 8;
+}
+
+/* Records why and returns to job_run's setjmp with status; never returns. */
+static _Noreturn void job_fail(struct jpeg_job *job, enum jpeg_status status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(job->err, job->err_size, fmt, ap);
+	va_end(ap);
+	job->status = status;
+	longjmp(job->jump, 1);
+}
+
+/* libjpeg's fatal errors come here instead of its default exit(). */
+static void job_error_exit(j_common_ptr cinfo)
+{
+	struct jpeg_job *job = cinfo->client_data;
+	char msg[JMSG_LENGTH_MAX];
+	cinfo->err->format_message(cinfo, msg);
+	if (cinfo->err->msg_code == JERR_OUT_OF_MEMORY)
+		job_fail(job, JPEG_NO_MEMORY, "out of memory decoding the JPEG (%s)", msg);
+	job_fail(job, JPEG_BROKEN, "the JPEG is damaged or of a kind that cannot be shown (%s)",
+	         msg);
+}
+
+/* Warnings (recoverable corrupt data) are counted, never printed; running
+ * out of data is remembered, since the end marker was seen before. */
+static void job_emit_message(j_common_ptr cinfo, int level)
+{
+	struct jpeg_job *job = cinfo->client_data;
+	if (level >= 0)
+		return;
+	cinfo->err->num_warnings++;
+	if (cinfo->err->msg_code == JWRN_JPEG_EOF)
+		job->ended_early = 1;
+}
+
+static void job_output_message(j_common_ptr cinfo)
+{
+	(void)cinfo;
+}
+
+static void job_progress(j_common_ptr cinfo)
+{
+	if (!cinfo->is_decompressor)
+		return;
+	j_decompress_ptr d = (j_decompress_ptr)cinfo;
+	if (d->input_scan_number > JPEG_MAX_SCANS)
+		job_fail(cinfo->client_data, JPEG_BROKEN,
+		         "the JPEG has more than %d scans, so it is damaged or hostile",
+		         JPEG_MAX_SCANS);
+}
+
+/* The libjpeg colour space whose bytes read as ARGB8888 in a uint32_t. */
+static J_COLOR_SPACE argb_space(void)
+{
+	const uint32_t probe = 1;
+	unsigned char first;
+	memcpy(&first, &probe, 1);
+	return first == 1 ? JCS_EXT_BGRA : JCS_EXT_ARGB;
+}
+
+/* Converts n CMYK pixels at row (4 bytes each) in place to ARGB8888.
+ * Without a colour profile this is the naive formula; Adobe's encoders
+ * store CMYK inverted (0 is full ink), which their marker tells. */
+static void cmyk_to_argb(uint32_t *row, size_t n, int adobe_inverted)
+{
+	const unsigned char *b = (const unsigned char *)row;
+	for (size_t i = 0; i < n; i++, b += 4) {
+		unsigned inv = adobe_inverted ? 0 : 255;
+		unsigned c = b[0] ^ inv, m = b[1] ^ inv, y = b[2] ^ inv, k = b[3] ^ inv;
+		uint32_t r = (c * k + 127) / 255, g = (m * k + 127) / 255, bl = (y * k + 127) / 255;
+		row[i] = 0xFF000000u | r << 16 | g << 8 | bl;
+	}
+}
+
+/* Reads the header, refuses oversized images and sets scale and colours. */
+static void job_setup(struct jpeg_job *job, int min_w, int min_h)
+{
+	struct jpeg_decompress_struct *c = &job->cinfo;
+	jpeg_read_header(c, TRUE);
+	if (c->image_width > IMAGE_INFO_MAX_SIDE || c->image_height > IMAGE_INFO_MAX_SIDE ||
+	    (uint64_t)c->image_width * c->image_height > IMAGE_INFO_MAX_PIXELS)
+		job_fail(
+		    job, JPEG_TOO_LARGE,
+		    "the JPEG is %ux%u pixels; at most %d a side and %d megapixels can be shown",
+		    c->image_width, c->image_height, IMAGE_INFO_MAX_SIDE,
+		    IMAGE_INFO_MAX_PIXELS >> 20);
+	c->scale_num =
+	    (unsigned)jpeg_scale_for((int)c->image_width, (int)c->image_height, min_w, min_h);
+	c->scale_denom = 8;
+	int cmyk = c->jpeg_color_space == JCS_CMYK || c->jpeg_color_space == JCS_YCCK;
+	c->out_color_space = cmyk ? JCS_CMYK : argb_space();
+}
+
+/* Skips rows in steps of whole iMCU rows (so each step only reads the
+ * entropy-coded data), with the sink's pause between steps. */
+static void job_skip(struct jpeg_job *job, int skip)
+{
+	struct jpeg_decompress_struct *c = &job->cinfo;
+	int step = c->max_v_samp_factor * c->min_DCT_scaled_size * SKIP_STEP_IMCU_ROWS;
+	while (skip > 0) {
+		int n = skip < 2 * step ? skip : step;
+		if (jpeg_skip_scanlines(c, (JDIMENSION)n) != (JDIMENSION)n)
+			job_fail(job, JPEG_BROKEN, "the JPEG data ends before the image does");
+		skip -= n;
+		if (skip > 0 && job->sink->pause)
+			job->sink->pause(job->sink->ctx);
+	}
+}
+
+/* Decodes the rows the sink wants into it. */
+static void job_read_rows(struct jpeg_job *job)
+{
+	struct jpeg_decompress_struct *c = &job->cinfo;
+	jpeg_start_decompress(c);
+	size_t w = c->output_width, h = c->output_height;
+	if (c->output_components != 4)
+		job_fail(job, JPEG_BROKEN, "the JPEG decoded to %d channels, not 4",
+		         c->output_components);
+	job->row = malloc(w * sizeof *job->row);
+	int skip =
+	    job->row ? job->sink->begin(job->sink->ctx, (int)w, (int)h, !jpeg_has_multiple_scans(c))
+	             : -1;
+	if (skip < 0)
+		job_fail(job, JPEG_NO_MEMORY, "out of memory for a %zux%zu image", w, h);
+	job_skip(job, skip);
+	bool more = true;
+	while (more && c->output_scanline < h) {
+		JSAMPROW rows[1] = {(JSAMPROW)job->row};
+		if (jpeg_read_scanlines(c, rows, 1) != 1)
+			job_fail(job, JPEG_BROKEN, "the JPEG data ends before the image does");
+		if (c->out_color_space == JCS_CMYK)
+			cmyk_to_argb(job->row, w, c->saw_Adobe_marker);
+		more = job->sink->row(job->sink->ctx, job->row);
+	}
+	if (more)
+		jpeg_finish_decompress(c);
+	if (job->ended_early) /* libjpeg made up the rows after the data ran out */
+		job_fail(job, JPEG_BROKEN, "the JPEG data ends before the image does");
+}
+
+/* Runs the decode; on any libjpeg error comes back here through job_fail.
+ * All state lives in *job, not in locals, so nothing is lost by longjmp. */
+static enum jpeg_status job_run(struct jpeg_job *job, const unsigned char *data, size_t len,
+                                int min_w, int min_h)
+{
+	if (setjmp(job->jump)) {
+		jpeg_destroy_decompress(&job->cinfo);
+		free(job->row);
+		return job->status;
+	}
+	job->cinfo.err = jpeg_std_error(&job->jerr);
+	job->jerr.error_exit = job_error_exit;
+	job->jerr.emit_message = job_emit_message;
+	job->jerr.output_message = job_output_message;
+	job->cinfo.client_data = job; /* jpeg_create_decompress keeps it */
+	jpeg_create_decompress(&job->cinfo);
+	job->progress.progress_monitor = job_progress;
+	job->cinfo.progress = &job->progress;
+	jpeg_mem_src(&job->cinfo, data, (unsigned long)len);
+	job_setup(job, min_w, min_h);
+	job_read_rows(job);
+	jpeg_destroy_decompress(&job->cinfo);
+	free(job->row);
+	return JPEG_OK;
+}
+
+/* The length of data without trailing 0x00 padding. */
+static size_t unpadded_len(const unsigned char *data, size_t len)
+{
+	while (len > 0 && data[len - 1] == 0x00)
+		len--;
+	return len;
+}
+
+enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, int min_h,
+                             const struct jpeg_sink *sink, char *err, size_t err_size)
+{
+	size_t end = data ? unpadded_len(data, len) : 0;
+	if (end < 2) {
+		snprintf(err, err_size, "the file is empty, perhaps still being copied");
+		return JPEG_INCOMPLETE;
+	}
+	if (data[0] != 0xFF || data[1] != 0xD8) {
+		snprintf(err, err_size, "the file is not a JPEG");
+		return JPEG_BROKEN;
+	}
+	if (end < 4 || data[end - 2] != 0xFF || data[end - 1] != 0xD9) {
+		snprintf(err, err_size, "the JPEG has no end marker, perhaps still being copied");
+		return JPEG_INCOMPLETE;
+	}
+	static const struct jpeg_job empty;
+	struct jpeg_job job = empty;
+	job.err = err;
+	job.err_size = err_size;
+	job.sink = sink;
+	return job_run(&job, data, len, min_w, min_h);
+}

@@ -1,0 +1,111 @@
+#include "text/text_check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/layout.h"
+#include "ui/slide.h"
+
+#include "base/utf8.h"
+
+enum { MISSING_MAX = 16 };
+
+/* How a text is drawn: its face and size, and the box the screens give it
+ * at the reference size (mirrors slide.c, screen_home.c, screen_gifts.c). */
+struct fit {
+	const char *what; /* for the message: "caption", "title" */
+	enum text_face face;
+	int px, width, lines;
+};
+
+struct checker {
+	struct text *t;
+	struct diag *d;
+	struct layout l;
+	const struct content *c;
+};
+
+static void missing_glyphs(struct checker *k, enum text_face face, const char *s,
+                           const struct src_loc *loc)
+{
+	uint32_t cps[MISSING_MAX];
+	size_t offs[MISSING_MAX];
+	size_t n = text_missing(k->t, face, s, cps, offs, MISSING_MAX);
+	for (size_t i = 0; i < n; i++) {
+		char ch[8] = "";
+		size_t len = utf8_decode(s + offs[i], strlen(s + offs[i]), &cps[i]);
+		memcpy(ch, s + offs[i], len < sizeof ch - 1 ? len : sizeof ch - 1);
+		int col = loc->line ? loc->col + (int)utf8_length(s, offs[i]) : 0;
+
+		diag_add(k->d, DIAG_ERROR, loc->file, loc->line, col,
+		         "no font has U+%04X '%s'; the screen would show a box instead: remove it "
+		         "or use another character",
+		         (unsigned)cps[i], cps[i] >= 0x20 ? ch : "?");
+	}
+}
+
+static void fits(struct checker *k, const struct fit *f, const char *s, const struct src_loc *loc)
+{
+	struct text_style st = {f->face, f->px, {255, 255, 255, 255}, 0};
+	int need = text_lines_needed(k->t, &st, s, f->width);
+	if (need > f->lines)
+		diag_add(k->d, DIAG_WARNING, loc->file, loc->line, loc->col,
+		         "this %s needs %d lines at %dx%d but the screen has room for %d; it will "
+		         "end with \"…\": shorten it",
+		         f->what, need, TEXT_CHECK_W, TEXT_CHECK_H, f->lines);
+}
+
+/* Every language of text t: glyphs, and the fit when f is given. */
+static void check_text(struct checker *k, const struct i18n *t, enum text_face face,
+                       const struct fit *f)
+{
+	for (int i = 0; i < k->c->hall.n_langs; i++) {
+		if (!t->s[i])
+			continue;
+		missing_glyphs(k, face, t->s[i], &t->loc[i]);
+		if (f)
+			fits(k, f, t->s[i], &t->loc[i]);
+	}
+}
+
+static void check_city(struct checker *k, const struct city *c)
+{
+	const struct layout *l = &k->l;
+	int card = (l->w - 2 * l->margin - 2 * layout_px(l, 32)) / 3 - 2 * layout_px(l, 32);
+	int gift_w = l->stage.w / 2 - l->margin / 2;
+	const struct fit name = {"name", FACE_SERIF_BOLD, layout_px(l, 52),
+	                         card - layout_px(l, 80) - layout_px(l, 24), 1};
+	const struct fit caption = {"caption", FACE_SANS, l->size_body, l->text_w, 3};
+	struct slide_history_box hb = slide_history_box(k->t, l);
+	const struct fit history = {"history text", hb.body.face, hb.body.px, hb.width, hb.lines};
+
+	const struct fit title = {"gift title", FACE_SERIF_BOLD, l->size_heading, gift_w, 2};
+	const struct fit desc = {"gift description", FACE_SANS, l->size_body, gift_w, 5};
+	const struct fit giver = {"\"given_by\"", FACE_SANS, l->size_sub, gift_w, 2};
+	/* The native name has no position of its own in the model: its file. */
+	const struct src_loc native = {c->flag.loc.file, 0, 0};
+	missing_glyphs(k, FACE_SANS, c->native_name, &native);
+	check_text(k, &c->name, FACE_SERIF_BOLD, &name);
+
+	check_text(k, &c->country, FACE_SANS, NULL);
+	check_text(k, &c->twinned_what, FACE_SANS, NULL);
+	if (c->status != LINK_ACTIVE)
+		check_text(k, &c->status_note, FACE_SANS, NULL);
+	for (size_t i = 0; i < c->n_photos; i++)
+		check_text(k, &c->photos[i].caption, FACE_SANS, &caption);
+	for (size_t i = 0; i < c->n_history; i++)
+		check_text(k, &c->history[i].text, FACE_SANS, &history);
+	for (size_t i = 0; i < c->n_gifts; i++) {
+		check_text(k, &c->gifts[i].title, FACE_SERIF_BOLD, &title);
+		check_text(k, &c->gifts[i].description, FACE_SANS, &desc);
+		check_text(k, &c->gifts[i].given_by, FACE_SANS, &giver);
+	}
+}
+
+void text_check_content(struct text *t, const struct content *c, struct diag *d)
+{
+	struct checker k = {t, d, layout_compute(TEXT_CHECK_W, TEXT_CHECK_H), c};
+	check_text(&k, &c->hall.title, FACE_SANS, NULL);
+	for (size_t i = 0; i < c->hall.n_cities; i++)
+		check_city(&k, &c->hall.cities[i]);
+}

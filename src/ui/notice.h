@@ -1,0 +1,17 @@
+/* notice: the calm screen shown while the content cannot be shown (it has
+ * errors and there is nothing good to fall back to): a word for visitors
+ * in both languages, and for staff what is wrong and how to check it. */
+#ifndef TWINHALL_NOTICE_H
+#define TWINHALL_NOTICE_H
+
+#include <SDL.h>
+
+#include "content/diag.h"
+#include "text/text.h"
+
+/* Draws the notice over the whole w x h render target; d holds the content
+ * problems found in dir (the first error is quoted for staff). */
+void notice_draw(SDL_Renderer *ren, struct text *text, int w, int h, struct diag *d,
+                 const char *dir);
+
+#endif

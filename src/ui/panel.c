@@ -1,0 +1,374 @@
+#include "ui/panel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "render/draw.h"
+#include "input/hit.h"
+#include "render/theme.h"
+#include "ui/ui.h"
+
+enum {
+	TEXT_BUDGET = 4 << 20,
+	HIT_RELOAD = 1,
+	HIT_CLOSE = 2,
+};
+
+/* The panel's own words: English, Russian. */
+enum panel_str {
+	P_TITLE,
+	P_HINT,
+	P_CONTENT,
+	P_CURRENT,
+	P_SNAPSHOT,
+	P_NOTHING,
+	P_LOADED,
+	P_COUNTS,
+	P_CHECK,
+	P_NO_CHECK,
+	P_CHECK_OK,
+	P_CHECK_BAD,
+	P_WATCH,
+	P_POLL,
+	P_SYSTEM,
+	P_UPTIME,
+	P_FRAMES,
+	P_MEMORY,
+	P_DARK,
+	P_OPEN_UNTIL,
+	P_DARK_ALWAYS,
+	P_MORE,
+	P_RELOAD,
+	P_CLOSE,
+	P_COUNT
+};
+
+static const char *const words[P_COUNT][2] = {
+    [P_TITLE] = {"Staff panel", "Служебная панель"},
+    [P_HINT] = {"Closes by itself after a minute without a touch",
+                "Закроется сама через минуту без касаний"},
+    [P_CONTENT] = {"Content", "Содержимое"},
+    [P_CURRENT] = {"Showing the current content", "Показано текущее содержимое"},
+    [P_SNAPSHOT] = {"The content folder has errors: showing the last good copy, saved %s",
+                    "В папке содержимого ошибки: показана последняя исправная копия от %s"},
+    [P_NOTHING] = {"The content folder has errors and there is no good copy: "
+                   "visitors see a notice",
+                   "В папке содержимого ошибки, исправной копии нет: посетители видят "
+                   "объявление"},
+    [P_LOADED] = {"Read %s from %s", "Прочитано %s из %s"},
+    [P_COUNTS] = {"Cities: %zu · Photos: %zu · History entries: %zu · Gifts: %zu",
+                  "Городов: %zu · Фотографий: %zu · Событий: %zu · Подарков: %zu"},
+    [P_CHECK] = {"Last check", "Последняя проверка"},
+    [P_NO_CHECK] = {"No change since the start", "С запуска изменений не было"},
+    [P_CHECK_OK] = {"%s: no errors", "%s: ошибок нет"},
+    [P_CHECK_BAD] = {"%s: %zu errors; visitors still see the last good content",
+                     "%s: ошибок — %zu; посетители по-прежнему видят последнее исправное "
+                     "содержимое"},
+    [P_WATCH] = {"Changes are picked up within a second of saving",
+                 "Изменения подхватываются через секунду после сохранения"},
+    [P_POLL] = {"Network folder: changes are looked for every few seconds",
+                "Сетевая папка: изменения проверяются раз в несколько секунд"},
+    [P_SYSTEM] = {"System", "Система"},
+    [P_UPTIME] = {"Running for %s", "Работает %s"},
+    [P_FRAMES] = {"Frames: %d per second now, slowest of late %.1f ms",
+                  "Кадров: %d в секунду сейчас, самый долгий из последних %.1f мс"},
+    [P_MEMORY] = {"Memory: %zu MB · Images in memory: %zu (%zu MB)",
+                  "Память: %zu МБ · Изображений в памяти: %zu (%zu МБ)"},
+    [P_MORE] = {"… and %zu more (twinhall --check lists them all)",
+                "… и ещё %zu (все покажет twinhall --check)"},
+    [P_DARK] = {"Dark outside the opening hours until %s: visitors' touches do nothing",
+                "Экран погашен по часам работы до %s: касания посетителей не действуют"},
+    [P_OPEN_UNTIL] = {"Opening hours: the screen goes dark at %s",
+                      "Часы работы: экран погаснет в %s"},
+    [P_DARK_ALWAYS] = {"Dark: the opening hours never open the hall (see hall.yaml)",
+                       "Экран погашен: по часам работы зал не открывается (см. hall.yaml)"},
+    [P_RELOAD] = {"Read the content again", "Перечитать содержимое"},
+    [P_CLOSE] = {"Close", "Закрыть"},
+};
+
+struct panel {
+	struct ui ui;
+	struct rect reload, close; /* the buttons as last drawn */
+	struct gesture_recognizer *gestures;
+	bool open;
+	uint64_t last_input, next_tick;
+	bool ru;
+};
+
+static const char *w(const struct panel *p, enum panel_str s)
+{
+	const char *text = words[s][p->ru];
+	return text ? text : "";
+}
+
+struct panel *panel_new(SDL_Renderer *ren, struct text *text, float dpi)
+{
+	struct panel *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	struct gesture_config gc = gesture_config_default(dpi);
+	p->ui = (struct ui){.ren = ren, .text = text, .zoom = 1, .motion_for = -1};
+	p->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
+	p->gestures = gesture_new(&gc);
+	if (!p->ui.texts || !p->gestures) {
+		panel_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void panel_free(struct panel *p)
+{
+	if (!p)
+		return;
+	gesture_free(p->gestures);
+	text_cache_free(p->ui.texts);
+	free(p);
+}
+
+void panel_open(struct panel *p, uint64_t now)
+{
+	p->open = true;
+	p->last_input = now;
+	p->next_tick = now;
+}
+
+bool panel_is_open(const struct panel *p)
+{
+	return p->open;
+}
+
+void panel_buttons(const struct panel *p, struct rect *reload, struct rect *close)
+{
+	*reload = p->reload;
+	*close = p->close;
+}
+
+enum panel_action panel_input(struct panel *p, const struct gesture_input *in)
+{
+	struct gesture out[GESTURE_MAX_OUT];
+	size_t n = gesture_feed(p->gestures, in, out, GESTURE_MAX_OUT);
+	p->last_input = in->t_ms;
+	for (size_t i = 0; i < n; i++) {
+		if (out[i].kind != GESTURE_TAP)
+			continue;
+		const struct hit_target *t =
+		    hit_find(&p->ui.hits, out[i].x, out[i].y, ui_min_target(&p->ui));
+		if (t && t->id == HIT_RELOAD)
+			return PANEL_RELOAD;
+		if (t && t->id == HIT_CLOSE) {
+			p->open = false;
+			return PANEL_CLOSE;
+		}
+	}
+	return PANEL_NONE;
+}
+
+bool panel_update(struct panel *p, uint64_t now)
+{
+	if (!p->open)
+		return false;
+	if (now >= p->last_input + PANEL_IDLE_MS) {
+		p->open = false;
+		return true;
+	}
+	if (now < p->next_tick)
+		return false;
+	p->next_tick = now + 1000; /* uptime and frames move on */
+	return true;
+}
+
+uint64_t panel_deadline(const struct panel *p)
+{
+	if (!p->open)
+		return UINT64_MAX;
+	uint64_t idle = p->last_input + PANEL_IDLE_MS;
+	return idle < p->next_tick ? idle : p->next_tick;
+}
+
+static void when(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%d.%m.%Y %H:%M:%S", &tm);
+}
+
+static void duration(uint64_t ms, bool ru, char *buf, size_t size)
+{
+	uint64_t s = ms / 1000, d = s / 86400;
+	if (d)
+		snprintf(buf, size, "%llu %s %02llu:%02llu:%02llu", (unsigned long long)d,
+		         ru ? "д" : "d", (unsigned long long)(s / 3600 % 24),
+		         (unsigned long long)(s / 60 % 60), (unsigned long long)(s % 60));
+	else
+		snprintf(buf, size, "%02llu:%02llu:%02llu", (unsigned long long)(s / 3600),
+		         (unsigned long long)(s / 60 % 60), (unsigned long long)(s % 60));
+}
+
+/* A column being filled from the top. */
+struct column {
+	int x, y, w, bottom;
+};
+
+/* Draws s at the column's next line when it fits above its bottom. */
+static void line(struct panel *p, struct column *col, const struct text_style *st, const char *s,
+                 int max_lines)
+{
+	int tw, th;
+	ui_label_size(&p->ui, st, s, col->w, max_lines, &tw, &th);
+	if (col->y + th > col->bottom) {
+		col->y = col->bottom; /* full: nothing below it either */
+		return;
+	}
+	col->y += ui_label(&p->ui, st, s, col->x, col->y, col->w, max_lines);
+}
+
+static void heading(struct panel *p, struct column *col, const char *s)
+{
+	struct text_style st = {FACE_SANS_BOLD, p->ui.l.size_sub, ui_color(theme.accent), 0};
+	col->y += p->ui.l.gap;
+	line(p, col, &st, s, 1);
+	col->y += p->ui.l.gap / 3;
+}
+
+static void content_part(struct panel *p, struct column *col, const struct panel_info *in)
+{
+	struct text_style body = {FACE_SANS, p->ui.l.size_body, ui_color(theme.text), 0};
+	struct text_style soft = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text_soft), 0};
+	struct text_style small = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text), 0};
+	char buf[8192], t[64];
+	const struct live_status *st = in->live;
+	heading(p, col, w(p, P_CONTENT));
+	if (!in->content) {
+		line(p, col, &body, w(p, P_NOTHING), 3);
+		return;
+	}
+	if (st->from_snapshot) {
+		when(st->snapshot_saved, t, sizeof t);
+		snprintf(buf, sizeof buf, w(p, P_SNAPSHOT), t);
+		body.color = ui_color(theme.warn);
+		line(p, col, &body, buf, 3);
+		body.color = ui_color(theme.text);
+	} else {
+		line(p, col, &body, w(p, P_CURRENT), 2);
+	}
+	size_t cities, photos, history, gifts;
+	content_counts(in->content, &cities, &photos, &history, &gifts);
+	snprintf(buf, sizeof buf, w(p, P_COUNTS), cities, photos, history, gifts);
+	line(p, col, &small, buf, 2);
+	when(st->loaded, t, sizeof t);
+	snprintf(buf, sizeof buf, w(p, P_LOADED), t, st->shown_dir);
+	line(p, col, &soft, buf, 3);
+	line(p, col, &soft, w(p, st->polling ? P_POLL : P_WATCH), 2);
+}
+
+static void system_part(struct panel *p, struct column *col, const struct panel_info *in)
+{
+	struct text_style body = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text), 0};
+	char buf[512], d[64];
+	heading(p, col, w(p, P_SYSTEM));
+	duration(in->uptime_ms, p->ru, d, sizeof d);
+	snprintf(buf, sizeof buf, w(p, P_UPTIME), d);
+	line(p, col, &body, buf, 1);
+	snprintf(buf, sizeof buf, w(p, P_FRAMES), in->fps, in->slowest_ms);
+	line(p, col, &body, buf, 2);
+	snprintf(buf, sizeof buf, w(p, P_MEMORY), in->rss_bytes >> 20, in->textures,
+	         in->texture_bytes >> 20);
+	line(p, col, &body, buf, 2);
+	if (in->hours == PANEL_HOURS_NONE)
+		return;
+	if (in->hours_change == (time_t)-1) {
+		if (in->hours == PANEL_HOURS_DARK)
+			line(p, col, &body, w(p, P_DARK_ALWAYS), 2);
+		return;
+	}
+	struct tm tm;
+	localtime_r(&in->hours_change, &tm);
+	strftime(d, sizeof d, "%H:%M, %d.%m.%Y", &tm);
+	snprintf(buf, sizeof buf, w(p, in->hours == PANEL_HOURS_DARK ? P_DARK : P_OPEN_UNTIL), d);
+	line(p, col, &body, buf, 2);
+}
+
+/* The last check and every problem it found, as many as fit. */
+static void check_part(struct panel *p, struct column *col, const struct panel_info *in)
+{
+	struct text_style body = {FACE_SANS, p->ui.l.size_body, ui_color(theme.text), 0};
+	struct text_style err = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text_soft), 0};
+	const struct live_status *st = in->live;
+	char buf[2048], t[64];
+	heading(p, col, w(p, P_CHECK));
+	size_t errors = in->diag ? diag_count(in->diag, DIAG_ERROR) : 0;
+	if (st->last_load == 0 && !st->last_rejected) {
+		line(p, col, &body, w(p, P_NO_CHECK), 1);
+	} else {
+		when(st->last_load ? st->last_load : st->loaded, t, sizeof t);
+		if (errors)
+			snprintf(buf, sizeof buf, w(p, P_CHECK_BAD), t, errors);
+		else
+			snprintf(buf, sizeof buf, w(p, P_CHECK_OK), t);
+		if (errors)
+			body.color = ui_color(theme.warn);
+		line(p, col, &body, buf, 3);
+	}
+	size_t n = in->diag ? diag_size(in->diag) : 0;
+	int more_h = p->ui.l.size_small * 2;
+	for (size_t i = 0; i < n; i++) {
+		int tw, h;
+		diag_format(diag_get(in->diag, i), NULL, buf, sizeof buf);
+		ui_label_size(&p->ui, &err, buf, col->w, 4, &tw, &h);
+		if (col->y + p->ui.l.gap / 2 + h > col->bottom - more_h && i + 1 < n) {
+			snprintf(buf, sizeof buf, w(p, P_MORE), n - i);
+			line(p, col, &err, buf, 2);
+			return;
+		}
+		col->y += p->ui.l.gap / 2;
+		line(p, col, &err, buf, 4);
+	}
+}
+
+void panel_draw(struct panel *p, const struct panel_info *in, int sw, int sh, const char *lang)
+{
+	struct ui *ui = &p->ui;
+	if (ui->l.w != sw || ui->l.h != sh) {
+		ui->l = layout_compute(sw, sh);
+		text_cache_clear(ui->texts);
+	}
+	p->ru = lang && strcmp(lang, "ru") == 0;
+	hit_clear(&ui->hits);
+	const struct layout *l = &ui->l;
+	draw_fill(ui->ren, (struct rect){0, 0, sw, sh}, theme.scrim, 235);
+	int m = l->margin / 2, pad = layout_px(l, 40);
+	struct rect card = {m, m, sw - 2 * m, sh - 2 * m};
+	draw_fill(ui->ren, card, theme.backdrop_top, 255);
+
+	int x = card.x + pad, top = card.y + pad, inner = card.w - 2 * pad;
+	struct text_style title = {FACE_SERIF_BOLD, l->size_name, ui_color(theme.text), 0};
+	struct text_style hint = {FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
+	top += ui_label(ui, &title, w(p, P_TITLE), x, top, inner, 1);
+	top += ui_label(ui, &hint, w(p, P_HINT), x, top, inner, 2);
+
+	int bh = ui_min_target(ui), by = card.y + card.h - pad - bh;
+	int bottom = by - l->gap;
+	struct column left = {x, top, inner, bottom}, right = left;
+	if (!l->portrait) { /* two columns: the state on the left, the problems on the right */
+		int gap = layout_px(l, 56);
+		left.w = (inner - gap) / 2;
+		right.x = x + left.w + gap;
+		right.w = inner - left.w - gap;
+	}
+	content_part(p, &left, in);
+	system_part(p, &left, in);
+	if (l->portrait)
+		right.y = left.y;
+	check_part(p, &right, in);
+
+	const char *reload = w(p, P_RELOAD), *close = w(p, P_CLOSE);
+	int rw = ui_button_width(ui, reload), cw = ui_button_width(ui, close);
+	p->reload = (struct rect){x, by, rw, bh};
+	p->close = (struct rect){x + rw + layout_px(l, 16), by, cw, bh};
+	ui_button(ui, p->reload, reload, true, HIT_RELOAD, 0);
+	ui_button(ui, p->close, close, false, HIT_CLOSE, 0);
+	text_cache_frame(ui->texts);
+}

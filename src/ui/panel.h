@@ -1,0 +1,69 @@
+/* panel: the staff panel, an overlay opened by holding a corner of the
+ * screen (see corner_hold.h). It tells staff what the hall is showing and
+ * why: the content's state (loaded when, from where, current or the last
+ * good copy, its counts), the last reload's problems in full, and how the
+ * program is doing (uptime, frame rate, memory); a button reads the
+ * content again. It closes itself when left alone. */
+#ifndef TWINHALL_PANEL_H
+#define TWINHALL_PANEL_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "content/content.h"
+#include "content/diag.h"
+#include "input/gesture.h"
+#include "ui/layout.h"
+#include "live/live.h"
+#include "text/text.h"
+
+enum { PANEL_IDLE_MS = 60000 };
+
+/* What the panel shows; the caller gathers it for each draw. */
+struct panel_info {
+	const struct live_status *live;
+	struct diag *diag;             /* the last load's problems */
+	const struct content *content; /* shown; NULL when the notice is */
+	uint64_t uptime_ms;
+	int fps;           /* frames presented in the last second */
+	double slowest_ms; /* the slowest of the last frames drawn */
+	size_t rss_bytes;  /* the process's resident memory */
+	size_t textures, texture_bytes;
+	enum { PANEL_HOURS_NONE, PANEL_HOURS_OPEN, PANEL_HOURS_DARK } hours;
+	time_t hours_change; /* when that next changes; (time_t)-1: never */
+};
+
+enum panel_action { PANEL_NONE, PANEL_RELOAD, PANEL_CLOSE };
+
+struct panel;
+
+/* A panel drawing with ren and text (borrowed). NULL when out of memory. */
+struct panel *panel_new(SDL_Renderer *ren, struct text *text, float dpi);
+
+/* Accepts NULL. */
+void panel_free(struct panel *p);
+
+void panel_open(struct panel *p, uint64_t now_ms);
+bool panel_is_open(const struct panel *p);
+
+/* Where the buttons were last drawn (for --trace). */
+void panel_buttons(const struct panel *p, struct rect *reload, struct rect *close);
+
+/* A pointer input while open; says what the staff asked for. */
+enum panel_action panel_input(struct panel *p, const struct gesture_input *in);
+
+/* Moves time on: closes the panel after PANEL_IDLE_MS without a touch.
+ * True when it must be drawn again (it closed, or a second passed). */
+bool panel_update(struct panel *p, uint64_t now_ms);
+
+/* When panel_update next has something to do; UINT64_MAX when closed. */
+uint64_t panel_deadline(const struct panel *p);
+
+/* Draws the panel over the whole w x h target, in language lang ("ru",
+ * "en"; others get English). */
+void panel_draw(struct panel *p, const struct panel_info *info, int w, int h, const char *lang);
+
+#endif

@@ -1,0 +1,40 @@
+/* screen: the interactive screens as variants behind one table. The app
+ * turns taps on registered targets into navigation events itself; a screen
+ * handles the gestures that move its own content (swipes, drags, pinches)
+ * and draws itself, registering its touch targets as it draws. */
+#ifndef TWINHALL_SCREEN_H
+#define TWINHALL_SCREEN_H
+
+#include <stdbool.h>
+
+#include "input/gesture.h"
+#include "visit/nav.h"
+#include "ui/ui.h"
+
+struct screen_ops {
+	const char *name;
+	/* The place changed to this screen (or to another item on it). */
+	void (*enter)(struct ui *ui);
+	/* A gesture other than a tap on a target; true when it made *ev for
+	 * the navigation (a swipe to the next photo, say). */
+	bool (*gesture)(struct ui *ui, const struct gesture *g, struct nav_event *ev);
+	/* True while something on the screen is still moving. */
+	bool (*moving)(const struct ui *ui);
+	/* Draws the whole screen and registers its targets in ui->hits. */
+	void (*draw)(struct ui *ui);
+};
+
+/* The screen that shows nav screen s; never NULL for an interactive screen,
+ * NULL for NAV_ATTRACT (the attract loop is the player's). */
+const struct screen_ops *screen_of(enum nav_screen s);
+
+extern const struct screen_ops screen_home, screen_photos, screen_history, screen_gifts,
+    screen_gift;
+
+/* Shared by the city screens: the y where content starts below the top bar
+ * (back, the city, its sections, the language switch), and the bar itself,
+ * drawn last, over the content. */
+int screen_city_top(struct ui *ui);
+void screen_city_bar(struct ui *ui);
+
+#endif

@@ -1,0 +1,94 @@
+/* The top bar of a city's screens: back, the city's flag and name, its
+ * sections, and the language switch. */
+#include "render/draw.h"
+#include "ui/screen.h"
+#include "render/theme.h"
+#include "ui/ui_text.h"
+
+static const enum nav_screen sections[] = {NAV_PHOTOS, NAV_HISTORY, NAV_GIFTS};
+
+static size_t section_count(const struct city *c, enum nav_screen s)
+{
+	return s == NAV_PHOTOS ? c->n_photos : s == NAV_HISTORY ? c->n_history : c->n_gifts;
+}
+
+static const char *section_name(struct ui *ui, enum nav_screen s, char *buf, size_t size)
+{
+	enum ui_str id = s == NAV_PHOTOS ? UI_PHOTOS : s == NAV_HISTORY ? UI_HISTORY : UI_GIFTS;
+	return ui_text(id, ui_lang(ui), 0, buf, size);
+}
+
+/* The section buttons from x on row y; returns the width they took. */
+static int section_tabs(struct ui *ui, const struct city *c, int x, int y)
+{
+	int gap = layout_px(&ui->l, 12), x0 = x;
+	enum nav_screen current = ui->nav.screen == NAV_GIFT ? NAV_GIFTS : ui->nav.screen;
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+		if (!section_count(c, sections[i]))
+			continue; /* an empty section has no button */
+		char buf[64];
+		const char *label = section_name(ui, sections[i], buf, sizeof buf);
+		int w = ui_button_width(ui, label);
+		ui_button(ui, (struct rect){x, y, w, ui_min_target(ui)}, label,
+		          sections[i] == current, NAV_EV_OPEN_SECTION, (int)sections[i]);
+		x += w + gap;
+	}
+	return x - x0 - gap;
+}
+
+static int tabs_width(struct ui *ui, const struct city *c)
+{
+	int w = 0, gap = layout_px(&ui->l, 12);
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+		char buf[64];
+		if (section_count(c, sections[i]))
+			w += ui_button_width(ui, section_name(ui, sections[i], buf, sizeof buf)) +
+			     gap;
+	}
+	return w - gap;
+}
+
+/* Whether the section buttons need a row of their own under the bar. */
+static bool tabs_below(struct ui *ui, const struct city *c)
+{
+	const struct layout *l = &ui->l;
+	int back = ui_button_width(ui, "‹  Назад") + layout_px(l, 32);
+	int lang = ui->c->hall.n_langs * (ui_min_target(ui) + layout_px(l, 36));
+	return l->portrait ||
+	       l->margin + back + tabs_width(ui, c) + layout_px(l, 400) > l->w - l->margin - lang;
+}
+
+int screen_city_top(struct ui *ui)
+{
+	const struct city *c = &ui->c->hall.cities[ui->nav.city];
+	int bar = ui_bar_height(ui);
+	if (!tabs_below(ui, c))
+		return bar;
+	return bar + ui_min_target(ui) + layout_px(&ui->l, 20);
+}
+
+void screen_city_bar(struct ui *ui)
+{
+	const struct layout *l = &ui->l;
+	const struct city *c = &ui->c->hall.cities[ui->nav.city];
+	int top = layout_px(l, 40), below = tabs_below(ui, c);
+	tint_draw(&ui->scrim, ui->ren,
+	          (struct rect){0, 0, l->w, screen_city_top(ui) + layout_px(l, 40)}, theme.scrim,
+	          230, 0); /* in every frame of a swipe or a scroll */
+	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
+	int right = ui_lang_switch(ui) - layout_px(l, 32);
+	int tw = tabs_width(ui, c);
+	int name_right = below ? right : right - tw - layout_px(l, 32);
+	int fh = layout_px(l, 48);
+	struct rect flag = {left, top + (ui_min_target(ui) - fh) / 2, fh * 4 / 3, fh};
+	ui_image(ui, &c->flag, flag, IMAGE_CONTAIN);
+	struct text_style name = {FACE_SERIF_BOLD, layout_px(l, 48), ui_color(theme.text), 0};
+	int nw, nh, nx = flag.x + flag.w + layout_px(l, 20);
+	ui_label_size(ui, &name, ui_tr(ui, &c->name), name_right - nx, 1, &nw, &nh);
+	ui_label(ui, &name, ui_tr(ui, &c->name), nx, top + (ui_min_target(ui) - nh) / 2,
+	         name_right - nx, 1);
+	if (below)
+		section_tabs(ui, c, l->margin, ui_bar_height(ui) - layout_px(l, 4));
+	else
+		section_tabs(ui, c, right - tw, top);
+}

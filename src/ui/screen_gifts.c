@@ -1,0 +1,154 @@
+/* A city's gifts: a grid of cards, and each gift on its own page that the
+ * visitor can swipe through. */
+#include <math.h>
+#include <stdio.h>
+
+#include "render/draw.h"
+#include "ui/screen.h"
+#include "render/theme.h"
+#include "ui/ui_text.h"
+
+static const struct rgb card_bg = {31, 39, 54};
+
+static const struct city *city_of(const struct ui *ui)
+{
+	return &ui->c->hall.cities[ui->nav.city];
+}
+
+static void gifts_enter(struct ui *ui)
+{
+	(void)ui;
+}
+
+static bool no_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
+{
+	(void)ui;
+	(void)g;
+	(void)ev;
+	return false;
+}
+
+static bool not_moving(const struct ui *ui)
+{
+	(void)ui;
+	return false;
+}
+
+static void gift_card(struct ui *ui, size_t i, struct rect r)
+{
+	const struct layout *l = &ui->l;
+	const struct gift *g = &city_of(ui)->gifts[i];
+	draw_fill(ui->ren, r, card_bg, 255);
+	int pad = layout_px(l, 28);
+	struct rect img = {r.x, r.y, r.w, r.w * 3 / 4};
+	ui_image(ui, &g->image, img, IMAGE_COVER);
+	int y = img.y + img.h + pad, w = r.w - 2 * pad;
+	struct text_style title = {FACE_SERIF_BOLD, layout_px(l, 40), ui_color(theme.text), 0};
+	y += ui_label(ui, &title, ui_tr(ui, &g->title), r.x + pad, y, w, 2) + layout_px(l, 8);
+	char buf[128];
+	ui_text(g->year ? UI_GIFT_IN : UI_GIFT, ui_lang(ui), g->year, buf, sizeof buf);
+	struct text_style meta = {FACE_SANS_BOLD, l->size_small, ui_color(theme.accent), 0};
+	ui_label(ui, &meta, buf, r.x + pad, y, w, 1);
+	hit_add(&ui->hits, r, NAV_EV_OPEN_GIFT, (int)i);
+}
+
+static void gifts_draw(struct ui *ui)
+{
+	const struct layout *l = &ui->l;
+	const struct city *c = city_of(ui);
+	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
+	              theme.backdrop_bottom, 255);
+	int top = screen_city_top(ui) + layout_px(l, 24);
+	int cols = l->portrait ? 2 : 3, gap = layout_px(l, 32);
+	int cw = (l->w - 2 * l->margin - (cols - 1) * gap) / cols;
+	int ch = cw * 3 / 4 + layout_px(l, 200);
+	for (size_t i = 0; i < c->n_gifts; i++) {
+		struct rect r = {l->margin + (int)(i % (size_t)cols) * (cw + gap),
+		                 top + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
+		gift_card(ui, i, r);
+	}
+	screen_city_bar(ui);
+}
+
+const struct screen_ops screen_gifts = {
+    .name = "gifts",
+    .enter = gifts_enter,
+    .gesture = no_gesture,
+    .moving = not_moving,
+    .draw = gifts_draw,
+};
+
+/* One gift: its picture large, its story beside or below it. */
+static void gift_enter(struct ui *ui)
+{
+	ui_pager_enter(ui, ui->nav.city * 8 + NAV_GIFT, (int)city_of(ui)->n_gifts);
+}
+
+static bool gift_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
+{
+	return ui_page_gesture(ui, g, NAV_EV_OPEN_GIFT, ev);
+}
+
+static bool gift_moving(const struct ui *ui)
+{
+	return pager_moving(&ui->pager, ui->now);
+}
+
+static void gift_text(struct ui *ui, const struct gift *g, struct rect box)
+{
+	const struct layout *l = &ui->l;
+	char buf[256], line[640];
+	int y = box.y;
+	ui_text(g->year ? UI_GIFT_IN : UI_GIFT, ui_lang(ui), g->year, buf, sizeof buf);
+	struct text_style eyebrow = {FACE_SANS_BOLD, l->size_sub, ui_color(theme.accent), 0};
+	y += ui_label(ui, &eyebrow, buf, box.x, y, box.w, 1) + layout_px(l, 8);
+	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};
+	y += ui_label(ui, &title, ui_tr(ui, &g->title), box.x, y, box.w, 3) + layout_px(l, 20);
+	struct text_style body = {FACE_SANS, layout_px(l, 38), ui_color(theme.text), 0};
+	y +=
+	    ui_label(ui, &body, ui_tr(ui, &g->description), box.x, y, box.w, 10) + layout_px(l, 20);
+	ui_text(UI_GIVEN_BY, ui_lang(ui), 0, buf, sizeof buf);
+	snprintf(line, sizeof line, "%s: %s", buf, ui_tr(ui, &g->given_by));
+	struct text_style soft = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
+	ui_label(ui, &soft, line, box.x, y, box.w, 3);
+}
+
+static void gift_page(struct ui *ui, size_t i, int dx, int top)
+{
+	const struct layout *l = &ui->l;
+	const struct gift *g = &city_of(ui)->gifts[i];
+	int h = l->h - top - l->margin;
+	if (l->portrait) {
+		struct rect img = {l->margin + dx, top, l->w - 2 * l->margin, h * 45 / 100};
+		ui_image(ui, &g->image, img, IMAGE_CONTAIN);
+		gift_text(ui, g, (struct rect){img.x, img.y + img.h + l->gap * 2, img.w, 0});
+		return;
+	}
+	int half = (l->w - 2 * l->margin - l->gap * 2) / 2;
+	ui_image(ui, &g->image, (struct rect){l->margin + dx, top, half, h}, IMAGE_CONTAIN);
+	gift_text(ui, g, (struct rect){l->margin + half + l->gap * 2 + dx, top + h / 6, half, 0});
+}
+
+static void gift_draw(struct ui *ui)
+{
+	const struct layout *l = &ui->l;
+	const struct city *c = city_of(ui);
+	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
+	              theme.backdrop_bottom, 255);
+	int top = screen_city_top(ui) + layout_px(l, 24);
+	float pos = pager_position(&ui->pager, ui->now);
+	int i0 = (int)floorf(pos), dx = (int)lroundf(-(pos - (float)i0) * (float)l->w);
+	if (i0 >= 0 && (size_t)i0 < c->n_gifts)
+		gift_page(ui, (size_t)i0, dx, top);
+	if (dx != 0 && (size_t)(i0 + 1) < c->n_gifts)
+		gift_page(ui, (size_t)i0 + 1, dx + l->w, top);
+	screen_city_bar(ui);
+}
+
+const struct screen_ops screen_gift = {
+    .name = "gift",
+    .enter = gift_enter,
+    .gesture = gift_gesture,
+    .moving = gift_moving,
+    .draw = gift_draw,
+};

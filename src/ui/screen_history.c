@@ -1,0 +1,186 @@
+/* A city's history as a timeline the visitor drags, with inertia. */
+#include <stdio.h>
+
+#include "render/draw.h"
+#include "ui/screen.h"
+#include "render/theme.h"
+
+struct timeline {
+	int top, bottom; /* the visible band */
+	int year_x, line_x, text_x, text_w;
+};
+
+static const struct city *city_of(const struct ui *ui)
+{
+	return &ui->c->hall.cities[ui->nav.city];
+}
+
+static struct timeline timeline_of(struct ui *ui)
+{
+	const struct layout *l = &ui->l;
+	struct timeline t;
+	t.top = screen_city_top(ui);
+	t.bottom = l->h;
+	t.year_x = l->margin;
+	t.line_x = l->margin + layout_px(l, l->portrait ? 170 : 210);
+	t.text_x = t.line_x + layout_px(l, 48);
+	t.text_w = l->w - t.text_x - l->margin;
+	if (t.text_w > layout_px(l, 1100))
+		t.text_w = layout_px(l, 1100);
+	return t;
+}
+
+static struct text_style year_style(const struct ui *ui)
+{
+	return (struct text_style){FACE_SERIF_BOLD, layout_px(&ui->l, 56), ui_color(theme.accent),
+	                           0};
+}
+
+static struct text_style body_style(const struct ui *ui)
+{
+	return (struct text_style){FACE_SANS, layout_px(&ui->l, 38), ui_color(theme.text), 0};
+}
+
+/* Height of entry i on the timeline, gap below included. */
+static int entry_height(struct ui *ui, const struct timeline *t, size_t i)
+{
+	struct text_style body = body_style(ui);
+	int w, h;
+	ui_label_size(ui, &body, ui_tr(ui, &city_of(ui)->history[i].text), t->text_w, 12, &w, &h);
+	int yh = layout_px(&ui->l, 76);
+	return (h > yh ? h : yh) + layout_px(&ui->l, 56);
+}
+
+/* The note on a suspended or ended link, above the timeline: its height. */
+static int status_height(struct ui *ui, const struct timeline *t)
+{
+	const struct city *c = city_of(ui);
+	if (c->status == LINK_ACTIVE)
+		return 0;
+	struct text_style st = {FACE_SANS, ui->l.size_sub, ui_color(theme.text), 0};
+	int w, h;
+	ui_label_size(ui, &st, ui_tr(ui, &c->status_note), t->text_w, 4, &w, &h);
+	return h + 2 * layout_px(&ui->l, 24) + layout_px(&ui->l, 40);
+}
+
+static void draw_status(struct ui *ui, const struct timeline *t, int y)
+{
+	const struct city *c = city_of(ui);
+	if (c->status == LINK_ACTIVE)
+		return;
+	int pad = layout_px(&ui->l, 24), bar = layout_px(&ui->l, 6);
+	struct text_style st = {FACE_SANS, ui->l.size_sub, ui_color(theme.text), 0};
+	int w, h;
+	ui_label_size(ui, &st, ui_tr(ui, &c->status_note), t->text_w, 4, &w, &h);
+	struct rect box = {t->year_x, y, t->text_x + t->text_w - t->year_x, h + 2 * pad};
+	draw_fill(ui->ren, box, theme.warn, 40);
+	draw_fill(ui->ren, (struct rect){box.x, box.y, bar, box.h}, theme.warn, 255);
+	ui_label(ui, &st, ui_tr(ui, &c->status_note), t->text_x, y + pad, t->text_w, 4);
+}
+
+static int content_height(struct ui *ui, const struct timeline *t)
+{
+	int h = layout_px(&ui->l, 48) + status_height(ui, t);
+
+	for (size_t i = 0; i < city_of(ui)->n_history; i++)
+		h += entry_height(ui, t, i);
+	return h;
+}
+
+static void history_enter(struct ui *ui)
+{
+	int key =
+	    (ui->nav.lang * 64 + ui->nav.city) * 8 + NAV_HISTORY; /* texts differ by language */
+	struct timeline t = timeline_of(ui);
+	if (ui->motion_for != key) {
+		scroll_init(&ui->scroll, (float)content_height(ui, &t), (float)(t.bottom - t.top));
+		ui->motion_for = key;
+	}
+}
+
+static bool history_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
+{
+	(void)ev;
+	switch (g->kind) {
+	case GESTURE_PRESS:
+		scroll_stop(&ui->scroll, ui->now);
+		break;
+	case GESTURE_DRAG_BEGIN:
+		scroll_drag_begin(&ui->scroll, ui->now);
+		scroll_drag(&ui->scroll, g->dy, ui->now);
+		break;
+	case GESTURE_DRAG:
+		scroll_drag(&ui->scroll, g->dy, ui->now);
+		break;
+	case GESTURE_DRAG_END:
+		scroll_drag_end(&ui->scroll, g->vy, ui->now);
+		break;
+	case GESTURE_CANCEL:
+		scroll_drag_end(&ui->scroll, 0, ui->now);
+		break;
+	default:
+		break;
+	}
+	return false;
+}
+
+static bool history_moving(const struct ui *ui)
+{
+	return scroll_moving(&ui->scroll, ui->now);
+}
+
+/* The timeline from its top at y (scrolled), clipped to its room. */
+static void draw_timeline(struct ui *ui, const struct timeline *t)
+{
+	const struct layout *l = &ui->l;
+	const struct city *c = city_of(ui);
+	int y = t->top + layout_px(l, 48) - (int)scroll_offset(&ui->scroll, ui->now);
+	draw_status(ui, t, y);
+	y += status_height(ui, t);
+
+	int line_w = layout_px(l, 3) > 1 ? layout_px(l, 3) : 2;
+	draw_fill(ui->ren,
+	          (struct rect){t->line_x - line_w / 2, t->top, line_w, t->bottom - t->top},
+	          theme.text_soft, 60);
+	struct text_style body = body_style(ui), year_st = year_style(ui);
+	for (size_t i = 0; i < c->n_history; i++) {
+		int h = entry_height(ui, t, i);
+		if (y + h >= t->top && y <= t->bottom) {
+			char year[16];
+			snprintf(year, sizeof year, "%d", c->history[i].year);
+			ui_label(ui, &year_st, year, t->year_x, y - layout_px(l, 10), 0, 1);
+			draw_circle(ui->ren, t->line_x, y + layout_px(l, 26), layout_px(l, 10),
+			            theme.accent, 255);
+			ui_label(ui, &body, ui_tr(ui, &c->history[i].text), t->text_x, y, t->text_w,
+			         12);
+		}
+		y += h;
+	}
+}
+
+static void history_draw(struct ui *ui)
+{
+	const struct layout *l = &ui->l;
+	struct timeline t = timeline_of(ui);
+	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
+	              theme.backdrop_bottom, 255);
+	/* The timeline scrolls under the bar: clipped to its room, within any
+	 * clip the frame already has (a band of a place drawn in parts). */
+	SDL_Rect clip = {0, t.top, l->w, t.bottom - t.top}, outer;
+	bool clipped = SDL_RenderIsClipEnabled(ui->ren);
+	SDL_RenderGetClipRect(ui->ren, &outer);
+	if (!clipped || SDL_IntersectRect(&clip, &outer, &clip)) {
+		SDL_RenderSetClipRect(ui->ren, &clip);
+		draw_timeline(ui, &t);
+		SDL_RenderSetClipRect(ui->ren, clipped ? &outer : NULL);
+	}
+	screen_city_bar(ui);
+}
+
+const struct screen_ops screen_history = {
+    .name = "history",
+    .enter = history_enter,
+    .gesture = history_gesture,
+    .moving = history_moving,
+    .draw = history_draw,
+};

@@ -1,0 +1,204 @@
+/* A city's photos, full screen: swipe between them, double-tap or pinch to
+ * zoom, drag to look around a zoomed photo. */
+#include <math.h>
+#include <stdio.h>
+
+#include "render/draw.h"
+#include "ui/screen.h"
+#include "render/theme.h"
+#include "ui/ui_text.h"
+
+enum { ZOOM_MAX = 4, ZOOM_DOUBLE_TAP = 2 };
+
+static const struct city *city_of(const struct ui *ui)
+{
+	return &ui->c->hall.cities[ui->nav.city];
+}
+
+static void photos_enter(struct ui *ui)
+{
+	ui_pager_enter(ui, ui->nav.city * 8 + NAV_PHOTOS, (int)city_of(ui)->n_photos);
+	ui->zoom = 1;
+
+	ui->zoom_x = ui->zoom_y = 0.5f;
+}
+
+static float clampf(float v, float lo, float hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Keeps the zoomed view inside the photo. */
+static void clamp_zoom(struct ui *ui)
+{
+	float half = 0.5f / ui->zoom;
+	ui->zoom = clampf(ui->zoom, 1, ZOOM_MAX);
+	ui->zoom_x = clampf(ui->zoom_x, half, 1 - half);
+	ui->zoom_y = clampf(ui->zoom_y, half, 1 - half);
+}
+
+static bool zoom_gesture(struct ui *ui, const struct gesture *g)
+{
+	switch (g->kind) {
+	case GESTURE_DOUBLE_TAP:
+		if (ui->zoom > 1.01f) {
+			ui->zoom = 1;
+		} else {
+			ui->zoom = ZOOM_DOUBLE_TAP;
+			ui->zoom_x = g->x / (float)ui->l.w;
+			ui->zoom_y = g->y / (float)ui->l.h;
+		}
+		break;
+	case GESTURE_PINCH_BEGIN:
+		ui->zoom_start = ui->zoom;
+		break;
+	case GESTURE_PINCH:
+		ui->zoom = ui->zoom_start * g->scale;
+		break;
+	case GESTURE_DRAG_BEGIN:
+		ui->pan_x = ui->zoom_x;
+		ui->pan_y = ui->zoom_y;
+		/* fall through */
+	case GESTURE_DRAG:
+		ui->zoom_x = ui->pan_x - g->dx / ((float)ui->l.w * ui->zoom);
+		ui->zoom_y = ui->pan_y - g->dy / ((float)ui->l.h * ui->zoom);
+		break;
+	default:
+		return false;
+	}
+	clamp_zoom(ui);
+	return true;
+}
+
+static bool photos_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
+{
+	if (g->kind == GESTURE_DOUBLE_TAP || g->kind == GESTURE_PINCH_BEGIN ||
+	    g->kind == GESTURE_PINCH || ui->zoom > 1.01f) {
+		zoom_gesture(ui, g);
+		return false;
+	}
+	return ui_page_gesture(ui, g, NAV_EV_OPEN_PHOTO, ev);
+}
+
+static bool photos_moving(const struct ui *ui)
+{
+	return pager_moving(&ui->pager, ui->now);
+}
+
+/* Photo i drawn whole (fitted, never cropped: these are archive photos)
+ * across the screen shifted by dx, zoomed when it is the settled current one. */
+static void draw_photo(struct ui *ui, int i, int dx)
+{
+	const struct photo *p = &city_of(ui)->photos[i];
+	struct rect box = {dx, 0, ui->l.w, ui->l.h};
+	if (ui->zoom <= 1.01f || dx != 0) {
+		ui_image(ui, &p->image, box, IMAGE_CONTAIN);
+		return;
+	}
+	int w, h;
+	enum texture_state st;
+	SDL_Texture *tex =
+	    texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_CONTAIN, &w, &h, &st);
+	if (!tex) {
+		ui_image(ui, &p->image, box, IMAGE_CONTAIN);
+		return;
+	}
+	float sw = (float)w / ui->zoom, sh = (float)h / ui->zoom;
+	SDL_Rect src = {(int)(ui->zoom_x * (float)w - sw / 2),
+	                (int)(ui->zoom_y * (float)h - sh / 2), (int)sw, (int)sh};
+	SDL_Rect dst = {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
+	SDL_RenderCopy(ui->ren, tex, &src, &dst);
+}
+
+/* The texts under photo index of count, in their styles. */
+struct caption_texts {
+	struct text_style body, small;
+	const char *caption;
+	char meta[400], counter[32];
+	int w; /* wrap width of the caption and the line under it */
+};
+
+static void caption_texts(struct ui *ui, int index, int count, struct caption_texts *out)
+{
+	const struct layout *l = &ui->l;
+	const struct photo *p = &city_of(ui)->photos[index];
+	out->body = (struct text_style){FACE_SANS, l->size_body, ui_color(theme.text), 0};
+	out->small = (struct text_style){FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
+	out->caption = ui_tr(ui, &p->caption);
+	ui_photo_meta(p, out->meta, sizeof out->meta);
+	snprintf(out->counter, sizeof out->counter, "%d / %d", index + 1, count);
+	out->w = l->portrait ? l->w - 2 * l->margin : l->text_w;
+}
+
+/* A neighbour's texts are rasterised off the render thread before a swipe
+ * shows them, as its photo is decoded. */
+static void prefetch_caption(struct ui *ui, int index, int count)
+{
+	struct caption_texts t;
+	caption_texts(ui, index, count, &t);
+	ui_label_prefetch(ui, &t.body, t.caption, t.w, 3);
+	ui_label_prefetch(ui, &t.small, t.meta, t.w, 2);
+	ui_label_prefetch(ui, &t.small, t.counter, 0, 1);
+}
+
+static void caption(struct ui *ui, int index, int count)
+{
+	const struct layout *l = &ui->l;
+	struct caption_texts t;
+	caption_texts(ui, index, count, &t);
+	struct text_style *body = &t.body, *small = &t.small;
+	const char *meta = t.meta, *counter = t.counter;
+	int w = t.w, cw, chh, bw, bh, mh = 0, mw;
+	ui_label_size(ui, body, t.caption, w, 3, &bw, &bh);
+	if (meta[0])
+		ui_label_size(ui, small, meta, w, 2, &mw, &mh);
+	int gap = layout_px(l, 10), total = bh + (mh ? gap + mh : 0);
+	int y = l->h - layout_px(l, 64) - total;
+	struct rect fade = {0, y - layout_px(l, 260), l->w, layout_px(l, 260) - l->gap};
+	/* Drawn in every frame of a swipe, over the photos sliding under it. */
+	tint_draw(&ui->scrim, ui->ren, fade, theme.scrim, 0, l->scrim_alpha);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, y - l->gap, l->w, l->h - y + l->gap},
+	          theme.scrim, l->scrim_alpha, l->scrim_alpha);
+	y += ui_label(ui, body, t.caption, l->margin, y, w, 3);
+	if (meta[0])
+		ui_label(ui, small, meta, l->margin, y + gap, w, 2);
+	ui_label_size(ui, small, counter, 0, 1, &cw, &chh);
+	ui_label(ui, small, counter, l->w - l->margin - cw, l->h - layout_px(l, 64) - chh, 0, 1);
+}
+
+static void photos_draw(struct ui *ui)
+{
+	const struct city *c = city_of(ui);
+	float pos = pager_position(&ui->pager, ui->now);
+	int i0 = (int)floorf(pos);
+	float frac = pos - (float)i0;
+	int dx = (int)lroundf(-frac * (float)ui->l.w);
+	/* The whole backdrop, then the photos over it: the software renderer
+	 * fills a row at a time at about the same cost whatever its width, so
+	 * filling only the bars beside the photos (twice the rows) cost more. */
+	draw_fill(ui->ren, (struct rect){0, 0, ui->l.w, ui->l.h}, theme.backdrop_bottom, 255);
+	if (i0 >= 0 && (size_t)i0 < c->n_photos)
+		draw_photo(ui, i0, dx);
+	if (frac > 0 && (size_t)(i0 + 1) < c->n_photos)
+		draw_photo(ui, i0 + 1, dx + ui->l.w);
+	size_t next[2], n = nav_neighbours((size_t)ui->nav.item, c->n_photos, next);
+	for (size_t k = 0; k < n; k++) { /* decoded in this order, before they are needed */
+		texture_cache_prefetch(ui->images, c->photos[next[k]].image.path, ui->l.w, ui->l.h,
+		                       IMAGE_CONTAIN);
+		prefetch_caption(ui, (int)next[k], (int)c->n_photos);
+	}
+	/* The caption and its scrim belong to the photo at rest: hidden while
+	 * photos slide (as while zoomed), so a slide is the photos moving under
+	 * the bar and nothing else, and no caption shows over the wrong photo. */
+	if (ui->zoom <= 1.01f && frac == 0.0f)
+		caption(ui, ui->nav.item, (int)c->n_photos);
+	screen_city_bar(ui);
+}
+
+const struct screen_ops screen_photos = {
+    .name = "photos",
+    .enter = photos_enter,
+    .gesture = photos_gesture,
+    .moving = photos_moving,
+    .draw = photos_draw,
+};

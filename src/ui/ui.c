@@ -1,0 +1,173 @@
+#include "ui/ui.h"
+
+#include <string.h>
+
+#include "render/draw.h"
+#include "render/theme.h"
+#include "ui/ui_text.h"
+
+enum { BUTTON_H = 80 }; /* design px: at least 9 mm at 1080p on 24" */
+
+int ui_min_target(const struct ui *ui)
+{
+	return layout_px(&ui->l, BUTTON_H);
+}
+
+int ui_bar_height(const struct ui *ui)
+{
+	return layout_px(&ui->l, 40 + BUTTON_H + 24);
+}
+
+const char *ui_lang(const struct ui *ui)
+{
+	return ui->c->hall.langs[ui->nav.lang];
+}
+
+const char *ui_tr(const struct ui *ui, const struct i18n *t)
+{
+	return content_text(t, ui->nav.lang);
+}
+
+SDL_Color ui_color(struct rgb c)
+{
+	return (SDL_Color){c.r, c.g, c.b, 255};
+}
+
+int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, int y, int max_w,
+             int max_lines)
+{
+	int w = 0, h = 0;
+	SDL_Texture *tex = text_cache_get(ui->texts, st, s, max_w, max_lines, &w, &h);
+	if (tex)
+		draw_texture(ui->ren, tex, (struct rect){x, y, w, h});
+	return h;
+}
+
+void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                   int max_lines, int *w, int *h)
+{
+	*w = *h = 0;
+	text_cache_get(ui->texts, st, s, max_w, max_lines, w, h);
+}
+
+void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                       int max_lines)
+{
+	text_cache_prefetch(ui->texts, st, s, max_w, max_lines);
+}
+
+void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum image_fit fit)
+{
+	int w = 0, h = 0;
+	enum texture_state state;
+	SDL_Texture *tex =
+	    texture_cache_get(ui->images, ref->path, box.w, box.h, fit, &w, &h, &state);
+	if (tex) {
+		draw_texture(ui->ren, tex,
+		             (struct rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h});
+		return;
+	}
+	struct rect r = fit == IMAGE_CONTAIN ? layout_contain(ref->width, ref->height, box) : box;
+	draw_fill(ui->ren, r, theme.placeholder, 255);
+	if (state == TEXTURE_LOADING)
+		ui->images_waiting++;
+	if (state != TEXTURE_FAILED)
+		return;
+	char msg[128];
+	struct text_style st = {FACE_SANS, ui->l.size_small, ui_color(theme.text_soft), 0};
+	ui_text(UI_NO_IMAGE, ui_lang(ui), 0, msg, sizeof msg);
+	ui_label_size(ui, &st, msg, 0, 1, &w, &h);
+	ui_label(ui, &st, msg, r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, 0, 1);
+}
+
+int ui_button_width(struct ui *ui, const char *label)
+{
+	struct text_style st = {FACE_SANS_BOLD, ui->l.size_sub, ui_color(theme.text), 0};
+	int w, h;
+	ui_label_size(ui, &st, label, 0, 1, &w, &h);
+	int min = ui_min_target(ui);
+	w += 2 * layout_px(&ui->l, 36);
+	return w < min ? min : w;
+}
+
+void ui_button(struct ui *ui, struct rect r, const char *label, bool selected, int kind, int arg)
+{
+	struct rgb fg = selected ? theme.backdrop_bottom : theme.text;
+	struct text_style st = {FACE_SANS_BOLD, ui->l.size_sub, ui_color(fg), 0};
+	if (selected)
+		draw_pill(ui->ren, r, theme.text, 255);
+	else
+		draw_pill(ui->ren, r, theme.text, 38);
+	int w, h;
+	ui_label_size(ui, &st, label, 0, 1, &w, &h);
+	ui_label(ui, &st, label, r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, 0, 1);
+	hit_add(&ui->hits, r, kind, arg);
+}
+
+static struct rect bar_button(const struct ui *ui, int x, int w)
+{
+	return (struct rect){x, layout_px(&ui->l, 40), w, ui_min_target(ui)};
+}
+
+int ui_lang_switch(struct ui *ui)
+{
+	const struct hall *h = &ui->c->hall;
+	int right = ui->l.w - ui->l.margin, gap = layout_px(&ui->l, 12);
+	int w = ui_min_target(ui) + layout_px(&ui->l, 24);
+	int x = right - h->n_langs * w - (h->n_langs - 1) * gap;
+	for (int i = 0; i < h->n_langs; i++) {
+		char code[CONTENT_LANG_CODE];
+		size_t n = strlen(h->langs[i]);
+		for (size_t k = 0; k <= n; k++)
+			code[k] = (char)(h->langs[i][k] >= 'a' && h->langs[i][k] <= 'z'
+			                     ? h->langs[i][k] - 'a' + 'A'
+			                     : h->langs[i][k]);
+		ui_button(ui, bar_button(ui, x + i * (w + gap), w), code, i == ui->nav.lang,
+		          NAV_EV_SET_LANG, i);
+	}
+	return x;
+}
+
+int ui_back(struct ui *ui, int kind)
+{
+	char word[64], label[80];
+	snprintf(label, sizeof label, "‹  %s", ui_text(UI_BACK, ui_lang(ui), 0, word, sizeof word));
+	int w = ui_button_width(ui, label);
+	ui_button(ui, bar_button(ui, ui->l.margin, w), label, false, kind, 0);
+	return ui->l.margin + w;
+}
+
+void ui_press_feedback(struct ui *ui)
+{
+	if (!ui->pressing)
+		return;
+	uint64_t t = ui->now - ui->press_ms;
+	int grow = t > 150 ? 150 : (int)t;
+	int r = layout_px(&ui->l, 28 + grow * 16 / 150);
+	draw_circle(ui->ren, (int)ui->press_x, (int)ui->press_y, r, theme.text, 70);
+}
+
+void ui_pager_enter(struct ui *ui, int key, int count)
+{
+	if (ui->motion_for == key && pager_index(&ui->pager) == ui->nav.item)
+		return;
+	pager_init(&ui->pager, count, ui->nav.item, (float)ui->l.w);
+	ui->motion_for = key;
+}
+
+bool ui_page_gesture(struct ui *ui, const struct gesture *g, enum nav_event_kind open,
+                     struct nav_event *ev)
+{
+	if (g->kind == GESTURE_DRAG_BEGIN || g->kind == GESTURE_DRAG) {
+		pager_drag(&ui->pager, g->dx, ui->now);
+	} else if (g->kind == GESTURE_CANCEL) {
+		pager_go(&ui->pager, pager_index(&ui->pager), ui->now);
+	} else if (g->kind == GESTURE_DRAG_END) {
+		int to = pager_release(&ui->pager, g->vx, ui->now);
+		if (to != ui->nav.item) {
+			*ev = (struct nav_event){open, to};
+			return true;
+		}
+	}
+	return false;
+}

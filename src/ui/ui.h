@@ -1,0 +1,111 @@
+/* ui: what the interactive screens share: the renderer and caches, the
+ * navigation state, the touch targets of the frame being drawn, motion
+ * state, and the drawing helpers every screen uses (labels, images,
+ * buttons, the language switch, the back button, touch feedback). */
+#ifndef TWINHALL_UI_H
+#define TWINHALL_UI_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "content/content.h"
+#include "input/gesture.h"
+
+#include "render/contrast.h"
+#include "input/hit.h"
+#include "image/image_decode.h"
+#include "ui/layout.h"
+#include "visit/nav.h"
+#include "visit/pager.h"
+#include "visit/scroll.h"
+#include "text/text.h"
+#include "text/text_cache.h"
+#include "render/texture_cache.h"
+#include "render/tint.h"
+
+struct ui {
+	SDL_Renderer *ren;
+	struct text *text;
+	struct text_cache *texts;
+	struct texture_cache *images;
+	const struct content *c;
+	struct layout l;
+	struct nav_state nav;
+	struct hit_list hits; /* rebuilt by every draw */
+	uint64_t now;
+	struct pager pager;   /* photos and gift detail */
+	struct scroll scroll; /* history timeline */
+	int motion_for;       /* which city screen pager/scroll are set up for, -1: none */
+	float zoom_start;     /* zoom when the pinch began */
+	float pan_x, pan_y;   /* zoom_x, zoom_y when the drag began */
+	float zoom;           /* photo zoom, 1 = fitted */
+	float zoom_x, zoom_y; /* the photo point at the screen centre when zoomed, 0..1 */
+	bool pressing;        /* a finger is down: feedback at press_x, press_y */
+	float press_x, press_y;
+	uint64_t press_ms;
+	int images_waiting; /* images the last draw found still being decoded */
+	struct tint scrim;  /* the caption scrim's colour, blended fast (tint.h) */
+};
+
+/* Touch targets are at least 9 mm: 80 px at 1080p on a 24" screen. */
+int ui_min_target(const struct ui *ui);
+
+/* The language code in use ("ru"). */
+const char *ui_lang(const struct ui *ui);
+
+/* The content text t in the language in use. */
+const char *ui_tr(const struct ui *ui, const struct i18n *t);
+
+/* An SDL colour from a theme colour. */
+SDL_Color ui_color(struct rgb c);
+
+/* Draws s (wrapped to max_w, at most max_lines; max_w <= 0: one line) with
+ * its top-left at x, y; returns its height. Cached: nothing is rasterised
+ * on a frame where it did not change. */
+int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, int y, int max_w,
+             int max_lines);
+
+/* The size s would take, without drawing it. */
+void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                   int max_lines, int *w, int *h);
+
+/* Has s rasterised off the render thread for a coming frame (a neighbour's
+ * caption, say), as ui_label would draw it. */
+void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                       int max_lines);
+
+/* Draws image ref fitted to box (decoded for that size on a worker); a quiet
+ * placeholder while it loads or when it cannot be shown. */
+void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum image_fit fit);
+
+/* A pill button with label in r that sends nav event kind(arg) on a tap;
+ * selected draws it filled. */
+void ui_button(struct ui *ui, struct rect r, const char *label, bool selected, int kind, int arg);
+
+/* The width of a button for label. */
+int ui_button_width(struct ui *ui, const char *label);
+
+/* The language switch at the top right; returns its left edge. */
+int ui_lang_switch(struct ui *ui);
+
+/* A back button at the top left sending nav event kind; returns its right edge. */
+int ui_back(struct ui *ui, int kind);
+
+/* The ring that follows a finger while it is down (feedback within a frame). */
+void ui_press_feedback(struct ui *ui);
+
+/* Sets the pager up for count pages at the current item, unless it already
+ * serves this screen (key) and item: a swipe's own animation goes on. */
+void ui_pager_enter(struct ui *ui, int key, int count);
+
+/* Swipe paging: drags move the pages, a release settles them; true when the
+ * release turned the page, with *ev the event (kind open) that opens it. */
+bool ui_page_gesture(struct ui *ui, const struct gesture *g, enum nav_event_kind open,
+                     struct nav_event *ev);
+
+/* Height of the top bar of interactive screens. */
+
+int ui_bar_height(const struct ui *ui);
+
+#endif

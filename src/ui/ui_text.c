@@ -1,0 +1,54 @@
+#include "ui/ui_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct ui_entry {
+	const char *en, *ru;
+};
+
+static const struct ui_entry strings[UI_COUNT] = {
+    [UI_TWINNED_SINCE] = {"Twin city since %d", "Город-побратим с %d года"},
+    [UI_SUSPENDED_IN] = {"Link suspended in %d", "Связи приостановлены в %d году"},
+    [UI_ENDED_IN] = {"Link ended in %d", "Связи прекращены в %d году"},
+    [UI_HISTORY] = {"History", "История"},
+    [UI_GIFT] = {"Gift", "Подарок"},
+    [UI_GIFT_IN] = {"Gift · %d", "Подарок · %d"},
+    [UI_GIVEN_BY] = {"Given by", "Даритель"},
+    [UI_NO_IMAGE] = {"Image not available", "Изображение недоступно"},
+    [UI_HALL_NAME] = {"Twinned Cities Hall", "Зал городов-побратимов"},
+    [UI_BACK] = {"Back", "Назад"},
+    [UI_PHOTOS] = {"Photos", "Фотографии"},
+    [UI_GIFTS] = {"Gifts", "Подарки"},
+    [UI_HOME_TITLE] = {"Perm's twin cities", "Города-побратимы Перми"},
+    [UI_HOME_HINT] = {"Touch a city to explore its photos, history and gifts",
+                      "Коснитесь города, чтобы увидеть фотографии, историю и подарки"},
+    [UI_TOUCH_HINT] = {"Touch the screen to explore", "Коснитесь экрана, чтобы узнать больше"},
+    [UI_UPDATING] = {"The exhibition is being updated. Please come back soon.",
+                     "Экспозиция обновляется. Пожалуйста, загляните чуть позже."},
+};
+
+char *ui_text(enum ui_str id, const char *lang, int year, char *buf, size_t size)
+{
+	if ((int)id < 0 || id >= UI_COUNT || !strings[id].en || !strings[id].ru) {
+		snprintf(buf, size, "?");
+		return buf;
+	}
+	const char *fmt = lang && strcmp(lang, "ru") == 0 ? strings[id].ru : strings[id].en;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	snprintf(buf, size, fmt, year);
+#pragma GCC diagnostic pop
+	return buf;
+}
+
+char *ui_photo_meta(const struct photo *p, char *buf, size_t size)
+{
+	if (p->year && p->credit)
+		snprintf(buf, size, "%d · %s", p->year, p->credit);
+	else if (p->year)
+		snprintf(buf, size, "%d", p->year);
+	else
+		snprintf(buf, size, "%s", p->credit ? p->credit : "");
+	return buf;
+}

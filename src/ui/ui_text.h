@@ -1,0 +1,37 @@
+/* ui_text: the program's own words (not content), in Russian and English;
+ * other languages fall back to English. */
+#ifndef TWINHALL_UI_TEXT_H
+#define TWINHALL_UI_TEXT_H
+
+#include <stddef.h>
+
+#include "content/content.h"
+
+enum ui_str {
+	UI_TWINNED_SINCE, /* takes a year */
+	UI_SUSPENDED_IN,  /* takes a year */
+	UI_ENDED_IN,      /* takes a year */
+	UI_HISTORY,
+	UI_GIFT,
+	UI_GIFT_IN, /* takes a year */
+	UI_GIVEN_BY,
+	UI_NO_IMAGE,
+	UI_HALL_NAME,
+	UI_UPDATING,
+	UI_BACK,
+	UI_PHOTOS,
+	UI_GIFTS,
+	UI_HOME_TITLE,
+	UI_HOME_HINT,
+	UI_TOUCH_HINT,
+	UI_COUNT
+};
+
+/* Writes the string id in language lang (a code such as "ru"), with year
+ * filled in where the string takes one, into buf; returns buf. */
+char *ui_text(enum ui_str id, const char *lang, int year, char *buf, size_t size);
+
+/* "2012 · credit", "2012", "credit" or "" for a photo: the line under its caption. */
+char *ui_photo_meta(const struct photo *p, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,341 @@
+/* visit_draw: how a frame of the visit is made. The place is drawn into a
+ * layer and copied to the screen, or, while it moves, straight to the
+ * screen; a change of place crossfades between the two layers, the new
+ * place drawn into its layer a band a frame. */
+#include "visit/visit_private.h"
+
+#include "render/draw.h"
+#include "ui/screen.h"
+
+enum {
+	/* A crossfade's new place is drawn into its layer a band a frame, so no
+	 * frame of a transition draws more than a quarter of a screen (the last
+	 * frame stays meanwhile: 3 frames, 50 ms at 60 Hz, before the fade).
+	 * Drawn again during the fade (a photo came in), it goes in sixteenths
+	 * (0.3 ms each at 1920x1080 here), as those frames also blend the two
+	 * layers: a quarter made them a third dearer than the bare blend. */
+	FADE_BANDS = 4,
+	FADE_REDRAW_BANDS = 16,
+	/* The frame that ends a motion comes at most this long after the last
+	 * one drawn straight to the screen, and goes there too (draw_still). */
+	DIRECT_TAIL_MS = 40,
+};
+
+enum layer_drawn { LAYER_FAILED, LAYER_LACKS_TEXT, LAYER_PART, LAYER_COMPLETE };
+
+void visit_layers_free(struct visit *v)
+{
+	for (int i = 0; i < 2; i++) {
+		if (v->layer[i])
+			SDL_DestroyTexture(v->layer[i]);
+		v->layer[i] = NULL;
+	}
+	fade_end(&v->fade);
+	v->layer_stale = false;
+}
+
+/* The crossfade is over (or cut short). Both layers are kept: a layer made
+ * anew costs its page faults (2000 of them, 5-10 ms on a virtual machine)
+ * in the frame that first draws into it, and a crossfade needs both at its
+ * peak anyway. */
+void visit_fade_end(struct visit *v)
+{
+	fade_end(&v->fade);
+}
+
+/* Whether the place moves: dragged by a finger, or easing on by itself. */
+static bool place_moving(const struct visit *v)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	return s && (v->dragging || s->moving(&v->ui));
+}
+
+/* A crossfade, or the place moving: frames the eye follows, which decodes
+ * make way for. */
+bool visit_in_transition(const struct visit *v)
+{
+	return v->fade.stage != FADE_NONE || place_moving(v);
+}
+
+/* Crossfades from the last frame drawn to the new place. */
+void visit_fade_from_shown(struct visit *v, uint64_t now, uint64_t hold_until)
+{
+	if (!v->layer[v->shown]) /* nothing drawn yet */
+		return;
+	fade_begin(&v->fade, now, hold_until);
+	v->from = v->shown;
+	v->band_rows = 0;
+}
+
+static void draw_place(struct visit *v, uint64_t now)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	if (!s) {
+		player_draw(v->player, now);
+		return;
+	}
+	hit_clear(&v->ui.hits);
+	v->ui.images_waiting = 0;
+	s->draw(&v->ui);
+}
+
+/* Draws the place into layer i (made when missing), within clip when not
+ * NULL. When may_wait (a frame before it can stay on screen meanwhile),
+ * text not rasterised yet is left to the text worker, and the layer then
+ * lacks it, unless the worker has been waited for long enough.
+ * LAYER_FAILED when out of memory. */
+static enum layer_drawn draw_layer(struct visit *v, int i, uint64_t now, bool may_wait,
+                                   const SDL_Rect *clip)
+{
+	if (!v->layer[i])
+		v->layer[i] = draw_layer_new(v->ui.ren, v->ui.l.w, v->ui.l.h);
+	if (!v->layer[i])
+		return LAYER_FAILED;
+	bool late = v->text_waiting && now - v->text_since >= TEXT_WAIT_MS;
+	text_cache_defer(v->ui.texts, may_wait && !late);
+	SDL_Texture *target = SDL_GetRenderTarget(v->ui.ren);
+	SDL_SetRenderTarget(v->ui.ren, v->layer[i]);
+	SDL_RenderSetClipRect(v->ui.ren, clip);
+	draw_place(v, now);
+	SDL_RenderSetClipRect(v->ui.ren, NULL);
+	SDL_SetRenderTarget(v->ui.ren, target);
+	size_t lacking = text_cache_deferred(v->ui.texts);
+	text_cache_defer(v->ui.texts, false);
+	v->drawn++;
+	if (!lacking) {
+		v->text_waiting = false;
+		return LAYER_COMPLETE;
+	}
+	if (!v->text_waiting)
+		v->text_since = now;
+	v->text_waiting = true;
+	return LAYER_LACKS_TEXT;
+}
+
+/* The place as it is now into the layer shown, when frames went straight
+ * to the screen since it was drawn: called before the place changes, so a
+ * crossfade starts from what is on screen. */
+void visit_catch_up(struct visit *v, uint64_t now)
+{
+	if (v->layer_stale && v->layer[v->shown] && v->fade.stage == FADE_NONE)
+		draw_layer(v, v->shown, now, false, NULL);
+	v->layer_stale = false;
+}
+
+unsigned long visit_places_drawn(const struct visit *v)
+{
+	return v->drawn;
+}
+
+static void show_layer(struct visit *v, int i, Uint8 alpha)
+{
+	SDL_SetTextureBlendMode(v->layer[i],
+	                        alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+	SDL_SetTextureAlphaMod(v->layer[i], alpha);
+	SDL_Rect dst = {v->shift_x, v->shift_y, v->ui.l.w, v->ui.l.h};
+	SDL_RenderCopy(v->ui.ren, v->layer[i], NULL, &dst);
+}
+
+/* The next of n bands of the new place into the layer `to` (before a
+ * crossfade of screens, the last frame staying on screen; or during one,
+ * when the place changed). LAYER_PART until the whole place is in with its
+ * text, then LAYER_COMPLETE; a place that changed meanwhile (an image came
+ * in) is drawn again from its top, and so is one whose text the worker is
+ * still drawing. */
+static enum layer_drawn draw_next_band(struct visit *v, int to, uint64_t now, int n)
+{
+	int h = v->ui.l.h;
+	if (v->dirty)
+		v->band_rows = 0;
+	int top = v->band_rows, bottom = top + (h + n - 1) / n;
+	SDL_Rect band = {0, top, v->ui.l.w, (bottom < h ? bottom : h) - top};
+	enum layer_drawn d = draw_layer(v, to, now, true, &band);
+	if (d == LAYER_FAILED)
+		return d;
+	v->band_rows = d == LAYER_LACKS_TEXT ? 0 : top + band.h;
+	return v->band_rows == h ? LAYER_COMPLETE : LAYER_PART;
+}
+
+/* A frame of the crossfade: the new place (drawn into the other layer when
+ * it changed), the old one over it fading out. Until the new place is
+ * drawn whole, the old one shows alone, and the fade waits: no frame both
+ * draws much of a screen and blends one. */
+static void draw_fade(struct visit *v, uint64_t now)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	int to = v->from ^ 1;
+	bool first = v->fade.stage == FADE_PREPARE;
+	if (first && v->text_waiting && !v->dirty) { /* nothing new yet */
+		show_layer(v, v->from, 255);
+		return;
+	}
+	if (first && s && !s->moving(&v->ui)) {
+		enum layer_drawn d = draw_next_band(v, to, now, FADE_BANDS);
+		if (d == LAYER_FAILED) { /* no memory for a second layer */
+			visit_fade_end(v);
+			draw_place(v, now);
+			return;
+		}
+		if (d != LAYER_COMPLETE) {
+			show_layer(v, v->from, 255);
+			return;
+		}
+		v->shown = to;
+		fade_prepared(&v->fade, now);
+	} else if (s && !s->moving(&v->ui) && (v->dirty || v->band_rows < v->ui.l.h)) {
+		/* Something came in during the fade (a photo decoded): the new
+		 * place is drawn again a band a frame while the fade goes on, once
+		 * the photo is whole: a frame taking a part of it only blends. */
+		if (texture_cache_holding(v->ui.images) || texture_cache_uploaded(v->ui.images)) {
+			if (v->dirty)
+				v->band_rows = 0;
+		} else if (draw_next_band(v, to, now, FADE_REDRAW_BANDS) == LAYER_FAILED) {
+			visit_fade_end(v);
+			draw_place(v, now);
+			return;
+		}
+	} else if (first || v->dirty || !s || s->moving(&v->ui)) { /* !s: the attract loop */
+		enum layer_drawn d = draw_layer(v, to, now, first, NULL);
+		if (d == LAYER_FAILED) {
+			visit_fade_end(v);
+			draw_place(v, now);
+			return;
+		}
+		if (d == LAYER_LACKS_TEXT && first) { /* the crossfade waits for it */
+			show_layer(v, v->from, 255);
+			return;
+		}
+		v->shown = to;
+		fade_prepared(&v->fade, now);
+		v->band_rows = v->ui.l.h; /* drawn whole */
+	}
+	Uint8 a = fade_alpha(&v->fade, now);
+	if (a < 255)
+		show_layer(v, to, 255);
+	show_layer(v, v->from, a);
+}
+
+/* A frame of a place moving under the finger (a slide, a scroll) goes
+ * straight to the screen, at the picture's offset: the copy from a layer
+ * was a third of such a frame's cost. Its text is drawn here if the worker
+ * has not drawn it yet, which is rare: the place was drawn whole before it
+ * began to move. The layer then no longer holds the last frame
+ * (layer_stale) until catch_up or a frame at rest. */
+static void draw_direct(struct visit *v, uint64_t now)
+{
+	SDL_Rect picture = {v->shift_x, v->shift_y, v->ui.l.w, v->ui.l.h};
+	text_cache_defer(v->ui.texts, false);
+	SDL_RenderSetViewport(v->ui.ren, &picture);
+	draw_place(v, now);
+	SDL_RenderSetViewport(v->ui.ren, NULL);
+	v->drawn++;
+	v->text_waiting = false;
+	v->layer_stale = true;
+}
+
+/* Whether the crossfade just over leaves the new place whole in the layer
+ * shown, as it is now: drawn with its text, nothing changed since, and not
+ * moving. */
+static bool fade_left_whole(const struct visit *v)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	return s && v->fade.stage == FADE_BLEND && v->band_rows == v->ui.l.h && !v->dirty &&
+	       !v->text_waiting && !place_moving(v);
+}
+
+/* A frame outside crossfades: the place is drawn into the layer not on
+ * screen, and shown when complete; while it lacks text, the last frame
+ * stays (the text is usually there a frame later), unless that frame is
+ * no longer in its layer. A moving place, and the frame that ends its
+ * motion, are drawn straight to the screen once the last frame was
+ * complete; the first frame after a pause is drawn into a layer again. */
+static void draw_still(struct visit *v, uint64_t now)
+{
+	const struct screen_ops *s = screen_of(v->ui.nav.screen);
+	bool moving = place_moving(v);
+	bool tail = v->layer_stale && now - v->moved_ms <= DIRECT_TAIL_MS;
+	if (s && (moving || tail) && !v->text_waiting) {
+		draw_direct(v, now);
+		if (moving)
+			v->moved_ms = now;
+		return;
+	}
+	int back = v->layer[v->shown] ? v->shown ^ 1 : v->shown;
+	bool may_wait = back != v->shown && !v->layer_stale;
+	enum layer_drawn d = draw_layer(v, back, now, may_wait, NULL);
+	if (d == LAYER_FAILED && back != v->shown) { /* no memory for two layers */
+		back = v->shown;
+		d = draw_layer(v, back, now, false, NULL);
+	}
+	if (d == LAYER_FAILED) { /* out of memory: straight to the screen */
+		draw_place(v, now);
+		return;
+	}
+	if (d == LAYER_LACKS_TEXT && may_wait) {
+		show_layer(v, v->shown, 255);
+		return;
+	}
+	v->shown = back;
+	v->layer_stale = false;
+	show_layer(v, back, 255);
+}
+
+void visit_set_shift(struct visit *v, int dx, int dy)
+{
+	if (dx == v->shift_x && dy == v->shift_y)
+		return;
+	v->shift_x = dx;
+	v->shift_y = dy;
+	v->dirty = true;
+}
+
+/* Black where the shifted picture leaves the screen's edges bare. */
+static void fill_edges(struct visit *v)
+{
+	const struct layout *l = &v->ui.l;
+	int dx = v->shift_x, dy = v->shift_y;
+	SDL_SetRenderDrawColor(v->ui.ren, 0, 0, 0, 255);
+	SDL_Rect r[2] = {{dx > 0 ? 0 : l->w + dx, 0, dx > 0 ? dx : -dx, l->h},
+	                 {0, dy > 0 ? 0 : l->h + dy, l->w, dy > 0 ? dy : -dy}};
+	for (int i = 0; i < 2; i++)
+		if (r[i].w > 0 && r[i].h > 0)
+			SDL_RenderFillRect(v->ui.ren, &r[i]);
+}
+
+void visit_draw(struct visit *v, uint64_t now)
+{
+	v->ui.now = now;
+	fill_edges(v);
+	if (v->fade.stage != FADE_NONE && !fade_at_end(&v->fade, now)) {
+		draw_fade(v, now);
+	} else if (v->fade.stage != FADE_NONE &&
+	           fade_left_whole(v)) { /* its last frame: the new place as drawn */
+		visit_fade_end(v);
+		show_layer(v, v->shown, 255);
+	} else {
+		visit_fade_end(v);
+		draw_still(v, now);
+	}
+	if (screen_of(v->ui.nav.screen)) { /* the ring under the finger, moved as the picture is */
+		SDL_Rect picture = {v->shift_x, v->shift_y, v->ui.l.w, v->ui.l.h};
+		SDL_RenderSetViewport(v->ui.ren, &picture);
+		ui_press_feedback(&v->ui);
+		SDL_RenderSetViewport(v->ui.ren, NULL);
+	}
+
+	text_cache_frame(v->ui.texts);
+	texture_cache_frame(v->ui.images);
+	v->dirty = false;
+	v->last_frame = visit_at_rest(v) ? FRAME_FINAL : FRAME_INTERIM;
+}
+
+bool visit_at_rest(const struct visit *v)
+{
+	return v->fade.stage == FADE_NONE && !place_moving(v) &&
+	       !(v->ui.pressing && v->ui.now - v->ui.press_ms < PRESS_GROW_MS);
+}
+
+void visit_drawing(struct visit *v, bool drawing)
+{
+	texture_cache_drawing(v->ui.images, drawing, visit_in_transition(v));
+}

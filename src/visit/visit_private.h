@@ -1,0 +1,95 @@
+/* visit_private: the visit's state, shared by visit.c (places, input,
+ * time) and visit_draw.c (how a frame is made of them). Nothing else
+ * includes it. */
+#ifndef TWINHALL_VISIT_PRIVATE_H
+#define TWINHALL_VISIT_PRIVATE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "input/gesture.h"
+#include "ui/player.h"
+#include "ui/ui.h"
+#include "visit/fade.h"
+#include "visit/visit.h"
+
+enum {
+	PRESS_GROW_MS = 150, /* the touch ring grows this long */
+	/* A frame whose text the worker is still drawing waits this long
+	 * (showing the last frame); then the render thread draws it itself. */
+	TEXT_WAIT_MS = 150,
+};
+
+/* What the last frame drawn showed. */
+enum visit_frame {
+	FRAME_INTERIM, /* a step on the way: more frames must follow */
+	FRAME_FINAL,   /* the place at rest, complete: nothing more to draw */
+};
+
+struct visit {
+	struct ui ui;
+	struct gesture_recognizer *gestures;
+	struct player *player;
+	FILE *trace;
+	uint64_t t0;  /* trace times count from here */
+	bool swallow; /* the touch that woke the hall does nothing else */
+	bool dirty;
+	/* Frames are drawn into a layer, then copied to the screen, so the last
+	 * frame is always at hand: a crossfade starts from it without drawing
+	 * the place left behind again, and each of its frames costs what a
+	 * crossfade of two textures costs, whatever the screens draw (the new
+	 * place is drawn into the other layer only when it changes). The other
+	 * layer is made for the first crossfade and kept (see visit_fade_end). While
+	 * the place moves, frames go straight to the screen (draw_direct). */
+	SDL_Texture *layer[2];
+	int shown;           /* the layer with the last frame drawn */
+	bool layer_stale;    /* frames since went straight to the screen
+	                      * (draw_direct): the layer shown is older */
+	uint64_t moved_ms;   /* when the last of them drawn while moving was */
+	bool dragging;       /* a finger drags the place (a slide, a scroll) */
+	int from;            /* during a crossfade: the layer of the place left */
+	struct fade fade;    /* the crossfade between places, if any */
+	int band_rows;       /* rows of the new place drawn so far, band by band */
+	unsigned long drawn; /* places drawn so far */
+	/* The last place drawn lacked text the worker is drawing (since
+	 * text_since): the screen shows the frame before it meanwhile. */
+	bool text_waiting;
+	uint64_t text_since;
+	/* Whether the last frame drawn is the place as it is to stay: no fade
+	 * under way, nothing moving, no text or hold keeping an older frame
+	 * up. Until one is, every update asks for a frame, so a fade always
+	 * reaches its last frame and a motion its frame at rest (caption in). */
+	enum visit_frame last_frame;
+	Uint32 wake_event;
+	size_t image_budget;
+	int start_lang;
+	int shift_x, shift_y; /* burn-in care: the picture's offset (see orbit) */
+};
+
+/* Destroys both layers (the size changed, or the hall sleeps); no
+ * crossfade is left. */
+void visit_layers_free(struct visit *v);
+
+/* The crossfade is over or cut short; the layers are kept. */
+void visit_fade_end(struct visit *v);
+
+/* Crossfades from the last frame drawn to the new place; after a reload,
+ * the last frame may stay until hold_until while the new place's images
+ * decode (0: no hold). */
+void visit_fade_from_shown(struct visit *v, uint64_t now, uint64_t hold_until);
+
+/* Before the place changes: the layer shown gets the place as it is now,
+ * when frames went straight to the screen since it was drawn. */
+void visit_catch_up(struct visit *v, uint64_t now);
+
+/* Whether a frame drawn now would be the last one needed: no crossfade
+ * or hold, nothing moving, no touch ring growing. (A frame lacking text
+ * is redrawn when the worker's text comes or TEXT_WAIT_MS passes.) */
+bool visit_at_rest(const struct visit *v);
+
+/* A crossfade, or the place moving: frames the eye follows. */
+bool visit_in_transition(const struct visit *v);
+
+#endif
