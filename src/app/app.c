@@ -15,7 +15,7 @@
 #include "app/signals.h"
 #include "base/sim_clock.h"
 #include "input/input.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "live/live.h"
 #include "ui/notice.h"
 #include "app/notify.h"

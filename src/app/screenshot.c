@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "image/image_loader.h"
-#include "visit/nav.h"
+#include "nav/nav.h"
 #include "ui/notice.h"
 #include "visit/visit.h"
 #include "ui/slide.h"

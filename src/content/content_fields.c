@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "base/index_set.h"
-#include "text/marks.h"
+#include "base/marks.h"
 
 static void add(struct content_fields_ctx *x, enum diag_level level,
                 const struct yaml_doc_node *node, const char *fmt, va_list ap)

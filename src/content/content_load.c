@@ -14,7 +14,7 @@
 #include "content/content_city.h"
 #include "content/content_hall.h"
 #include "base/bigalloc.h"
-#include "content/safe_path.h"
+#include "base/safe_path.h"
 
 struct load {
 	struct content_fields_ctx x;

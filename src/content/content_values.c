@@ -12,7 +12,7 @@
 #include "image/image_file.h"
 #include "image/image_info.h"
 #include "image/image_whole.h"
-#include "content/safe_path.h"
+#include "base/safe_path.h"
 
 int content_fields_parse_int(const char *s, long *out)
 {

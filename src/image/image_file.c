@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content/safe_path.h"
+#include "base/safe_path.h"
 
 int image_file_open(const char *root, const char *path, int *fd, size_t *len, char *err,
                     size_t err_size)

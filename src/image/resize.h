@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "image/image_decode.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "image/scale.h"
 
 struct resize {

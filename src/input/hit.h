@@ -5,7 +5,7 @@
 #ifndef TWINHALL_HIT_H
 #define TWINHALL_HIT_H
 
-#include "ui/layout.h"
+#include "base/layout.h"
 
 /* Targets one list holds; hit_add refuses more. */
 #define HIT_MAX 128

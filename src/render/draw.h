@@ -5,7 +5,7 @@
 #include <SDL.h>
 
 #include "render/contrast.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 
 /* Fills r with a vertical gradient from top (alpha a_top) to bottom (a_bottom). */
 void draw_gradient(SDL_Renderer *ren, struct rect r, struct rgb top, Uint8 a_top, struct rgb bottom,

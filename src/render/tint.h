@@ -9,7 +9,7 @@
 #include <SDL.h>
 
 #include "render/contrast.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 
 /* The texture of the colour last asked for; zeroed is empty. */
 struct tint {

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "render/draw.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "render/theme.h"
 #include "ui/ui_text.h"
 

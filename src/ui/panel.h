@@ -16,7 +16,7 @@
 #include "content/content.h"
 #include "content/diag.h"
 #include "input/gesture.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "live/live.h"
 #include "text/text.h"
 

@@ -6,7 +6,7 @@
 
 #include "ui/attract.h"
 #include "render/draw.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "ui/slide.h"
 #include "render/theme.h"
 

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 
 #include "input/gesture.h"
-#include "visit/nav.h"
+#include "nav/nav.h"
 #include "ui/ui.h"
 
 struct screen_ops {

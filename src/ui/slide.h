@@ -8,7 +8,7 @@
 #include "ui/attract.h"
 #include "content/content.h"
 #include "image/image_decode.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "text/text.h"
 
 struct slide_env {

@@ -11,7 +11,7 @@
 
 #include "content/content.h"
 #include "input/gesture.h"
-#include "visit/nav.h"
+#include "nav/nav.h"
 #include "text/text.h"
 
 struct visit;

@@ -16,7 +16,7 @@
 
 #include "base/bigalloc.h"
 #include "live/live.h"
-#include "visit/nav.h"
+#include "nav/nav.h"
 #include "samples.h"
 #include "text/text.h"
 #include "visit/visit.h"

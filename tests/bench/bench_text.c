@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "content/content.h"
-#include "ui/layout.h"
-#include "text/marks.h"
+#include "base/layout.h"
+#include "base/marks.h"
 #include "text/text.h"
 #include "text/text_cache.h"
 

@@ -8,7 +8,7 @@
 #include "ui/attract.h"
 #include "input/corner_hold.h"
 #include "input/gesture.h"
-#include "visit/nav.h"
+#include "nav/nav.h"
 #include "live/settle.h"
 #include "test.h"
 

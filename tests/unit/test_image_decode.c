@@ -13,7 +13,7 @@
 #include "image/image_decode.h"
 #include "jpeg_fixture.h"
 #include "image/offer_board.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "image/orient.h"
 #include "image/png_chunks.h"
 #include "test.h"

@@ -1,6 +1,6 @@
 /* Layout arithmetic: sizes, regions and legibility at the three reference screens. */
 #include "render/contrast.h"
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "test.h"
 #include "render/theme.h"
 

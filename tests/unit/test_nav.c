@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "visit/nav.h"
+#include "nav/nav.h"
 #include "test.h"
 
 static int failures_;

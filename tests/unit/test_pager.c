@@ -1,7 +1,7 @@
 /* Swipe paging on a fake clock: snapping back, turning by distance and by
  * flick, resistance at the ends, the settle animation, frame-rate
  * independence, jumps, resizing, and times across 2^32 ms. */
-#include "visit/pager.h"
+#include "input/pager.h"
 #include "test.h"
 
 #include <math.h>

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "base/bigalloc.h"
-#include "content/safe_path.h"
+#include "base/safe_path.h"
 #include "test.h"
 
 static int failures_;

@@ -1,6 +1,6 @@
 /* Kinetic scrolling on a fake clock: dragging, rubber band, flings, bounces,
  * frame-rate independence, and times across 2^32 ms. */
-#include "visit/scroll.h"
+#include "input/scroll.h"
 #include "test.h"
 
 #include <math.h>

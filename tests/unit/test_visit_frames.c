@@ -7,7 +7,7 @@
 #include <SDL_ttf.h>
 
 #include "content/content.h"
-#include "visit/nav.h"
+#include "nav/nav.h"
 #include "test.h"
 #include "text/text.h"
 #include "visit/visit.h"

@@ -1,5 +1,5 @@
 /* scroll: kinetic scrolling as a few analytic legs from a start time. */
-#include "visit/scroll.h"
+#include "input/scroll.h"
 
 #include <math.h>
 

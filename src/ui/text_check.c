@@ -1,9 +1,9 @@
-#include "text/text_check.h"
+#include "ui/text_check.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/layout.h"
+#include "base/layout.h"
 #include "ui/slide.h"
 
 #include "base/utf8.h"

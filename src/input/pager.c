@@ -1,5 +1,5 @@
 /* pager: swipe paging with a 1:1 drag and an eased settle. */
-#include "visit/pager.h"
+#include "input/pager.h"
 
 #include <math.h>
 

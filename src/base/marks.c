@@ -1,4 +1,4 @@
-#include "text/marks.h"
+#include "base/marks.h"
 
 #include <string.h>
 

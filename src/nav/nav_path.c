@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "visit/nav.h"
+#include "nav/nav.h"
 
 /* A place split into the parts its text is made of: head id tail [/n]. */
 struct place_parts {

@@ -1,5 +1,5 @@
 /* The file-system half of safe_path: opening beneath a folder. */
-#include "content/safe_path.h"
+#include "base/safe_path.h"
 
 #include <errno.h>
 #include <fcntl.h>

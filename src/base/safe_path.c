@@ -1,4 +1,4 @@
-#include "content/safe_path.h"
+#include "base/safe_path.h"
 
 #include "base/bigalloc.h"
 

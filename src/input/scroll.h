@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "visit/ease.h"
+#include "input/ease.h"
 
 enum scroll_mode {
 	SCROLL_REST, /* still at rest */

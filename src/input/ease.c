@@ -1,5 +1,5 @@
 /* ease: easing curves and rubber-band resistance. */
-#include "visit/ease.h"
+#include "input/ease.h"
 
 #include <math.h>
 

@@ -1,4 +1,4 @@
-#include "ui/layout.h"
+#include "base/layout.h"
 
 #include <math.h>
 

@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "visit/ease.h"
+#include "input/ease.h"
 
 enum pager_mode {
 	PAGER_REST, /* still on page index */

@@ -1,4 +1,4 @@
-#include "visit/nav.h"
+#include "nav/nav.h"
 
 static bool is_city_screen(enum nav_screen sc)
 {

@@ -1,7 +1,7 @@
 /* nav_carry: where a visitor stays when the content changes under them. */
 #include <string.h>
 
-#include "visit/nav.h"
+#include "nav/nav.h"
 
 static int find_city(const struct hall *h, const char *id)
 {
