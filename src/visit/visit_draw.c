@@ -4,7 +4,10 @@
  * place drawn into its layer a band a frame. */
 #include "visit/visit_private.h"
 
+#include <assert.h>
+
 #include "render/draw.h"
+#include "visit/frame_plan.h"
 #include "ui/screen.h"
 
 enum {
@@ -156,63 +159,23 @@ static enum layer_drawn draw_next_band(struct visit *v, int to, uint64_t now, in
 	return v->band_rows == h ? LAYER_COMPLETE : LAYER_PART;
 }
 
-/* A frame of the crossfade: the new place (drawn into the other layer when
- * it changed), the old one over it fading out. Until the new place is
- * drawn whole, the old one shows alone, and the fade waits: no frame both
- * draws much of a screen and blends one. */
-static void draw_fade(struct visit *v, uint64_t now)
+/* The facts the frame planner decides by, as the visit is at now. */
+static struct frame_facts facts_now(const struct visit *v, uint64_t now)
 {
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
-	int to = v->from ^ 1;
-	bool first = v->fade.stage == FADE_PREPARE;
-	if (first && v->text_waiting && !v->dirty) { /* nothing new yet */
-		show_layer(v, v->from, 255);
-		return;
-	}
-	if (first && s && !s->moving(&v->ui)) {
-		enum layer_drawn d = draw_next_band(v, to, now, FADE_BANDS);
-		if (d == LAYER_FAILED) { /* no memory for a second layer */
-			visit_fade_end(v);
-			draw_place(v, now);
-			return;
-		}
-		if (d != LAYER_COMPLETE) {
-			show_layer(v, v->from, 255);
-			return;
-		}
-		v->shown = to;
-		fade_prepared(&v->fade, now);
-	} else if (s && !s->moving(&v->ui) && (v->dirty || v->band_rows < v->ui.l.h)) {
-		/* Something came in during the fade (a photo decoded): the new
-		 * place is drawn again a band a frame while the fade goes on, once
-		 * the photo is whole: a frame taking a part of it only blends. */
-		if (texture_cache_holding(v->ui.images) || texture_cache_uploaded(v->ui.images)) {
-			if (v->dirty)
-				v->band_rows = 0;
-		} else if (draw_next_band(v, to, now, FADE_REDRAW_BANDS) == LAYER_FAILED) {
-			visit_fade_end(v);
-			draw_place(v, now);
-			return;
-		}
-	} else if (first || v->dirty || !s || s->moving(&v->ui)) { /* !s: the attract loop */
-		enum layer_drawn d = draw_layer(v, to, now, first, NULL);
-		if (d == LAYER_FAILED) {
-			visit_fade_end(v);
-			draw_place(v, now);
-			return;
-		}
-		if (d == LAYER_LACKS_TEXT && first) { /* the crossfade waits for it */
-			show_layer(v, v->from, 255);
-			return;
-		}
-		v->shown = to;
-		fade_prepared(&v->fade, now);
-		v->band_rows = v->ui.l.h; /* drawn whole */
-	}
-	Uint8 a = fade_alpha(&v->fade, now);
-	if (a < 255)
-		show_layer(v, to, 255);
-	show_layer(v, v->from, a);
+	return (struct frame_facts){
+	    .fade = v->fade.stage,
+	    .fade_at_end = fade_at_end(&v->fade, now),
+	    .screen = s != NULL,
+	    .moving = s && s->moving(&v->ui),
+	    .dragged = v->dragging,
+	    .dirty = v->dirty,
+	    .text_waiting = v->text_waiting,
+	    .new_whole = v->band_rows == v->ui.l.h,
+	    .images_held =
+	        texture_cache_holding(v->ui.images) || texture_cache_uploaded(v->ui.images),
+	    .motion_tail = v->layer_stale && now - v->moved_ms <= DIRECT_TAIL_MS,
+	};
 }
 
 /* A frame of a place moving under the finger (a slide, a scroll) goes
@@ -231,35 +194,15 @@ static void draw_direct(struct visit *v, uint64_t now)
 	v->drawn++;
 	v->text_waiting = false;
 	v->layer_stale = true;
+	if (place_moving(v))
+		v->moved_ms = now;
 }
 
-/* Whether the crossfade just over leaves the new place whole in the layer
- * shown, as it is now: drawn with its text, nothing changed since, and not
- * moving. */
-static bool fade_left_whole(const struct visit *v)
+/* The place into the layer not on screen, shown when complete; while it
+ * lacks text, the last frame stays (the text is usually there a frame
+ * later), unless that frame is no longer in its layer. */
+static void draw_at_rest(struct visit *v, uint64_t now)
 {
-	const struct screen_ops *s = screen_of(v->ui.nav.screen);
-	return s && v->fade.stage == FADE_BLEND && v->band_rows == v->ui.l.h && !v->dirty &&
-	       !v->text_waiting && !place_moving(v);
-}
-
-/* A frame outside crossfades: the place is drawn into the layer not on
- * screen, and shown when complete; while it lacks text, the last frame
- * stays (the text is usually there a frame later), unless that frame is
- * no longer in its layer. A moving place, and the frame that ends its
- * motion, are drawn straight to the screen once the last frame was
- * complete; the first frame after a pause is drawn into a layer again. */
-static void draw_still(struct visit *v, uint64_t now)
-{
-	const struct screen_ops *s = screen_of(v->ui.nav.screen);
-	bool moving = place_moving(v);
-	bool tail = v->layer_stale && now - v->moved_ms <= DIRECT_TAIL_MS;
-	if (s && (moving || tail) && !v->text_waiting) {
-		draw_direct(v, now);
-		if (moving)
-			v->moved_ms = now;
-		return;
-	}
 	int back = v->layer[v->shown] ? v->shown ^ 1 : v->shown;
 	bool may_wait = back != v->shown && !v->layer_stale;
 	enum layer_drawn d = draw_layer(v, back, now, may_wait, NULL);
@@ -278,6 +221,86 @@ static void draw_still(struct visit *v, uint64_t now)
 	v->shown = back;
 	v->layer_stale = false;
 	show_layer(v, back, 255);
+}
+
+/* The two layers of a crossfade: the new place, the old one over it. */
+static void blend(struct visit *v, uint64_t now)
+{
+	Uint8 a = fade_alpha(&v->fade, now);
+	if (a < 255)
+		show_layer(v, v->from ^ 1, 255);
+	show_layer(v, v->from, a);
+}
+
+/* No memory for the new place's layer: the crossfade is cut short and the
+ * place drawn straight to the screen. */
+static void fade_failed(struct visit *v, uint64_t now)
+{
+	visit_fade_end(v);
+	draw_place(v, now);
+}
+
+/* The new place is in its layer: it is the one shown from now on. */
+static void new_place_ready(struct visit *v, uint64_t now)
+{
+	v->shown = v->from ^ 1;
+	fade_prepared(&v->fade, now);
+}
+
+/* Does what the planner said a crossfade's frame does. Until the new place
+ * is whole in its layer (and, after a reload, its images in), the old
+ * place shows alone at full; then the two blend. */
+static void draw_fading(struct visit *v, uint64_t now, enum frame_action a)
+{
+	int to = v->from ^ 1;
+	enum layer_drawn d;
+	switch (a) {
+	case FRAME_PREPARE_BAND:
+		d = draw_next_band(v, to, now, FADE_BANDS);
+		if (d == LAYER_FAILED) {
+			fade_failed(v, now);
+			return;
+		}
+		if (d == LAYER_COMPLETE)
+			new_place_ready(v, now);
+		show_layer(v, v->from, 255);
+		return;
+	case FRAME_PREPARE_WHOLE:
+		d = draw_layer(v, to, now, true, NULL);
+		if (d == LAYER_FAILED) {
+			fade_failed(v, now);
+			return;
+		}
+		if (d != LAYER_LACKS_TEXT) { /* else the crossfade waits for it */
+			new_place_ready(v, now);
+			v->band_rows = v->ui.l.h;
+		}
+		show_layer(v, v->from, 255);
+		return;
+	case FRAME_BLEND_BAND:
+		if (draw_next_band(v, to, now, FADE_REDRAW_BANDS) == LAYER_FAILED)
+			fade_failed(v, now);
+		else
+			blend(v, now);
+		return;
+	case FRAME_BLEND_WHOLE:
+		if (draw_layer(v, to, now, false, NULL) == LAYER_FAILED) {
+			fade_failed(v, now);
+			return;
+		}
+		v->shown = to;
+		v->band_rows = v->ui.l.h;
+		blend(v, now);
+		return;
+	case FRAME_BLEND:
+		if (v->dirty) /* a photo going in: drawn again once it is whole */
+			v->band_rows = 0;
+		blend(v, now);
+		return;
+	default: /* FRAME_WAIT: nothing new yet */
+		show_layer(v, v->from, 255);
+		return;
+	}
 }
 
 void visit_set_shift(struct visit *v, int dx, int dy)
@@ -306,16 +329,27 @@ void visit_draw(struct visit *v, uint64_t now)
 {
 	v->ui.now = now;
 	fill_edges(v);
-	if (v->fade.stage != FADE_NONE && !fade_at_end(&v->fade, now)) {
-		draw_fade(v, now);
-	} else if (v->fade.stage != FADE_NONE &&
-	           fade_left_whole(v)) { /* its last frame: the new place as drawn */
+	struct frame_facts f = facts_now(v, now);
+	enum frame_action a = frame_plan(&f);
+	switch (a) {
+	case FRAME_FADE_LAST: /* the new place as drawn */
 		visit_fade_end(v);
 		show_layer(v, v->shown, 255);
-	} else {
+		break;
+	case FRAME_DIRECT:
 		visit_fade_end(v);
-		draw_still(v, now);
+		draw_direct(v, now);
+		break;
+	case FRAME_LAYER:
+		visit_fade_end(v);
+		draw_at_rest(v, now);
+		break;
+	default:
+		draw_fading(v, now, a);
+		break;
 	}
+	assert(v->fade.stage == FADE_NONE || frame_action_draws(a) || !v->dirty || f.images_held ||
+	       a == FRAME_WAIT);           /* a change is never left undrawn */
 	if (screen_of(v->ui.nav.screen)) { /* the ring under the finger, moved as the picture is */
 		SDL_Rect picture = {v->shift_x, v->shift_y, v->ui.l.w, v->ui.l.h};
 		SDL_RenderSetViewport(v->ui.ren, &picture);
