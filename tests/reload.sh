@@ -34,10 +34,17 @@ wait_reload() {
 render() { # render NAME PLACE [DIR]: what the screen should show, headless
 	SDL_VIDEODRIVER=dummy "$TH" --screenshot "$TMP/$1.png" --at "$2" --size 1280x720 "${3:-$c}" >/dev/null 2>&1
 }
-# screen_is NAME CHECK: the running program's screen matches render NAME.
+# screen_is NAME CHECK: the running program's screen comes to match render
+# NAME within 3 s (a reload may hold the last frame up to a second while
+# the new place's images decode, then crossfade).
 screen_is() {
-	import -display "$DISPLAY" -window root "$TMP/screen.png" 2>/dev/null
-	if out=$("$PNGDIFF" "$TMP/$1.png" "$TMP/screen.png" 0.5); then pass "$2"; else
+	local out
+	for _ in $(seq 12); do
+		import -display "$DISPLAY" -window root "$TMP/screen.png" 2>/dev/null
+		out=$("$PNGDIFF" "$TMP/$1.png" "$TMP/screen.png" 0.5) && break
+		sleep 0.25
+	done
+	if "$PNGDIFF" "$TMP/$1.png" "$TMP/screen.png" 0.5 >/dev/null; then pass "$2"; else
 		fail "$2" "the screen is not $1: $out" "$(tail -3 "$TMP/log")"; fi
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/log.h"
 #include "input/corner_hold.h"
 #include "content/hours.h"
 #include "input/monkey.h"
@@ -81,7 +82,7 @@ static SDL_Renderer *make_renderer(SDL_Window *win)
 	if (ren) {
 		SDL_RendererInfo info;
 		SDL_GetRendererInfo(ren, &info);
-		fprintf(stderr, "<6>twinhall: renderer %s\n", info.name);
+		log_info("renderer %s", info.name);
 	}
 	return ren;
 }
@@ -103,12 +104,12 @@ static int open_window(struct app *a)
 	}
 	a->win = SDL_CreateWindow("twinhall", x, y, w, h, flags);
 	if (!a->win) {
-		fprintf(stderr, "<3>twinhall: cannot open a window: %s\n", SDL_GetError());
+		log_error("cannot open a window: %s", SDL_GetError());
 		return -1;
 	}
 	a->ren = make_renderer(a->win);
 	if (!a->ren || !SDL_RenderTargetSupported(a->ren)) {
-		fprintf(stderr, "<3>twinhall: no usable renderer: %s\n", SDL_GetError());
+		log_error("no usable renderer: %s", SDL_GetError());
 		return -1;
 	}
 	if (a->o->kiosk)
@@ -162,8 +163,7 @@ static int start_visit(struct app *a)
 	if (!a->visit)
 		return -1;
 	start_at(a, c);
-	fprintf(stderr, "<6>twinhall: showing %s at %dx%d\n", live_status(a->live)->shown_dir, w,
-	        h);
+	log_info("showing %s at %dx%d", live_status(a->live)->shown_dir, w, h);
 	return 0;
 }
 
@@ -223,13 +223,13 @@ static void check_hours(struct app *a, uint64_t now)
 	if (left >= 0)
 		hours_format(t + left, when, sizeof when);
 	if (ch == OPENING_CLOSES) {
-		fprintf(stderr, "<6>twinhall: closed (opening hours): the screen is dark%s%s\n",
-		        left >= 0 ? " until " : "", when);
+		log_info("closed (opening hours): the screen is dark%s%s",
+		         left >= 0 ? " until " : "", when);
 		if (a->visit)
 			visit_sleep(a->visit, now);
 	} else {
-		fprintf(stderr, "<6>twinhall: open (opening hours)%s%s: the slideshow runs\n",
-		        left >= 0 ? " until " : "", when);
+		log_info("open (opening hours)%s%s: the slideshow runs", left >= 0 ? " until " : "",
+		         when);
 		if (a->visit)
 			visit_sleep(a->visit, now); /* the loop from its start */
 	}
@@ -248,7 +248,7 @@ static void on_input(struct app *a, const struct gesture_input *in, int ow, int 
 	if (a->panel && panel_is_open(a->panel)) {
 		enum panel_action act = panel_input(a->panel, in);
 		if (act == PANEL_RELOAD) {
-			fprintf(stderr, "<6>twinhall: reading %s again (staff panel)\n", a->dir);
+			log_info("reading %s again (staff panel)", a->dir);
 			live_request(a->live);
 		}
 		a->dirty = true;
@@ -385,20 +385,34 @@ static bool renderer_works(SDL_Renderer *ren, int w, int h)
 	return true;
 }
 
+/* Why every texture is made again. */
+enum renew_cause { RENEW_RESIZED, RENEW_TARGETS_LOST, RENEW_DEVICE_RESET };
+
 /* The screen changed size, or the renderer lost its textures: a journal
- * line (fmt takes the size), every texture made again at the new layout.
- * When the renderer cannot make textures any more, the program ends with
- * a failure, for systemd to start it afresh. */
-static void renew(struct app *a, const char *fmt)
+ * line, every texture made again at the new layout. When the renderer
+ * cannot make textures any more, the program ends with a failure, for
+ * systemd to start it afresh. */
+static void renew(struct app *a, enum renew_cause why)
 {
 	int w, h;
 	SDL_GetRendererOutputSize(a->ren, &w, &h);
-	fprintf(stderr, fmt, w, h);
+	switch (why) {
+	case RENEW_RESIZED:
+		log_info("the screen is now %dx%d: laid out again", w, h);
+		break;
+	case RENEW_TARGETS_LOST:
+		log_warning("the graphics driver dropped its pictures (%dx%d): drawing them again",
+		            w, h);
+		break;
+	case RENEW_DEVICE_RESET:
+		log_warning("the graphics device was reset (%dx%d): making every texture again", w,
+		            h);
+		break;
+	}
 	if (!renderer_works(a->ren, w, h)) {
-		fprintf(stderr,
-		        "<3>twinhall: the renderer cannot make textures any more (%s): "
-		        "exiting so that systemd starts the hall afresh\n",
-		        SDL_GetError());
+		log_error("the renderer cannot make textures any more (%s): "
+		          "exiting so that systemd starts the hall afresh",
+		          SDL_GetError());
 		a->failed = a->quit = true;
 		return;
 	}
@@ -431,16 +445,14 @@ static void on_event(struct app *a, const SDL_Event *ev)
 		break;
 	case SDL_WINDOWEVENT:
 		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
-			renew(a, "<6>twinhall: the screen is now %dx%d: laid out again\n");
+			renew(a, RENEW_RESIZED);
 		a->dirty = true;
 		break;
 	case SDL_RENDER_TARGETS_RESET:
-		renew(a, "<4>twinhall: the graphics driver dropped its pictures (%dx%d): "
-		         "drawing them again\n");
+		renew(a, RENEW_TARGETS_LOST);
 		break;
 	case SDL_RENDER_DEVICE_RESET:
-		renew(a, "<4>twinhall: the graphics device was reset (%dx%d): making every "
-		         "texture again\n");
+		renew(a, RENEW_DEVICE_RESET);
 		break;
 	default:
 		break;
@@ -478,7 +490,7 @@ static void trace_panel(struct app *a, uint64_t now)
 	if (open == a->panel_shown)
 		return;
 	a->panel_shown = open;
-	fprintf(stderr, "<6>twinhall: staff panel %s\n", open ? "opened" : "closed");
+	log_info("staff panel %s", open ? "opened" : "closed");
 	if (!a->o->trace)
 		return;
 	if (!open) {
@@ -544,7 +556,7 @@ static void loop(struct app *a)
 			SDL_PushEvent(&reset);
 		}
 		if (signals_take_reload()) {
-			fprintf(stderr, "<6>twinhall: reading %s again (SIGHUP)\n", a->dir);
+			log_info("reading %s again (SIGHUP)", a->dir);
 			live_request(a->live);
 		}
 		if (corner_hold_tick(&a->hold, now))
@@ -567,7 +579,7 @@ static void loop(struct app *a)
 			draw(a, now);
 	}
 	if (signals_stop())
-		fprintf(stderr, "<6>twinhall: stopping on signal %d\n", signals_stop());
+		log_info("stopping on signal %d", signals_stop());
 }
 
 int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d)
@@ -581,7 +593,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	notify_open(&a.notify, getenv("NOTIFY_SOCKET"), getenv("WATCHDOG_USEC"),
 	            getenv("WATCHDOG_PID"), getpid());
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-		fprintf(stderr, "<3>twinhall: cannot start SDL video: %s\n", SDL_GetError());
+		log_error("cannot start SDL video: %s", SDL_GetError());
 		return 1;
 	}
 	a.wake_event = SDL_RegisterEvents(2);
@@ -602,9 +614,8 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	                    o->clock_start ? sim_clock_parse_local(o->clock_start) : (time_t)-1);
 	a.started = ticks(&a);
 	if (o->monkey) {
-		fprintf(stderr,
-		        "<4>twinhall: --monkey %u: random touches every 50 ms (a soak test)\n",
-		        o->monkey_seed);
+		log_warning("--monkey %u: random touches every 50 ms (a soak test)",
+		            o->monkey_seed);
 		monkey_init(&a.monkey, o->monkey_seed, a.started,
 		            MONKEY_INTERVAL_MS * a.clock.speed);
 	}
@@ -612,7 +623,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	if (shown && start_visit(&a) != 0)
 		goto done;
 	if (!shown)
-		fprintf(stderr, "<3>twinhall: showing a notice until %s is fixed\n", dir);
+		log_error("showing a notice until %s is fixed", dir);
 	loop(&a);
 	notify_send(&a.notify, "STOPPING=1");
 	rc = a.failed ? 1 : 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/log.h"
 #include "app/app.h"
 #include "base/bigalloc.h"
 #include "content/content.h"
@@ -95,7 +96,7 @@ static int show(const struct options *o, const char *dir, struct content **c, st
 	if (rc)
 		return rc;
 	if (TTF_Init() != 0) {
-		fprintf(stderr, "<3>twinhall: cannot start SDL_ttf: %s\n", TTF_GetError());
+		log_error("cannot start SDL_ttf: %s", TTF_GetError());
 		return 1;
 	}
 	IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
@@ -139,8 +140,7 @@ int main(int argc, char **argv)
 	} else {
 		diag_log(d, stderr, dir);
 		if (!c)
-			fprintf(stderr, "<3>twinhall: %s has errors (run twinhall --check %s)\n",
-			        dir, dir);
+			log_error("%s has errors (run twinhall --check %s)", dir, dir);
 		int notice = o.mode == MODE_SCREENSHOT && strcmp(o.at, "notice") == 0;
 		rc = !c && o.mode == MODE_SCREENSHOT && !notice ? 1 : show(&o, dir, &c, &d);
 	}

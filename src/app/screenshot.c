@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "image/image_loader.h"
 #include "nav/nav.h"
 #include "ui/notice.h"
@@ -38,7 +39,7 @@ static SDL_Texture *load_texture(SDL_Renderer *ren, const struct content *c,
 		*w = r->surface->w;
 		*h = r->surface->h;
 	} else if (r) {
-		fprintf(stderr, "<4>twinhall: %s: %s\n", ref->path, r->error);
+		log_warning("%s: %s", ref->path, r->error);
 	}
 	image_result_free(r);
 	return tex;

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/log.h"
+
 static volatile sig_atomic_t stop_signal, hup_signal, stall_signal, reset_signal;
 
 static void on_signal(int sig)
@@ -58,8 +60,8 @@ bool signals_stall_asked(void)
 
 void signals_stall(void)
 {
-	fprintf(stderr, "<4>twinhall: the main loop stops on SIGUSR2 (a hang on purpose, to test "
-	                "the watchdog)\n");
+	log_warning("the main loop stops on SIGUSR2 (a hang on purpose, to test "
+	            "the watchdog)");
 	while (!stop_signal)
 		SDL_Delay(50);
 }

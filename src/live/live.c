@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/log.h"
 #include "base/clock_ms.h"
 #include "live/reload.h"
 #include "live/snapshot.h"
@@ -56,11 +57,11 @@ static void log_errors(struct live *l, struct diag *d, bool kept_shown)
 	l->logged = fp;
 	size_t n = diag_count(d, DIAG_ERROR);
 	diag_log(d, stderr, l->dir);
-	fprintf(stderr, "<3>twinhall: %s has %zu error%s; %s (check with twinhall --check %s)\n",
-	        l->dir, n, n == 1 ? "" : "s",
-	        kept_shown ? "the hall keeps showing the last good content"
-	                   : "the hall shows a notice until it is fixed",
-	        l->dir);
+	log_error("%s has %zu error%s; %s (check with twinhall --check %s)", l->dir, n,
+	          n == 1 ? "" : "s",
+	          kept_shown ? "the hall keeps showing the last good content"
+	                     : "the hall shows a notice until it is fixed",
+	          l->dir);
 }
 
 /* When the content on disk is broken at start: the last good snapshot. */
@@ -71,22 +72,20 @@ static void start_from_snapshot(struct live *l)
 	    !snapshot_info(l->state, from, sizeof from, &l->status.snapshot_saved))
 		return;
 	if (!realpath(l->dir, real) || strcmp(real, from) != 0) {
-		fprintf(stderr, "<4>twinhall: the last good copy in %s is of %s, not of %s\n",
-		        l->snapshot, from, l->dir);
+		log_warning("the last good copy in %s is of %s, not of %s", l->snapshot, from,
+		            l->dir);
 		return;
 	}
 	struct diag *d = diag_new();
 	struct content *c = d ? content_load(l->snapshot, d) : NULL;
 	diag_free(d);
 	if (!c) {
-		fprintf(stderr, "<4>twinhall: the last good copy in %s does not load either\n",
-		        l->snapshot);
+		log_warning("the last good copy in %s does not load either", l->snapshot);
 		return;
 	}
 	char when[64];
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&l->status.snapshot_saved));
-	fprintf(stderr, "<4>twinhall: showing the last good content, saved %s, from %s\n", when,
-	        l->snapshot);
+	log_warning("showing the last good content, saved %s, from %s", when, l->snapshot);
 	l->content = c;
 	l->status.from_snapshot = true;
 	l->status.shown_dir = l->snapshot;
@@ -205,11 +204,10 @@ enum live_change live_take(struct live *l, struct content **old)
 	size_t cities, photos, history, gifts;
 	content_counts(res->content, &cities, &photos, &history, &gifts);
 	if (l->logged || l->status.from_snapshot)
-		fprintf(stderr, "<5>twinhall: %s is valid again\n", l->dir);
-	fprintf(stderr,
-	        "<6>twinhall: reloaded %s in %llu ms: %zu cities, %zu photos, %zu history "
-	        "entries, %zu gifts\n",
-	        l->dir, (unsigned long long)res->took_ms, cities, photos, history, gifts);
+		log_notice("%s is valid again", l->dir);
+	log_info("reloaded %s in %llu ms: %zu cities, %zu photos, %zu history "
+	         "entries, %zu gifts",
+	         l->dir, (unsigned long long)res->took_ms, cities, photos, history, gifts);
 	l->logged = 0;
 	*old = l->content;
 	l->content = res->content;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/log.h"
 #include "base/clock_ms.h"
 #include "base/thread_background.h"
 
@@ -91,7 +92,7 @@ static void *run(void *arg)
 
 		struct reload_result *res = load_once(r);
 		if (!res)
-			fprintf(stderr, "<3>twinhall: out of memory reloading %s\n", r->dir);
+			log_error("out of memory reloading %s", r->dir);
 
 		pthread_mutex_lock(&r->lock);
 		if (res) {
@@ -133,7 +134,7 @@ struct reload *reload_new(const char *dir, void (*done)(void *ctx), void (*after
 	pthread_cond_init(&r->wake, &attr);
 	pthread_condattr_destroy(&attr);
 	if (!r->dir || pthread_create(&r->thread, NULL, run, r) != 0) {
-		fprintf(stderr, "<3>twinhall: cannot start the content loader thread\n");
+		log_error("cannot start the content loader thread");
 		pthread_mutex_destroy(&r->lock);
 		pthread_cond_destroy(&r->wake);
 		free(r->dir);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/log.h"
 #include "content/content.h"
 #include "content/diag.h"
 #include "live/tree.h"
@@ -229,8 +230,7 @@ int snapshot_save(const char *dir, const char *state)
 {
 	char real[PATH_CAP], cur[PATH_CAP], fresh[PATH_CAP];
 	if (!realpath(dir, real)) {
-		fprintf(stderr, "<4>twinhall: cannot keep a copy of %s: %s\n", dir,
-		        strerror(errno));
+		log_warning("cannot keep a copy of %s: %s", dir, strerror(errno));
 		return -1;
 	}
 	uint64_t fp = tree_fingerprint(real);
@@ -248,8 +248,8 @@ int snapshot_save(const char *dir, const char *state)
 		tree_walk(real, copy_dir, copy_file, &c);
 	}
 	if (c.failed) {
-		fprintf(stderr, "<4>twinhall: cannot keep a copy of the content in %s: %s: %s\n",
-		        state, c.failed_path, strerror(c.failed));
+		log_warning("cannot keep a copy of the content in %s: %s: %s", state, c.failed_path,
+		            strerror(c.failed));
 		remove_tree(fresh);
 		return -1;
 	}
@@ -260,8 +260,7 @@ int snapshot_save(const char *dir, const char *state)
 	/* Swap the new copy in at once; the old one goes after. */
 	if (renameat2(AT_FDCWD, fresh, AT_FDCWD, cur, RENAME_EXCHANGE) != 0 &&
 	    rename(fresh, cur) != 0) {
-		fprintf(stderr, "<4>twinhall: cannot keep a copy of the content in %s: %s\n", cur,
-		        strerror(errno));
+		log_warning("cannot keep a copy of the content in %s: %s", cur, strerror(errno));
 		remove_tree(fresh);
 		return -1;
 	}

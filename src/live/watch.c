@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/log.h"
 #include "base/clock_ms.h"
 #include "live/settle.h"
 #include "base/thread_background.h"
@@ -50,10 +51,9 @@ static void add_dir(void *ctx, const char *path)
 {
 	struct watch *w = ctx;
 	if (inotify_add_watch(w->inotify, path, WATCH_MASK) < 0 && errno == ENOSPC)
-		fprintf(stderr,
-		        "<4>twinhall: cannot watch %s: too many watches "
-		        "(raise fs.inotify.max_user_watches)\n",
-		        path);
+		log_warning("cannot watch %s: too many watches "
+		            "(raise fs.inotify.max_user_watches)",
+		            path);
 }
 
 /* Watches every directory of the tree (again: a watch added twice is one). */
@@ -147,8 +147,8 @@ struct watch *watch_start(const char *dir, const struct watch_config *cfg,
 	if (w->poll_s <= 0) {
 		w->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 		if (w->inotify < 0) {
-			fprintf(stderr, "<4>twinhall: no inotify (%s): looking at %s every %d s\n",
-			        strerror(errno), dir, WATCH_POLL_DEFAULT_S);
+			log_warning("no inotify (%s): looking at %s every %d s", strerror(errno),
+			            dir, WATCH_POLL_DEFAULT_S);
 			w->poll_s = WATCH_POLL_DEFAULT_S;
 		}
 	}
@@ -161,11 +161,10 @@ struct watch *watch_start(const char *dir, const struct watch_config *cfg,
 	if (pthread_create(&w->thread, NULL, run, w) != 0)
 		goto fail;
 	if (w->poll_s > 0)
-		fprintf(stderr, "<6>twinhall: looking at %s for changes every %d s\n", dir,
-		        w->poll_s);
+		log_info("looking at %s for changes every %d s", dir, w->poll_s);
 	return w;
 fail:
-	fprintf(stderr, "<4>twinhall: cannot watch %s for changes: %s\n", dir, strerror(errno));
+	log_warning("cannot watch %s for changes: %s", dir, strerror(errno));
 	if (w->stop[0] >= 0)
 		close(w->stop[0]), close(w->stop[1]);
 	if (w->inotify >= 0)

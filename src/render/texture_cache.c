@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "image/image_loader.h"
 #include "base/lru.h"
 
@@ -191,8 +192,7 @@ void texture_cache_prefetch(struct texture_cache *c, const char *path, int w, in
  * texture (a texture begun for them goes). */
 static void fail(struct texture_cache *c, struct tex_entry *e, const struct image_result *r)
 {
-	fprintf(stderr, "<4>twinhall: cannot show %s: %s\n", r->path,
-	        r->surface ? SDL_GetError() : r->error);
+	log_warning("cannot show %s: %s", r->path, r->surface ? SDL_GetError() : r->error);
 	SDL_DestroyTexture(e->tex);
 	e->tex = NULL;
 	set_state(c, e, TEXTURE_FAILED);
@@ -301,12 +301,10 @@ static bool refresh(struct texture_cache *c, struct lru_entry *le, const struct 
 	c->refreshing--;
 	SDL_Texture *t = r->surface ? SDL_CreateTextureFromSurface(c->renderer, r->surface) : NULL;
 	if (!t) {
-		fprintf(stderr,
-		        "<4>twinhall: %s changed but cannot be shown (%s); showing it as before\n",
-		        r->path,
-		        r->incomplete ? "still being copied"
-		        : r->surface  ? SDL_GetError()
-		                      : r->error);
+		log_warning("%s changed but cannot be shown (%s); showing it as before", r->path,
+		            r->incomplete ? "still being copied"
+		            : r->surface  ? SDL_GetError()
+		                          : r->error);
 		return false;
 	}
 	SDL_DestroyTexture(e->tex);

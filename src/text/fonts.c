@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/log.h"
+
 struct font_file {
 	const char *name; /* file name to look for */
 	int index;        /* face in a collection (.ttc) */
@@ -96,7 +98,7 @@ struct fonts *fonts_new(const char *const *dirs, size_t n)
 	}
 	return f;
 missing:
-	fprintf(stderr, "<3>twinhall: no font file found for the text (install fonts-noto-core)\n");
+	log_error("no font file found for the text (install fonts-noto-core)");
 	free(f);
 	return NULL;
 }
@@ -149,8 +151,7 @@ static struct open_font *open_slot(struct fonts *f, enum text_face face, int slo
 	o->font = TTF_OpenFontIndex(f->path[face][slot], px, face_index(f, face, slot));
 	pthread_mutex_unlock(&open_lock);
 	if (!o->font) {
-		fprintf(stderr, "<3>twinhall: cannot open font %s: %s\n", f->path[face][slot],
-		        TTF_GetError());
+		log_error("cannot open font %s: %s", f->path[face][slot], TTF_GetError());
 		return NULL;
 	}
 	TTF_SetFontHinting(o->font, TTF_HINTING_LIGHT);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "base/bigalloc.h"
 #include "base/thread_background.h"
 
@@ -96,8 +97,7 @@ struct text_worker *text_worker_new(struct text *t, Uint32 wake_event)
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->wake, NULL);
 	if (pthread_create(&w->thread, NULL, run, w) != 0) {
-		fprintf(stderr,
-		        "<4>twinhall: no text worker: text is drawn on the render thread\n");
+		log_warning("no text worker: text is drawn on the render thread");
 		text_worker_free(w);
 		return NULL;
 	}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "content/content_diff.h"
 #include "ui/screen.h"
 
@@ -110,12 +111,12 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 
 	if (v->ui.nav.screen == NAV_ATTRACT) {
 		v->ui.pressing = false;
-		fprintf(stderr, "<6>twinhall: back to the slideshow after %llu s without a touch\n",
-		        (unsigned long long)((now - old->last_input_ms) / 1000));
+		log_info("back to the slideshow after %llu s without a touch",
+		         (unsigned long long)((now - old->last_input_ms) / 1000));
 	}
 	if (old->screen == NAV_ATTRACT && v->ui.nav.screen != NAV_ATTRACT) {
 		player_sleep(v->player); /* its slides go; the transition keeps its last frame */
-		fprintf(stderr, "<6>twinhall: a visitor woke the screen\n");
+		log_info("a visitor woke the screen");
 	}
 
 	write_trace(v, now);
