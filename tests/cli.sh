@@ -87,6 +87,26 @@ for at in city/oxford/gifts city/duisburg/photos/4 city/paris/photos/1 city/duis
 done
 expect_output "a refused --at says what would work" "not a place in this content"
 
+# The test hooks are no part of the hall: refused without the switch, and
+# SIGUSR1/SIGUSR2 neither end nor hang a hall started without it.
+expect_status "--monkey without TWINHALL_TEST_HOOKS=1 is refused" 2 "$TH" --monkey 1 --check content
+expect_output "the refusal names the switch" "test hook: it works only with TWINHALL_TEST_HOOKS=1"
+expect_status "--monkey with TWINHALL_TEST_HOOKS=1 is taken" 0 env TWINHALL_TEST_HOOKS=1 "$TH" --monkey 1 --check content
+SDL_VIDEODRIVER=dummy "$TH" --state-dir "$TMP/hooks-state" content >"$TMP/hooks.log" 2>&1 &
+hpid=$!
+sleep 1.5
+kill -USR2 "$hpid" 2>/dev/null
+kill -USR1 "$hpid" 2>/dev/null
+sleep 0.5
+if kill -0 "$hpid" 2>/dev/null && ! grep -qE "SIGUSR2|was reset" "$TMP/hooks.log"; then
+	pass "without the switch SIGUSR1 and SIGUSR2 are ignored"
+else
+	fail "without the switch SIGUSR1 and SIGUSR2 are ignored" "$(tail -3 "$TMP/hooks.log")"
+fi
+kill -TERM "$hpid" 2>/dev/null
+wait "$hpid"
+[ $? -eq 0 ] && pass "then SIGTERM ends it with status 0" || fail "then SIGTERM ends it with status 0" "$(tail -3 "$TMP/hooks.log")"
+
 # Headless screenshots need no display at all.
 
 expect_status "--screenshot works with no display" 0 \

@@ -5,6 +5,7 @@
 # meanwhile, and brings the attract loop back at opening; the journal and
 # --trace say so once each.
 . "$(dirname "$0")/lib.sh"
+export TWINHALL_TEST_HOOKS=1 # the test hooks this test uses
 PROBE=$BUILD/tools/pngprobe
 
 start_xvfb 1280 720

@@ -5,6 +5,7 @@
 # it). Each time: one journal line, the hall laid out and drawn again, still
 # running and answering touches.
 . "$(dirname "$0")/lib.sh"
+export TWINHALL_TEST_HOOKS=1 # the test hooks this test uses
 PROBE=$BUILD/tools/pngprobe
 
 start_xvfb 1400 1400

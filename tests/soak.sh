@@ -16,6 +16,7 @@
 # decode holds for a moment). Prints the RSS curve; SOAK_CURVE=FILE also
 # writes it there.
 . "$(dirname "$0")/lib.sh"
+export TWINHALL_TEST_HOOKS=1 # the test hooks this test uses
 secs=${1:-60}
 DBG=${SOAK_BIN:-$BUILD/debug/twinhall} # SOAK_BIN: another build, to compare
 # A small quarantine: freed memory is still checked for a while, without

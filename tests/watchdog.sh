@@ -6,6 +6,7 @@
 # main loop hangs (SIGUSR2 hangs it on purpose), which is what makes
 # systemd restart it. SIGTERM still ends it cleanly.
 . "$(dirname "$0")/lib.sh"
+export TWINHALL_TEST_HOOKS=1 # the test hooks this test uses
 sock=$TMP/notify.sock
 log=$TMP/notify.log
 start_xvfb 1280 720

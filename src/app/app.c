@@ -589,7 +589,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	/* A touch must not also arrive as a made-up mouse click. */
 	SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
-	signals_install();
+	signals_install(o->test_hooks);
 	notify_open(&a.notify, getenv("NOTIFY_SOCKET"), getenv("WATCHDOG_USEC"),
 	            getenv("WATCHDOG_PID"), getpid());
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {

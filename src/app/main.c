@@ -3,6 +3,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -119,7 +120,8 @@ int main(int argc, char **argv)
 	struct options o;
 	char err[256];
 	bigalloc_install();
-	if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
+	if (options_parse(argc, argv, &o, err, sizeof err) != 0 ||
+	    options_allow_test_hooks(&o, getenv("TWINHALL_TEST_HOOKS"), err, sizeof err) != 0) {
 		fprintf(stderr, "twinhall: %s\n", err);
 		return 2;
 	}

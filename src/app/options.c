@@ -28,15 +28,20 @@ static const char usage[] =
     "                       $STATE_DIRECTORY, else ~/.local/state/twinhall)\n"
     "  --staff-corner C     the corner to hold 5 s for the staff panel: top-left,\n"
     "                       top-right, bottom-left or bottom-right (the default)\n"
-    "  --clock-speed N      for tests: time passes N times faster (1 to 100000)\n"
-    "  --clock-start TIME   for tests: the clock starts at local TIME, such as\n"
-    "                       \"2026-11-23 12:59\" (opening hours)\n"
-    "  --monkey SEED        for the soak test: random taps, swipes, pinches and long\n"
-    "                       presses, one every 50 ms, from the random seed SEED\n"
     "  --help               show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"
-    "Keys (not in --kiosk): Esc quits, F toggles fullscreen.\n";
+    "Keys (not in --kiosk): Esc quits, F toggles fullscreen.\n"
+    "\n"
+    "Test hooks, only with TWINHALL_TEST_HOOKS=1 in the environment:\n"
+    "  --clock-speed N      time passes N times faster (1 to 100000)\n"
+    "  --clock-start TIME   the clock starts at local TIME, such as\n"
+    "                       \"2026-11-23 12:59\" (opening hours)\n"
+    "  --monkey SEED        random taps, swipes, pinches and long presses, one\n"
+    "                       every 50 ms, from the random seed SEED (the soak test)\n"
+    "  SIGUSR1              acts as if the graphics device had been reset\n"
+    "  SIGUSR2              hangs the main loop (for the watchdog test)\n"
+    "Without it those options are refused and the two signals ignored.\n";
 
 const char *options_usage(void)
 {
@@ -199,5 +204,20 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	}
 	if (check && o->mode == MODE_SCREENSHOT)
 		return fail(err, err_size, "%s", "--check and --screenshot cannot be combined");
+	return 0;
+}
+
+int options_allow_test_hooks(struct options *o, const char *env, char *err, size_t err_size)
+{
+	o->test_hooks = env && strcmp(env, "1") == 0;
+	const char *hook = o->monkey        ? "--monkey"
+	                   : o->clock_speed ? "--clock-speed"
+	                   : o->clock_start ? "--clock-start"
+	                                    : NULL;
+	if (hook && !o->test_hooks)
+		return fail(err, err_size,
+		            "%s is a test hook: it works only with TWINHALL_TEST_HOOKS=1 in the "
+		            "environment (see --help)",
+		            hook);
 	return 0;
 }

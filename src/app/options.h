@@ -26,6 +26,9 @@ struct options {
 	unsigned clock_speed;
 	const char *clock_start;
 	bool monkey; /* for the soak test: random touches, one every 50 ms */
+	/* The test hooks (the clock options, --monkey, SIGUSR1 and SIGUSR2) may
+	 * be used: TWINHALL_TEST_HOOKS=1 (see options_allow_test_hooks). */
+	bool test_hooks;
 	unsigned monkey_seed;
 };
 
@@ -38,5 +41,10 @@ int options_parse_size(const char *s, int *w, int *h);
 
 /* The --help text. */
 const char *options_usage(void);
+
+/* Sets o->test_hooks from the environment's TWINHALL_TEST_HOOKS (env, may
+ * be NULL: on only when "1"). Returns 0, or -1 with a message in err when
+ * a test hook was given without it: the hooks are no part of the hall. */
+int options_allow_test_hooks(struct options *o, const char *env, char *err, size_t err_size);
 
 #endif

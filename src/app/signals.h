@@ -1,6 +1,6 @@
 /* signals: what the process was asked by signal, for the main loop to act
  * on between frames. SIGTERM and SIGINT end the program cleanly, SIGHUP
- * reads the content again; for tests, SIGUSR2 hangs the loop (see
+ * reads the content again; as test hooks, SIGUSR2 hangs the loop (see
  * signals_stall) and SIGUSR1 acts as if the graphics device had been
  * reset. The handlers only set flags; process-wide, main thread only. */
 #ifndef TWINHALL_SIGNALS_H
@@ -9,8 +9,9 @@
 #include <stdbool.h>
 
 /* Installs the handlers, in place of SDL's own, so that in kiosk mode a
- * window close cannot pass for them. */
-void signals_install(void);
+ * window close cannot pass for them. SIGUSR1 and SIGUSR2 act only with
+ * test_hooks (TWINHALL_TEST_HOOKS=1); otherwise they are ignored. */
+void signals_install(bool test_hooks);
 
 /* The signal asking the program to stop (SIGTERM, SIGINT), or 0. */
 int signals_stop(void);

@@ -110,6 +110,26 @@ static void test_help_and_version(void)
 	CHECK_INT(o.mode, MODE_VERSION);
 }
 
+/* The test hooks are refused unless TWINHALL_TEST_HOOKS=1 switches them on. */
+static void test_hooks_need_the_switch(void)
+{
+	struct options o;
+	char err[256];
+	const char *hooks[][2] = {
+	    {"--monkey", "1"}, {"--clock-speed", "20"}, {"--clock-start", "2026-11-23 12:59"}};
+	for (int i = 0; i < 3; i++) {
+		CHECK_INT(parse(&o, err, 3, hooks[i][0], hooks[i][1]), 0);
+		CHECK_INT(options_allow_test_hooks(&o, NULL, err, sizeof err), -1);
+		CHECK(strstr(err, hooks[i][0]) && strstr(err, "TWINHALL_TEST_HOOKS=1"));
+		CHECK_INT(options_allow_test_hooks(&o, "yes", err, sizeof err), -1);
+		CHECK_INT(options_allow_test_hooks(&o, "1", err, sizeof err), 0);
+		CHECK(o.test_hooks);
+	}
+	CHECK_INT(parse(&o, err, 2, "--kiosk"), 0);
+	CHECK_INT(options_allow_test_hooks(&o, NULL, err, sizeof err), 0);
+	CHECK(!o.test_hooks);
+}
+
 int main(void)
 {
 	RUN(test_defaults);
@@ -118,5 +138,6 @@ int main(void)
 	RUN(test_errors_are_one_line);
 	RUN(test_help_and_version);
 	RUN(test_reload_options);
+	RUN(test_hooks_need_the_switch);
 	return failures_ != 0;
 }
