@@ -15,8 +15,8 @@ unset DISPLAY WAYLAND_DISPLAY
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software
 ox=cities/oxford/city.yaml
 photo=cities/oxford/photos/01-town-hall-declaration.jpg
-pline=$(grep -n '^ *- file: photos/01-town-hall-declaration.jpg' "content/$ox" | cut -d: -f1)
-fline=$(grep -n '^flag: flag.png' "content/$ox" | cut -d: -f1)
+pline=$(grep -n '^ *- file: photos/01-town-hall-declaration.jpg' "$FIX/$ox" | cut -d: -f1)
+fline=$(grep -n '^flag: flag.png' "$FIX/$ox" | cut -d: -f1)
 CHECK_MAX_KB=$((64 * 1024)) # --check reads headers only: about 15 MB here
 
 # Each attack changes the content folder $1 in place. The second column of
@@ -36,9 +36,9 @@ huge_jpeg() { # a JPEG header declaring 20000 x 20000
 huge_png() { # a PNG header declaring 100000 x 100000
 	printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00IEND\xae\x42\x60\x82' >"$1/$photo"
 }
-cut_jpeg() { head -c $(($(stat -c %s "content/$photo") / 2)) "content/$photo" >"$1/$photo"; }
-cut_png() { head -c $(($(stat -c %s content/cities/oxford/flag.png) / 2)) content/cities/oxford/flag.png >"$1/cities/oxford/flag.png"; }
-cut_header() { head -c 100 "content/$photo" >"$1/$photo"; }
+cut_jpeg() { head -c $(($(stat -c %s "$FIX/$photo") / 2)) "$FIX/$photo" >"$1/$photo"; }
+cut_png() { head -c $(($(stat -c %s $FIX/cities/oxford/flag.png) / 2)) $FIX/cities/oxford/flag.png >"$1/cities/oxford/flag.png"; }
+cut_header() { head -c 100 "$FIX/$photo" >"$1/$photo"; }
 empty_image() { : >"$1/$photo"; }
 text_as_jpg() { echo "not a photo, just text" >"$1/$photo"; }
 dotdot() { sed -i "${pline}s|file: .*|file: ../../../etc/passwd|" "$1/$ox"; }
@@ -49,7 +49,7 @@ dir_as_yaml() { rm "$1/$ox" && mkdir "$1/$ox"; }
 sparse_image() { truncate -s 4G "$1/$photo"; }
 sparse_yaml() { truncate -s 4G "$1/$ox"; }
 font_dir_long() { { printf 'font_dirs: ["'; head -c 500000 /dev/zero | tr '\0' a; echo '"]'; } >>"$1/hall.yaml"; }
-fline_hall=$(($(wc -l <content/hall.yaml) + 1))
+fline_hall=$(($(wc -l <$FIX/hall.yaml) + 1))
 
 # name | where (file:line:col, a regex) | words the error must have
 cases="
@@ -96,10 +96,10 @@ done <<<"$cases"
 
 # 2. Images that look odd but can be shown: the check passes and the photo
 # looks like the original (CMYK without a colour profile: close, not exact).
-cmyk() { convert "content/$photo" -colorspace CMYK "$1/$photo"; }
-png_as_jpg() { convert "content/$photo" "png:$1/$photo"; }
-deep_png() { convert "content/$photo" -depth 16 "png48:$1/$photo"; }
-"$TH" --screenshot "$TMP/attack-orig.png" --size 960x540 --at city/oxford/photos/1 content >/dev/null 2>&1
+cmyk() { convert "$FIX/$photo" -colorspace CMYK "$1/$photo"; }
+png_as_jpg() { convert "$FIX/$photo" "png:$1/$photo"; }
+deep_png() { convert "$FIX/$photo" -depth 16 "png48:$1/$photo"; }
+"$TH" --screenshot "$TMP/attack-orig.png" --size 960x540 --at city/oxford/photos/1 "$FIX" >/dev/null 2>&1
 for name in cmyk png_as_jpg deep_png; do
 	d=$TMP/attack-$name
 	copy_content "$d" && "$name" "$d"
@@ -121,7 +121,7 @@ copy_content "$d" && mkdir "$d/fonts" && echo 'font_dirs: [fonts]' >>"$d/hall.ya
 noto=/usr/share/fonts/truetype/noto
 cp "$noto/NotoSerif-Regular.ttf" "$d/fonts/NotoSans-Regular.ttf"
 cp "$noto/NotoSerif-Bold.ttf" "$d/fonts/NotoSans-Bold.ttf"
-"$TH" --screenshot "$TMP/font-default.png" --size 960x540 --at city/oxford content >/dev/null 2>&1
+"$TH" --screenshot "$TMP/font-default.png" --size 960x540 --at city/oxford "$FIX" >/dev/null 2>&1
 "$TH" --screenshot "$TMP/font-dirs.png" --size 960x540 --at city/oxford "$d" >/dev/null 2>&1
 if [ -s "$TMP/font-dirs.png" ] && ! r=$("$BUILD/tools/pngdiff" "$TMP/font-default.png" "$TMP/font-dirs.png" 0.5); then
 	pass "attack font_dirs: the fonts of hall.yaml's font_dirs are used ($r)"
@@ -201,7 +201,7 @@ reload_then() {
 	for _ in $(seq 100); do [ "$(reloads)" -gt "$n" ] && break; sleep 0.1; done
 	grep '"reload":"' "$TMP/attack.trace" | sed -n "$((n + 1))p" | grep -q "$1"
 }
-restore() { rm -rf "$live/cities/oxford" && cp -r content/cities/oxford "$live/cities/" && cp content/hall.yaml "$live/"; }
+restore() { rm -rf "$live/cities/oxford" && cp -r $FIX/cities/oxford "$live/cities/" && cp $FIX/hall.yaml "$live/"; }
 while IFS='|' read -r name where words; do
 	[ -n "$name" ] || continue
 	"$name" "$live"

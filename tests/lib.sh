@@ -3,6 +3,9 @@
 BUILD=${BUILD:-build}
 TH=${TH:-$BUILD/twinhall}
 TMP=${TMP:-$(mktemp -d)}
+# The content the tests run on: a frozen copy of the sample content, so the
+# product's content/ can change freely without moving the goldens.
+FIX=${FIX:-tests/fixtures/content}
 
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1"; shift; printf '  %s\n' "$@"; }
@@ -36,7 +39,7 @@ start_xvfb() {
 
 copy_content() {
 	rm -rf "$1"
-	cp -r content "$1"
+	cp -r "$FIX" "$1"
 }
 
 # end_sanitized NAME LOG: stops the sanitized program $pid with SIGTERM and

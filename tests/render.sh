@@ -12,7 +12,7 @@ unset DISPLAY WAYLAND_DISPLAY
 while read -r name size lang at; do
 	case $name in ''|'#'*) continue ;; esac
 	out=$TMP/$name.png
-	if ! "$TH" --screenshot "$out" --size "$size" --lang "$lang" --at "$at" content >"$TMP/log" 2>&1; then
+	if ! "$TH" --screenshot "$out" --size "$size" --lang "$lang" --at "$at" "$FIX" >"$TMP/log" 2>&1; then
 		fail "render $name" "$(cat "$TMP/log")"
 		continue
 	fi

@@ -20,7 +20,7 @@ drawn() { # drawn NAME X Y W H: the region has a picture in it
 	awk -v s="$s" 'BEGIN { exit !(s > 8) }' && pass "$1 (stddev $s)" || fail "$1" "stddev $s" "$(cat "$TMP/sc.log")"
 }
 
-"$TH" --window 1280x720 --at home --trace content >"$TMP/sc.trace" 2>"$TMP/sc.log" &
+"$TH" --window 1280x720 --at home --trace "$FIX" >"$TMP/sc.trace" 2>"$TMP/sc.log" &
 pid=$!
 win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
 xdotool windowmove "$win" 0 0

@@ -23,10 +23,11 @@ static SDL_Renderer *ren;
 static void test_first_slide_waits_for_its_own_images_only(void)
 {
 	struct diag *d = diag_new();
-	struct content *c = content_load("content", d);
+	struct content *c = content_load("tests/fixtures/content", d);
 	Uint32 wake = SDL_RegisterEvents(1);
 	struct text *text = text_new(ren);
-	struct texture_cache *images = c ? texture_cache_new(ren, "content", 64 << 20, wake) : NULL;
+	struct texture_cache *images =
+	    c ? texture_cache_new(ren, "tests/fixtures/content", 64 << 20, wake) : NULL;
 	struct player *p = text && images ? player_new(ren, text, images, c, 0, W, H) : NULL;
 	CHECK(p != NULL);
 	if (!p)

@@ -42,7 +42,7 @@ static void world_close(struct world *w)
 static bool world_open(struct world *w, const char *place)
 {
 	*w = (struct world){.d = diag_new(), .now = SDL_GetTicks64()};
-	w->c = content_load("content", w->d);
+	w->c = content_load("tests/fixtures/content", w->d);
 	w->text = text_new(ren);
 	w->wake = SDL_RegisterEvents(1);
 	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
@@ -251,7 +251,7 @@ static void test_reload_in_scrolled_history_ends_clean(void)
 	drag(&w, W * 0.5f, H * 0.8f, 0, -H * 0.5f, 150);
 	run(&w, w.now + 100); /* still easing */
 	struct diag *d = diag_new();
-	struct content *c = content_load("content", d);
+	struct content *c = content_load("tests/fixtures/content", d);
 	CHECK(c && visit_set_content(w.v, c, w.now));
 	run(&w, 0);
 	check_final(&w, "reload-history");

@@ -76,7 +76,7 @@ static void world_close(struct world *w)
 static bool world_open(struct world *w, const char *place)
 {
 	*w = (struct world){.d = diag_new()};
-	w->c = content_load("content", w->d);
+	w->c = content_load("tests/fixtures/content", w->d);
 	w->text = text_new(ren);
 	w->wake = SDL_RegisterEvents(1);
 	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
