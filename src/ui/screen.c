@@ -18,3 +18,20 @@ const struct screen_ops *screen_of(enum nav_screen s)
 	}
 	return NULL;
 }
+
+void screen_enter(const struct screen_ops *s, struct ui *ui)
+{
+	if (s->enter)
+		s->enter(ui);
+}
+
+bool screen_gesture(const struct screen_ops *s, struct ui *ui, const struct gesture *g,
+                    struct nav_event *ev)
+{
+	return s->gesture && s->gesture(ui, g, ev);
+}
+
+bool screen_moving(const struct screen_ops *s, const struct ui *ui)
+{
+	return s->moving && s->moving(ui);
+}

@@ -11,6 +11,9 @@
 #include "nav/nav.h"
 #include "ui/ui.h"
 
+/* name and draw are required; the other ops are optional (NULL: the
+ * screen keeps no state to set up, takes no gestures, never moves), and
+ * are called through the screen_* functions below, which know that. */
 struct screen_ops {
 	const char *name;
 	/* The place changed to this screen (or to another item on it). */
@@ -23,6 +26,16 @@ struct screen_ops {
 	/* Draws the whole screen and registers its targets in ui->hits. */
 	void (*draw)(struct ui *ui);
 };
+
+/* s's enter, when it has one. */
+void screen_enter(const struct screen_ops *s, struct ui *ui);
+
+/* s's gesture, when it has one; false otherwise. */
+bool screen_gesture(const struct screen_ops *s, struct ui *ui, const struct gesture *g,
+                    struct nav_event *ev);
+
+/* s's moving, when it has one; false otherwise. */
+bool screen_moving(const struct screen_ops *s, const struct ui *ui);
 
 /* The screen that shows nav screen s; never NULL for an interactive screen,
  * NULL for NAV_ATTRACT (the attract loop is the player's). */

@@ -15,25 +15,6 @@ static const struct city *city_of(const struct ui *ui)
 	return &ui->c->hall.cities[ui->nav.city];
 }
 
-static void gifts_enter(struct ui *ui)
-{
-	(void)ui;
-}
-
-static bool no_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
-{
-	(void)ui;
-	(void)g;
-	(void)ev;
-	return false;
-}
-
-static bool not_moving(const struct ui *ui)
-{
-	(void)ui;
-	return false;
-}
-
 static void gift_card(struct ui *ui, size_t i, struct rect r)
 {
 	const struct layout *l = &ui->l;
@@ -72,9 +53,6 @@ static void gifts_draw(struct ui *ui)
 
 const struct screen_ops screen_gifts = {
     .name = "gifts",
-    .enter = gifts_enter,
-    .gesture = no_gesture,
-    .moving = not_moving,
     .draw = gifts_draw,
 };
 

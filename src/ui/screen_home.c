@@ -8,25 +8,6 @@
 
 static const struct rgb card_bg = {31, 39, 54};
 
-static void home_enter(struct ui *ui)
-{
-	(void)ui;
-}
-
-static bool home_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
-{
-	(void)ui;
-	(void)g;
-	(void)ev;
-	return false;
-}
-
-static bool home_moving(const struct ui *ui)
-{
-	(void)ui;
-	return false;
-}
-
 /* The status badge of a city whose link was suspended or ended: a pill when
  * it fits on one line, a box of two lines when it does not. */
 static void badge(struct ui *ui, const struct city *c, int x, int y, int max_w)
@@ -108,8 +89,5 @@ static void home_draw(struct ui *ui)
 
 const struct screen_ops screen_home = {
     .name = "home",
-    .enter = home_enter,
-    .gesture = home_gesture,
-    .moving = home_moving,
     .draw = home_draw,
 };

@@ -81,7 +81,7 @@ void visit_resize(struct visit *v, int w, int h)
 	player_resize(v->player, w, h);
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
-		s->enter(&v->ui);
+		screen_enter(s, &v->ui);
 	v->dirty = true;
 }
 
@@ -107,7 +107,7 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 		visit_fade_from_shown(v, now, 0);
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
-		s->enter(&v->ui);
+		screen_enter(s, &v->ui);
 
 	if (v->ui.nav.screen == NAV_ATTRACT) {
 		v->ui.pressing = false;
@@ -167,7 +167,7 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	v->ui.motion_for = -1;
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
-		s->enter(&v->ui);
+		screen_enter(s, &v->ui);
 	if (v->fade.stage == FADE_NONE)
 		visit_fade_from_shown(v, now, now + VISIT_HOLD_MS);
 	if (!nav_same(&before, &v->ui.nav))
@@ -212,7 +212,7 @@ static void on_gesture(struct visit *v, const struct gesture *g)
 	}
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	struct nav_event ev;
-	if (s && s->gesture(&v->ui, g, &ev))
+	if (s && screen_gesture(s, &v->ui, g, &ev))
 		step(v, ev, g->t_ms);
 }
 
@@ -234,7 +234,7 @@ static bool interactive_moving(const struct visit *v, uint64_t now)
 		return true;
 	if (v->ui.pressing && now - v->ui.press_ms < PRESS_GROW_MS)
 		return true;
-	return s && s->moving(&v->ui);
+	return s && screen_moving(s, &v->ui);
 }
 
 /* Whether the place last drawn lacks images still being decoded (on the
@@ -304,7 +304,7 @@ void visit_goto(struct visit *v, const struct nav_state *s)
 	visit_fade_end(v);
 	const struct screen_ops *sc = screen_of(s->screen);
 	if (sc)
-		sc->enter(&v->ui);
+		screen_enter(sc, &v->ui);
 	write_trace(v, SDL_GetTicks64());
 	v->dirty = true;
 }

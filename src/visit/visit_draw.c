@@ -50,7 +50,7 @@ void visit_fade_end(struct visit *v)
 static bool place_moving(const struct visit *v)
 {
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
-	return s && (v->dragging || s->moving(&v->ui));
+	return s && (v->dragging || screen_moving(s, &v->ui));
 }
 
 /* A crossfade, or the place moving: frames the eye follows, which decodes
@@ -167,7 +167,7 @@ static struct frame_facts facts_now(const struct visit *v, uint64_t now)
 	    .fade = v->fade.stage,
 	    .fade_at_end = fade_at_end(&v->fade, now),
 	    .screen = s != NULL,
-	    .moving = s && s->moving(&v->ui),
+	    .moving = s && screen_moving(s, &v->ui),
 	    .dragged = v->dragging,
 	    .dirty = v->dirty,
 	    .text_waiting = v->text_waiting,
