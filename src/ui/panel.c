@@ -109,7 +109,7 @@ struct panel *panel_new(SDL_Renderer *ren, struct text *text, float dpi)
 	if (!p)
 		return NULL;
 	struct gesture_config gc = gesture_config_default(dpi);
-	p->ui = (struct ui){.ren = ren, .text = text, .zoom = 1, .motion_for = -1};
+	p->ui = (struct ui){.ren = ren, .text = text};
 	p->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
 	p->gestures = gesture_new(&gc);
 	if (!p->ui.texts || !p->gestures) {

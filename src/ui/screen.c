@@ -1,5 +1,7 @@
 #include "ui/screen.h"
 
+#include <stdlib.h>
+
 const struct screen_ops *screen_of(enum nav_screen s)
 {
 	switch (s) {
@@ -34,4 +36,35 @@ bool screen_gesture(const struct screen_ops *s, struct ui *ui, const struct gest
 bool screen_moving(const struct screen_ops *s, const struct ui *ui)
 {
 	return s->moving && s->moving(ui);
+}
+
+void *screen_state(struct ui *ui, enum nav_screen s)
+{
+	return (unsigned)s < UI_SCREENS ? ui->states[s] : NULL;
+}
+
+const void *screen_state_const(const struct ui *ui, enum nav_screen s)
+{
+	return (unsigned)s < UI_SCREENS ? ui->states[s] : NULL;
+}
+
+bool screen_states_new(struct ui *ui)
+{
+	for (int s = 0; s < UI_SCREENS; s++) {
+		const struct screen_ops *ops = screen_of((enum nav_screen)s);
+		if (!ops || !ops->state_size || ui->states[s])
+			continue;
+		ui->states[s] = calloc(1, ops->state_size);
+		if (!ui->states[s])
+			return false;
+	}
+	return true;
+}
+
+void screen_states_free(struct ui *ui)
+{
+	for (int s = 0; s < UI_SCREENS; s++) {
+		free(ui->states[s]);
+		ui->states[s] = NULL;
+	}
 }

@@ -6,6 +6,7 @@
 #define TWINHALL_SCREEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "input/gesture.h"
 #include "nav/nav.h"
@@ -16,6 +17,7 @@
  * are called through the screen_* functions below, which know that. */
 struct screen_ops {
 	const char *name;
+	size_t state_size; /* bytes of the screen's own state (screen_state); 0: none */
 	/* The place changed to this screen (or to another item on it). */
 	void (*enter)(struct ui *ui);
 	/* A gesture other than a tap on a target; true when it made *ev for
@@ -26,6 +28,19 @@ struct screen_ops {
 	/* Draws the whole screen and registers its targets in ui->hits. */
 	void (*draw)(struct ui *ui);
 };
+
+/* The state of screen s in ui, of the type only s's file knows: its
+ * state_size bytes, zeroed when screen_states_new made them. NULL for a
+ * screen that keeps none. */
+void *screen_state(struct ui *ui, enum nav_screen s);
+const void *screen_state_const(const struct ui *ui, enum nav_screen s);
+
+/* Makes every screen's state in ui; false when out of memory (then
+ * screen_states_free lets go of those made). */
+bool screen_states_new(struct ui *ui);
+
+/* Lets go of every screen's state in ui. */
+void screen_states_free(struct ui *ui);
 
 /* s's enter, when it has one. */
 void screen_enter(const struct screen_ops *s, struct ui *ui);

@@ -56,20 +56,28 @@ const struct screen_ops screen_gifts = {
     .draw = gifts_draw,
 };
 
-/* One gift: its picture large, its story beside or below it. */
+/* One gift: its picture large, its story beside or below it; swiping goes
+ * to the next. The gift screen's own state: */
+struct gift_state {
+	struct ui_place pager_for;
+	struct pager pager;
+};
 static void gift_enter(struct ui *ui)
 {
-	ui_pager_enter(ui, ui->nav.city * 8 + NAV_GIFT, (int)city_of(ui)->n_gifts);
+	struct gift_state *st = screen_state(ui, NAV_GIFT);
+	ui_pager_enter(ui, &st->pager, &st->pager_for, (int)city_of(ui)->n_gifts);
 }
 
 static bool gift_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
-	return ui_page_gesture(ui, g, NAV_EV_OPEN_GIFT, ev);
+	struct gift_state *st = screen_state(ui, NAV_GIFT);
+	return ui_page_gesture(ui, &st->pager, g, NAV_EV_OPEN_GIFT, ev);
 }
 
 static bool gift_moving(const struct ui *ui)
 {
-	return pager_moving(&ui->pager, ui->now);
+	const struct gift_state *st = screen_state_const(ui, NAV_GIFT);
+	return pager_moving(&st->pager, ui->now);
 }
 
 static void gift_text(struct ui *ui, const struct gift *g, struct rect box)
@@ -114,7 +122,8 @@ static void gift_draw(struct ui *ui)
 	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
 	              theme.backdrop_bottom, 255);
 	int top = screen_city_top(ui) + layout_px(l, 24);
-	float pos = pager_position(&ui->pager, ui->now);
+	const struct gift_state *st = screen_state(ui, NAV_GIFT);
+	float pos = pager_position(&st->pager, ui->now);
 	int i0 = (int)floorf(pos), dx = (int)lroundf(-(pos - (float)i0) * (float)l->w);
 	if (i0 >= 0 && (size_t)i0 < c->n_gifts)
 		gift_page(ui, (size_t)i0, dx, top);
@@ -125,6 +134,7 @@ static void gift_draw(struct ui *ui)
 
 const struct screen_ops screen_gift = {
     .name = "gift",
+    .state_size = sizeof(struct gift_state),
     .enter = gift_enter,
     .gesture = gift_gesture,
     .moving = gift_moving,

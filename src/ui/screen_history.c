@@ -3,7 +3,15 @@
 
 #include "render/draw.h"
 #include "ui/screen.h"
+#include "input/scroll.h"
 #include "render/theme.h"
+
+/* The history screen's own state: the timeline's scroll, and where it was
+ * set up. */
+struct history_state {
+	struct ui_place scroll_for;
+	struct scroll scroll;
+};
 
 struct timeline {
 	int top, bottom; /* the visible band */
@@ -89,34 +97,35 @@ static int content_height(struct ui *ui, const struct timeline *t)
 
 static void history_enter(struct ui *ui)
 {
-	int key =
-	    (ui->nav.lang * 64 + ui->nav.city) * 8 + NAV_HISTORY; /* texts differ by language */
+	struct history_state *st = screen_state(ui, NAV_HISTORY);
+	struct ui_place here = ui_place_now(ui); /* texts differ in length by language */
+	if (ui_place_same(st->scroll_for, here))
+		return;
 	struct timeline t = timeline_of(ui);
-	if (ui->motion_for != key) {
-		scroll_init(&ui->scroll, (float)content_height(ui, &t), (float)(t.bottom - t.top));
-		ui->motion_for = key;
-	}
+	scroll_init(&st->scroll, (float)content_height(ui, &t), (float)(t.bottom - t.top));
+	st->scroll_for = here;
 }
 
 static bool history_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
 	(void)ev;
+	struct history_state *st = screen_state(ui, NAV_HISTORY);
 	switch (g->kind) {
 	case GESTURE_PRESS:
-		scroll_stop(&ui->scroll, ui->now);
+		scroll_stop(&st->scroll, ui->now);
 		break;
 	case GESTURE_DRAG_BEGIN:
-		scroll_drag_begin(&ui->scroll, ui->now);
-		scroll_drag(&ui->scroll, g->dy, ui->now);
+		scroll_drag_begin(&st->scroll, ui->now);
+		scroll_drag(&st->scroll, g->dy, ui->now);
 		break;
 	case GESTURE_DRAG:
-		scroll_drag(&ui->scroll, g->dy, ui->now);
+		scroll_drag(&st->scroll, g->dy, ui->now);
 		break;
 	case GESTURE_DRAG_END:
-		scroll_drag_end(&ui->scroll, g->vy, ui->now);
+		scroll_drag_end(&st->scroll, g->vy, ui->now);
 		break;
 	case GESTURE_CANCEL:
-		scroll_drag_end(&ui->scroll, 0, ui->now);
+		scroll_drag_end(&st->scroll, 0, ui->now);
 		break;
 	default:
 		break;
@@ -126,15 +135,17 @@ static bool history_gesture(struct ui *ui, const struct gesture *g, struct nav_e
 
 static bool history_moving(const struct ui *ui)
 {
-	return scroll_moving(&ui->scroll, ui->now);
+	const struct history_state *st = screen_state_const(ui, NAV_HISTORY);
+	return scroll_moving(&st->scroll, ui->now);
 }
 
 /* The timeline from its top at y (scrolled), clipped to its room. */
 static void draw_timeline(struct ui *ui, const struct timeline *t)
 {
+	const struct history_state *st = screen_state(ui, NAV_HISTORY);
 	const struct layout *l = &ui->l;
 	const struct city *c = city_of(ui);
-	int y = t->top + layout_px(l, 48) - (int)scroll_offset(&ui->scroll, ui->now);
+	int y = t->top + layout_px(l, 48) - (int)scroll_offset(&st->scroll, ui->now);
 	draw_status(ui, t, y);
 	y += status_height(ui, t);
 
@@ -179,6 +190,7 @@ static void history_draw(struct ui *ui)
 
 const struct screen_ops screen_history = {
     .name = "history",
+    .state_size = sizeof(struct history_state),
     .enter = history_enter,
     .gesture = history_gesture,
     .moving = history_moving,

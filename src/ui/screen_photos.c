@@ -10,6 +10,21 @@
 
 enum { ZOOM_MAX = 4, ZOOM_DOUBLE_TAP = 2 };
 
+/* The photos screen's own state. */
+struct photos_state {
+	struct ui_place pager_for; /* where the pager was set up */
+	struct pager pager;
+	float zoom;           /* 1 = fitted */
+	float zoom_x, zoom_y; /* the photo point at the screen centre when zoomed, 0..1 */
+	float zoom_start;     /* zoom when the pinch began */
+	float pan_x, pan_y;   /* zoom_x, zoom_y when the drag began */
+};
+
+static struct photos_state *state(struct ui *ui)
+{
+	return screen_state(ui, NAV_PHOTOS);
+}
+
 static const struct city *city_of(const struct ui *ui)
 {
 	return &ui->c->hall.cities[ui->nav.city];
@@ -17,10 +32,10 @@ static const struct city *city_of(const struct ui *ui)
 
 static void photos_enter(struct ui *ui)
 {
-	ui_pager_enter(ui, ui->nav.city * 8 + NAV_PHOTOS, (int)city_of(ui)->n_photos);
-	ui->zoom = 1;
-
-	ui->zoom_x = ui->zoom_y = 0.5f;
+	struct photos_state *st = state(ui);
+	ui_pager_enter(ui, &st->pager, &st->pager_for, (int)city_of(ui)->n_photos);
+	st->zoom = 1;
+	st->zoom_x = st->zoom_y = 0.5f;
 }
 
 static float clampf(float v, float lo, float hi)
@@ -29,83 +44,87 @@ static float clampf(float v, float lo, float hi)
 }
 
 /* Keeps the zoomed view inside the photo. */
-static void clamp_zoom(struct ui *ui)
+static void clamp_zoom(struct photos_state *st)
 {
-	float half = 0.5f / ui->zoom;
-	ui->zoom = clampf(ui->zoom, 1, ZOOM_MAX);
-	ui->zoom_x = clampf(ui->zoom_x, half, 1 - half);
-	ui->zoom_y = clampf(ui->zoom_y, half, 1 - half);
+	float half = 0.5f / st->zoom;
+	st->zoom = clampf(st->zoom, 1, ZOOM_MAX);
+	st->zoom_x = clampf(st->zoom_x, half, 1 - half);
+	st->zoom_y = clampf(st->zoom_y, half, 1 - half);
 }
 
 static bool zoom_gesture(struct ui *ui, const struct gesture *g)
 {
+	struct photos_state *st = state(ui);
 	switch (g->kind) {
 	case GESTURE_DOUBLE_TAP:
-		if (ui->zoom > 1.01f) {
-			ui->zoom = 1;
+		if (st->zoom > 1.01f) {
+			st->zoom = 1;
 		} else {
-			ui->zoom = ZOOM_DOUBLE_TAP;
-			ui->zoom_x = g->x / (float)ui->l.w;
-			ui->zoom_y = g->y / (float)ui->l.h;
+			st->zoom = ZOOM_DOUBLE_TAP;
+			st->zoom_x = g->x / (float)ui->l.w;
+			st->zoom_y = g->y / (float)ui->l.h;
 		}
 		break;
 	case GESTURE_PINCH_BEGIN:
-		ui->zoom_start = ui->zoom;
+		st->zoom_start = st->zoom;
 		break;
 	case GESTURE_PINCH:
-		ui->zoom = ui->zoom_start * g->scale;
+		st->zoom = st->zoom_start * g->scale;
 		break;
 	case GESTURE_DRAG_BEGIN:
-		ui->pan_x = ui->zoom_x;
-		ui->pan_y = ui->zoom_y;
+		st->pan_x = st->zoom_x;
+		st->pan_y = st->zoom_y;
 		/* fall through */
 	case GESTURE_DRAG:
-		ui->zoom_x = ui->pan_x - g->dx / ((float)ui->l.w * ui->zoom);
-		ui->zoom_y = ui->pan_y - g->dy / ((float)ui->l.h * ui->zoom);
+		st->zoom_x = st->pan_x - g->dx / ((float)ui->l.w * st->zoom);
+		st->zoom_y = st->pan_y - g->dy / ((float)ui->l.h * st->zoom);
 		break;
 	default:
 		return false;
 	}
-	clamp_zoom(ui);
+	clamp_zoom(st);
 	return true;
 }
 
 static bool photos_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
+	struct photos_state *st = state(ui);
 	if (g->kind == GESTURE_DOUBLE_TAP || g->kind == GESTURE_PINCH_BEGIN ||
-	    g->kind == GESTURE_PINCH || ui->zoom > 1.01f) {
+	    g->kind == GESTURE_PINCH || st->zoom > 1.01f) {
 		zoom_gesture(ui, g);
 		return false;
 	}
-	return ui_page_gesture(ui, g, NAV_EV_OPEN_PHOTO, ev);
+	return ui_page_gesture(ui, &st->pager, g, NAV_EV_OPEN_PHOTO, ev);
 }
 
 static bool photos_moving(const struct ui *ui)
 {
-	return pager_moving(&ui->pager, ui->now);
+	const struct photos_state *st = screen_state_const(ui, NAV_PHOTOS);
+	return pager_moving(&st->pager, ui->now);
 }
 
 /* Photo i drawn whole (fitted, never cropped: these are archive photos)
  * across the screen shifted by dx, zoomed when it is the settled current one. */
 static void draw_photo(struct ui *ui, int i, int dx)
 {
+	const struct photos_state *st = state(ui);
 	const struct photo *p = &city_of(ui)->photos[i];
 	struct rect box = {dx, 0, ui->l.w, ui->l.h};
-	if (ui->zoom <= 1.01f || dx != 0) {
+	if (st->zoom <= 1.01f || dx != 0) {
 		ui_image(ui, &p->image, box, IMAGE_CONTAIN);
 		return;
 	}
 	int w, h;
-	enum texture_state st;
+	enum texture_state ts;
 	SDL_Texture *tex =
-	    texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_CONTAIN, &w, &h, &st);
+	    texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_CONTAIN, &w, &h, &ts);
 	if (!tex) {
 		ui_image(ui, &p->image, box, IMAGE_CONTAIN);
 		return;
 	}
-	float sw = (float)w / ui->zoom, sh = (float)h / ui->zoom;
-	SDL_Rect src = {(int)(ui->zoom_x * (float)w - sw / 2),
-	                (int)(ui->zoom_y * (float)h - sh / 2), (int)sw, (int)sh};
+	float sw = (float)w / st->zoom, sh = (float)h / st->zoom;
+	SDL_Rect src = {(int)(st->zoom_x * (float)w - sw / 2),
+	                (int)(st->zoom_y * (float)h - sh / 2), (int)sw, (int)sh};
 	SDL_Rect dst = {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
 	SDL_RenderCopy(ui->ren, tex, &src, &dst);
 }
@@ -168,8 +187,9 @@ static void caption(struct ui *ui, int index, int count)
 
 static void photos_draw(struct ui *ui)
 {
+	struct photos_state *st = state(ui);
 	const struct city *c = city_of(ui);
-	float pos = pager_position(&ui->pager, ui->now);
+	float pos = pager_position(&st->pager, ui->now);
 	int i0 = (int)floorf(pos);
 	float frac = pos - (float)i0;
 	int dx = (int)lroundf(-frac * (float)ui->l.w);
@@ -190,13 +210,14 @@ static void photos_draw(struct ui *ui)
 	/* The caption and its scrim belong to the photo at rest: hidden while
 	 * photos slide (as while zoomed), so a slide is the photos moving under
 	 * the bar and nothing else, and no caption shows over the wrong photo. */
-	if (ui->zoom <= 1.01f && frac == 0.0f)
+	if (st->zoom <= 1.01f && frac == 0.0f)
 		caption(ui, ui->nav.item, (int)c->n_photos);
 	screen_city_bar(ui);
 }
 
 const struct screen_ops screen_photos = {
     .name = "photos",
+    .state_size = sizeof(struct photos_state),
     .enter = photos_enter,
     .gesture = photos_gesture,
     .moving = photos_moving,

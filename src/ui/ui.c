@@ -147,23 +147,35 @@ void ui_press_feedback(struct ui *ui)
 	draw_circle(ui->ren, (int)ui->press_x, (int)ui->press_y, r, theme.text, 70);
 }
 
-void ui_pager_enter(struct ui *ui, int key, int count)
+struct ui_place ui_place_now(const struct ui *ui)
 {
-	if (ui->motion_for == key && pager_index(&ui->pager) == ui->nav.item)
-		return;
-	pager_init(&ui->pager, count, ui->nav.item, (float)ui->l.w);
-	ui->motion_for = key;
+	return (struct ui_place){ui->nav.screen, ui->nav.city, ui->nav.lang, ui->epoch};
 }
 
-bool ui_page_gesture(struct ui *ui, const struct gesture *g, enum nav_event_kind open,
-                     struct nav_event *ev)
+bool ui_place_same(struct ui_place a, struct ui_place b)
+{
+	return a.screen == b.screen && a.city == b.city && a.lang == b.lang && a.epoch == b.epoch;
+}
+
+void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, int count)
+{
+	struct ui_place here = ui_place_now(ui);
+	here.lang = 0; /* photos and gifts page alike in every language */
+	if (ui_place_same(*set_for, here) && pager_index(p) == ui->nav.item)
+		return;
+	pager_init(p, count, ui->nav.item, (float)ui->l.w);
+	*set_for = here;
+}
+
+bool ui_page_gesture(struct ui *ui, struct pager *p, const struct gesture *g,
+                     enum nav_event_kind open, struct nav_event *ev)
 {
 	if (g->kind == GESTURE_DRAG_BEGIN || g->kind == GESTURE_DRAG) {
-		pager_drag(&ui->pager, g->dx, ui->now);
+		pager_drag(p, g->dx, ui->now);
 	} else if (g->kind == GESTURE_CANCEL) {
-		pager_go(&ui->pager, pager_index(&ui->pager), ui->now);
+		pager_go(p, pager_index(p), ui->now);
 	} else if (g->kind == GESTURE_DRAG_END) {
-		int to = pager_release(&ui->pager, g->vx, ui->now);
+		int to = pager_release(p, g->vx, ui->now);
 		if (to != ui->nav.item) {
 			*ev = (struct nav_event){open, to};
 			return true;

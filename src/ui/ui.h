@@ -18,11 +18,21 @@
 #include "base/layout.h"
 #include "nav/nav.h"
 #include "input/pager.h"
-#include "input/scroll.h"
 #include "text/text.h"
 #include "text/text_cache.h"
 #include "render/texture_cache.h"
 #include "render/tint.h"
+
+/* Where a screen's own state (a pager, a scroll) was set up: the screen,
+ * its city, the language (texts differ in length) and the ui's epoch. A
+ * screen keeps its motion while the visitor stays at the same place. */
+struct ui_place {
+	enum nav_screen screen;
+	int city, lang;
+	unsigned epoch;
+};
+
+enum { UI_SCREENS = NAV_GIFT + 1 };
 
 struct ui {
 	SDL_Renderer *ren;
@@ -34,19 +44,25 @@ struct ui {
 	struct nav_state nav;
 	struct hit_list hits; /* rebuilt by every draw */
 	uint64_t now;
-	struct pager pager;   /* photos and gift detail */
-	struct scroll scroll; /* history timeline */
-	int motion_for;       /* which city screen pager/scroll are set up for, -1: none */
-	float zoom_start;     /* zoom when the pinch began */
-	float pan_x, pan_y;   /* zoom_x, zoom_y when the drag began */
-	float zoom;           /* photo zoom, 1 = fitted */
-	float zoom_x, zoom_y; /* the photo point at the screen centre when zoomed, 0..1 */
-	bool pressing;        /* a finger is down: feedback at press_x, press_y */
+	/* Bumped when the layout or the content changes, or the visitor goes to
+	 * another screen or city: every screen sets its state up afresh on its
+	 * next enter. */
+	unsigned epoch;
+	/* Each screen's own state (see screen_state), of a type only its file
+	 * knows; NULL for a screen that keeps none. */
+	void *states[UI_SCREENS];
+	bool pressing; /* a finger is down: feedback at press_x, press_y */
 	float press_x, press_y;
 	uint64_t press_ms;
 	int images_waiting; /* images the last draw found still being decoded */
 	struct tint scrim;  /* the caption scrim's colour, blended fast (tint.h) */
 };
+
+/* The place the ui is at now, for a screen to key its state by. */
+struct ui_place ui_place_now(const struct ui *ui);
+
+/* Whether two places are one (and of the same epoch). */
+bool ui_place_same(struct ui_place a, struct ui_place b);
 
 /* Touch targets are at least 9 mm: 80 px at 1080p on a 24" screen. */
 int ui_min_target(const struct ui *ui);
@@ -95,14 +111,16 @@ int ui_back(struct ui *ui, int kind);
 /* The ring that follows a finger while it is down (feedback within a frame). */
 void ui_press_feedback(struct ui *ui);
 
-/* Sets the pager up for count pages at the current item, unless it already
- * serves this screen (key) and item: a swipe's own animation goes on. */
-void ui_pager_enter(struct ui *ui, int key, int count);
+/* Sets the screen's pager p (set up for *set_for) up for count pages at the
+ * current item, unless it already serves this place and item: a swipe's
+ * own animation goes on. */
+void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, int count);
 
-/* Swipe paging: drags move the pages, a release settles them; true when the
- * release turned the page, with *ev the event (kind open) that opens it. */
-bool ui_page_gesture(struct ui *ui, const struct gesture *g, enum nav_event_kind open,
-                     struct nav_event *ev);
+/* Swipe paging of pager p: drags move the pages, a release settles them;
+ * true when the release turned the page, with *ev the event (kind open)
+ * that opens it. */
+bool ui_page_gesture(struct ui *ui, struct pager *p, const struct gesture *g,
+                     enum nav_event_kind open, struct nav_event *ev);
 
 /* Height of the top bar of interactive screens. */
 

@@ -33,7 +33,7 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 		return NULL;
 	struct gesture_config gc = gesture_config_default(dpi);
 	size_t screen_bytes = (size_t)w * (size_t)h * 4;
-	v->ui = (struct ui){.ren = ren, .text = text, .c = c, .zoom = 1, .motion_for = -1};
+	v->ui = (struct ui){.ren = ren, .text = text, .c = c};
 	v->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
 	if (v->ui.texts)
 		text_cache_start_worker(v->ui.texts, wake_event);
@@ -48,7 +48,8 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	v->ui.nav = nav_begin(v->t0);
 	v->ui.nav.lang = lang;
 	v->start_lang = lang;
-	if (!v->ui.texts || !v->ui.images || !v->gestures || !v->player) {
+	if (!v->ui.texts || !v->ui.images || !v->gestures || !v->player ||
+	    !screen_states_new(&v->ui)) {
 		visit_free(v);
 		return NULL;
 	}
@@ -63,6 +64,7 @@ void visit_free(struct visit *v)
 		return;
 	visit_layers_free(v);
 	tint_free(&v->ui.scrim);
+	screen_states_free(&v->ui);
 	player_free(v->player);
 	gesture_free(v->gestures);
 	texture_cache_free(v->ui.images);
@@ -73,7 +75,7 @@ void visit_free(struct visit *v)
 void visit_resize(struct visit *v, int w, int h)
 {
 	v->ui.l = layout_compute(w, h);
-	v->ui.motion_for = -1;
+	v->ui.epoch++; /* every screen sets its motion up afresh */
 	visit_layers_free(v);
 	tint_free(&v->ui.scrim);
 	text_cache_clear(v->ui.texts);
@@ -103,8 +105,10 @@ static bool crossfades(const struct nav_state *a, const struct nav_state *b)
 
 static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 {
-	if (crossfades(old, &v->ui.nav))
+	if (crossfades(old, &v->ui.nav)) {
 		visit_fade_from_shown(v, now, 0);
+		v->ui.epoch++; /* another screen or city: its motion starts afresh */
+	}
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
 		screen_enter(s, &v->ui);
@@ -164,7 +168,7 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	struct nav_state before = v->ui.nav;
 	v->ui.nav = nav_carry(&old->hall, &c->hall, before);
 	v->ui.c = c;
-	v->ui.motion_for = -1;
+	v->ui.epoch++; /* every screen sets its motion up afresh */
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
 		screen_enter(s, &v->ui);

@@ -69,9 +69,47 @@ static void test_the_screens(void)
 	CHECK(screen_of(NAV_PHOTOS)->gesture != NULL);
 }
 
+/* Each screen's own state: made zeroed for the screens that keep one, none
+ * for the others, all let go at the end. */
+static void test_screen_states(void)
+{
+	struct ui ui = {0};
+	CHECK(screen_states_new(&ui));
+	CHECK(screen_state(&ui, NAV_PHOTOS) != NULL);
+	CHECK(screen_state(&ui, NAV_HISTORY) != NULL);
+	CHECK(screen_state(&ui, NAV_GIFT) != NULL);
+	CHECK(screen_state(&ui, NAV_HOME) == NULL);
+	CHECK(screen_state(&ui, NAV_GIFTS) == NULL);
+	CHECK(screen_state(&ui, NAV_ATTRACT) == NULL);
+	CHECK(screen_state(&ui, NAV_PHOTOS) != screen_state(&ui, NAV_GIFT));
+	const unsigned char *b = screen_state(&ui, NAV_HISTORY);
+	int zero = 1;
+	for (size_t i = 0; i < screen_of(NAV_HISTORY)->state_size; i++)
+		zero &= b[i] == 0;
+	CHECK(zero);
+	screen_states_free(&ui);
+	CHECK(screen_state(&ui, NAV_PHOTOS) == NULL);
+}
+
+/* A place is the screen, the city, the language and the ui's epoch. */
+static void test_places(void)
+{
+	struct ui ui = {0};
+	ui.nav = (struct nav_state){.screen = NAV_HISTORY, .city = 2, .lang = 1};
+	struct ui_place a = ui_place_now(&ui);
+	CHECK(ui_place_same(a, ui_place_now(&ui)));
+	ui.nav.lang = 0;
+	CHECK(!ui_place_same(a, ui_place_now(&ui)));
+	ui.nav.lang = 1;
+	ui.epoch++;
+	CHECK(!ui_place_same(a, ui_place_now(&ui)));
+}
+
 int main(void)
 {
 	RUN(test_optional_ops);
 	RUN(test_the_screens);
+	RUN(test_screen_states);
+	RUN(test_places);
 	return failures_ != 0;
 }
