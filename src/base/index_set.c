@@ -1,5 +1,6 @@
 #include "base/index_set.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,7 @@ int index_set_add(struct index_set *s, uint64_t h, size_t index)
 	}
 	put(s->slots, s->cap, h, index + 1);
 	s->n++;
+	assert(s->n * 2 <= s->cap); /* at most half full: every probe ends */
 	return 0;
 }
 

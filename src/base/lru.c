@@ -1,5 +1,6 @@
 #include "base/lru.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +131,7 @@ void lru_remove(struct lru *m, struct lru_entry *e)
 		p = &(*p)->chain;
 	*p = e->chain;
 	unlink_order(m, e);
+	assert(m->entries > 0 && m->bytes >= e->bytes); /* the sums count every entry */
 	m->entries--;
 	m->bytes -= e->bytes;
 	if (m->drop)

@@ -1,6 +1,7 @@
 /* pager: swipe paging with a 1:1 drag and an eased settle. */
 #include "input/pager.h"
 
+#include <assert.h>
 #include <math.h>
 
 #define FLICK_SPEED   400.0     /* px/s toward a page at release: go there */
@@ -68,6 +69,7 @@ float pager_position(const struct pager *p, uint64_t now)
 
 int pager_index(const struct pager *p)
 {
+	assert(p->count >= 1 && p->index >= 0 && p->index < p->count && p->width > 0);
 	return p->index;
 }
 

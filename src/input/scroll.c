@@ -1,6 +1,7 @@
 /* scroll: kinetic scrolling as a few analytic legs from a start time. */
 #include "input/scroll.h"
 
+#include <assert.h>
 #include <math.h>
 
 #define FLING_TAU_MS    325.0  /* velocity decays by 1/e in this time (as iOS) */
@@ -99,6 +100,8 @@ float scroll_max(const struct scroll *s)
 
 float scroll_offset(const struct scroll *s, uint64_t now)
 {
+	assert(s->max >= 0 && s->n_legs >= 0 && s->n_legs <= SCROLL_MAX_LEGS);
+	assert(s->mode != SCROLL_REST || (s->at >= 0 && s->at <= s->max)); /* at rest, in range */
 	if (s->mode == SCROLL_REST)
 		return s->at;
 	if (s->mode == SCROLL_DRAG)

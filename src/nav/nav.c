@@ -1,5 +1,7 @@
 #include "nav/nav.h"
 
+#include <assert.h>
+
 static bool is_city_screen(enum nav_screen sc)
 {
 	return sc == NAV_PHOTOS || sc == NAV_HISTORY || sc == NAV_GIFTS || sc == NAV_GIFT;
@@ -239,6 +241,7 @@ struct nav_state nav_step(const struct hall *h, struct nav_state s, struct nav_e
 	if ((unsigned)ev.kind > NAV_EV_TICK)
 		return s;
 	s = nav_repair(h, s);
+	assert(nav_valid(h, &s)); /* every step starts from a place that exists */
 	if (ev.kind == NAV_EV_TICK)
 		return idle(h, s, now_ms);
 	s.last_input_ms = now_ms;
