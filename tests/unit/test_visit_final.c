@@ -21,42 +21,7 @@ static int failures_;
 static SDL_Surface *target;
 static SDL_Renderer *ren;
 
-struct world {
-	struct diag *d;
-	struct content *c;
-	struct text *text;
-	Uint32 wake;
-	struct visit *v;
-	uint64_t now, last_frame;
-	int frames;
-};
-
-static void world_close(struct world *w)
-{
-	visit_free(w->v);
-	text_free(w->text);
-	content_free(w->c);
-	diag_free(w->d);
-}
-
-static bool world_open(struct world *w, const char *place)
-{
-	*w = (struct world){.d = diag_new(), .now = SDL_GetTicks64()};
-	w->c = content_load("tests/fixtures/content", w->d);
-	w->text = text_new(ren);
-	w->wake = SDL_RegisterEvents(1);
-	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
-	CHECK(w->v != NULL);
-	if (!w->v) {
-		world_close(w);
-		return false;
-	}
-	struct nav_state s = *visit_state(w->v);
-	CHECK(nav_parse(&w->c->hall, place, &s) == 0);
-	s.last_input_ms = s.since_ms = w->now;
-	visit_goto(w->v, &s);
-	return true;
-}
+#include "visit_world.h"
 
 static void frame(struct world *w)
 {

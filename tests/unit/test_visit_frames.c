@@ -19,6 +19,8 @@ static int failures_;
 static SDL_Surface *target;
 static SDL_Renderer *ren;
 
+#include "visit_world.h"
+
 /* Draws frames until nothing is loading, then copies the screen out. */
 static SDL_Surface *settled_frame(struct visit *v, Uint32 wake)
 {
@@ -53,42 +55,6 @@ static int pixels_moved(SDL_Surface *a, SDL_Surface *b, int dx, int dy)
 			if (x + dx >= 0 && x + dx < W && y + dy >= 0 && y + dy < H)
 				n += px(b, x + dx, y + dy) == px(a, x, y);
 	return n;
-}
-
-/* The sample content, text and a visit at place, on the test's renderer. */
-struct world {
-	struct diag *d;
-	struct content *c;
-	struct text *text;
-	Uint32 wake;
-	struct visit *v;
-};
-
-static void world_close(struct world *w)
-{
-	visit_free(w->v);
-	text_free(w->text);
-	content_free(w->c);
-	diag_free(w->d);
-}
-
-/* False (with nothing left to close) when the visit cannot be made. */
-static bool world_open(struct world *w, const char *place)
-{
-	*w = (struct world){.d = diag_new()};
-	w->c = content_load("tests/fixtures/content", w->d);
-	w->text = text_new(ren);
-	w->wake = SDL_RegisterEvents(1);
-	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
-	CHECK(w->v != NULL);
-	if (!w->v) {
-		world_close(w);
-		return false;
-	}
-	struct nav_state s = *visit_state(w->v); /* what the place does not say */
-	CHECK(nav_parse(&w->c->hall, place, &s) == 0);
-	visit_goto(w->v, &s);
-	return true;
 }
 
 static void test_frame_moves_by_the_shift(void)
