@@ -8,35 +8,20 @@
 #include <unistd.h>
 
 #include "base/bigalloc.h"
+#include "base/work_queue.h"
 #include "image/image_file.h"
 #include "image/image_info.h"
 #include "image/offer_board.h"
-#include "base/thread_background.h"
 
 enum { LOADER_MAX_THREADS = 4 };
 
-struct node {
-	struct image_result r;
-	bool urgent; /* on screen now: before the others, and decoded with help */
-	struct node *next;
-};
-
+/* A job of the queue is the image_result it fills in. */
 struct image_loader {
 	char root[512];
 	Uint32 wake_event;
-	SDL_mutex *lock;
-	SDL_cond *cond;
-	struct node *todo, *done;  /* FIFO lists, urgent requests first in todo */
-	struct offer_board *board; /* parts of urgent decodes, for idle workers */
-	struct node *busy[LOADER_MAX_THREADS];
-	SDL_Thread *threads[LOADER_MAX_THREADS];
-	int n_threads, n_workers; /* helpers are the threads after the workers */
-	int quit;
-};
-
-struct worker_arg {
-	struct image_loader *l;
-	int slot; /* -1: a helper, which only takes parts of urgent decodes */
+	struct offer_board *board; /* parts of urgent decodes, for idle threads */
+	struct work_queue *queue;
+	int n_threads; /* workers and helpers */
 };
 
 enum {
@@ -60,14 +45,17 @@ static bool is_png(int fd)
 /* Reads and decodes r's file, helped through board when not NULL: a PNG as
  * it is read, any other read whole first. A file still being copied (a
  * JPEG without its end marker, a PNG without its last chunk) is read again
- * a few times, so a copy that is just finishing shows at once. */
+ * a few times, so a copy that is just finishing shows at once; not when q
+ * (NULL: none) is stopping. */
 static void decode_into(const char *root, struct image_result *r, struct offer_board *board,
-                        bool urgent)
+                        bool urgent, const struct work_queue *q)
 {
 	for (int i = 0; i < INCOMPLETE_TRIES; i++) {
 		void *data = NULL;
 		size_t len = 0;
 		int fd;
+		if (i && q && work_queue_stopping(q))
+			return;
 		if (i)
 			SDL_Delay(INCOMPLETE_WAIT_MS);
 		if (image_file_open(root, r->path, &fd, &len, r->error, sizeof r->error) != 0)
@@ -94,65 +82,48 @@ struct image_result *image_load_now(const char *root, const char *path, int w, i
 	r->w = w;
 	r->h = h;
 	r->fit = fit;
-	decode_into(root, r, NULL, false);
+	decode_into(root, r, NULL, false, NULL);
 	return r;
 }
 
-static void append(struct node **list, struct node *n)
+/* Decodes a request on a worker thread (the queue's run). */
+static void decode(void *ctx, void *job, bool urgent)
 {
-	n->next = NULL;
-	while (*list)
-		list = &(*list)->next;
-	*list = n;
+	struct image_loader *l = ctx;
+	struct image_result *r = job;
+	decode_into(l->root, r, l->n_threads > 1 ? l->board : NULL, urgent, l->queue);
+	if (r->surface) /* the texture's memory, as SDL will ask for it */
+		big_prefault((size_t)r->surface->pitch * (size_t)r->surface->h + TEXTURE_SLACK);
 }
 
-static int worker(void *p)
+static void drop(void *ctx, void *job)
 {
-	struct worker_arg *arg = p;
-	struct image_loader *l = arg->l;
-	int slot = arg->slot;
-	free(arg);
-	bigalloc_worker();
-	thread_background();
-	SDL_LockMutex(l->lock);
-	for (;;) {
-		while (!l->quit && (slot < 0 || !l->todo) && !offer_board_waiting(l->board))
-			SDL_CondWait(l->cond, l->lock);
-		if (l->quit)
-			break;
-		if (offer_board_waiting(l->board)) { /* a part of a photo on screen */
-			SDL_UnlockMutex(l->lock);
-			offer_board_help(l->board);
-			SDL_LockMutex(l->lock);
-			continue;
-		}
-		if (slot < 0 || !l->todo) /* another thread took the part first */
-			continue;
-		struct node *n = l->todo;
-		l->todo = n->next;
-		l->busy[slot] = n;
-		SDL_UnlockMutex(l->lock);
-		decode_into(l->root, &n->r, l->n_threads > 1 ? l->board : NULL, n->urgent);
-		if (n->r.surface) /* the texture's memory, as SDL will ask for it */
-			big_prefault((size_t)n->r.surface->pitch * (size_t)n->r.surface->h +
-			             TEXTURE_SLACK);
-		SDL_LockMutex(l->lock);
-		l->busy[slot] = NULL;
-		append(&l->done, n);
-		SDL_Event ev = {.type = l->wake_event};
-		SDL_PushEvent(&ev);
-	}
-	SDL_UnlockMutex(l->lock);
-	return 0;
+	(void)ctx;
+	image_result_free(job);
 }
 
-/* A part was put up on the board: idle workers look. */
+static void wake(void *ctx)
+{
+	struct image_loader *l = ctx;
+	SDL_Event ev = {.type = l->wake_event};
+	SDL_PushEvent(&ev);
+}
+
+/* Before any request: a part of a photo on screen, put up on the board. */
+static bool help(void *ctx)
+{
+	struct image_loader *l = ctx;
+	return offer_board_help(l->board);
+}
+
+static const struct work_queue_ops loader_ops = {
+    .run = decode, .drop = drop, .wake = wake, .assist = help};
+
+/* A part was put up on the board: idle threads look. */
 static void wake_workers(void *arg)
 {
 	struct image_loader *l = arg;
-	SDL_LockMutex(l->lock);
-	SDL_CondBroadcast(l->cond);
-	SDL_UnlockMutex(l->lock);
+	work_queue_kick(l->queue);
 }
 
 struct image_loader *image_loader_new(const char *root, int workers, int helpers, Uint32 wake_event)
@@ -162,128 +133,66 @@ struct image_loader *image_loader_new(const char *root, int workers, int helpers
 		return NULL;
 	snprintf(l->root, sizeof l->root, "%s", root);
 	l->wake_event = wake_event;
-	l->lock = SDL_CreateMutex();
-	l->cond = SDL_CreateCond();
 	l->board = offer_board_new(wake_workers, l);
-	if (!l->lock || !l->cond || !l->board)
+	if (!l->board)
 		goto fail;
 	workers = workers < 1 ? 1 : workers > LOADER_MAX_THREADS ? LOADER_MAX_THREADS : workers;
 	helpers = helpers < 0 ? 0 : helpers > LOADER_MAX_THREADS - workers ? 0 : helpers;
-	for (int i = 0; i < workers + helpers; i++) {
-		struct worker_arg *arg = malloc(sizeof *arg);
-		if (!arg)
-			goto fail;
-		*arg = (struct worker_arg){l, i < workers ? i : -1};
-		l->threads[i] =
-		    SDL_CreateThread(worker, i < workers ? "decode" : "decode-help", arg);
-		if (!l->threads[i]) {
-			free(arg);
-			goto fail;
-		}
-		l->n_threads++;
-		l->n_workers += i < workers;
-	}
+	l->n_threads = workers + helpers;
+	/* The board posts only from a decode, so only once l->queue is set. */
+	l->queue = work_queue_new(&loader_ops, l, workers, helpers, "decode");
+	if (!l->queue)
+		goto fail;
 	return l;
 fail:
 	image_loader_free(l);
 	return NULL;
 }
 
-static void free_list(struct node *n)
-{
-	while (n) {
-		struct node *next = n->next;
-		SDL_FreeSurface(n->r.surface);
-		free(n);
-		n = next;
-	}
-}
-
 void image_loader_free(struct image_loader *l)
 {
 	if (!l)
 		return;
-	if (l->lock) {
-		SDL_LockMutex(l->lock);
-		l->quit = 1;
-		SDL_CondBroadcast(l->cond);
-		SDL_UnlockMutex(l->lock);
-	}
 	if (l->board) /* a helper held by a frame never ended would wait at every row */
 		offer_board_hold(l->board, OFFER_HOLD_NONE);
-	for (int i = 0; i < l->n_threads; i++)
-		SDL_WaitThread(l->threads[i], NULL);
-	free_list(l->todo);
-	free_list(l->done);
+	work_queue_free(l->queue);
 	offer_board_free(l->board);
-	SDL_DestroyCond(l->cond);
-	SDL_DestroyMutex(l->lock);
 	free(l);
 }
 
-static int same_request(const struct image_result *r, const char *path, int w, int h,
-                        enum image_fit fit)
-{
-	return r->w == w && r->h == h && r->fit == fit && strcmp(r->path, path) == 0;
-}
+struct request_key {
+	const char *path;
+	int w, h;
+	enum image_fit fit;
+};
 
-/* The request waiting in todo, or being decoded (*busy set), or NULL. */
-static struct node *find_pending(struct image_loader *l, const char *path, int w, int h,
-                                 enum image_fit fit, bool *busy)
+static bool same_request(const void *job, const void *key)
 {
-	*busy = false;
-	for (struct node *n = l->todo; n; n = n->next)
-		if (same_request(&n->r, path, w, h, fit))
-			return n;
-	*busy = true;
-	for (int i = 0; i < l->n_workers; i++)
-		if (l->busy[i] && same_request(&l->busy[i]->r, path, w, h, fit))
-			return l->busy[i];
-	return NULL;
-}
-
-/* Puts n in todo: an urgent one after the other urgent ones, before the
- * rest; any other at the end. */
-static void enqueue(struct image_loader *l, struct node *n)
-{
-	struct node **at = &l->todo;
-	while (*at && (!n->urgent || (*at)->urgent))
-		at = &(*at)->next;
-	n->next = *at;
-	*at = n;
-}
-
-/* Takes n out of todo. */
-static void unqueue(struct image_loader *l, struct node *n)
-{
-	for (struct node **at = &l->todo; *at; at = &(*at)->next)
-		if (*at == n) {
-			*at = n->next;
-			return;
-		}
+	const struct image_result *r = job;
+	const struct request_key *k = key;
+	return r->w == k->w && r->h == k->h && r->fit == k->fit && strcmp(r->path, k->path) == 0;
 }
 
 void image_loader_request(struct image_loader *l, const char *path, int w, int h,
                           enum image_fit fit, uint64_t tag, bool urgent)
 {
-	SDL_LockMutex(l->lock);
-	bool busy;
-	struct node *n = find_pending(l, path, w, h, fit, &busy);
-	if (n && !busy && urgent && !n->urgent) { /* now on screen: moves up */
-		unqueue(l, n);
-		n->urgent = true;
-		enqueue(l, n);
-	} else if (!n && (n = calloc(1, sizeof *n))) {
-		snprintf(n->r.path, sizeof n->r.path, "%s", path);
-		n->r.w = w;
-		n->r.h = h;
-		n->r.fit = fit;
-		n->r.tag = tag;
-		n->urgent = urgent;
-		enqueue(l, n);
-		SDL_CondBroadcast(l->cond); /* a helper waits on it too */
+	struct request_key k = {path, w, h, fit};
+	struct image_result *r = work_queue_find(l->queue, same_request, &k);
+	if (r) { /* waiting or being decoded; now on screen: moves up if waiting */
+		if (urgent)
+			work_queue_promote(l->queue, r);
+		return;
 	}
-	SDL_UnlockMutex(l->lock);
+	r = calloc(1, sizeof *r);
+	if (!r)
+		return;
+	snprintf(r->path, sizeof r->path, "%s", path);
+	r->w = w;
+	r->h = h;
+	r->fit = fit;
+	r->tag = tag;
+	if (!work_queue_push(l->queue, r, urgent ? WORK_QUEUE_URGENT : 0))
+		free(r);
 }
 
 void image_loader_hold(struct image_loader *l, enum offer_hold h)
@@ -293,21 +202,12 @@ void image_loader_hold(struct image_loader *l, enum offer_hold h)
 
 void image_loader_cancel(struct image_loader *l)
 {
-	SDL_LockMutex(l->lock);
-	free_list(l->todo);
-	l->todo = NULL;
-	SDL_UnlockMutex(l->lock);
+	work_queue_clear(l->queue);
 }
 
 struct image_result *image_loader_poll(struct image_loader *l)
 {
-	SDL_LockMutex(l->lock);
-	struct node *n = l->done;
-	if (n)
-		l->done = n->next;
-	SDL_UnlockMutex(l->lock);
-	/* The result is the node's first member, so freeing it frees the node. */
-	return n ? &n->r : NULL;
+	return work_queue_take(l->queue);
 }
 
 void image_result_free(struct image_result *r)

@@ -29,8 +29,9 @@ struct image_result {
 struct image_loader *image_loader_new(const char *root, int workers, int helpers,
                                       Uint32 wake_event);
 
-/* Stops the workers (waiting for a decode in progress) and frees all
- * pending requests and results. Accepts NULL. */
+/* Stops the workers (waiting for a decode in progress, which no longer
+ * waits for a file still being copied) and frees all pending requests and
+ * results. Accepts NULL. */
 void image_loader_free(struct image_loader *l);
 
 /* Asks for path decoded for fit into w x h. An urgent request (the image

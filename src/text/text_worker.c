@@ -1,13 +1,11 @@
 #include "text/text_worker.h"
 
-#include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/log.h"
 #include "base/bigalloc.h"
-#include "base/thread_background.h"
+#include "base/work_queue.h"
 
 /* Requests waiting at most; a screen asks for a few dozen texts. */
 enum {
@@ -20,19 +18,12 @@ struct job {
 	struct text_style st;
 	char *s;
 	int max_w, max_lines;
-	struct job *next;
 };
 
 struct text_worker {
 	struct text *text; /* borrowed, shared with the render thread */
 	Uint32 wake_event;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	pthread_t thread;
-	struct job *todo, *todo_tail; /* urgent ones at the head */
-	struct job *done, *done_tail;
-	size_t waiting;
-	bool quit, started;
+	struct work_queue *queue;
 };
 
 static void job_free(struct job *j)
@@ -43,49 +34,30 @@ static void job_free(struct job *j)
 	free(j);
 }
 
-static void list_free(struct job *j)
+static void run(void *ctx, void *job, bool urgent)
 {
-	while (j) {
-		struct job *next = j->next;
-		job_free(j);
-		j = next;
-	}
+	struct text_worker *w = ctx;
+	struct job *j = job;
+	(void)urgent;
+	j->r.surface = text_render_paragraph(w->text, &j->st, j->s, j->max_w, j->max_lines);
+	if (j->r.surface) /* the texture's memory, as SDL will ask for it */
+		big_prefault((size_t)j->r.surface->pitch * (size_t)j->r.surface->h + TEXTURE_SLACK);
 }
 
-static void *run(void *p)
+static void drop(void *ctx, void *job)
 {
-	struct text_worker *w = p;
-	bigalloc_worker();
-	thread_background();
-	pthread_mutex_lock(&w->lock);
-	for (;;) {
-		while (!w->quit && !w->todo)
-			pthread_cond_wait(&w->wake, &w->lock);
-		if (w->quit)
-			break;
-		struct job *j = w->todo;
-		w->todo = j->next;
-		if (!w->todo)
-			w->todo_tail = NULL;
-		w->waiting--;
-		pthread_mutex_unlock(&w->lock);
-		j->r.surface = text_render_paragraph(w->text, &j->st, j->s, j->max_w, j->max_lines);
-		if (j->r.surface) /* the texture's memory, as SDL will ask for it */
-			big_prefault((size_t)j->r.surface->pitch * (size_t)j->r.surface->h +
-			             TEXTURE_SLACK);
-		pthread_mutex_lock(&w->lock);
-		j->next = NULL;
-		if (w->done_tail)
-			w->done_tail->next = j;
-		else
-			w->done = j;
-		w->done_tail = j;
-		SDL_Event ev = {.type = w->wake_event};
-		SDL_PushEvent(&ev);
-	}
-	pthread_mutex_unlock(&w->lock);
-	return NULL;
+	(void)ctx;
+	job_free(job);
 }
+
+static void wake(void *ctx)
+{
+	struct text_worker *w = ctx;
+	SDL_Event ev = {.type = w->wake_event};
+	SDL_PushEvent(&ev);
+}
+
+static const struct work_queue_ops text_ops = {.run = run, .drop = drop, .wake = wake};
 
 struct text_worker *text_worker_new(struct text *t, Uint32 wake_event)
 {
@@ -94,14 +66,12 @@ struct text_worker *text_worker_new(struct text *t, Uint32 wake_event)
 		return NULL;
 	w->wake_event = wake_event;
 	w->text = t;
-	pthread_mutex_init(&w->lock, NULL);
-	pthread_cond_init(&w->wake, NULL);
-	if (pthread_create(&w->thread, NULL, run, w) != 0) {
+	w->queue = work_queue_new(&text_ops, w, 1, 0, "text");
+	if (!w->queue) {
 		log_warning("no text worker: text is drawn on the render thread");
-		text_worker_free(w);
+		free(w);
 		return NULL;
 	}
-	w->started = true;
 	return w;
 }
 
@@ -109,17 +79,7 @@ void text_worker_free(struct text_worker *w)
 {
 	if (!w)
 		return;
-	if (w->started) {
-		pthread_mutex_lock(&w->lock);
-		w->quit = true;
-		pthread_cond_signal(&w->wake);
-		pthread_mutex_unlock(&w->lock);
-		pthread_join(w->thread, NULL);
-	}
-	list_free(w->todo);
-	list_free(w->done);
-	pthread_cond_destroy(&w->wake);
-	pthread_mutex_destroy(&w->lock);
+	work_queue_free(w->queue);
 	free(w);
 }
 
@@ -127,6 +87,8 @@ bool text_worker_request(struct text_worker *w, const void *key, size_t key_len,
                          const struct text_style *st, const char *s, int max_w, int max_lines,
                          bool urgent)
 {
+	if (work_queue_waiting(w->queue) >= TEXT_WORKER_MAX_WAITING)
+		return false;
 	struct job *j = calloc(1, sizeof *j);
 	if (!j)
 		return false;
@@ -141,44 +103,22 @@ bool text_worker_request(struct text_worker *w, const void *key, size_t key_len,
 	j->st = *st;
 	j->max_w = max_w;
 	j->max_lines = max_lines;
-	pthread_mutex_lock(&w->lock);
-	bool room = w->waiting < TEXT_WORKER_MAX_WAITING;
-	if (room) {
-		if (urgent || !w->todo) {
-			j->next = w->todo;
-			w->todo = j;
-			if (!w->todo_tail)
-				w->todo_tail = j;
-		} else {
-			w->todo_tail->next = j;
-			w->todo_tail = j;
-		}
-		w->waiting++;
-	}
-	pthread_mutex_unlock(&w->lock);
-	if (!room)
-		job_free(j);
-	return room;
+	/* Quiet: the worker starts at text_worker_start, between frames. */
+	unsigned flags = WORK_QUEUE_QUIET | (urgent ? WORK_QUEUE_URGENT : 0);
+	if (work_queue_push(w->queue, j, flags))
+		return true;
+	job_free(j);
+	return false;
 }
 
 void text_worker_start(struct text_worker *w)
 {
-	pthread_mutex_lock(&w->lock);
-	if (w->todo)
-		pthread_cond_signal(&w->wake);
-	pthread_mutex_unlock(&w->lock);
+	work_queue_kick(w->queue);
 }
 
 struct text_result *text_worker_poll(struct text_worker *w)
 {
-	pthread_mutex_lock(&w->lock);
-	struct job *j = w->done;
-	if (j) {
-		w->done = j->next;
-		if (!w->done)
-			w->done_tail = NULL;
-	}
-	pthread_mutex_unlock(&w->lock);
+	struct job *j = work_queue_take(w->queue);
 	if (!j)
 		return NULL;
 	/* The result is the job's first member: the job is freed through it. */
