@@ -11,7 +11,7 @@ VERSION := 0.1.0
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
              libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk
 DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git systemd tzdata time clang libclang-rt-14-dev
-DEB_BENCH := feh xvfb
+DEB_BENCH := feh xvfb libgl1-mesa-dri libglx-mesa0
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
 
 # Short lines while building; `make V=1` shows the whole commands.
@@ -104,14 +104,19 @@ $(BENCH_CONTENT)/hall.yaml: $(BENCH_GEN) content/hall.yaml $(wildcard content/ci
 	$(Q)$(BENCH_GEN) content $(BENCH_CONTENT)
 
 # Benchmarks: figures, not pass/fail timings. bench_text measures the real
-# content's text; bench_photos the generated photo set; bench_reload live
-# reload of a copy of content/.
+# content's text; bench_photos the generated photo set, headless on the
+# software renderer, then on OpenGL (Mesa in an Xvfb of its own: the
+# renderer the hall draws with; one line instead when there is none);
+# bench_reload live reload of a copy of content/.
 bench: deps
 	$(call apt_install_missing,$(DEB_BENCH))
 	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(BENCH_CONTENT)/hall.yaml
 	@./$(BUILD)/twinhall --check $(BENCH_CONTENT) | tail -1
 	@echo "== bench_text"; ./$(BUILD)/bench/bench_text content
-	@echo "== bench_photos"; ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
+	@echo "== bench_photos (software)"; \
+		env -u SDL_RENDER_DRIVER ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
+	@echo "== bench_photos (opengl)"; \
+		bash tests/bench/bench_opengl.sh ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
 	@echo "== bench_reload"; ./$(BUILD)/bench/bench_reload content
 
 run: deps

@@ -1,15 +1,21 @@
 /* bench_photos: the photo pipeline as visitors meet it, driven through the
- * real visit (touch input, navigation, texture cache, decoders) headless at
- * 1920x1080 with the software renderer, on the content set that
- * make_bench_photos generates (24 MP JPEGs and a PNG scan per city). Prints
- * figures, never fails on a number; compares with feh when it is installed.
- * Frame times are wall time; beside the ratios that judge them it gives the
- * same in the render thread's CPU time, which leaves out the turns other
- * tasks take on its core (on a virtual machine, kernel threads), and how
- * many frames had to wait so. Usage: bench_photos [CONTENT_DIR]. With BENCH_SLOW_MS=N in the
- * environment it also tells, on stderr, each frame slower than N ms (where the time went, what the
- * tour was doing and at which place) and the memory after each city of the tour. */
+ * real visit (touch input, navigation, texture cache, decoders) at
+ * 1920x1080 on the content set that make_bench_photos generates (24 MP
+ * JPEGs and a PNG scan per city). Headless with the software renderer by
+ * default; with SDL_RENDER_DRIVER=NAME in the environment (and a display),
+ * on a hidden window's renderer of that driver instead, as the hall draws
+ * with OpenGL (make bench runs it so under an Xvfb of its own, with Mesa).
+ * Prints figures, never fails on a number; compares with feh when it is
+ * installed. Frame times are wall time; beside the ratios that judge them it
+ * gives the same in the render thread's CPU time, which leaves out the turns
+ * other tasks take on its core (on a virtual machine, kernel threads), and
+ * how many frames had to wait so. Usage: bench_photos [CONTENT_DIR]; exit
+ * status 2, with one line on stdout, when the renderer asked for cannot be
+ * had. With BENCH_SLOW_MS=N in the environment it also tells, on stderr,
+ * each frame slower than N ms (where the time went, what the tour was doing
+ * and at which place) and the memory after each city of the tour. */
 #include <SDL.h>
+#include <SDL_opengl.h>
 #include <SDL_ttf.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -17,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -48,10 +55,25 @@ enum {
  * waited for its core while another task ran. */
 static const double WAITED_MS = 0.5;
 
+/* The process's resident memory by kind, kB (/proc/self/status): its own
+ * anonymous memory (heap, mappings, thread stacks; a GL driver's buffers
+ * too), file-backed pages (the program and every library mapped, the GL
+ * driver's among them, and the fonts) and shared memory (X's shared-memory
+ * images). */
+struct rss {
+	long anon, file, shmem;
+};
+
 struct bench {
 	const struct content *c;
-	SDL_Surface *surf;
+	SDL_Surface *surf; /* headless: what the software renderer draws on */
+	SDL_Window *win;   /* with SDL_RENDER_DRIVER: the hidden window drawn on */
 	SDL_Renderer *ren;
+	SDL_PixelFormat *fmt; /* of row */
+	Uint32 row[W];        /* the screen's middle row, read back before present */
+	bool probe;           /* read it back in the frames drawn meanwhile */
+	struct rss top;       /* the highest RSS sampled between frames */
+	bool sampling;        /* while the tours run */
 	struct text *text;
 	struct visit *v;
 	Uint32 wake;
@@ -62,11 +84,14 @@ struct bench {
 	/* The same two in the render thread's own CPU time: without the turns
 	 * other tasks took on its core meanwhile (kernel threads here). */
 	struct samples trans_cpu, decoding_cpu;
-	double frame_cpu_ms;      /* the last frame's CPU time */
-	size_t waited, frames;    /* timed frames, and those that waited > WAITED_MS for the core */
-	struct samples arrival;   /* the first frame of a place jumped to */
-	struct samples cold;      /* ms from a jump to a never seen 24 MP photo until shown */
-	struct samples cold_png;  /* the same for the PNG scans */
+	double frame_cpu_ms;     /* the last frame's CPU time */
+	size_t waited, frames;   /* timed frames, and those that waited > WAITED_MS for the core */
+	struct samples arrival;  /* the first frame of a place jumped to */
+	struct samples cold;     /* ms from a jump to a never seen 24 MP photo until shown */
+	struct samples cold_png; /* the same for the PNG scans */
+	/* The same two in the second tour, the loop drawing only when the
+	 * visit asks (as the program's does), not every 16 ms. */
+	struct samples cold_asked, cold_asked_png;
 	struct samples pref;      /* frames until a prefetched neighbour is shown */
 	struct samples pref_ms;   /* the same in ms */
 	struct samples wake_home; /* ms from the waking touch to a complete home screen */
@@ -90,6 +115,82 @@ static long proc_status_kb(const char *field)
 	if (f)
 		fclose(f);
 	return kb;
+}
+
+static long rss_total(const struct rss *r)
+{
+	return r->anon + r->file + r->shmem;
+}
+
+/* RSS now, by kind; all -1 when the kernel does not tell. */
+static struct rss rss_now(void)
+{
+	struct rss r = {-1, -1, -1};
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	while (f && fgets(line, sizeof line, f)) {
+		if (strncmp(line, "RssAnon:", 8) == 0)
+			r.anon = strtol(line + 8, NULL, 10);
+		else if (strncmp(line, "RssFile:", 8) == 0)
+			r.file = strtol(line + 8, NULL, 10);
+		else if (strncmp(line, "RssShmem:", 9) == 0)
+			r.shmem = strtol(line + 9, NULL, 10);
+	}
+	if (f)
+		fclose(f);
+	return r;
+}
+
+/* Samples RSS by kind (between frames: a read of /proc, some 20 us),
+ * keeping the highest. The kernel keeps the peak of the total only
+ * (VmHWM), so the split of the peak is that of the highest sample. */
+static void sample_rss(struct bench *b)
+{
+	if (!b->sampling)
+		return;
+	struct rss r = rss_now();
+	if (rss_total(&r) > rss_total(&b->top))
+		b->top = r;
+}
+
+/* Whether the file mapped at path is a part of the OpenGL driver: Mesa's
+ * DRI driver, the LLVM it compiles shaders with, the GL dispatch. */
+static bool gl_driver_file(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	static const char *const prefix[] = {"libLLVM", "libGL", "libglapi", "libEGL",
+	                                     "libgallium"};
+	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++)
+		if (strncmp(base, prefix[i], strlen(prefix[i])) == 0)
+			return true;
+	return strstr(path, "/dri/") != NULL;
+}
+
+/* The resident pages of mapped files now, kB, from /proc/self/smaps: those
+ * of the GL driver into *gl, the rest (the program, the other libraries)
+ * into *other; shared memory is not counted. -1 in both when unreadable. */
+static void file_rss(long *gl, long *other)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[4096];
+	int kind = 0; /* of the mapping these lines are about: 0 none, 1 GL, 2 other */
+	*gl = *other = f ? 0 : -1;
+	while (f && fgets(line, sizeof line, f)) {
+		unsigned long lo, hi;
+		int path = 0;
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %*s %n", &lo, &hi, &path) == 2 && path > 0) {
+			const char *p = line + path;
+			line[strcspn(line, "\n")] = '\0';
+			bool file = p[0] == '/' && strncmp(p, "/SYSV", 5) != 0 &&
+			            strncmp(p, "/memfd:", 7) != 0 && strncmp(p, "/dev/", 5) != 0;
+			kind = !file ? 0 : gl_driver_file(p) ? 1 : 2;
+		} else if (kind && strncmp(line, "Rss:", 4) == 0) {
+			*(kind == 1 ? gl : other) += strtol(line + 4, NULL, 10);
+		}
+	}
+	if (f)
+		fclose(f);
 }
 
 /* With BENCH_SLOW_MS: memory after a stage of the tour, on stderr. */
@@ -129,6 +230,9 @@ static double frame_drew(struct bench *b, bool *drew)
 	visit_update(b->v, now);
 	double t2 = ms_now();
 	visit_draw(b->v, now);
+	if (b->probe) /* before presenting: after it, a window's back buffer is undefined */
+		SDL_RenderReadPixels(b->ren, &(SDL_Rect){0, H / 2, W, 1}, b->fmt->format, b->row,
+		                     (int)sizeof b->row);
 	double t3 = ms_now();
 	SDL_RenderPresent(b->ren);
 	visit_drawing(b->v, false);
@@ -175,9 +279,10 @@ static void transition_frame(struct bench *b)
 }
 
 /* Sleeps until the tick until_ms; with early, returns as soon as the loader
- * wakes the loop (as the program's loop does). */
+ * wakes the loop (as the program's loop does). Samples RSS first. */
 static void wait_frame(struct bench *b, uint64_t until_ms, bool early)
 {
+	sample_rss(b);
 	for (uint64_t now; (now = SDL_GetTicks64()) < until_ms;) {
 		SDL_Event ev;
 		if (SDL_WaitEventTimeout(&ev, (int)(until_ms - now)) && ev.type == b->wake && early)
@@ -185,14 +290,16 @@ static void wait_frame(struct bench *b, uint64_t until_ms, bool early)
 	}
 }
 
-/* How many pixels of row y in [x0, x1) have colour c. */
-static int count_colour(const struct bench *b, int y, int x0, int x1, struct rgb c)
+/* How many pixels in [x0, x1) of the middle row, as the last frame drawn
+ * with b->probe set read it back, have colour c. The read-back (one row,
+ * 7.5 kB) is counted in that frame's time; on OpenGL it also makes the
+ * frame's drawing finish there rather than in the present. */
+static int count_colour(const struct bench *b, int x0, int x1, struct rgb c)
 {
-	Uint32 want = SDL_MapRGB(b->surf->format, c.r, c.g, c.b) & 0xffffff;
-	const Uint32 *row = (const Uint32 *)((const Uint8 *)b->surf->pixels + y * b->surf->pitch);
+	Uint32 want = SDL_MapRGB(b->fmt, c.r, c.g, c.b) & 0xffffff;
 	int n = 0;
 	for (int x = x0 < 0 ? 0 : x0; x < x1 && x < W; x++)
-		n += (row[x] & 0xffffff) == want;
+		n += (b->row[x] & 0xffffff) == want;
 	return n;
 }
 
@@ -201,7 +308,7 @@ static int count_colour(const struct bench *b, int y, int x0, int x1, struct rgb
 static bool photo_shown(const struct bench *b, const struct photo *p)
 {
 	struct rect r = layout_contain(p->image.width, p->image.height, (struct rect){0, 0, W, H});
-	return count_colour(b, H / 2, r.x, r.x + r.w, theme.placeholder) < r.w / 20;
+	return count_colour(b, r.x, r.x + r.w, theme.placeholder) < r.w / 20;
 }
 
 /* Draws frames every FRAME_MS until the current photo p is shown; returns
@@ -215,6 +322,7 @@ static double until_shown(struct bench *b, const struct photo *p, double t0, boo
                           int *frames)
 {
 	uint64_t next = SDL_GetTicks64();
+	b->probe = true;
 	for (int n = 1;; n++) {
 		double ft = timed ? timed_frame(b, NULL) : frame(b);
 		if (timed && n == 1)
@@ -225,10 +333,12 @@ static double until_shown(struct bench *b, const struct photo *p, double t0, boo
 		}
 		if (!visit_holding(b->v) && photo_shown(b, p)) {
 			*frames = n;
+			b->probe = false;
 			return ms_now() - t0;
 		}
 		if (ms_now() - t0 > SHOW_LIMIT_MS) {
 			*frames = n;
+			b->probe = false;
 			return -1;
 		}
 		next += FRAME_MS;
@@ -236,13 +346,21 @@ static double until_shown(struct bench *b, const struct photo *p, double t0, boo
 	}
 }
 
-/* Frames until every asked image is decoded (the neighbours prefetched). */
+/* Until every asked image is decoded (the neighbours prefetched), a turn
+ * of the loop every FRAME_MS; as in the program's loop, a frame is drawn
+ * only when the visit asks for one (an image or a text taken in,
+ * something moving), and between them the decoders have the cores. On
+ * OpenGL through Mesa a frame costs the CPU more than a decode's worth of
+ * time, so frames drawn regardless would keep the decoders (idle class)
+ * waiting for as long as they were drawn. */
 static void settle(struct bench *b)
 {
 	b->stage = "settle";
 	uint64_t next = SDL_GetTicks64(), limit = next + SHOW_LIMIT_MS;
 	for (int n = 0; (n < SETTLE_MIN_FRAMES || visit_loading(b->v)) && next < limit; n++) {
-		frame(b);
+		visit_take_images(b->v);
+		if (visit_update(b->v, SDL_GetTicks64()))
+			frame(b);
 		next += FRAME_MS;
 		wait_frame(b, next, false);
 	}
@@ -253,8 +371,34 @@ static const struct photo *photo_of(const struct bench *b, int city, int item)
 	return &b->c->hall.cities[city].photos[item];
 }
 
-/* Jumps straight to a photo never seen (as --at or a deep link does) and
- * records how long until it is shown. */
+/* As until_shown, but the loop draws as the program's does: a frame only
+ * when the visit asks for one (the jump, an image or a text taken in),
+ * asleep meanwhile until the loader wakes it or FRAME_MS passes. The ms
+ * from t0 to the end of the frame that shows p; -1: never. */
+static double until_shown_asked(struct bench *b, const struct photo *p, double t0)
+{
+	double ms = -1;
+	b->probe = true;
+	while (ms_now() - t0 <= SHOW_LIMIT_MS) {
+		visit_take_images(b->v);
+		if (visit_update(b->v, SDL_GetTicks64())) {
+			frame(b);
+			if (!visit_holding(b->v) && photo_shown(b, p)) {
+				ms = ms_now() - t0;
+				break;
+			}
+		}
+		wait_frame(b, SDL_GetTicks64() + FRAME_MS, true);
+	}
+	b->probe = false;
+	return ms;
+}
+
+/* Jumps straight to a photo not seen in a while (as --at or a deep link
+ * does) and records how long until it is shown: in the first tour (every
+ * photo unseen) with frames every 16 ms meanwhile, or sooner when the
+ * loader wakes the loop; in the second (each photo evicted from the cache
+ * since) drawing only when the visit asks. */
 static void cold_jump(struct bench *b, int city, int item)
 {
 	char place[256];
@@ -268,9 +412,11 @@ static void cold_jump(struct bench *b, int city, int item)
 	int frames;
 	const struct photo *p = photo_of(b, city, item);
 	bool png = strstr(p->image.path, ".png") != NULL;
-	double ms = until_shown(b, p, t0, true, b->first, &frames);
-	if (b->first)
-		add(png ? &b->cold_png : &b->cold, ms < 0 ? SHOW_LIMIT_MS : ms);
+	double ms =
+	    b->first ? until_shown(b, p, t0, true, true, &frames) : until_shown_asked(b, p, t0);
+	struct samples *into = b->first ? (png ? &b->cold_png : &b->cold)
+	                                : (png ? &b->cold_asked_png : &b->cold_asked);
+	add(into, ms < 0 ? SHOW_LIMIT_MS : ms);
 }
 
 /* NAV_EV_OPEN_PHOTO to item of the current city (the photo must have been
@@ -387,15 +533,21 @@ static void tour(struct bench *b)
 static double first_attract_frame(struct bench *b, double t_main)
 {
 	uint64_t next = SDL_GetTicks64();
+	double ms = -1;
+	b->probe = true;
 	for (;;) {
 		frame(b);
-		if (count_colour(b, H / 2, 0, W, theme.backdrop_bottom) < W / 2)
-			return ms_now() - t_main;
+		if (count_colour(b, 0, W, theme.backdrop_bottom) < W / 2) {
+			ms = ms_now() - t_main;
+			break;
+		}
 		if (ms_now() - t_main > SHOW_LIMIT_MS)
-			return -1;
+			break;
 		next += FRAME_MS;
 		wait_frame(b, next, true);
 	}
+	b->probe = false;
+	return ms;
 }
 
 /* Wakes the attract loop with a touch; ms until HOME is whole, the
@@ -576,6 +728,20 @@ static void rowf(const char *what, const char *unit, const char *fmt, ...)
 	row(what, buf, unit);
 }
 
+/* The GL driver's own name for what draws and its version, when the
+ * renderer is SDL's opengl one (its context is current); "" otherwise. */
+static void gl_driver(const SDL_RendererInfo *ri, char *buf, size_t size)
+{
+	typedef const GLubyte *(APIENTRY * get_string_fn)(GLenum);
+	get_string_fn get = strcmp(ri->name, "opengl") == 0
+	                        ? (get_string_fn)SDL_GL_GetProcAddress("glGetString")
+	                        : NULL;
+	const GLubyte *name = get ? get(GL_RENDERER) : NULL,
+	              *version = get ? get(GL_VERSION) : NULL;
+	snprintf(buf, size, "%s%s%s%s%s", name ? " (" : "", name ? (const char *)name : "",
+	         version ? ", OpenGL " : "", version ? (const char *)version : "", name ? ")" : "");
+}
+
 static void cpu_model(char *buf, size_t size)
 {
 	FILE *f = fopen("/proc/cpuinfo", "r");
@@ -599,6 +765,7 @@ struct figures {
 	double warm_p50, warm_p99, warm_max;           /* the bare crossfade back to back */
 	double loaded_ms, ready_ms; /* start: content loaded; renderer, fonts and visit made */
 	long hwm_kb, rss1_kb, rss2_kb;
+	long gl_file_kb, other_file_kb; /* mapped files resident after the tours */
 	struct feh_run feh;
 	int feh_ok;
 	const char *feh_why;
@@ -609,7 +776,12 @@ static void print_table(struct bench *b, struct figures *f)
 	double cold_med = quantile(&b->cold, 0.5), cold_max = quantile(&b->cold, 1);
 	double t50 = quantile(&b->trans, 0.5), t99 = quantile(&b->trans, 0.99);
 	double tmax = quantile(&b->trans, 1);
-	printf("%-58s %16s  %s\n", "photos (1920x1080, software renderer)", "figure", "unit");
+	SDL_RendererInfo ri;
+	SDL_GetRendererInfo(b->ren, &ri);
+	char title[64];
+	snprintf(title, sizeof title, "photos (1920x1080, renderer %s%s)", ri.name,
+	         b->win ? ", hidden window" : ", headless");
+	printf("%-58s %16s  %s\n", title, "figure", "unit");
 	rowf("process start (main) to first attract frame with photo", "ms (excl. exec)", "%.0f",
 	     f->start_ms);
 	rowf("  of which: content loaded / fonts and screens made", "ms from main", "%.0f / %.0f",
@@ -624,6 +796,8 @@ static void print_table(struct bench *b, struct figures *f)
 	     cold_max);
 	rowf("cold jump to an unseen 6 MP PNG scan: median / max", "ms", "%.0f / %.0f",
 	     quantile(&b->cold_png, 0.5), quantile(&b->cold_png, 1));
+	rowf("  tour 2, drawn only when asked: JPEG / PNG median", "ms", "%.0f / %.0f",
+	     quantile(&b->cold_asked, 0.5), quantile(&b->cold_asked_png, 0.5));
 	rowf("frame time in swipes/crossfades: p50 / p99 / max", "ms", "%.1f / %.1f / %.1f", t50,
 	     t99, tmax);
 	rowf("bare crossfade, a frame every 16 ms: p50 / p99 / max", "ms", "%.1f / %.1f / %.1f",
@@ -649,6 +823,11 @@ static void print_table(struct bench *b, struct figures *f)
 	rowf("timed frames that waited > 0.5 ms for their core", "frames", "%zu of %zu", b->waited,
 	     b->frames);
 	rowf("peak RSS over both tours (VmHWM)", "MB", "%.1f", (double)f->hwm_kb / 1024);
+	rowf("  highest sampled between frames = anon + files + shmem", "MB",
+	     "%.1f = %.1f + %.1f + %.1f", (double)rss_total(&b->top) / 1024,
+	     (double)b->top.anon / 1024, (double)b->top.file / 1024, (double)b->top.shmem / 1024);
+	rowf("  files after the tours: GL driver (Mesa, LLVM) / the rest", "MB", "%.1f / %.1f",
+	     (double)f->gl_file_kb / 1024, (double)f->other_file_kb / 1024);
 	rowf("RSS after tour 1 / after tour 2", "MB", "%.1f / %.1f", (double)f->rss1_kb / 1024,
 	     (double)f->rss2_kb / 1024);
 	if (!f->feh_ok) {
@@ -663,24 +842,73 @@ static void print_table(struct bench *b, struct figures *f)
 	}
 	if (b->missed)
 		rowf("taps of the tour that missed their target", "taps", "%d", b->missed);
-	char cpu[256];
+	char cpu[256], gl[256];
 	cpu_model(cpu, sizeof cpu);
-	SDL_RendererInfo ri;
-	SDL_GetRendererInfo(b->ren, &ri);
-	printf("machine: %ld CPUs (nproc), %s, renderer %s, %zu cold / %zu frames timed\n",
-	       sysconf(_SC_NPROCESSORS_ONLN), cpu, ri.name, b->cold.n, b->trans.n);
+	gl_driver(&ri, gl, sizeof gl);
+	printf("machine: %ld CPUs (nproc), %s, renderer %s%s, %zu cold / %zu frames timed\n",
+	       sysconf(_SC_NPROCESSORS_ONLN), cpu, ri.name, gl, b->cold.n, b->trans.n);
+	if (b->win)
+		printf(
+		    "note: a window's renderer draws in its driver, on threads or a GPU of its "
+		    "own:\n"
+		    "the CPU-time rows and the waits for a core count the render thread alone\n");
 }
 
-static int setup(struct bench *b, const struct content *c)
+/* The renderer of driver `asked` on a hidden W x H window, as the program
+ * makes its own (app.c) but without vsync, which would count the wait for
+ * the screen in the frames. NULL, with why in why, when the driver cannot
+ * be had: SDL then makes another one, which does not count. */
+static SDL_Renderer *window_renderer(struct bench *b, const char *asked, char *why, size_t size)
+{
+	/* Naming a driver turns SDL's batching of draw calls off, unless this
+	 * hint says otherwise; the hall names none, so it batches. */
+	SDL_SetHint(SDL_HINT_RENDER_BATCHING, "1");
+	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+		snprintf(why, size, "no video: %s", SDL_GetError());
+		return NULL;
+	}
+	b->win =
+	    SDL_CreateWindow("bench_photos", 0, 0, W, H, SDL_WINDOW_HIDDEN | SDL_WINDOW_BORDERLESS);
+	SDL_Renderer *ren =
+	    b->win ? SDL_CreateRenderer(b->win, -1, SDL_RENDERER_TARGETTEXTURE) : NULL;
+	SDL_RendererInfo ri;
+	int w = 0, h = 0;
+	if (!ren) {
+		snprintf(why, size, "%s", SDL_GetError());
+	} else if (SDL_GetRendererInfo(ren, &ri) != 0 || strcasecmp(ri.name, asked) != 0) {
+		snprintf(why, size, "SDL made the %s renderer instead", ri.name);
+	} else if (!SDL_RenderTargetSupported(ren) || SDL_GetRendererOutputSize(ren, &w, &h) != 0 ||
+	           w != W || h != H) {
+		snprintf(why, size, "no target textures, or %dx%d instead of %dx%d", w, h, W, H);
+	} else {
+		return ren;
+	}
+	if (ren)
+		SDL_DestroyRenderer(ren);
+	return NULL;
+}
+
+/* 0; 1 when the bench cannot start; 2, with why, when the renderer asked
+ * for cannot be had. */
+static int setup(struct bench *b, const struct content *c, char *why, size_t size)
 {
 	b->c = c;
 	b->wake = SDL_RegisterEvents(1);
-	b->surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888); /* as X's */
-	b->ren = b->surf ? SDL_CreateSoftwareRenderer(b->surf) : NULL;
-	b->text = b->ren ? text_new_for(b->ren, c) : NULL;
+	b->fmt = SDL_AllocFormat(SDL_PIXELFORMAT_RGB888);
+	const char *asked = getenv("SDL_RENDER_DRIVER");
+	if (asked && *asked) {
+		b->ren = window_renderer(b, asked, why, size);
+		if (!b->ren)
+			return 2;
+	} else {
+		b->surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32,
+		                                         SDL_PIXELFORMAT_RGB888); /* as X's */
+		b->ren = b->surf ? SDL_CreateSoftwareRenderer(b->surf) : NULL;
+	}
+	b->text = b->ren && b->fmt ? text_new_for(b->ren, c) : NULL;
 	b->v = b->text ? visit_new(b->ren, b->text, c, 0, W, H, 0, b->wake, NULL) : NULL;
 	b->l = layout_compute(W, H);
-	return b->v ? 0 : -1;
+	return b->v ? 0 : 1;
 }
 
 static void teardown(struct bench *b)
@@ -689,7 +917,10 @@ static void teardown(struct bench *b)
 	text_free(b->text);
 	if (b->ren)
 		SDL_DestroyRenderer(b->ren);
+	if (b->win)
+		SDL_DestroyWindow(b->win);
 	SDL_FreeSurface(b->surf);
+	SDL_FreeFormat(b->fmt);
 }
 
 int main(int argc, char **argv)
@@ -702,7 +933,16 @@ int main(int argc, char **argv)
 	struct bench *b = calloc(1, sizeof *b);
 	struct figures f = {0};
 	f.loaded_ms = ms_now() - t_main;
-	if (!c || !b || SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0 || setup(b, c) != 0) {
+	char why[256] = "";
+	int rc = !c || !b || SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0
+	             ? 1
+	             : setup(b, c, why, sizeof why);
+	if (rc == 2) {
+		printf("bench_photos: no %s renderer here (%s): no table for it\n",
+		       getenv("SDL_RENDER_DRIVER"), why);
+		return 2;
+	}
+	if (rc != 0) {
 		diag_print(d, stderr, dir);
 		fprintf(stderr, "bench_photos: cannot start: %s\n", SDL_GetError());
 		return 1;
@@ -710,6 +950,7 @@ int main(int argc, char **argv)
 	const char *slow = getenv("BENCH_SLOW_MS");
 	b->slow_ms = slow ? atof(slow) : 0;
 	f.ready_ms = ms_now() - t_main;
+	b->sampling = true;
 	f.start_ms = first_attract_frame(b, t_main);
 	wake_home(b);
 	settle(b);
@@ -720,6 +961,8 @@ int main(int argc, char **argv)
 	tour(b);
 	f.rss2_kb = proc_status_kb("VmRSS:");
 	f.hwm_kb = proc_status_kb("VmHWM:");
+	b->sampling = false;
+	file_rss(&f.gl_file_kb, &f.other_file_kb);
 	struct samples *bare = calloc(4, sizeof *bare);
 	if (bare) {
 		bare_crossfade(b, true, &bare[0], &bare[1]);
