@@ -3,8 +3,8 @@
  * backed by transparent huge pages where the kernel offers them, and a
  * freed one is kept for the next request of about its size, up to
  * BIGALLOC_IDLE_MAX bytes. So showing a photo costs no page faults once the
- * hall has run a minute (a fault of a 4 KiB page costs 10 µs on a virtual
- * machine: 20 ms a screenful), and what is given back returns to the system
+ * hall has run a minute (a screenful of fresh 4 KiB pages is about 2000
+ * faults, a frame's time on a virtual machine), and what is given back returns to the system
  * at once, so memory stays flat. Smaller requests go to malloc. Every block
  * carries a small header saying which it is: memory from these functions is
  * freed with big_free and nothing else. Thread-safe. Under AddressSanitizer

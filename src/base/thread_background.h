@@ -2,8 +2,8 @@
  * to the render thread. On two cores the render thread shares them with two
  * decoders and the content loader; at equal priority a frame drawn while
  * they work took two or three times as long, and even ten nice steps lower
- * a 4 ms copy still waited behind them (p99 5.6 ms against 2.3 ms as idle
- * threads, measured with two memory-bound threads on this 2-core machine). */
+ * a frame still waited behind them, where in the idle class it did not
+ * (docs/performance.md). */
 #ifndef TWINHALL_THREAD_BACKGROUND_H
 #define TWINHALL_THREAD_BACKGROUND_H
 

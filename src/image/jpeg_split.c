@@ -8,8 +8,7 @@ enum {
 	SPLIT_MIN_PIXELS = 2000000,
 	/* This thread makes the top 78% of the output rows, the helper the
 	 * rest, so both end together: skipping a row costs the helper 0.56 of
-	 * decoding it (a 24 MP baseline photo at 3/8: 62 ms to skip it all,
-	 * 110 ms to decode and resize it), and the helper, sharing the render
+	 * decoding it (a 24 MP baseline photo at 3/8), and the helper, sharing the render
 	 * thread's core and pausing while frames are drawn, runs about 1.2
 	 * times slower (make bench, 2 cores). */
 	SPLIT_TOP_PERMILLE = 780,

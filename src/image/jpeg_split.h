@@ -4,8 +4,9 @@
  * the same time (skipping the rows above it costs about half of what
  * decoding them would), while this thread decodes the rest. If no thread
  * takes the part while this one is in the top fifth of the rows, it
- * decodes all of it alone. A 24 MP photo is then ready in about 85 ms
- * instead of 110 on two cores. Runs on worker threads. */
+ * decodes all of it alone. On two cores a 24 MP photo is then ready in
+ * about three quarters of the time (docs/performance.md). Runs on worker
+ * threads. */
 #ifndef TWINHALL_JPEG_SPLIT_H
 #define TWINHALL_JPEG_SPLIT_H
 

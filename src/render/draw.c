@@ -3,7 +3,7 @@
 #include <math.h>
 
 /* The software renderer rasterises SDL_RenderGeometry per pixel with colour
- * interpolation (about 28 ms for a 1080p gradient) and allocates a surface
+ * interpolation (more than a frame for a 1080p gradient) and allocates a surface
  * per blended triangle. Every shape here is made of filled rectangles
  * instead, which it fills at memory speed: a gradient is a run of bands of
  * one colour each, a disc a run of rows. */

@@ -22,9 +22,8 @@ void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a);
 
 /* A w x h texture to draw a whole screen into and then blend whole (a
  * crossfade, a slide). It has no alpha channel: blended at one alpha, such
- * a layer takes SDL's SIMD path, five times faster in the software renderer
- * than one with an alpha per pixel (1.7 against 8.2 ms at 1920x1080). NULL
- * on failure. */
+ * a layer takes SDL's SIMD path, about five times faster in the software
+ * renderer than one with an alpha per pixel. NULL on failure. */
 SDL_Texture *draw_layer_new(SDL_Renderer *ren, int w, int h);
 
 /* Copies tex (its whole area) into dst. */

@@ -15,8 +15,9 @@ enum { TEXTURE_CACHE_MAX_ENTRIES = 4096, TEXTURE_KEY_HEAD = 4 };
 
 /* While paced (a transition on screen), a frame turns at most this many
  * bytes of decoded pixels into textures, making a texture anew counting as
- * its size (it is cleared; one reused costs nothing to make): a 1620x1080 photo takes five frames,
- * none more than about 0.3 ms here, where taking it whole took 1.0-1.3 ms of a 2.2 ms frame. */
+ * its size (it is cleared; one reused costs nothing to make): a 1620x1080
+ * photo takes five frames, each a small part of one, where taking it whole
+ * cost about half a transition frame (docs/performance.md). */
 enum { PACE_BYTES = 2 << 20 };
 
 struct texture_cache {
@@ -218,7 +219,7 @@ static bool same_shape(void *ctx, const void *value)
 /* For s's pixels, the texture of the entry the budget would evict first to
  * make room for them, when it has their size and format: that entry goes
  * now and its texture is written over. A texture made anew is cleared
- * first (0.2-0.5 ms for a photo), and one destroyed is unmapped. NULL when
+ * first, and one destroyed is unmapped: both cost time in the frame. NULL when
  * there is none. */
 static SDL_Texture *reuse_texture(struct texture_cache *c, const SDL_Surface *s)
 {

@@ -1,8 +1,8 @@
 /* tint: translucent fills of one colour drawn as blends of a texture of
  * that colour. The software renderer blends a texture at one alpha on its
- * SIMD path but fills a translucent rectangle a pixel at a time: measured
- * here, a 1920x380 caption scrim took 2.4 ms as a fill and 0.5 ms as a
- * texture. Render thread only. */
+ * SIMD path but fills a translucent rectangle a pixel at a time: a caption
+ * scrim costs about a fifth as a texture (docs/performance.md). Render
+ * thread only. */
 #ifndef TWINHALL_TINT_H
 #define TWINHALL_TINT_H
 

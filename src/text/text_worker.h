@@ -1,5 +1,5 @@
 /* text_worker: a thread that rasterises text, so the render thread finds a
- * place's captions ready instead of spending 10-20 ms of a frame on a
+ * place's captions ready instead of spending most of a frame on a
  * paragraph. The main thread asks for a text under a key,
  * goes on drawing, and picks the finished surface up later (woken by an
  * SDL event). text_cache builds on it. */

@@ -13,10 +13,10 @@
 enum {
 	/* A crossfade's new place is drawn into its layer a band a frame, so no
 	 * frame of a transition draws more than a quarter of a screen (the last
-	 * frame stays meanwhile: 3 frames, 50 ms at 60 Hz, before the fade).
-	 * Drawn again during the fade (a photo came in), it goes in sixteenths
-	 * (0.3 ms each at 1920x1080 here), as those frames also blend the two
-	 * layers: a quarter made them a third dearer than the bare blend. */
+	 * frame stays meanwhile: 3 frames at 60 Hz before the fade). Drawn
+	 * again during the fade (a photo came in), it goes in sixteenths, as
+	 * those frames also blend the two layers: a quarter made them a third
+	 * dearer than the bare blend (docs/performance.md). */
 	FADE_BANDS = 4,
 	FADE_REDRAW_BANDS = 16,
 	/* The frame that ends a motion comes at most this long after the last
@@ -38,9 +38,8 @@ void visit_layers_free(struct visit *v)
 }
 
 /* The crossfade is over (or cut short). Both layers are kept: a layer made
- * anew costs its page faults (2000 of them, 5-10 ms on a virtual machine)
- * in the frame that first draws into it, and a crossfade needs both at its
- * peak anyway. */
+ * anew costs its page faults (about 2000 at 1080p) in the frame that first
+ * draws into it, and a crossfade needs both at its peak anyway. */
 void visit_fade_end(struct visit *v)
 {
 	fade_end(&v->fade);
