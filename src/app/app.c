@@ -1,4 +1,5 @@
 #include "app/app.h"
+#include "app/app_private.h"
 
 #include <SDL.h>
 #include <stdbool.h>
@@ -23,53 +24,6 @@
 #include "ui/panel.h"
 #include "visit/visit.h"
 #include "text/text.h"
-
-enum {
-	FRAME_MS = 16,
-	IDLE_WAKE_MS = 500,
-	FRAMES_KEPT = 120,
-	ORBIT_RADIUS = 4,        /* design px the picture wanders for burn-in care */
-	MONKEY_INTERVAL_MS = 50, /* real ms between gestures: 20 a second (a long press, longer) */
-};
-
-struct app {
-	const struct options *o;
-	const char *dir;
-	struct live *live; /* the content, kept current */
-	Uint32 live_event; /* pushed when a reload finished */
-	SDL_Window *win;
-	SDL_Renderer *ren;
-	struct text *text;
-	struct visit *visit;
-	Uint32 wake_event;
-	bool quit, dirty;
-	bool failed; /* the screen cannot be drawn any more: exit non-zero */
-	uint64_t last_frame;
-	uint64_t started;
-	struct corner_hold hold; /* opens the staff panel */
-	struct panel *panel;
-	bool panel_shown; /* as last told in the journal and on --trace */
-	/* The last frames: when each was presented and how long it took. */
-	uint64_t frame_at[FRAMES_KEPT];
-	float frame_ms[FRAMES_KEPT];
-	unsigned frames;
-	struct notify notify; /* systemd's readiness, watchdog and status */
-	bool ready;           /* READY=1 was sent */
-	struct sim_clock clock;
-	struct opening opening; /* dark outside the opening hours */
-	struct monkey monkey;   /* --monkey: the soak test's random touches */
-};
-
-/* The program's monotonic milliseconds (faster under --clock-speed). */
-static uint64_t ticks(const struct app *a)
-{
-	return sim_clock_ms(&a->clock, SDL_GetTicks64());
-}
-
-static time_t wall(const struct app *a)
-{
-	return sim_clock_wall(&a->clock, SDL_GetTicks64(), time(NULL));
-}
 
 static SDL_Renderer *make_renderer(SDL_Window *win)
 {
@@ -146,7 +100,7 @@ static void start_at(struct app *a, const struct content *c)
 	struct nav_state s;
 	if (!a->o->at_given || nav_parse(&c->hall, a->o->at, &s) != 0)
 		return;
-	s.last_input_ms = s.since_ms = ticks(a);
+	s.last_input_ms = s.since_ms = app_ticks(a);
 	s.lang = visit_state(a->visit)->lang;
 	visit_goto(a->visit, &s);
 }
@@ -169,21 +123,6 @@ static int start_visit(struct app *a)
 
 /* The staff panel and the corner that opens it (sized like a button, a
  * little larger, so a finger finds it without looking). */
-static void start_panel(struct app *a)
-{
-	int w, h;
-	float dpi = 0;
-	enum corner corner = CORNER_BOTTOM_RIGHT;
-	SDL_GetRendererOutputSize(a->ren, &w, &h);
-	SDL_GetDisplayDPI(0, &dpi, NULL, NULL);
-	corner_parse(a->o->staff_corner, &corner);
-	struct layout l = layout_compute(w, h);
-	struct gesture_config gc = gesture_config_default(dpi);
-	corner_hold_init(&a->hold, corner, CORNER_HOLD_MS, (float)layout_px(&l, 150), gc.slop_px);
-	panel_free(a->panel); /* made anew after a resize or a reset: its textures too */
-	a->panel = panel_new(a->ren, a->text, dpi);
-}
-
 static void wake_for_reload(void *ctx)
 {
 	SDL_Event ev = {.type = *(Uint32 *)ctx};
@@ -196,7 +135,7 @@ static void on_reload(struct app *a)
 	struct content *old;
 	enum live_change change = live_take(a->live, &old);
 	if (change == LIVE_NEW && a->visit &&
-	    !visit_set_content(a->visit, live_content(a->live), ticks(a))) {
+	    !visit_set_content(a->visit, live_content(a->live), app_ticks(a))) {
 		visit_free(a->visit); /* out of memory: start afresh */
 		a->visit = NULL;
 	}
@@ -214,7 +153,7 @@ static void on_reload(struct app *a)
 static void check_hours(struct app *a, uint64_t now)
 {
 	const struct content *c = a->visit ? live_content(a->live) : NULL;
-	time_t t = wall(a);
+	time_t t = app_wall(a);
 	enum opening_change ch = opening_update(&a->opening, c ? &c->hall.hours : NULL, t);
 	if (ch == OPENING_SAME)
 		return;
@@ -266,7 +205,7 @@ static bool on_pointer(struct app *a, const SDL_Event *ev)
 	struct gesture_input in;
 	SDL_GetRendererOutputSize(a->ren, &ow, &oh);
 	SDL_GetWindowSize(a->win, &ww, &wh);
-	if (!input_from_sdl(ev, ow, oh, ww, wh, ticks(a), &in))
+	if (!input_from_sdl(ev, ow, oh, ww, wh, app_ticks(a), &in))
 		return false;
 	on_input(a, &in, ow, oh);
 	return true;
@@ -285,78 +224,6 @@ static void monkey_touches(struct app *a, uint64_t now)
 		on_input(a, &in[i], w, h);
 }
 
-/* The corner was held long enough: the panel opens, and the visit sees
- * the finger lift (a long press does nothing there). */
-static void open_panel(struct app *a, uint64_t now)
-{
-	if (!a->panel || panel_is_open(a->panel))
-		return;
-	if (a->visit) {
-		struct gesture_input up = {GESTURE_IN_UP, a->hold.finger, a->hold.x, a->hold.y,
-		                           now};
-		visit_input(a->visit, &up);
-	}
-	panel_open(a->panel, now);
-	a->dirty = true;
-}
-
-static size_t resident_bytes(void)
-{
-	unsigned long size = 0, resident = 0;
-	FILE *f = fopen("/proc/self/statm", "r");
-	if (f) {
-		if (fscanf(f, "%lu %lu", &size, &resident) != 2)
-			resident = 0;
-		fclose(f);
-	}
-	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
-}
-
-/* How the hall is: for the staff panel and systemd's STATUS=. */
-static struct panel_info gather(struct app *a, uint64_t now)
-{
-	struct panel_info in = {.live = live_status(a->live),
-	                        .diag = live_diag(a->live),
-	                        .content = live_content(a->live),
-	                        .uptime_ms = now - a->started,
-	                        .rss_bytes = resident_bytes()};
-	unsigned n = a->frames < FRAMES_KEPT ? a->frames : FRAMES_KEPT;
-	for (unsigned i = 0; i < n; i++) {
-		if (a->frame_at[i] + 1000 > now)
-			in.fps++;
-		if (a->frame_ms[i] > in.slowest_ms)
-			in.slowest_ms = a->frame_ms[i];
-	}
-	if (a->visit)
-		visit_images(a->visit, &in.textures, &in.texture_bytes);
-	if (in.content && in.content->hall.hours.set) {
-		time_t t = wall(a);
-		long left = opening_seconds_left(&a->opening, t);
-		in.hours = a->opening.closed ? PANEL_HOURS_DARK : PANEL_HOURS_OPEN;
-		in.hours_change = left >= 0 ? t + left : (time_t)-1;
-	}
-	return in;
-}
-
-static void draw_panel(struct app *a, uint64_t now, int w, int h)
-{
-	struct panel_info in = gather(a, now);
-	panel_draw(a->panel, &in, w, h, in.content ? in.content->hall.langs[0] : "ru");
-}
-
-/* The one-line summary systemd shows in systemctl status. */
-static void status_line(struct app *a, uint64_t now, char *buf, size_t len)
-{
-	struct panel_info in = gather(a, now);
-	const char *state = !in.content              ? "notice: the content has errors"
-	                    : in.live->from_snapshot ? "last good copy: the content has errors"
-	                    : in.live->last_rejected ? "content kept: the last change has errors"
-	                                             : "content current";
-	snprintf(buf, len, "%s%s; %d fps; %zu images (%zu MB); RSS %zu MB",
-	         a->opening.closed ? "closed (opening hours); " : "", state, in.fps, in.textures,
-	         in.texture_bytes >> 20, in.rss_bytes >> 20);
-}
-
 /* After a presented frame: READY=1 after the first, and the watchdog's
  * ping with the status when due. */
 static void tell_systemd(struct app *a, uint64_t now)
@@ -364,12 +231,12 @@ static void tell_systemd(struct app *a, uint64_t now)
 	char status[256], msg[300];
 	if (!a->ready) {
 		a->ready = true;
-		status_line(a, now, status, sizeof status);
+		app_status_line(a, now, status, sizeof status);
 		snprintf(msg, sizeof msg, "READY=1\nSTATUS=%s", status);
 		notify_send(&a->notify, msg);
 	}
 	if (now >= notify_ping_due(&a->notify)) {
-		status_line(a, now, status, sizeof status);
+		app_status_line(a, now, status, sizeof status);
 		notify_frame(&a->notify, now, status);
 	}
 }
@@ -418,7 +285,7 @@ static void renew(struct app *a, enum renew_cause why)
 	}
 	if (a->visit)
 		visit_resize(a->visit, w, h);
-	start_panel(a);
+	app_panel_start(a);
 	a->dirty = true;
 }
 
@@ -465,7 +332,7 @@ static int wait_ms(struct app *a, uint64_t now)
 {
 	uint64_t deadline =
 	    a->visit && !a->opening.closed ? visit_deadline(a->visit, now) : UINT64_MAX;
-	long left = opening_seconds_left(&a->opening, wall(a));
+	long left = opening_seconds_left(&a->opening, app_wall(a));
 	if (left >= 0 && now + (uint64_t)left * 1000 < deadline)
 		deadline = now + (uint64_t)left * 1000;
 	uint64_t hold = corner_hold_deadline(&a->hold);
@@ -480,31 +347,6 @@ static int wait_ms(struct app *a, uint64_t now)
 		deadline = a->last_frame + FRAME_MS;
 	uint64_t ms = sim_clock_real_wait(&a->clock, SDL_GetTicks64(), deadline);
 	return ms > IDLE_WAKE_MS ? IDLE_WAKE_MS : (int)ms;
-}
-
-/* The panel opened or closed: a journal line, and on --trace a line (with
- * where its buttons are, for tests to press them). */
-static void trace_panel(struct app *a, uint64_t now)
-{
-	bool open = a->panel && panel_is_open(a->panel);
-	if (open == a->panel_shown)
-		return;
-	a->panel_shown = open;
-	log_info("staff panel %s", open ? "opened" : "closed");
-	if (!a->o->trace)
-		return;
-	if (!open) {
-		printf("{\"t\":%llu,\"panel\":\"closed\"}\n",
-		       (unsigned long long)(now - a->started));
-	} else {
-		struct rect r, c;
-		panel_buttons(a->panel, &r, &c);
-		printf("{\"t\":%llu,\"panel\":\"open\",\"reload\":[%d,%d,%d,%d],"
-		       "\"close\":[%d,%d,%d,%d]}\n",
-		       (unsigned long long)(now - a->started), r.x, r.y, r.w, r.h, c.x, c.y, c.w,
-		       c.h);
-	}
-	fflush(stdout);
 }
 
 static void draw(struct app *a, uint64_t now)
@@ -523,7 +365,7 @@ static void draw(struct app *a, uint64_t now)
 		notice_draw(a->ren, a->text, w, h, live_diag(a->live), a->dir);
 	}
 	if (a->panel && panel_is_open(a->panel))
-		draw_panel(a, now, w, h);
+		app_panel_draw(a, now, w, h);
 	SDL_RenderPresent(a->ren);
 	if (a->visit)
 		visit_drawing(a->visit, false);
@@ -533,7 +375,7 @@ static void draw(struct app *a, uint64_t now)
 	                         (double)SDL_GetPerformanceFrequency());
 	a->last_frame = now;
 	a->dirty = false;
-	trace_panel(a, now);
+	app_panel_trace(a, now);
 	tell_systemd(a, now);
 }
 
@@ -541,12 +383,12 @@ static void loop(struct app *a)
 {
 	while (!a->quit && !signals_stop()) {
 		SDL_Event ev;
-		if (SDL_WaitEventTimeout(&ev, wait_ms(a, ticks(a)))) {
+		if (SDL_WaitEventTimeout(&ev, wait_ms(a, app_ticks(a)))) {
 			on_event(a, &ev);
 			while (SDL_PollEvent(&ev))
 				on_event(a, &ev);
 		}
-		uint64_t now = ticks(a);
+		uint64_t now = app_ticks(a);
 		if (signals_stall_asked()) {
 			signals_stall();
 			continue; /* to the end: a hung loop draws nothing more */
@@ -560,7 +402,7 @@ static void loop(struct app *a)
 			live_request(a->live);
 		}
 		if (corner_hold_tick(&a->hold, now))
-			open_panel(a, now);
+			app_panel_open(a, now);
 		if (a->panel && panel_update(a->panel, now))
 			a->dirty = true;
 		if (now >= notify_ping_due(&a->notify))
@@ -612,14 +454,14 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	a.clock =
 	    sim_clock_start(SDL_GetTicks64(), time(NULL), o->clock_speed,
 	                    o->clock_start ? sim_clock_parse_local(o->clock_start) : (time_t)-1);
-	a.started = ticks(&a);
+	a.started = app_ticks(&a);
 	if (o->monkey) {
 		log_warning("--monkey %u: random touches every 50 ms (a soak test)",
 		            o->monkey_seed);
 		monkey_init(&a.monkey, o->monkey_seed, a.started,
 		            MONKEY_INTERVAL_MS * a.clock.speed);
 	}
-	start_panel(&a);
+	app_panel_start(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;
 	if (!shown)

@@ -1,0 +1,88 @@
+/* app_private: the program's state, shared by app.c (the window, the main
+ * loop, events and signals) and app_panel.c (the staff panel and the
+ * status the hall reports). Nothing else includes it. */
+#ifndef TWINHALL_APP_PRIVATE_H
+#define TWINHALL_APP_PRIVATE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "app/notify.h"
+#include "app/opening.h"
+#include "app/options.h"
+#include "base/sim_clock.h"
+#include "input/corner_hold.h"
+#include "input/monkey.h"
+#include "live/live.h"
+#include "text/text.h"
+#include "ui/panel.h"
+#include "visit/visit.h"
+
+enum {
+	FRAME_MS = 16,
+	IDLE_WAKE_MS = 500,
+	FRAMES_KEPT = 120,
+	ORBIT_RADIUS = 4,        /* design px the picture wanders for burn-in care */
+	MONKEY_INTERVAL_MS = 50, /* real ms between gestures: 20 a second (a long press, longer) */
+};
+
+struct app {
+	const struct options *o;
+	const char *dir;
+	struct live *live; /* the content, kept current */
+	Uint32 live_event; /* pushed when a reload finished */
+	SDL_Window *win;
+	SDL_Renderer *ren;
+	struct text *text;
+	struct visit *visit;
+	Uint32 wake_event;
+	bool quit, dirty;
+	bool failed; /* the screen cannot be drawn any more: exit non-zero */
+	uint64_t last_frame;
+	uint64_t started;
+	struct corner_hold hold; /* opens the staff panel */
+	struct panel *panel;
+	bool panel_shown; /* as last told in the journal and on --trace */
+	/* The last frames: when each was presented and how long it took. */
+	uint64_t frame_at[FRAMES_KEPT];
+	float frame_ms[FRAMES_KEPT];
+	unsigned frames;
+	struct notify notify; /* systemd's readiness, watchdog and status */
+	bool ready;           /* READY=1 was sent */
+	struct sim_clock clock;
+	struct opening opening; /* dark outside the opening hours */
+	struct monkey monkey;   /* --monkey: the soak test's random touches */
+};
+
+/* The program's monotonic milliseconds (faster under --clock-speed). */
+static inline uint64_t app_ticks(const struct app *a)
+{
+	return sim_clock_ms(&a->clock, SDL_GetTicks64());
+}
+
+static inline time_t app_wall(const struct app *a)
+{
+	return sim_clock_wall(&a->clock, SDL_GetTicks64(), time(NULL));
+}
+
+/* The staff corner and the panel made for the renderer's size (again after
+ * a resize or a device reset: its textures too). */
+void app_panel_start(struct app *a);
+
+/* The corner was held long enough: the panel opens. */
+void app_panel_open(struct app *a, uint64_t now);
+
+/* The open panel drawn over a w x h frame. */
+void app_panel_draw(struct app *a, uint64_t now, int w, int h);
+
+/* The panel opened or closed since last told: a journal line, and with
+ * --trace a line saying where its buttons are. */
+void app_panel_trace(struct app *a, uint64_t now);
+
+/* The one-line summary systemd shows in systemctl status, in buf. */
+void app_status_line(struct app *a, uint64_t now, char *buf, size_t len);
+
+#endif
