@@ -236,7 +236,7 @@ static bool interactive_moving(const struct visit *v, uint64_t now)
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (v->fade.stage != FADE_NONE)
 		return true;
-	if (v->ui.pressing && now - v->ui.press_ms < PRESS_GROW_MS)
+	if (visit_ring_growing(v, now))
 		return true;
 	return s && screen_moving(s, &v->ui);
 }

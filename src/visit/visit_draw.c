@@ -362,10 +362,14 @@ void visit_draw(struct visit *v, uint64_t now)
 	v->last_frame = visit_at_rest(v) ? FRAME_FINAL : FRAME_INTERIM;
 }
 
+bool visit_ring_growing(const struct visit *v, uint64_t now)
+{
+	return v->ui.pressing && now - v->ui.press_ms < PRESS_GROW_MS;
+}
+
 bool visit_at_rest(const struct visit *v)
 {
-	return v->fade.stage == FADE_NONE && !place_moving(v) &&
-	       !(v->ui.pressing && v->ui.now - v->ui.press_ms < PRESS_GROW_MS);
+	return v->fade.stage == FADE_NONE && !place_moving(v) && !visit_ring_growing(v, v->ui.now);
 }
 
 void visit_drawing(struct visit *v, bool drawing)

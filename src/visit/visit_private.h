@@ -84,6 +84,9 @@ void visit_fade_from_shown(struct visit *v, uint64_t now, uint64_t hold_until);
  * when frames went straight to the screen since it was drawn. */
 void visit_catch_up(struct visit *v, uint64_t now);
 
+/* Whether the ring under a finger is still growing at now. */
+bool visit_ring_growing(const struct visit *v, uint64_t now);
+
 /* Whether a frame drawn now would be the last one needed: no crossfade
  * or hold, nothing moving, no touch ring growing. (A frame lacking text
  * is redrawn when the worker's text comes or TEXT_WAIT_MS passes.) */
