@@ -126,19 +126,25 @@ static void finger(struct world *w, enum gesture_input_kind k, float x, float y)
 	visit_input(w->v, &in);
 }
 
+/* A tap at x, y: down, 60 ms of frames, up. */
+static void tap(struct world *w, float x, float y)
+{
+	finger(w, GESTURE_IN_DOWN, x, y);
+	run(w, w->now + 60);
+	finger(w, GESTURE_IN_UP, x, y);
+}
+
 /* A tap at the centre of the touch target id (arg), as drawn last. */
 static bool tap_target(struct world *w, int id, int arg)
 {
 	const struct hit_list *l = &w->v->ui.hits;
 	for (int i = 0; i < l->n; i++) {
 		const struct hit_target *t = &l->t[i];
-		if (t->id != id || t->arg != arg)
-			continue;
-		float x = (float)t->r.x + (float)t->r.w / 2, y = (float)t->r.y + (float)t->r.h / 2;
-		finger(w, GESTURE_IN_DOWN, x, y);
-		run(w, w->now + 60);
-		finger(w, GESTURE_IN_UP, x, y);
-		return true;
+		if (t->id == id && t->arg == arg) {
+			tap(w, (float)t->r.x + (float)t->r.w / 2,
+			    (float)t->r.y + (float)t->r.h / 2);
+			return true;
+		}
 	}
 	CHECK(!"no such touch target");
 	return false;
@@ -162,9 +168,7 @@ static void test_wake_ends_on_home(void)
 	if (!world_open(&w, "attract"))
 		return;
 	run(&w, w.now + 2000);
-	finger(&w, GESTURE_IN_DOWN, W / 2.0f, H / 2.0f);
-	run(&w, w.now + 50);
-	finger(&w, GESTURE_IN_UP, W / 2.0f, H / 2.0f);
+	tap(&w, W / 2.0f, H / 2.0f);
 	run(&w, 0);
 	CHECK_INT(visit_state(w.v)->screen, NAV_HOME);
 	check_final(&w, "wake");
@@ -229,23 +233,12 @@ static void test_reload_in_scrolled_history_ends_clean(void)
 
 int main(void)
 {
-	if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
-		printf("FAIL cannot start SDL: %s\n", SDL_GetError());
+	if (!world_screen_begin())
 		return 1;
-	}
-	target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
-	ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
-	if (!ren) {
-		printf("FAIL cannot make a software renderer: %s\n", SDL_GetError());
-		return 1;
-	}
 	RUN(test_wake_ends_on_home);
 	RUN(test_open_city_and_back_end_on_their_place);
 	RUN(test_swipe_ends_on_photo_with_caption);
 	RUN(test_reload_in_scrolled_history_ends_clean);
-	SDL_DestroyRenderer(ren);
-	SDL_FreeSurface(target);
-	TTF_Quit();
-	SDL_Quit();
+	world_screen_end();
 	return failures_ != 0;
 }

@@ -260,25 +260,12 @@ static void test_resting_finger_lets_held_photos_in(void)
 
 int main(void)
 {
-	if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
-		printf("FAIL cannot start SDL: %s\n", SDL_GetError());
+	if (!world_screen_begin())
 		return 1;
-	}
-	/* The format of a window's surface on X11: frames drawn straight to it
-	 * and frames copied from a layer then blend text alike. */
-	target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
-	ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
-	if (!ren) {
-		printf("FAIL cannot make a software renderer: %s\n", SDL_GetError());
-		return 1;
-	}
 	RUN(test_frame_moves_by_the_shift);
 	RUN(test_slide_frames_shift_and_start_a_fade);
 	RUN(test_fade_frame_taking_a_photo_only_blends);
 	RUN(test_resting_finger_lets_held_photos_in);
-	SDL_DestroyRenderer(ren);
-	SDL_FreeSurface(target);
-	TTF_Quit();
-	SDL_Quit();
+	world_screen_end();
 	return failures_ != 0;
 }

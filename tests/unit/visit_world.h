@@ -1,11 +1,13 @@
 /* A visit of the fixture content on a test's renderer, for the tests of
  * how the visit's frames are made (test_visit_frames, test_visit_final).
- * The including file defines W, H (the screen) and ren (its renderer),
- * and includes test.h first. */
+ * The including file defines W, H (the screen), target and ren (the
+ * surface and its renderer), and includes test.h first. */
 #ifndef TWINHALL_TEST_VISIT_WORLD_H
 #define TWINHALL_TEST_VISIT_WORLD_H
 
 #include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
 
 #include "content/content.h"
 #include "nav/nav.h"
@@ -51,6 +53,30 @@ static inline bool world_open(struct world *w, const char *place)
 	s.last_input_ms = s.since_ms = w->now;
 	visit_goto(w->v, &s);
 	return true;
+}
+
+/* The test's screen: a software renderer drawing into target, an RGB888
+ * surface as a window's on X11. False (said as a FAIL) when SDL cannot
+ * start or make them. */
+static inline bool world_screen_begin(void)
+{
+	if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
+		printf("FAIL cannot start SDL: %s\n", SDL_GetError());
+		return false;
+	}
+	target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
+	ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+	if (!ren)
+		printf("FAIL cannot make a software renderer: %s\n", SDL_GetError());
+	return ren != NULL;
+}
+
+static inline void world_screen_end(void)
+{
+	SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(target);
+	TTF_Quit();
+	SDL_Quit();
 }
 
 #endif
