@@ -136,6 +136,7 @@ const struct screen_ops screen_gift = {
     .name = "gift",
     .state_size = sizeof(struct gift_state),
     .enter = gift_enter,
+    .reload = gift_enter,
     .gesture = gift_gesture,
     .moving = gift_moving,
     .draw = gift_draw,

@@ -161,7 +161,8 @@ void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, in
 {
 	struct ui_place here = ui_place_now(ui);
 	here.lang = 0; /* photos and gifts page alike in every language */
-	if (ui_place_same(*set_for, here) && pager_index(p) == ui->nav.item)
+	if (ui_place_same(*set_for, here) && pager_index(p) == ui->nav.item &&
+	    p->count == (count < 1 ? 1 : count))
 		return;
 	pager_init(p, count, ui->nav.item, (float)ui->l.w);
 	*set_for = here;

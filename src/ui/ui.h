@@ -112,8 +112,8 @@ int ui_back(struct ui *ui, int kind);
 void ui_press_feedback(struct ui *ui);
 
 /* Sets the screen's pager p (set up for *set_for) up for count pages at the
- * current item, unless it already serves this place and item: a swipe's
- * own animation goes on. */
+ * current item, unless it already serves this place, item and count: a
+ * swipe's own animation goes on (through a reload too). */
 void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, int count);
 
 /* Swipe paging of pager p: drags move the pages, a release settles them;

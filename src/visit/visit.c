@@ -168,10 +168,16 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	struct nav_state before = v->ui.nav;
 	v->ui.nav = nav_carry(&old->hall, &c->hall, before);
 	v->ui.c = c;
-	v->ui.epoch++; /* every screen sets its motion up afresh */
+	v->ui.now = now;
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
-	if (s)
-		screen_enter(s, &v->ui);
+	if (nav_same(&before, &v->ui.nav)) {
+		if (s) /* the visitor stays where they were, scrolled as they were */
+			screen_reload(s, &v->ui);
+	} else {
+		v->ui.epoch++; /* another place: its motion starts afresh */
+		if (s)
+			screen_enter(s, &v->ui);
+	}
 	if (v->fade.stage == FADE_NONE)
 		visit_fade_from_shown(v, now, now + VISIT_HOLD_MS);
 	if (!nav_same(&before, &v->ui.nav))
