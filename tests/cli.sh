@@ -64,6 +64,23 @@ expect_status "a caption too long for its room only warns" 0 "$TH" --check "$lon
 expect_output "the warning says where and how many lines" \
 	"^$long/cities/oxford/city.yaml:$cl:11: warning: this caption needs [0-9]+ lines at 1920x1080 but the screen has room for 3"
 
+# The home screen: a city whose name and country will not fit its card,
+# and more cities than the screen has room for, are warnings (exit 0).
+hn=$TMP/home-name
+copy_content "$hn"
+nl=$(grep -n '^  ru: Циндао' "$hn/cities/qingdao/city.yaml" | cut -d: -f1)
+sed -i "${nl}s/Циндао/Циндао $(printf 'Великая Гавань %.0s' $(seq 6))/" "$hn/cities/qingdao/city.yaml"
+expect_status "a name too long for its home card only warns" 0 "$TH" --check "$hn"
+expect_output "the warning names the city's line and the screen" \
+	"^$hn/cities/qingdao/city.yaml:$nl:7: warning: on the home screen at 1920x1080, this city's card has no room"
+hm=$TMP/home-many
+copy_content "$hm"
+for i in $(seq 7 13); do cp -r "$hm/cities/oxford" "$hm/cities/oxford$i"; done
+sed -i "s/^  - duisburg$/  - duisburg\n$(for i in $(seq 7 13); do printf '  - oxford%s\\n' $i; done)/" "$hm/hall.yaml"
+expect_status "13 cities only warn" 0 "$TH" --check "$hm"
+expect_output "the home screen's room is stated" \
+	"^$hm/hall.yaml:.*warning: the home screen has room for 12 cities and there are 13"
+
 # Staff's classic YAML mistake: a tab for indentation.
 
 t=$TMP/tab

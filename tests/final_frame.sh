@@ -110,4 +110,29 @@ for rd in software opengl; do
 	kill "$pid"
 	wait "$pid" 2>/dev/null
 done
+
+# Staff add a seventh city, then five more, while the hall shows home: each
+# reload ends on home as drawn headless, every card and badge whole.
+rd=software
+"$TH" --window ${W}x$H --at home "$live" >"$TMP/final.log" 2>&1 &
+pid=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+xdotool windowmove "$win" 0 0
+sleep 2
+add_cities() { # add_cities FROM TO: copies of Oxford (a suspended link) as cities FROM..TO
+	local list=""
+	for i in $(seq "$1" "$2"); do
+		cp -r "$live/cities/oxford" "$TMP/oxford$i"
+		mv "$TMP/oxford$i" "$live/cities/oxford$i"
+		list="$list  - oxford$i\n"
+	done
+	sed -i "s/^  - duisburg$/  - duisburg\n$list/" "$live/hall.yaml"
+	sed -i '/^$/N;/^\n$/D' "$live/hall.yaml"
+}
+add_cities 7 7
+same "a seventh city" home seven
+add_cities 8 12
+same "twelve cities" home twelve
+kill "$pid"
+wait "$pid" 2>/dev/null
 exit 0
