@@ -8,6 +8,7 @@
 #include "base/bigalloc.h"
 #include "base/frame_signal.h"
 #include "image/exif.h"
+#include "image/heic_decode.h"
 #include "image/image_info.h"
 #include "image/png_chunks.h"
 #include "image/jpeg_split.h"
@@ -25,6 +26,8 @@ static const char *sniff_type(const unsigned char *p, size_t len)
 		return "PNG";
 	case IMAGE_INFO_WEBP:
 		return "WEBP";
+	case IMAGE_INFO_HEIC:
+		return "HEIC";
 	case IMAGE_INFO_NONE:
 		break;
 	}
@@ -102,8 +105,8 @@ static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct re
 	int rc = first >= 0 ? 0 : -1;
 	bool more = true;
 	for (int y = first; rc == 0 && more && y < raw->h; y++) {
-		frame_signal_wait_below(
-		    FRAME_TRANSITION); /* not while a transition's frame is drawn */
+		/* not while a transition's frame is drawn */
+		frame_signal_wait_below(FRAME_TRANSITION);
 		const Uint8 *src = (const Uint8 *)raw->pixels + (size_t)y * (size_t)raw->pitch;
 		rc = SDL_ConvertPixels(raw->w, 1, raw->format->format, src, raw->pitch,
 		                       SDL_PIXELFORMAT_ARGB8888, row, raw->w * 4);
@@ -151,7 +154,7 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 	if (!type) {
 		snprintf(err, err_size,
 		         len > INT32_MAX ? "the file is too large"
-		                         : "not a JPEG, PNG or WebP image");
+		                         : "not a JPEG, PNG, WebP or HEIC image");
 		big_free(owned);
 		return NULL;
 	}
@@ -163,10 +166,14 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 		return NULL;
 	}
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
-	int rc =
-	    strcmp(type, "JPG") == 0
-	        ? decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size)
-	        : decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, err, err_size);
+	int rc;
+	if (strcmp(type, "JPG") == 0)
+		rc = decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size);
+	else if (strcmp(type, "HEIC") == 0)
+		rc = heic_decode(data, len, &r, err, err_size);
+	else
+		rc = decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, err,
+		                  err_size);
 	big_free(owned);
 	return finish(&r, rc, err, err_size);
 }
