@@ -81,6 +81,25 @@ expect_status "13 cities only warn" 0 "$TH" --check "$hm"
 expect_output "the home screen's room is stated" \
 	"^$hm/hall.yaml:.*warning: the home screen has room for 12 cities and there are 13"
 
+# Rules the staff guide states, checked: photos big enough for the screen,
+# history oldest first; a name in another letter case is found and named.
+lr=$TMP/rules
+copy_content "$lr"
+ph=$(ls "$lr"/cities/oxford/photos/02-*.jpg)
+convert "$ph" -resize 640x427 "$ph"
+pl=$(grep -n "file: photos/02-" "$lr/cities/oxford/city.yaml" | cut -d: -f1)
+hl=$(grep -n "^  - year: 2001" "$lr/cities/oxford/city.yaml" | cut -d: -f1)
+sed -i "${hl}s/year: 2001/year: 1990/" "$lr/cities/oxford/city.yaml"
+sed -i "s|file: photos/01-town-hall-declaration.jpg|file: photos/01-Town-Hall-Declaration.JPG|" "$lr/cities/oxford/city.yaml"
+cl=$(grep -n "01-Town-Hall" "$lr/cities/oxford/city.yaml" | cut -d: -f1)
+expect_status "a small photo, history out of order and a name's case only warn" 0 "$TH" --check "$lr"
+expect_output "a photo far below the screen's size is a warning with its size" \
+	"^$lr/cities/oxford/city.yaml:$pl:11: warning: this photo is only 640 x 427 pixels"
+expect_output "history out of order is a warning at the year" \
+	"^$lr/cities/oxford/city.yaml:$hl:11: warning: 1990 comes after 1995"
+expect_output "a name in another case is found and named" \
+	"^$lr/cities/oxford/city.yaml:$cl:11: warning: photos/01-Town-Hall-Declaration.JPG is not in the folder as written, but 01-town-hall-declaration.jpg is"
+
 # Staff's classic YAML mistake: a tab for indentation.
 
 t=$TMP/tab

@@ -97,6 +97,30 @@ static const struct yaml_doc_node *list_field(struct content_fields_ctx *x,
 	return v;
 }
 
+/* The screen photos are judged for: most halls' (a 4K screen shows a
+ * 1920 x 1080 photo as sharp as most viewers can tell). A photo that must
+ * be enlarged more than PHOTO_MAX_ENLARGE times to cover it looks blurred. */
+enum { PHOTO_SCREEN_W = 1920, PHOTO_SCREEN_H = 1080 };
+#define PHOTO_MAX_ENLARGE 1.5
+
+static void photo_size(struct content_fields_ctx *x, const struct yaml_doc_node *it,
+                       const struct image_ref *im)
+{
+	int lo = im->width < im->height ? im->width : im->height;
+	int hi = im->width < im->height ? im->height : im->width;
+	if (lo <= 0)
+		return;
+	double by = (double)PHOTO_SCREEN_W / hi > (double)PHOTO_SCREEN_H / lo
+	                ? (double)PHOTO_SCREEN_W / hi
+	                : (double)PHOTO_SCREEN_H / lo;
+	if (by > PHOTO_MAX_ENLARGE)
+		content_fields_warning(
+		    x, yaml_doc_get(it, "file"),
+		    "this photo is only %d x %d pixels: the screen shows it %.1f "
+		    "times enlarged, blurred; use one of at least 1920 x 1280",
+		    im->width, im->height, by);
+}
+
 static void read_photos(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                         struct city *c)
 {
@@ -113,7 +137,8 @@ static void read_photos(struct content_fields_ctx *x, const struct yaml_doc_node
 		const struct yaml_doc_node *it = v->items[i];
 		if (!content_fields_check(x, it, &photo_shape, "each photo"))
 			continue;
-		content_fields_image(x, it, "file", &p[i].image);
+		if (content_fields_image(x, it, "file", &p[i].image))
+			photo_size(x, it, &p[i].image);
 		content_fields_text(x, it, "caption", &p[i].caption);
 		content_fields_int(x, it, "year", 1800, 2100, &p[i].year);
 		content_fields_string(x, it, "credit", &p[i].credit);
@@ -135,6 +160,12 @@ static void read_history(struct content_fields_ctx *x, const struct yaml_doc_nod
 			continue;
 		content_fields_int(x, it, "year", 1000, 2100, &h[i].year);
 		content_fields_text(x, it, "text", &h[i].text);
+		if (i > 0 && h[i].year && h[i - 1].year > h[i].year)
+			content_fields_warning(
+			    x, yaml_doc_get(it, "year"),
+			    "%d comes after %d: history is shown in the order it "
+			    "is written, oldest first; move this entry up",
+			    h[i].year, h[i - 1].year);
 	}
 	c->history = h;
 	c->n_history = v->n;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/hash.h"
+#include "base/name_fold.h"
 #include "image/image_file.h"
 #include "image/image_info.h"
 #include "image/image_whole.h"
@@ -147,13 +148,39 @@ static int check_image_body(struct content_fields_ctx *x, const struct yaml_doc_
 	return w == IMAGE_WHOLE;
 }
 
-/* Reports at v when the image at the root-relative path cannot be shown;
- * fills *out's size and stamp when it can. */
-static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v,
-                            const char *path, struct image_ref *out)
+/* Opens path (root-relative, PATH_MAX bytes); when it is not there as
+ * written, the file staff meant (safe_path_find_folded), whose path then
+ * replaces it: a name that differs only in how its accents are encoded (a
+ * Mac's) silently, one in another letter case with a warning. */
+static enum safe_path_err open_image(struct content_fields_ctx *x, const struct yaml_doc_node *v,
+                                     char *path, int *fd)
+{
+	enum safe_path_err e = safe_path_open(x->root_fd, path, fd);
+	char found[PATH_MAX];
+	if (e != SAFE_PATH_NOT_FOUND ||
+	    safe_path_find_folded(x->root_fd, path, found, sizeof found) != SAFE_PATH_OK)
+		return e;
+	e = safe_path_open(x->root_fd, found, fd);
+	const char *name = strrchr(found, '/');
+	if (e == SAFE_PATH_OK && !name_fold_same(found, path, NAME_FOLD_FORM))
+		content_fields_warning(x, v,
+		                       "%s is not in the folder as written, but %s is: it is "
+		                       "shown; write the name as the file has it, capital letters "
+		                       "too",
+		                       v->str, name ? name + 1 : found);
+	if (e == SAFE_PATH_OK)
+		memcpy(path, found, strlen(found) + 1);
+	return e;
+}
+
+/* Reports at v when the image at the root-relative path (PATH_MAX bytes)
+ * cannot be shown; fills *out's size and stamp when it can, and path with
+ * the file's own name when it was written in another case. */
+static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v, char *path,
+                            struct image_ref *out)
 {
 	int fd = -1;
-	enum safe_path_err e = safe_path_open(x->root_fd, path, &fd);
+	enum safe_path_err e = open_image(x, v, path, &fd);
 	if (e == SAFE_PATH_NOT_FOUND) {
 		content_fields_error(x, v, "%s not found (looked for %s)", v->str, path);
 		return 0;
