@@ -57,6 +57,12 @@ int text_draw_paragraph(struct text *t, const struct text_style *st, const char 
 SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
                                    int max_w, int max_lines);
 
+/* The size text_render_paragraph's surface for the same arguments has (0 x 0
+ * when it would be NULL), from the fonts' metrics: nothing is rasterised.
+ * Waits for at most one line the text worker is drawing. */
+void text_measure(struct text *t, const struct text_style *st, const char *s, int max_w,
+                  int max_lines, int *w, int *h);
+
 /* How many lines s needs at width max_w (to warn where text will be cut). */
 int text_lines_needed(struct text *t, const struct text_style *st, const char *s, int max_w);
 
