@@ -46,8 +46,7 @@ int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, i
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
                    int max_lines, int *w, int *h)
 {
-	*w = *h = 0;
-	text_cache_get(ui->texts, st, s, max_w, max_lines, w, h);
+	text_cache_size(ui->texts, st, s, max_w, max_lines, w, h);
 }
 
 void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s, int max_w,

@@ -82,7 +82,8 @@ SDL_Color ui_color(struct rgb c);
 int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, int y, int max_w,
              int max_lines);
 
-/* The size s would take, without drawing it. */
+/* The size ui_label would draw s at, from the fonts' metrics: nothing is
+ * rasterised for it. */
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
                    int max_lines, int *w, int *h);
 
