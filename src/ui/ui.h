@@ -87,6 +87,15 @@ int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, i
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
                    int max_lines, int *w, int *h);
 
+/* How many lines ui_label draws s in (from the fonts' metrics). */
+int ui_label_lines(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                   int max_lines);
+
+/* Whether the text worker is still drawing s for ui_label (asked for ahead
+ * and not in yet): drawing it now would rasterise it here. */
+bool ui_label_pending(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                      int max_lines);
+
 /* Has s rasterised off the render thread for a coming frame (a neighbour's
  * caption, say), as ui_label would draw it. */
 void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s, int max_w,
