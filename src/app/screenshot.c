@@ -168,11 +168,13 @@ int screenshot_notice(const struct options *o, const char *dir, struct diag *d)
 	SDL_Surface *surf = NULL;
 	SDL_Renderer *ren = surface_renderer(o, &surf);
 	struct text *text = ren ? text_new(ren) : NULL;
-	if (text) {
-		notice_draw(ren, text, o->size_w, o->size_h, d, dir);
+	struct notice *n = text ? notice_new(ren, text) : NULL;
+	if (n) {
+		notice_draw(n, o->size_w, o->size_h, d, dir);
 		SDL_RenderPresent(ren);
 		rc = save(o, surf);
 	}
+	notice_free(n);
 	text_free(text);
 	if (ren)
 		SDL_DestroyRenderer(ren);
