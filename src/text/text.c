@@ -192,24 +192,6 @@ static SDL_Surface *render_line(struct text *t, const struct text_style *st, con
 	return line;
 }
 
-int text_draw_line(struct text *t, const struct text_style *st, const char *s, int x, int y)
-{
-	lock(t);
-	SDL_Surface *surf = *s ? render_line(t, st, s, strlen(s)) : NULL;
-	unlock(t);
-	if (!surf)
-		return 0;
-	SDL_Texture *tex = SDL_CreateTextureFromSurface(t->renderer, surf);
-	int w = surf->w;
-	if (tex) {
-		SDL_Rect dst = {x, y, surf->w, surf->h};
-		SDL_RenderCopy(t->renderer, tex, NULL, &dst);
-		SDL_DestroyTexture(tex);
-	}
-	SDL_FreeSurface(surf);
-	return w;
-}
-
 struct measure_ctx {
 	struct text *t;
 	const struct text_style *st;
@@ -245,22 +227,6 @@ static size_t line_text(const char *s, const struct wrap_line *l, char *buf, siz
 static int style_line_height(struct text *t, const struct text_style *st)
 {
 	return st->line_height ? st->line_height : text_line_height(t, st->face, st->px);
-}
-
-int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
-                        int max_w, int max_lines, int dry_run)
-{
-	struct wrap_line lines[TEXT_MAX_LINES];
-	lock(t);
-	size_t n = wrap_lines(t, st, s, max_w, max_lines, lines);
-	int lh = style_line_height(t, st);
-	for (size_t i = 0; i < n && !dry_run; i++) {
-		char buf[TEXT_LINE_BYTES];
-		line_text(s, &lines[i], buf, sizeof buf);
-		text_draw_line(t, st, buf, x, y + (int)i * lh);
-	}
-	unlock(t);
-	return (int)n * lh;
 }
 
 int text_lines_needed(struct text *t, const struct text_style *st, const char *s, int max_w)
