@@ -46,8 +46,22 @@ int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, i
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
                    int max_lines, int *w, int *h)
 {
-	*w = *h = 0;
-	text_cache_get(ui->texts, st, s, max_w, max_lines, w, h);
+	text_cache_size(ui->texts, st, s, max_w, max_lines, w, h);
+}
+
+int ui_label_lines(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                   int max_lines)
+{
+	if (!*s)
+		return 0;
+	int n = max_w > 0 ? text_lines_needed(ui->text, st, s, max_w) : 1;
+	return n < max_lines ? n : max_lines;
+}
+
+bool ui_label_pending(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                      int max_lines)
+{
+	return text_cache_pending(ui->texts, st, s, max_w, max_lines);
 }
 
 void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s, int max_w,

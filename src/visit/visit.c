@@ -41,7 +41,8 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	v->image_budget = IMAGE_SCREENS * screen_bytes;
 	v->ui.images = texture_cache_new(ren, c->root, v->image_budget, wake_event);
 	v->gestures = gesture_new(&gc);
-	v->player = v->ui.images ? player_new(ren, text, v->ui.images, c, 0, w, h) : NULL;
+	v->player =
+	    v->ui.images ? player_new(ren, text, v->ui.texts, v->ui.images, c, 0, w, h) : NULL;
 
 	v->trace = trace;
 	v->t0 = SDL_GetTicks64();
@@ -150,8 +151,9 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	struct texture_cache *images = v->ui.images;
 	if (strcmp(old->root, c->root) != 0) /* to or from the snapshot */
 		images = texture_cache_new(v->ui.ren, c->root, v->image_budget, v->wake_event);
-	struct player *player =
-	    images ? player_new(v->ui.ren, v->ui.text, images, c, 0, v->ui.l.w, v->ui.l.h) : NULL;
+	struct player *player = images ? player_new(v->ui.ren, v->ui.text, v->ui.texts, images, c,
+	                                            0, v->ui.l.w, v->ui.l.h)
+	                               : NULL;
 	if (!player) {
 		if (images != v->ui.images)
 			texture_cache_free(images);
