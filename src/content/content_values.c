@@ -208,7 +208,7 @@ static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_
 	else if (ie == IMAGE_INFO_UNSUPPORTED)
 		content_fields_error(x, v,
 		                     "%s is a %s image, which cannot be shown; save it as "
-		                     "JPEG, PNG or WebP",
+		                     "JPEG",
 		                     v->str, info.other);
 	else if (ie != IMAGE_INFO_OK)
 		content_fields_error(x, v, "%s %s", v->str, image_info_describe(ie));
