@@ -15,7 +15,7 @@
 #include "app/options.h"
 #include "app/screenshot.h"
 #include "text/text.h"
-#include "ui/text_check.h"
+#include "text/text_check.h"
 
 #ifndef TWINHALL_CONTENT_DIR
 #define TWINHALL_CONTENT_DIR "/var/lib/twinhall/content"

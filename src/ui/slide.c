@@ -5,6 +5,7 @@
 
 #include "render/draw.h"
 #include "render/theme.h"
+#include "text/history_box.h"
 #include "ui/ui_text.h"
 
 static SDL_Color color(struct rgb c)
@@ -211,23 +212,12 @@ static int draw_gift_text(const struct slide_env *e, const struct gift *g, struc
 }
 
 /* One moment of history, centred in the stage: the year large, then the text. */
-struct slide_history_box slide_history_box(struct text *t, const struct layout *l)
-{
-	struct slide_history_box b;
-	b.year = (struct text_style){FACE_SERIF_BOLD, l->size_year, color(theme.accent), 0};
-	b.body = (struct text_style){FACE_SANS, layout_px(l, 40), color(theme.text), 0};
-	b.year_h = text_line_height(t, b.year.face, b.year.px);
-	b.width = l->portrait ? l->stage.w : l->stage.w * 75 / 100;
-	b.lines = (l->stage.h - b.year_h) / text_line_height(t, b.body.face, b.body.px);
-	if (b.lines < 2)
-		b.lines = 2;
-	return b;
-}
-
 static void draw_history(const struct slide_env *e, const struct history_entry *h)
 {
 	const struct layout *l = e->l;
-	struct slide_history_box b = slide_history_box(e->text, l);
+	struct history_box b = history_box(e->text, l);
+	b.year.color = color(theme.accent);
+	b.body.color = color(theme.text);
 	int text_h =
 	    text_draw_paragraph(e->text, &b.body, tr(e, &h->text), 0, 0, b.width, b.lines, 1);
 	int y = l->stage.y + (l->stage.h - b.year_h - text_h) / 2;

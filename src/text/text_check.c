@@ -1,12 +1,11 @@
-#include "ui/text_check.h"
+#include "text/text_check.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "base/layout.h"
-#include "ui/slide.h"
-
 #include "base/utf8.h"
+#include "text/history_box.h"
 
 enum { MISSING_MAX = 16 };
 
@@ -76,7 +75,7 @@ static void check_city(struct checker *k, const struct city *c)
 	const struct fit name = {"name", FACE_SERIF_BOLD, layout_px(l, 52),
 	                         card - layout_px(l, 80) - layout_px(l, 24), 1};
 	const struct fit caption = {"caption", FACE_SANS, l->size_body, l->text_w, 3};
-	struct slide_history_box hb = slide_history_box(k->t, l);
+	struct history_box hb = history_box(k->t, l);
 	const struct fit history = {"history text", hb.body.face, hb.body.px, hb.width, hb.lines};
 
 	const struct fit title = {"gift title", FACE_SERIF_BOLD, l->size_heading, gift_w, 2};
