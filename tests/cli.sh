@@ -64,6 +64,48 @@ expect_status "a caption too long for its room only warns" 0 "$TH" --check "$lon
 expect_output "the warning says where and how many lines" \
 	"^$long/cities/oxford/city.yaml:$cl:11: warning: this caption needs [0-9]+ lines at 1920x1080 but the screen has room for 3"
 
+# One rule book: the hall running on a folder writes to its journal the
+# problems --check prints for that folder, the same words at the same
+# places, after a save and at its start: warnings (a caption cut with "…",
+# a city folder not listed) and an error (a character no font has, which
+# the hall then refuses as --check does).
+same_as_check() { # same_as_check NAME DIR LOG: LOG's located lines are --check's for DIR
+	local want got
+	want=$("$TH" --check "$2" | grep -F "$2/")
+	got=$(sed -n "s|^<[345]>\($2/\)|\1|p" "$3")
+	if [ -n "$want" ] && [ "$want" = "$got" ]; then pass "$1"; else
+		fail "$1" "--check says:" "$want" "the hall says:" "$got"; fi
+}
+hall_start() { # hall_start DIR: the hall on DIR without a display; its trace and journal in $TMP
+	SDL_VIDEODRIVER=dummy "$TH" --trace --state-dir "$TMP/rb-state" "$1" >"$TMP/rb.trace" 2>"$TMP/rb.log" &
+	hall=$!
+	sleep 1.5
+}
+reloaded() { # reloaded N WANT: waits (10 s at most) for the trace's Nth reload; it says WANT
+	for _ in $(seq 100); do [ "$(grep -c '"reload":' "$TMP/rb.trace")" -ge "$1" ] && break; sleep 0.1; done
+	grep '"reload":' "$TMP/rb.trace" | sed -n "${1}p" | grep -q "$2"
+}
+rb=$TMP/rulebook
+copy_content "$rb"
+hall_start "$rb"
+rl=$(grep -n '^      en:' "$rb/cities/oxford/city.yaml" | head -1 | cut -d: -f1)
+sed -i "${rl}s/\$/ $(printf 'And a very long sentence that goes on. %.0s' $(seq 12))/" "$rb/cities/oxford/city.yaml"
+mkdir "$rb/cities/paris"
+reloaded 1 '"reload":"ok"' && pass "the hall shows content with warnings only" || fail "the hall shows content with warnings only" "$(cat "$TMP/rb.trace")"
+seen=$(wc -l <"$TMP/rb.log")
+el=$(grep -n '^      en:' "$rb/cities/duisburg/city.yaml" | head -1 | cut -d: -f1)
+sed -i "${el}s/^      en: /      en: 🙂 /" "$rb/cities/duisburg/city.yaml"
+reloaded 2 '"reload":"rejected"' && pass "the hall refuses a character no font has, as --check does" ||
+	fail "the hall refuses a character no font has, as --check does" "$(cat "$TMP/rb.trace")"
+tail -n +$((seen + 1)) "$TMP/rb.log" >"$TMP/rb-refused.log"
+same_as_check "the hall logs the refused save's errors and warnings as --check gives them" "$rb" "$TMP/rb-refused.log"
+kill -TERM "$hall"
+wait "$hall"
+hall_start "$rb"
+kill -TERM "$hall"
+wait "$hall"
+same_as_check "at its start the hall logs what --check gives" "$rb" "$TMP/rb.log"
+
 # Staff's classic YAML mistake: a tab for indentation.
 
 t=$TMP/tab

@@ -9,6 +9,7 @@
 #include "live/reload.h"
 #include "live/snapshot.h"
 #include "live/watch.h"
+#include "text/rulebook.h"
 
 /* After a good load, the snapshot is copied once the screen has shown it:
  * the copy's reading and writing would slow the frames of the crossfade. */
@@ -77,7 +78,7 @@ static void start_from_snapshot(struct live *l)
 		return;
 	}
 	struct diag *d = diag_new();
-	struct content *c = d ? content_load(l->snapshot, d) : NULL;
+	struct content *c = d ? rulebook_load(l->snapshot, d) : NULL;
 	diag_free(d);
 	if (!c) {
 		log_warning("the last good copy in %s does not load either", l->snapshot);
