@@ -92,6 +92,7 @@ rl=$(grep -n '^      en:' "$rb/cities/oxford/city.yaml" | head -1 | cut -d: -f1)
 sed -i "${rl}s/\$/ $(printf 'And a very long sentence that goes on. %.0s' $(seq 12))/" "$rb/cities/oxford/city.yaml"
 mkdir "$rb/cities/paris"
 reloaded 1 '"reload":"ok"' && pass "the hall shows content with warnings only" || fail "the hall shows content with warnings only" "$(cat "$TMP/rb.trace")"
+same_as_check "the hall logs the warnings of a save as --check gives them" "$rb" "$TMP/rb.log"
 seen=$(wc -l <"$TMP/rb.log")
 el=$(grep -n '^      en:' "$rb/cities/duisburg/city.yaml" | head -1 | cut -d: -f1)
 sed -i "${el}s/^      en: /      en: 🙂 /" "$rb/cities/duisburg/city.yaml"
