@@ -116,6 +116,17 @@ sed -i "${tl}s/^  en:/\ten:/" "$t/hall.yaml"
 expect_status "a tab in the indentation fails the check" 1 "$TH" --check "$t"
 expect_output "a tab is located and explained" "^$t/hall.yaml:$tl:[0-9]+: error: .*[Tt]ab"
 
+# A quote left open is reported where it opened, not where YAML gave up,
+# lines below in a comment that has a quote mark.
+q=$TMP/quote
+copy_content "$q"
+qf=$q/cities/oxford/city.yaml
+ql=$(grep -n '^      ru: 22 декабря' "$qf" | head -1 | cut -d: -f1)
+sed -i "${ql}s/ru: 22/ru: \"22/" "$qf"
+expect_status "a quote never closed fails the check" 1 "$TH" --check "$q"
+expect_output "it is reported where the quote opened" \
+	"^$qf:$ql:11: error: this quoted text is not closed on its line, so it runs on to line [0-9]+: add the closing \" at the end of the text on line $ql\$"
+
 expect_status "the program refuses broken content with exit 1" 1 "$TH" --screenshot "$TMP/b.png" "$b"
 expect_output "and says how to check it" "run twinhall --check"
 

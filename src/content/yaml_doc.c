@@ -4,6 +4,7 @@
 #include <yaml.h>
 
 #include "base/utf8.h"
+#include "content/yaml_error.h"
 
 struct parse {
 	yaml_parser_t parser;
@@ -27,84 +28,11 @@ static void error_at_mark(struct parse *p, yaml_mark_t m, const char *msg, const
 	         name ? name : "");
 }
 
-/* The byte at 0-based line and character column, or -1. */
-static int byte_at(const struct parse *p, size_t line, size_t col)
-{
-	size_t i = 0;
-	for (size_t l = 0; l < line && i < p->len; i++)
-		if (p->buf[i] == '\n')
-			l++;
-	for (size_t c = 0; i < p->len && p->buf[i] != '\n'; i++) {
-		if (((unsigned char)p->buf[i] & 0xc0) == 0x80)
-			continue;
-		if (c++ == col)
-			return (unsigned char)p->buf[i];
-	}
-	return -1;
-}
-
-struct hint {
-	const char *problem, *hint;
-};
-
-static const struct hint hints[] = {
-    {"found character that cannot start any token",
-     "this character cannot start a value here; a tab used to indent is the usual cause "
-     "(indent with spaces only), or put the value in quotes"},
-    {"could not find expected ':'", "this line is not of the form name: value"},
-    {"did not find expected ',' or ']'", "a list opened with [ is not closed with ]"},
-    {"did not find expected ',' or '}'", "a group opened with { is not closed with }"},
-    {"mapping values are not allowed in this context",
-     "a value contains \": \" or the indentation is off; put the value in quotes or check "
-     "the indentation"},
-    {"did not find expected key",
-     "check the indentation: fields at the same level must start in the same column"},
-    {"did not find expected '-' indicator",
-     "check the indentation: list items (- ...) must start in the same column"},
-    {"found unexpected end of stream", "a quote opened here is never closed"},
-    {"did not find expected node content", "a value is missing or a bracket is misplaced"},
-    {"block sequence entries are not allowed in this context",
-     "a list item (- ...) is in the wrong place; check the indentation"},
-    {"found undefined tag handle", "remove the ! and put the value in quotes"},
-    {"found unknown escape character", "inside \"double quotes\" a backslash must be doubled "
-                                       "(\\\\), or use 'single quotes'"},
-    {"found a tab character that violates indentation",
-     "a tab is used to indent; indent with spaces only"},
-};
-
-static void report_syntax(struct parse *p)
-{
-	const yaml_parser_t *ps = &p->parser;
-	const char *problem = ps->problem ? ps->problem : "unknown problem";
-	yaml_mark_t m = ps->problem_mark;
-	if (ps->error == YAML_READER_ERROR) {
-		struct utf8_pos pos = utf8_position(
-		    p->buf, ps->problem_offset <= p->len ? ps->problem_offset : p->len);
-		diag_add(p->d, DIAG_ERROR, p->file, pos.line, pos.col,
-		         "this character is not allowed in the file; delete it (YAML: %s)",
-		         problem);
-		return;
-	}
-	const char *hint = "check this line and the line above it";
-	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
-		if (strcmp(problem, hints[i].problem) == 0)
-			hint = hints[i].hint;
-	/* For these two, libyaml's problem mark is at the end of the trouble;
-	 * the context mark is where the bad key or quoted value starts. */
-	if (ps->context && (strcmp(problem, hints[1].problem) == 0 ||
-	                    strcmp(problem, "found unexpected end of stream") == 0))
-		m = ps->context_mark;
-	if (strcmp(problem, hints[0].problem) == 0 && byte_at(p, m.line, m.column) == '\t')
-		hint = "a tab is used here; indent with spaces only";
-	diag_add(p->d, DIAG_ERROR, p->file, (int)m.line + 1, (int)m.column + 1, "%s (YAML: %s)",
-	         hint, problem);
-}
-
 static int next_event(struct parse *p, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&p->parser, ev))
 		return 1;
-	report_syntax(p);
+	yaml_error_report(&p->parser, p->file, p->buf, p->len, p->d);
 	return 0;
 }
 

@@ -129,7 +129,31 @@ static void test_not_name_value_hint(void)
 
 static void test_unclosed_quote(void)
 {
-	expect_error("a: \"abc\n", 8, 1, 4, "quote");
+	expect_error("a: \"abc\n", 8, 1, 4,
+	             "never closed: add the closing \" at the end of the text on line 1");
+	expect_error("a: 'abc\nb: 1\n", 13, 1, 4, "add the closing ' at");
+}
+
+static void expect_error_s(const char *text, int line, int col, const char *part)
+{
+	expect_error(text, strlen(text), line, col, part);
+}
+
+/* A quote not closed on its line is closed by the next quote mark, lines
+ * below (the next value's, or one in a comment): libyaml stops there, but
+ * the fix goes where the quote opened. */
+static void test_quote_closed_lines_below(void)
+{
+	expect_error_s("t:\n  ru: \"Пермь\n  en: \"Perm\"\nn: 1\n", 2, 7,
+	               "not closed on its line, so it runs on to line 3: add the closing \" at the "
+	               "end of the text on line 2");
+	expect_error_s("photos:\n  - caption:\n      ru: \"Пермь\n      en: Perm\n"
+	               "    year: 2001\n  - caption:  # the \"source\" comment: x\n",
+	               3, 11, "runs on to line 6");
+	expect_error_s("a: 'Пермь\nb: 'c'\n", 1, 4,
+	               "add the closing ' at the end of the text on line 1");
+	/* A text in quotes may go on over lines; a real error after it is its own. */
+	expect_error_s("a: \"one\n  two\"\nb:\n\tc: 1\n", 4, 1, "tab");
 }
 
 static void test_deep_nesting_stops_fast(void)
@@ -178,6 +202,7 @@ int main(void)
 	RUN(test_tab_indent_hint);
 	RUN(test_not_name_value_hint);
 	RUN(test_unclosed_quote);
+	RUN(test_quote_closed_lines_below);
 	RUN(test_deep_nesting_stops_fast);
 	RUN(test_escaped_nul_in_value);
 	return failures_ != 0;
