@@ -116,8 +116,10 @@ sed -i "${tl}s/^  en:/\ten:/" "$t/hall.yaml"
 expect_status "a tab in the indentation fails the check" 1 "$TH" --check "$t"
 expect_output "a tab is located and explained" "^$t/hall.yaml:$tl:[0-9]+: error: .*[Tt]ab"
 
-# A quote left open is reported where it opened, not where YAML gave up,
-# lines below in a comment that has a quote mark.
+# Quotes and colons as staff type them: a quote left open is reported
+# where it opened, not where YAML gave up, lines below in a comment that
+# has a quote mark; a plain caption with ": " in it is taken as its text,
+# and where that is not clear the message says how to write it.
 q=$TMP/quote
 copy_content "$q"
 qf=$q/cities/oxford/city.yaml
@@ -126,6 +128,22 @@ sed -i "${ql}s/ru: 22/ru: \"22/" "$qf"
 expect_status "a quote never closed fails the check" 1 "$TH" --check "$q"
 expect_output "it is reported where the quote opened" \
 	"^$qf:$ql:11: error: this quoted text is not closed on its line, so it runs on to line [0-9]+: add the closing \" at the end of the text on line $ql\$"
+k=$TMP/colon
+copy_content "$k"
+kf=$k/cities/oxford/city.yaml
+sed -i "${ql}s/ru: 22 декабря/ru: Оксфорд: 22 декабря/" "$kf"
+expect_status "a plain caption with \": \" in it passes the check" 0 "$TH" --check "$k"
+"$TH" --screenshot "$TMP/colon.png" --size 640x360 --lang ru --at city/oxford/photos/1 "$k" >/dev/null 2>&1
+"$TH" --screenshot "$TMP/no-colon.png" --size 640x360 --lang ru --at city/oxford/photos/1 "$FIX" >/dev/null 2>&1
+if [ -s "$TMP/colon.png" ] && ! "$BUILD/tools/pngdiff" "$TMP/colon.png" "$TMP/no-colon.png" 0.01 >/dev/null; then
+	pass "and the hall shows it as its caption"
+else
+	fail "and the hall shows it as its caption" "no screenshot, or the photo looks as before"
+fi
+sed -i "${ql}s/\$/\n        и ещё строка/" "$kf"
+expect_status "such a caption going on over two lines fails the check" 1 "$TH" --check "$k"
+expect_output "it is located at its colon and says what to do" \
+	"^$kf:$ql:18: error: a value contains \": \" or the indentation is off; put the value in quotes"
 
 expect_status "the program refuses broken content with exit 1" 1 "$TH" --screenshot "$TMP/b.png" "$b"
 expect_output "and says how to check it" "run twinhall --check"

@@ -1,9 +1,11 @@
 #include "content/yaml_doc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "base/utf8.h"
+#include "content/yaml_colon.h"
 #include "content/yaml_error.h"
 
 struct parse {
@@ -13,6 +15,14 @@ struct parse {
 	size_t len;
 	struct arena *a;
 	struct diag *d;
+	/* A ':' in a plain value stopped the parse (yaml_colon may mend it):
+	 * where, not yet reported. Only the first parse looks for it. */
+	bool may_mend, colon;
+	yaml_mark_t colon_mark;
+	/* Parsing yaml_colon's copy: the values it put in quotes, and how
+	 * many of them were read as values. */
+	const struct yaml_colon_fix *fixes;
+	size_t n_fixes, mended;
 };
 
 /* A linked list cell used while a list or mapping is being read; flattened
@@ -32,7 +42,12 @@ static int next_event(struct parse *p, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&p->parser, ev))
 		return 1;
-	yaml_error_report(&p->parser, p->file, p->buf, p->len, p->d);
+	if (p->may_mend && yaml_error_plain_colon(&p->parser, p->buf, p->len)) {
+		p->colon = true;
+		p->colon_mark = p->parser.problem_mark;
+	} else {
+		yaml_error_report(&p->parser, p->file, p->buf, p->len, p->d);
+	}
 	return 0;
 }
 
@@ -70,6 +85,23 @@ static int check_props(struct parse *p, const yaml_event_t *ev, const yaml_char_
 	return 1;
 }
 
+/* Whether n is a value yaml_colon put in quotes: plain as staff wrote it. */
+static bool mended(struct parse *p, const struct yaml_doc_node *n)
+{
+	size_t lo = 0, hi = p->n_fixes;
+	while (lo < hi) { /* the fixes are in the order of their lines */
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->fixes[mid].line < n->line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == p->n_fixes || p->fixes[lo].line != n->line || p->fixes[lo].col != n->col)
+		return false;
+	p->mended++;
+	return true;
+}
+
 static struct yaml_doc_node *read_scalar(struct parse *p, const yaml_event_t *ev)
 {
 	if (!check_props(p, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
@@ -86,7 +118,7 @@ static struct yaml_doc_node *read_scalar(struct parse *p, const yaml_event_t *ev
 		return NULL;
 	n->str = arena_strndup(p->a, v, len);
 	n->len = len;
-	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE || mended(p, n);
 	return n->str ? n : NULL;
 }
 
@@ -266,21 +298,69 @@ fail:
 	return NULL;
 }
 
+/* Parses p's bytes; NULL after reporting (or, when p->may_mend, after
+ * noting a ':' to mend). */
+static const struct yaml_doc_node *parse_text(struct parse *p)
+{
+	if (!yaml_parser_initialize(&p->parser)) {
+		diag_add(p->d, DIAG_ERROR, p->file, 0, 0, "out of memory while reading the file");
+		return NULL;
+	}
+	yaml_parser_set_encoding(&p->parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&p->parser, (const unsigned char *)p->buf, p->len);
+	const struct yaml_doc_node *root = read_document(p);
+	yaml_parser_delete(&p->parser);
+	return root;
+}
+
+/* Whether the copy's error e is the file's own: on a line the copy did not
+ * change, after every quoted value before it was read as a value. */
+static bool own_error(const struct parse *p, const struct diag_item *e)
+{
+	size_t before = 0;
+	for (size_t i = 0; i < p->n_fixes; i++) {
+		if (p->fixes[i].line == e->line)
+			return false;
+		before += p->fixes[i].line < e->line;
+	}
+	return e->line > 0 && p->mended == before;
+}
+
+/* The file read again with yaml_colon's quotes, when every value it quoted
+ * is read as a value. NULL otherwise, after reporting the copy's error when
+ * it is the file's own (a problem further on), else the first parse's. */
+static const struct yaml_doc_node *parse_mended(const struct parse *first)
+{
+	struct parse p = {.file = first->file, .a = first->a, .d = diag_new()};
+	struct yaml_colon_fix *fixes;
+	char *copy = yaml_colon_quote(first->buf, first->len, &p.len, &fixes, &p.n_fixes);
+	p.buf = copy;
+	p.fixes = fixes;
+	const struct yaml_doc_node *root = copy && p.d ? parse_text(&p) : NULL;
+	const struct diag_item *e = diag_get(p.d, 0);
+	bool own = !root && e && own_error(&p, e);
+	if (root && p.mended != p.n_fixes)
+		root = NULL; /* a quote went inside a | text or a quoted one */
+	if (own)
+		diag_add(first->d, e->level, first->file, e->line, e->col, "%s", e->message);
+	else if (!root)
+		yaml_error_colon(first->file, first->buf, first->len, first->colon_mark, first->d);
+	diag_free(p.d);
+	free(fixes);
+	free(copy);
+	return root;
+}
+
 const struct yaml_doc_node *yaml_doc_parse(const char *file, const char *buf, size_t len,
                                            struct arena *a, struct diag *d)
 {
-	struct parse p = {.file = file, .buf = buf, .len = len, .a = a, .d = d};
+	struct parse p = {.file = file, .buf = buf, .len = len, .a = a, .d = d, .may_mend = true};
 	if (!prescan(&p))
 		return NULL;
-	if (!yaml_parser_initialize(&p.parser)) {
-		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory while reading the file");
-		return NULL;
-	}
-	yaml_parser_set_encoding(&p.parser, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&p.parser, (const unsigned char *)buf, len);
-	const struct yaml_doc_node *root = read_document(&p);
-	yaml_parser_delete(&p.parser);
-	return root;
+	const struct yaml_doc_node *root = parse_text(&p);
+	if (root || !p.colon)
+		return root;
+	return parse_mended(&p);
 }
 
 const struct yaml_doc_node *yaml_doc_get(const struct yaml_doc_node *map, const char *key)

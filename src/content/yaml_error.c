@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "content/yaml_colon.h"
 
 static const char colon_problem[] = "mapping values are not allowed in this context";
 
@@ -125,6 +126,27 @@ static bool is_colon(const yaml_parser_t *ps)
 	       strcmp(ps->problem, colon_problem) == 0;
 }
 
+bool yaml_error_plain_colon(const yaml_parser_t *ps, const char *buf, size_t len)
+{
+	yaml_mark_t open;
+	return is_colon(ps) && !runaway_before(buf, len, ps->problem_mark, &open);
+}
+
+void yaml_error_colon(const char *file, const char *buf, size_t len, yaml_mark_t m, struct diag *d)
+{
+	char fixed[600];
+	int col;
+	if (yaml_colon_fixed_line(buf, len, (int)m.line + 1, fixed, sizeof fixed, &col) &&
+	    (int)m.column + 1 > col)
+		diag_add(d, DIAG_ERROR, file, (int)m.line + 1, col,
+		         "a text with \": \" in it needs quotes here: write this line as %s",
+		         fixed);
+	else
+		error_at(d, file, m,
+		         "a value contains \": \" or the indentation is off; put the value in "
+		         "quotes or check the indentation");
+}
+
 /* libyaml's reader refuses a character (the bytes were checked as UTF-8
  * before): at its offset. */
 static void reader_error(const yaml_parser_t *ps, const char *file, const char *buf, size_t len,
@@ -163,9 +185,7 @@ void yaml_error_report(const yaml_parser_t *ps, const char *file, const char *bu
 		return;
 	}
 	if (is_colon(ps)) {
-		error_at(d, file, m,
-		         "a value contains \": \" or the indentation is off; put the value in "
-		         "quotes or check the indentation");
+		yaml_error_colon(file, buf, len, m, d);
 		return;
 	}
 	const char *hint = hint_for(problem);
