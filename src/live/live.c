@@ -9,6 +9,7 @@
 #include "live/reload.h"
 #include "live/snapshot.h"
 #include "live/watch.h"
+#include "text/rulebook.h"
 
 /* After a good load, the snapshot is copied once the screen has shown it:
  * the copy's reading and writing would slow the frames of the crossfade. */
@@ -21,6 +22,7 @@ struct live {
 	struct content *content;
 	struct diag *diag;
 	uint64_t logged; /* the fingerprint of the errors last written to the journal */
+	uint64_t warned; /* of the warnings of a good load last written there; 0: none */
 	struct live_status status;
 	struct reload *reload;
 	struct watch *watch;
@@ -64,6 +66,24 @@ static void log_errors(struct live *l, struct diag *d, bool kept_shown)
 	          l->dir);
 }
 
+/* Logs the warnings of a good load unless they are the ones logged last:
+ * the hall shows the content, and staff hear of what --check warns about
+ * (a caption cut with "…", a city folder not listed) where they look. */
+static void log_warnings(struct live *l, struct diag *d)
+{
+	uint64_t fp = diag_size(d) ? diag_fingerprint(d) : 0;
+	if (fp == l->warned)
+		return;
+	l->warned = fp;
+	if (!fp)
+		return;
+	size_t n = diag_count(d, DIAG_WARNING);
+	diag_log(d, stderr, l->dir);
+	log_warning("%s has %zu warning%s; the hall shows it as it is (check with twinhall "
+	            "--check %s)",
+	            l->dir, n, n == 1 ? "" : "s", l->dir);
+}
+
 /* When the content on disk is broken at start: the last good snapshot. */
 static void start_from_snapshot(struct live *l)
 {
@@ -77,7 +97,7 @@ static void start_from_snapshot(struct live *l)
 		return;
 	}
 	struct diag *d = diag_new();
-	struct content *c = d ? content_load(l->snapshot, d) : NULL;
+	struct content *c = d ? rulebook_load(l->snapshot, d) : NULL;
 	diag_free(d);
 	if (!c) {
 		log_warning("the last good copy in %s does not load either", l->snapshot);
@@ -112,6 +132,8 @@ struct live *live_start(const struct live_config *cfg, struct content *c, struct
 	l->status.dir = l->dir;
 	l->status.shown_dir = l->dir;
 	l->status.loaded = time(NULL);
+	if (c && diag_size(d))
+		l->warned = diag_fingerprint(d); /* the caller printed them */
 	if (!c) {
 		l->logged = diag_fingerprint(d); /* the caller printed them */
 		l->status.last_rejected = true;
@@ -209,6 +231,7 @@ enum live_change live_take(struct live *l, struct content **old)
 	         "entries, %zu gifts",
 	         l->dir, (unsigned long long)res->took_ms, cities, photos, history, gifts);
 	l->logged = 0;
+	log_warnings(l, l->diag);
 	*old = l->content;
 	l->content = res->content;
 	res->content = NULL;

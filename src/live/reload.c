@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "base/clock_ms.h"
 #include "base/thread_background.h"
+#include "text/rulebook.h"
 
 struct reload {
 	char *dir;
@@ -42,7 +43,7 @@ static struct reload_result *load_once(struct reload *r)
 		return NULL;
 	uint64_t t0 = clock_ms();
 	res->diag = diag_new();
-	res->content = res->diag ? content_load(r->dir, res->diag) : NULL;
+	res->content = res->diag ? rulebook_load(r->dir, res->diag) : NULL;
 	res->took_ms = clock_ms() - t0;
 	res->number = ++r->loads;
 	if (!res->diag) {

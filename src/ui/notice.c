@@ -7,7 +7,7 @@
 #include "render/draw.h"
 #include "render/theme.h"
 #include "ui/ui.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 /* A few lines of text: a small budget. */
 enum { NOTICE_TEXT_BYTES = 8 << 20 };

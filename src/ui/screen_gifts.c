@@ -6,7 +6,7 @@
 #include "render/draw.h"
 #include "ui/screen.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 static const struct rgb card_bg = {31, 39, 54};
 

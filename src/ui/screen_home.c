@@ -2,10 +2,10 @@
 #include <stdio.h>
 
 #include "render/draw.h"
-#include "ui/home_card.h"
+#include "text/home_card.h"
 #include "ui/screen.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 static const struct rgb card_bg = {31, 39, 54};
 
@@ -30,6 +30,10 @@ static void card(struct ui *ui, int i, struct rect r, int scale)
 {
 	struct home_card k;
 	home_card_plan(ui->text, &ui->l, &ui->c->hall, i, ui->nav.lang, r, scale, &k);
+	k.name.st.color = ui_color(theme.text);
+	k.sub.st.color = ui_color(theme.text_soft);
+	k.since.st.color = ui_color(theme.accent);
+	k.badge_text.st.color = (SDL_Color){24, 18, 12, 255};
 	const struct city *c = &ui->c->hall.cities[i];
 	draw_fill(ui->ren, r, card_bg, 255);
 	SDL_Rect box = {r.x, r.y, r.w, r.h}, outer;

@@ -6,7 +6,7 @@
 #include "render/draw.h"
 #include "ui/screen.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 enum { ZOOM_MAX = 4, ZOOM_DOUBLE_TAP = 2 };
 

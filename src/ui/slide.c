@@ -5,7 +5,8 @@
 
 #include "render/draw.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/history_box.h"
+#include "text/ui_text.h"
 
 /* What a walk over a slide does: draw it, ask the text worker for its
  * texts, or count those the worker is still drawing. The walk is one, so
@@ -266,23 +267,12 @@ static int draw_gift_text(struct slide_env *e, const struct gift *g, struct rect
 }
 
 /* One moment of history, centred in the stage: the year large, then the text. */
-struct slide_history_box slide_history_box(struct text *t, const struct layout *l)
-{
-	struct slide_history_box b;
-	b.year = (struct text_style){FACE_SERIF_BOLD, l->size_year, ui_color(theme.accent), 0};
-	b.body = (struct text_style){FACE_SANS, layout_px(l, 40), ui_color(theme.text), 0};
-	b.year_h = text_line_height(t, b.year.face, b.year.px);
-	b.width = l->portrait ? l->stage.w : l->stage.w * 75 / 100;
-	b.lines = (l->stage.h - b.year_h) / text_line_height(t, b.body.face, b.body.px);
-	if (b.lines < 2)
-		b.lines = 2;
-	return b;
-}
-
 static void draw_history(struct slide_env *e, const struct history_entry *h)
 {
 	const struct layout *l = e->l;
-	struct slide_history_box b = slide_history_box(e->ui->text, l);
+	struct history_box b = history_box(e->ui->text, l);
+	b.year.color = ui_color(theme.accent);
+	b.body.color = ui_color(theme.text);
 	const char *text = tr(e, &h->text);
 	int text_h = block(e, &b.body, text, b.width, b.lines);
 	int y = l->stage.y + (l->stage.h - b.year_h - text_h) / 2;

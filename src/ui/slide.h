@@ -29,15 +29,6 @@ const struct image_ref *slide_image(const struct content *c, const struct layout
 /* The box a city's flag is decoded for, for the lower third. */
 struct rect slide_flag_box(const struct layout *l);
 
-/* Where a history moment's text goes on its slide: styles, the width of
- * the text and how many lines fit under the year (one place for the slide
- * and for --check's warnings). */
-struct slide_history_box {
-	struct text_style year, body;
-	int year_h, width, lines;
-};
-struct slide_history_box slide_history_box(struct text *t, const struct layout *l);
-
 /* Draws item it over the whole of the current render target with ui's
  * renderer, layout, content and language (ui->nav.lang), its text through
  * ui's text cache (ui_label): rasterised here only when not in yet. */

@@ -4,7 +4,7 @@
 
 #include "render/draw.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 enum { BUTTON_H = 80 }; /* design px: at least 9 mm at 1080p on 24" */
 

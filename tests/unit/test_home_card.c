@@ -10,7 +10,7 @@
 #include "content/content.h"
 #include "test.h"
 #include "text/text.h"
-#include "ui/home_card.h"
+#include "text/home_card.h"
 
 static int failures_;
 static struct text *fonts;

@@ -1,11 +1,9 @@
-#include "ui/home_card.h"
+#include "text/home_card.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "render/theme.h"
-#include "ui/ui.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 /* The scales tried, largest first: the smallest keeps a city's name about
  * 30 px tall at 1080p, legible from two metres. */
@@ -144,10 +142,10 @@ void home_card_plan(struct text *t, const struct layout *l, const struct hall *h
 	struct home_card *k = out;
 	memset(k, 0, sizeof *k);
 	words(h, city, lang, k);
-	k->name.st = (struct text_style){FACE_SERIF_BOLD, 0, ui_color(theme.text), 0};
-	k->sub.st = (struct text_style){FACE_SANS, 0, ui_color(theme.text_soft), 0};
-	k->since.st = (struct text_style){FACE_SANS_BOLD, 0, ui_color(theme.accent), 0};
-	k->badge_text.st = (struct text_style){FACE_SANS_BOLD, 0, {24, 18, 12, 255}, 0};
+	k->name.st = (struct text_style){FACE_SERIF_BOLD, 0, {0}, 0};
+	k->sub.st = (struct text_style){FACE_SANS, 0, {0}, 0};
+	k->since.st = (struct text_style){FACE_SANS_BOLD, 0, {0}, 0};
+	k->badge_text.st = (struct text_style){FACE_SANS_BOLD, 0, {0}, 0};
 	k->flag_beside = r.w > r.h; /* a wide card: the flag beside the name */
 	k->fits = plan_at(t, l, r, scale, k);
 }

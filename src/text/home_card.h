@@ -4,7 +4,8 @@
  * badge of a suspended or ended link, at the largest of a few text scales
  * at which all of it fits whole inside the card: no word cut, the badge
  * always inside. The home screen draws the plan; --check warns when even
- * the smallest scale does not fit. Measures with the fonts, draws nothing. */
+ * the smallest scale does not fit. Measures with the fonts, draws nothing;
+ * the colours are the drawer's to set. */
 #ifndef TWINHALL_HOME_CARD_H
 #define TWINHALL_HOME_CARD_H
 

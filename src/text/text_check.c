@@ -1,13 +1,12 @@
-#include "ui/text_check.h"
+#include "text/text_check.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "base/layout.h"
-#include "ui/home_card.h"
-#include "ui/slide.h"
-
+#include "text/home_card.h"
 #include "base/utf8.h"
+#include "text/history_box.h"
 
 enum { MISSING_MAX = 16 };
 
@@ -74,7 +73,7 @@ static void check_city(struct checker *k, const struct city *c)
 	const struct layout *l = &k->l;
 	int gift_w = l->stage.w / 2 - l->margin / 2;
 	const struct fit caption = {"caption", FACE_SANS, l->size_body, l->text_w, 3};
-	struct slide_history_box hb = slide_history_box(k->t, l);
+	struct history_box hb = history_box(k->t, l);
 	const struct fit history = {"history text", hb.body.face, hb.body.px, hb.width, hb.lines};
 
 	const struct fit title = {"gift title", FACE_SERIF_BOLD, l->size_heading, gift_w, 2};
