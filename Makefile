@@ -9,7 +9,7 @@ VERSION := 0.1.0
 
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
-             libjpeg62-turbo-dev libheif-dev fonts-noto-core fonts-noto-cjk
+             libjpeg62-turbo-dev libheif-dev gettext fonts-noto-core fonts-noto-cjk
 DEB_TEST  := xvfb xauth xdotool imagemagick libheif-examples clang-format git systemd tzdata time clang libclang-rt-14-dev
 DEB_BENCH := feh xvfb libgl1-mesa-dri libglx-mesa0
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg libheif
@@ -26,7 +26,8 @@ WARN := -Wall -Wextra -Wshadow -Wvla -Wwrite-strings -Wstrict-prototypes \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DTWINHALL_VERSION='"$(VERSION)"' \
-             -DTWINHALL_DATADIR='"$(PREFIX)/share/twinhall"' -Isrc $(WARN) $(CFLAGS) $(PKG_CFLAGS)
+             -DTWINHALL_DATADIR='"$(PREFIX)/share/twinhall"' \
+             -DTWINHALL_LOCALEDIR='"$(PREFIX)/share/locale"' -Isrc $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # src/<folder>/<name>.c, folders by subsystem (src/layers.txt); headers are
 # included as "folder/name.h", resolved from src/.
@@ -44,8 +45,13 @@ BENCH_CONTENT := $(BUILD)/bench/content
 
 STAMP     := $(BUILD)/deps.stamp
 
-.PHONY: all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build
-all: $(BUILD)/twinhall
+# Staff's messages in their language (base/i18n.h): po/<lang>.po, built
+# beside the program (build/locale, where it looks first) and installed.
+LOCALES   := ru
+MO        := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/twinhall.mo)
+
+.PHONY: all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
+all: $(BUILD)/twinhall $(MO)
 
 # Installs missing Debian packages (through sudo when not root).
 define apt_install_missing
@@ -78,6 +84,18 @@ $(BUILD)/obj/%.o: src/%.c | $(STAMP)
 # Resizing's pixel loops: at -O3 GCC vectorises them, and a 24 MP photo's
 # resize to the screen takes 10 ms instead of 18.
 $(BUILD)/obj/image/scale.o: ALL_CFLAGS += -O3
+
+$(BUILD)/locale/%/LC_MESSAGES/twinhall.mo: po/%.po | $(STAMP)
+	@mkdir -p $(@D)
+	@echo "  MO    $@"
+	$(Q)msgfmt --check --output-file=$@ $<
+
+# po/twinhall.pot from the sources, and po/*.po brought up to it (then
+# translate what msgmerge left empty or fuzzy; tests/po.sh fails until then).
+pot:
+	xgettext $$(cat po/xgettext.args) -o po/twinhall.pot $(sort $(SRC))
+po: pot
+	@for l in $(LOCALES); do msgmerge --quiet --update --backup=none po/$$l.po po/twinhall.pot; done
 
 $(BUILD)/twinhall: $(OBJ)
 	@echo "  LD    $@"
@@ -192,6 +210,9 @@ UNITS      = twinhall.service twinhall-content-sync.service twinhall-content-syn
 install: deps
 	@$(MAKE) --no-print-directory all
 	install -D -m 755 $(BUILD)/twinhall $(DESTDIR)$(BINDIR)/twinhall
+	@for l in $(LOCALES); do \
+		install -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/twinhall.mo \
+			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/twinhall.mo || exit 1; done
 	install -D -m 644 systemd/twinhall.sysusers $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
 	@for u in $(UNITS); do \
 		mkdir -p $(DESTDIR)$(UNITDIR) && \
@@ -212,6 +233,7 @@ install: deps
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/twinhall $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
+	rm -f $(foreach l,$(LOCALES),$(DESTDIR)$(PREFIX)/share/locale/$(l)/LC_MESSAGES/twinhall.mo)
 	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS))
 	@echo "left the content in $(DESTDIR)$(CONTENTDIR) and the twinhall user"
 

@@ -162,13 +162,17 @@ static void check_hours(struct app *a, uint64_t now)
 	if (left >= 0)
 		hours_format(t + left, when, sizeof when);
 	if (ch == OPENING_CLOSES) {
-		log_info("closed (opening hours): the screen is dark%s%s",
-		         left >= 0 ? " until " : "", when);
+		if (left >= 0)
+			log_info("closed (opening hours): the screen is dark until %s", when);
+		else
+			log_info("closed (opening hours): the screen is dark");
 		if (a->visit)
 			visit_sleep(a->visit, now);
 	} else {
-		log_info("open (opening hours)%s%s: the slideshow runs", left >= 0 ? " until " : "",
-		         when);
+		if (left >= 0)
+			log_info("open (opening hours) until %s: the slideshow runs", when);
+		else
+			log_info("open (opening hours): the slideshow runs");
 		if (a->visit)
 			visit_sleep(a->visit, now); /* the loop from its start */
 	}

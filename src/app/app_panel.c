@@ -105,7 +105,10 @@ void app_panel_trace(struct app *a, uint64_t now)
 	if (open == a->panel_shown)
 		return;
 	a->panel_shown = open;
-	log_info("staff panel %s", open ? "opened" : "closed");
+	if (open)
+		log_info("staff panel opened");
+	else
+		log_info("staff panel closed");
 	if (!a->o->trace)
 		return;
 	if (!open) {

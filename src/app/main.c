@@ -7,11 +7,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/i18n.h"
 #include "base/log.h"
 #include "app/app.h"
 #include "base/bigalloc.h"
 #include "content/content.h"
 #include "content/diag.h"
+#include "content/staff_language.h"
 #include "app/options.h"
 #include "app/screenshot.h"
 #include "text/rulebook.h"
@@ -39,15 +41,26 @@ static int run_check(const char *dir, struct content *c, struct diag *d)
 	if (c) { /* the rule book gives no content when it found an error */
 		size_t cities, photos, history, gifts;
 		content_counts(c, &cities, &photos, &history, &gifts);
-		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts", dir,
-		       cities, photos, history, gifts);
-		if (warnings)
-			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+		printf(_("%s: ok: "), dir);
+		printf(ngettext("%zu city", "%zu cities", cities), cities);
+		printf(", ");
+		printf(ngettext("%zu photo", "%zu photos", photos), photos);
+		printf(", ");
+		printf(ngettext("%zu history entry", "%zu history entries", history), history);
+		printf(", ");
+		printf(ngettext("%zu gift", "%zu gifts", gifts), gifts);
+		if (warnings) {
+			printf(", ");
+			printf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
+		}
 		printf("\n");
 		return 0;
 	}
-	printf("%s: %zu error%s, %zu warning%s: the hall cannot show this content\n", dir, errors,
-	       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	printf("%s: ", dir);
+	printf(ngettext("%zu error", "%zu errors", errors), errors);
+	printf(", ");
+	printf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
+	printf("%s\n", _(": the hall cannot show this content"));
 	return 1;
 }
 
@@ -59,7 +72,7 @@ static int pick_lang(const struct options *o, const struct content *c, int *lang
 	*lang = content_lang_index(c, o->lang);
 	if (*lang >= 0)
 		return 0;
-	fprintf(stderr, "twinhall: --lang %s: the content's languages are", o->lang);
+	fprintf(stderr, _("twinhall: --lang %s: the content's languages are"), o->lang);
 	for (int i = 0; i < c->hall.n_langs; i++)
 		fprintf(stderr, " %s", c->hall.langs[i]);
 	fprintf(stderr, "\n");
@@ -96,13 +109,14 @@ int main(int argc, char **argv)
 	struct options o;
 	char err[256];
 	bigalloc_install();
+	i18n_init(NULL);
 	if (options_parse(argc, argv, &o, err, sizeof err) != 0 ||
 	    options_allow_test_hooks(&o, getenv("TWINHALL_TEST_HOOKS"), err, sizeof err) != 0) {
-		fprintf(stderr, "twinhall: %s\n", err);
+		fprintf(stderr, "twinhall: %s\n", err); /* options translates its own words */
 		return 2;
 	}
 	if (o.mode == MODE_HELP) {
-		fputs(options_usage(), stdout);
+		fputs(_(options_usage()), stdout);
 		return 0;
 	}
 	if (o.mode == MODE_VERSION) {
@@ -110,6 +124,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	const char *dir = content_dir(&o);
+	/* The hall speaks to staff in hall.yaml's language, --check and
+	 * screenshots in the language of whoever runs them. */
+	if (o.mode == MODE_RUN)
+		i18n_init(staff_language_of(dir));
 	/* The rule book checks the text with fonts; the window and
 	 * screenshots draw with them. Without them --check says so. */
 	int ttf = TTF_Init() == 0;

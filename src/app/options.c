@@ -4,44 +4,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "input/corner_hold.h"
 #include "base/sim_clock.h"
 
-static const char usage[] =
-    "Usage: twinhall [OPTIONS] [CONTENT_DIR]\n"
-    "Shows the Twinned Cities Hall: Perm's twin cities, their history and gifts.\n"
-    "CONTENT_DIR defaults to ./content, then to the installed content.\n"
-    "\n"
-    "  --check              validate the content, print each problem as\n"
-    "                       path:line:col: error: message; exit 0 if valid, 1 if not\n"
-    "  --kiosk              fullscreen, cursor hidden, quit keys off\n"
-    "  --window WxH         window size (default 1280x720)\n"
-    "  --screenshot FILE    render one frame headless to a PNG file and exit\n"
-    "  --at STATE           what --screenshot renders: attract, attract/N, notice,\n"
-    "                       home, city/ID/photos/N, ... (default attract); in the\n"
-    "                       window, the place to start at\n"
-    "  --size WxH           size of the --screenshot frame (default 1920x1080)\n"
-    "  --lang LANG          language, one of the content's languages (default: its first)\n"
-    "  --poll SECONDS       look for content changes every SECONDS instead of being\n"
-    "                       told by the kernel (automatic on NFS and SMB shares)\n"
-    "  --state-dir DIR      where the last good content is kept (default:\n"
-    "                       $STATE_DIRECTORY, else ~/.local/state/twinhall)\n"
-    "  --staff-corner C     the corner to hold 5 s for the staff panel: top-left,\n"
-    "                       top-right, bottom-left or bottom-right (the default)\n"
-    "  --help               show this help and exit\n"
-    "  --version            show the version and exit\n"
-    "\n"
-    "Keys (not in --kiosk): Esc quits, F toggles fullscreen.\n"
-    "\n"
-    "Test hooks, only with TWINHALL_TEST_HOOKS=1 in the environment:\n"
-    "  --clock-speed N      time passes N times faster (1 to 100000)\n"
-    "  --clock-start TIME   the clock starts at local TIME, such as\n"
-    "                       \"2026-11-23 12:59\" (opening hours)\n"
-    "  --monkey SEED        random taps, swipes, pinches and long presses, one\n"
-    "                       every 50 ms, from the random seed SEED (the soak test)\n"
-    "  SIGUSR1              acts as if the graphics device had been reset\n"
-    "  SIGUSR2              hangs the main loop (for the watchdog test)\n"
-    "Without it those options are refused and the two signals ignored.\n";
+static const char *const usage =
+    N_("Usage: twinhall [OPTIONS] [CONTENT_DIR]\n"
+       "Shows the Twinned Cities Hall: Perm's twin cities, their history and gifts.\n"
+       "CONTENT_DIR defaults to ./content, then to the installed content.\n"
+       "\n"
+       "  --check              validate the content, print each problem as\n"
+       "                       path:line:col: error: message; exit 0 if valid, 1 if not\n"
+       "  --kiosk              fullscreen, cursor hidden, quit keys off\n"
+       "  --window WxH         window size (default 1280x720)\n"
+       "  --screenshot FILE    render one frame headless to a PNG file and exit\n"
+       "  --at STATE           what --screenshot renders: attract, attract/N, notice,\n"
+       "                       home, city/ID/photos/N, ... (default attract); in the\n"
+       "                       window, the place to start at\n"
+       "  --size WxH           size of the --screenshot frame (default 1920x1080)\n"
+       "  --lang LANG          language, one of the content's languages (default: its first)\n"
+       "  --poll SECONDS       look for content changes every SECONDS instead of being\n"
+       "                       told by the kernel (automatic on NFS and SMB shares)\n"
+       "  --state-dir DIR      where the last good content is kept (default:\n"
+       "                       $STATE_DIRECTORY, else ~/.local/state/twinhall)\n"
+       "  --staff-corner C     the corner to hold 5 s for the staff panel: top-left,\n"
+       "                       top-right, bottom-left or bottom-right (the default)\n"
+       "  --help               show this help and exit\n"
+       "  --version            show the version and exit\n"
+       "\n"
+       "Keys (not in --kiosk): Esc quits, F toggles fullscreen.\n"
+       "\n"
+       "Test hooks, only with TWINHALL_TEST_HOOKS=1 in the environment:\n"
+       "  --clock-speed N      time passes N times faster (1 to 100000)\n"
+       "  --clock-start TIME   the clock starts at local TIME, such as\n"
+       "                       \"2026-11-23 12:59\" (opening hours)\n"
+       "  --monkey SEED        random taps, swipes, pinches and long presses, one\n"
+       "                       every 50 ms, from the random seed SEED (the soak test)\n"
+       "  SIGUSR1              acts as if the graphics device had been reset\n"
+       "  SIGUSR2              hangs the main loop (for the watchdog test)\n"
+       "Without it those options are refused and the two signals ignored.\n");
 
 const char *options_usage(void)
 {
@@ -81,9 +82,10 @@ static int is_option(const char *arg, const char *name)
 	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* The command line's error: fmt (English, translated here) with what. */
 static int fail(char *err, size_t size, const char *fmt, const char *what)
 {
-	snprintf(err, size, fmt, what);
+	snprintf(err, size, _(fmt), what);
 	return -1;
 }
 

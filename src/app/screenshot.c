@@ -1,3 +1,4 @@
+#include "base/i18n.h"
 #include "app/screenshot.h"
 
 #include <SDL.h>
@@ -85,7 +86,7 @@ static SDL_Renderer *surface_renderer(const struct options *o, SDL_Surface **sur
 	    SDL_CreateRGBSurfaceWithFormat(0, o->size_w, o->size_h, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *ren = *surf ? SDL_CreateSoftwareRenderer(*surf) : NULL;
 	if (!ren)
-		fprintf(stderr, "twinhall: cannot render %dx%d: %s\n", o->size_w, o->size_h,
+		fprintf(stderr, _("twinhall: cannot render %dx%d: %s\n"), o->size_w, o->size_h,
 		        SDL_GetError());
 	return ren;
 }
@@ -94,7 +95,7 @@ static int save(const struct options *o, SDL_Surface *surf)
 {
 	if (IMG_SavePNG(surf, o->screenshot) == 0)
 		return 0;
-	fprintf(stderr, "twinhall: cannot write %s: %s\n", o->screenshot, IMG_GetError());
+	fprintf(stderr, _("twinhall: cannot write %s: %s\n"), o->screenshot, IMG_GetError());
 	return 1;
 }
 
@@ -138,13 +139,13 @@ int screenshot_run(const struct options *o, const struct content *c, int lang)
 	int attract = screenshot_parse_at(o->at, &seq) == 0;
 	if (!attract && nav_parse(&c->hall, o->at, &place) != 0) {
 		fprintf(stderr,
-		        "twinhall: --at '%s' is not a place in this content (try attract, home, "
-		        "city/%s/photos/1)\n",
+		        _("twinhall: --at '%s' is not a place in this content (try attract, home, "
+		          "city/%s/photos/1)\n"),
 		        o->at, c->hall.n_cities ? c->hall.cities[0].id : "ID");
 		return 2;
 	}
 	if (SDL_InitSubSystem(SDL_INIT_EVENTS) != 0) {
-		fprintf(stderr, "twinhall: cannot start SDL events: %s\n", SDL_GetError());
+		fprintf(stderr, _("twinhall: cannot start SDL events: %s\n"), SDL_GetError());
 		return 1;
 	}
 	int rc = 1;

@@ -3,12 +3,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "base/i18n.h"
+
 /* One line at priority prio, written with one call so lines of threads
  * logging at once never mix; a message too long is cut, never split. */
 static void line(int prio, const char *fmt, va_list ap)
 {
 	char msg[2048];
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	fprintf(stderr, "<%d>twinhall: %s\n", prio, msg);
 }
 

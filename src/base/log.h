@@ -1,7 +1,8 @@
 /* log: the program's journal lines, one way for every module. Each line
  * goes to stderr whole, with sd-daemon's priority prefix ("<3>" error,
  * "<4>" warning, "<5>" notice, "<6>" info) so journald files it at its
- * level, then "twinhall: " and the message; the caller gives no newline.
+ * level, then "twinhall: " and the message, translated (base/i18n.h: the
+ * format is English); the caller gives no newline.
  * (Not here: the content's problems, which diag_log writes compiler-style,
  * and the command line's own errors, said plainly to whoever typed it.) */
 #ifndef TWINHALL_LOG_H

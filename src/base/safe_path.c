@@ -1,5 +1,6 @@
 #include "base/safe_path.h"
 
+#include "base/i18n.h"
 #include "base/bigalloc.h"
 
 #include <errno.h>
@@ -121,33 +122,34 @@ const char *safe_path_describe(enum safe_path_err err)
 {
 	switch (err) {
 	case SAFE_PATH_OK:
-		return "is fine";
+		return _("is fine");
 	case SAFE_PATH_EMPTY:
-		return "is empty; write a file name such as photos/01.jpg";
+		return _("is empty; write a file name such as photos/01.jpg");
 	case SAFE_PATH_ABSOLUTE:
-		return "starts with /; write it relative to this file's folder, e.g. photos/01.jpg";
+		return _(
+		    "starts with /; write it relative to this file's folder, e.g. photos/01.jpg");
 	case SAFE_PATH_DOTDOT:
-		return "contains \"..\"; files must be inside the content folder";
+		return _("contains \"..\"; files must be inside the content folder");
 	case SAFE_PATH_BACKSLASH:
-		return "contains \\; separate folders with / as in photos/01.jpg";
+		return _("contains \\; separate folders with / as in photos/01.jpg");
 	case SAFE_PATH_TOO_LONG:
-		return "is too long";
+		return _("is too long");
 	case SAFE_PATH_NOT_FOUND:
-		return "not found";
+		return _("not found");
 	case SAFE_PATH_IS_DIR:
-		return "is a folder where a file should be";
+		return _("is a folder where a file should be");
 	case SAFE_PATH_NOT_REGULAR:
-		return "is not a regular file (it is a pipe, device or socket)";
+		return _("is not a regular file (it is a pipe, device or socket)");
 	case SAFE_PATH_OUTSIDE:
-		return "is a link leading outside the content folder; copy the file in instead";
+		return _("is a link leading outside the content folder; copy the file in instead");
 	case SAFE_PATH_LINK_LOOP:
-		return "is a link that leads in a circle";
+		return _("is a link that leads in a circle");
 	case SAFE_PATH_DENIED:
-		return "cannot be read: permission denied";
+		return _("cannot be read: permission denied");
 	case SAFE_PATH_TOO_LARGE:
-		return "is too large";
+		return _("is too large");
 	case SAFE_PATH_IO:
 		break;
 	}
-	return "cannot be read (system error)";
+	return _("cannot be read (system error)");
 }

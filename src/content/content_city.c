@@ -2,33 +2,38 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
+
 #define SHAPE(var, this_name, a_name, ...)                                                         \
 	static const struct content_field var##_fields[] = {__VA_ARGS__, {NULL, 0, NULL}};         \
 	static const struct content_shape var = {this_name, a_name, var##_fields}
 
-SHAPE(city_shape, "city.yaml", "city.yaml", {"name", 1, "the city's name, one line per language"},
-      {"native_name", 1, "the name in the city's own language and script"},
-      {"country", 1, "the country, one line per language"},
-      {"flag", 1, "the flag image, such as flag.png"},
-      {"location", 1, "lat: and lon: of the city on the map"},
-      {"twinned_since", 1, "year: and signed: of the twinning"}, {"status", 0, NULL},
+SHAPE(city_shape, "city.yaml", "city.yaml",
+      {"name", 1, N_("the city's name, one line per language")},
+      {"native_name", 1, N_("the name in the city's own language and script")},
+      {"country", 1, N_("the country, one line per language")},
+      {"flag", 1, N_("the flag image, such as flag.png")},
+      {"location", 1, N_("lat: and lon: of the city on the map")},
+      {"twinned_since", 1, N_("year: and signed: of the twinning")}, {"status", 0, NULL},
       {"photos", 0, NULL}, {"history", 0, NULL}, {"gifts", 0, NULL});
-SHAPE(location_shape, "\"location\"", "\"location\"", {"lat", 1, "the latitude, such as 49.261"},
-      {"lon", 1, "the longitude, such as 6.143"});
+SHAPE(location_shape, "\"location\"", "\"location\"",
+      {"lat", 1, N_("the latitude, such as 49.261")},
+      {"lon", 1, N_("the longitude, such as 6.143")});
 SHAPE(twinned_shape, "\"twinned_since\"", "\"twinned_since\"",
-      {"year", 1, "the year the twinning was signed"},
-      {"signed", 1, "what was signed, one line per language"});
-SHAPE(status_shape, "\"status\"", "\"status\"", {"state", 1, "active, suspended or ended"},
+      {"year", 1, N_("the year the twinning was signed")},
+      {"signed", 1, N_("what was signed, one line per language")});
+SHAPE(status_shape, "\"status\"", "\"status\"", {"state", 1, N_("active, suspended or ended")},
       {"year", 0, NULL}, {"note", 0, NULL});
-SHAPE(photo_shape, "this photo", "a photo", {"file", 1, "which image to show"},
-      {"caption", 1, "the text shown with the photo, one line per language"}, {"year", 0, NULL},
+SHAPE(photo_shape, N_("this photo"), N_("a photo"), {"file", 1, N_("which image to show")},
+      {"caption", 1, N_("the text shown with the photo, one line per language")}, {"year", 0, NULL},
       {"credit", 0, NULL});
-SHAPE(history_shape, "this history entry", "a history entry", {"year", 1, "the year it happened"},
-      {"text", 1, "what happened, one line per language"});
-SHAPE(gift_shape, "this gift", "a gift", {"file", 1, "which image to show"},
-      {"title", 1, "the gift's name, one line per language"},
-      {"description", 1, "a description, one line per language"},
-      {"given_by", 1, "who gave it, one line per language"}, {"year", 0, NULL});
+SHAPE(history_shape, N_("this history entry"), N_("a history entry"),
+      {"year", 1, N_("the year it happened")},
+      {"text", 1, N_("what happened, one line per language")});
+SHAPE(gift_shape, N_("this gift"), N_("a gift"), {"file", 1, N_("which image to show")},
+      {"title", 1, N_("the gift's name, one line per language")},
+      {"description", 1, N_("a description, one line per language")},
+      {"given_by", 1, N_("who gave it, one line per language")}, {"year", 0, NULL});
 
 static void read_status(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                         struct city *c)
@@ -135,7 +140,7 @@ static void read_photos(struct content_fields_ctx *x, const struct yaml_doc_node
 	}
 	for (size_t i = 0; i < v->n; i++) {
 		const struct yaml_doc_node *it = v->items[i];
-		if (!content_fields_check(x, it, &photo_shape, "each photo"))
+		if (!content_fields_check(x, it, &photo_shape, N_("each photo")))
 			continue;
 		if (content_fields_image(x, it, "file", &p[i].image))
 			photo_size(x, it, &p[i].image);
@@ -156,7 +161,7 @@ static void read_history(struct content_fields_ctx *x, const struct yaml_doc_nod
 		return;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct yaml_doc_node *it = v->items[i];
-		if (!content_fields_check(x, it, &history_shape, "each history entry"))
+		if (!content_fields_check(x, it, &history_shape, N_("each history entry")))
 			continue;
 		content_fields_int(x, it, "year", 1000, 2100, &h[i].year);
 		content_fields_text(x, it, "text", &h[i].text);
@@ -180,7 +185,7 @@ static void read_gifts(struct content_fields_ctx *x, const struct yaml_doc_node 
 		return;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct yaml_doc_node *it = v->items[i];
-		if (!content_fields_check(x, it, &gift_shape, "each gift"))
+		if (!content_fields_check(x, it, &gift_shape, N_("each gift")))
 			continue;
 		content_fields_image(x, it, "file", &g[i].image);
 		content_fields_text(x, it, "title", &g[i].title);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/index_set.h"
 #include "base/marks.h"
 
@@ -11,8 +12,8 @@ static void add(struct content_fields_ctx *x, enum diag_level level,
                 const struct yaml_doc_node *node, const char *fmt, va_list ap)
 {
 	char msg[900];
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	diag_add(x->d, level, x->file, node ? node->line : 0, node ? node->col : 0, "%s", msg);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
+	diag_add_text(x->d, level, x->file, node ? node->line : 0, node ? node->col : 0, msg);
 }
 
 void content_fields_error(struct content_fields_ctx *x, const struct yaml_doc_node *node,
@@ -37,13 +38,13 @@ const char *content_fields_kind(const struct yaml_doc_node *node)
 {
 	switch (node->kind) {
 	case YAML_DOC_SCALAR:
-		return "a single value";
+		return _("a single value");
 	case YAML_DOC_SEQUENCE:
-		return "a list";
+		return _("a list");
 	case YAML_DOC_MAPPING:
 		break;
 	}
-	return "fields";
+	return _("fields");
 }
 
 static size_t edit_distance(const char *a, const char *b)
@@ -93,7 +94,7 @@ static void unknown_key(struct content_fields_ctx *x, const struct yaml_doc_node
 	}
 	if (best) {
 		content_fields_error(x, k, "unknown field \"%s\" in %s; did you mean \"%s\"?",
-		                     k->str, s->a_name, best);
+		                     k->str, _(s->a_name), best);
 		return;
 	}
 	char list[300] = "";
@@ -102,7 +103,7 @@ static void unknown_key(struct content_fields_ctx *x, const struct yaml_doc_node
 		snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "", f->key);
 	}
 	content_fields_error(x, k, "unknown field \"%s\" in %s; the fields allowed there are: %s",
-	                     k->str, s->a_name, list);
+	                     k->str, _(s->a_name), list);
 }
 
 struct key_query {
@@ -145,7 +146,7 @@ static void check_keys(struct content_fields_ctx *x, const struct yaml_doc_node 
 		long j = earlier_key(seen, map, i);
 		if (j >= 0)
 			content_fields_error(x, k, "\"%s\" is given twice in %s (first on line %d)",
-			                     k->str, s->this_name, map->pairs[j].key->line);
+			                     k->str, _(s->this_name), map->pairs[j].key->line);
 		else if (!find_field(s, k->str))
 			unknown_key(x, k, s);
 	}
@@ -157,28 +158,30 @@ int content_fields_check(struct content_fields_ctx *x, const struct yaml_doc_nod
 {
 	if (node->kind != YAML_DOC_MAPPING) {
 		const struct content_field *f = s->fields;
-		content_fields_error(x, node, "%s must be fields such as %s:%s%s%s, not %s", label,
-		                     f[0].key, f[1].key ? ", " : "", f[1].key ? f[1].key : "",
-		                     f[1].key ? ":" : "", content_fields_kind(node));
+		content_fields_error(x, node, "%s must be fields such as %s:%s%s%s, not %s",
+		                     _(label), f[0].key, f[1].key ? ", " : "",
+		                     f[1].key ? f[1].key : "", f[1].key ? ":" : "",
+		                     content_fields_kind(node));
 		return 0;
 	}
 	check_keys(x, node, s);
 	for (const struct content_field *f = s->fields; f->key; f++)
 		if (f->required && !yaml_doc_get(node, f->key))
-			content_fields_error(x, node, "%s has no \"%s\": %s", s->this_name, f->key,
-			                     f->purpose);
+			content_fields_error(x, node, "%s has no \"%s\": %s", _(s->this_name),
+			                     f->key, _(f->purpose));
 	return 1;
 }
 
 const char *content_fields_lang_name(const char *code)
 {
 	static const char *const names[][2] = {
-	    {"ru", "Russian"}, {"en", "English"}, {"de", "German"},  {"fr", "French"},
-	    {"it", "Italian"}, {"zh", "Chinese"}, {"es", "Spanish"}, {"ja", "Japanese"},
+	    {"ru", N_("Russian")}, {"en", N_("English")},  {"de", N_("German")},
+	    {"fr", N_("French")},  {"it", N_("Italian")},  {"zh", N_("Chinese")},
+	    {"es", N_("Spanish")}, {"ja", N_("Japanese")},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(names[i][0], code) == 0)
-			return names[i][1];
+			return _(names[i][1]);
 	return NULL;
 }
 

@@ -2,17 +2,21 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
+
 #include "base/arena.h"
 #include "content/content_hours.h"
+#include "content/staff_language.h"
 
 static const struct content_field hall_fields[] = {
-    {"title", 1, "the hall's name, one line per language"},
-    {"languages", 1, "the list of languages shown, such as [ru, en]"},
+    {"title", 1, N_("the hall's name, one line per language")},
+    {"languages", 1, N_("the list of languages shown, such as [ru, en]")},
     {"idle_timeout", 0, NULL},
     {"attract", 0, NULL},
-    {"cities", 1, "the list of city ids to show, in order"},
+    {"cities", 1, N_("the list of city ids to show, in order")},
     {"font_dirs", 0, NULL},
     {"opening_hours", 0, NULL},
+    {"staff_language", 0, NULL},
     {NULL, 0, NULL},
 
 };
@@ -105,6 +109,18 @@ static uint64_t to_ms(double seconds)
 	return (uint64_t)(seconds * 1000.0 + 0.5);
 }
 
+/* staff_language: the journal's and the panel's language (read on its own
+ * at start, staff_language.c; checked here). */
+static void read_staff_language(struct content_fields_ctx *x, const struct yaml_doc_node *root)
+{
+	const struct yaml_doc_node *v = yaml_doc_get(root, "staff_language");
+	if (v && (v->kind != YAML_DOC_SCALAR || !staff_language_known(v->str)))
+		content_fields_error(
+		    x, v,
+		    "\"staff_language\" is the language of the journal and the staff "
+		    "panel: write ru or en");
+}
+
 static void read_timing(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                         struct hall *out)
 {
@@ -195,4 +211,5 @@ void content_hall_read(struct content_fields_ctx *x, const struct yaml_doc_node 
 	read_city_ids(x, root, ids);
 	read_font_dirs(x, root, out);
 	content_hours_read(x, root, &out->hours);
+	read_staff_language(x, root);
 }

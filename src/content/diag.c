@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/hash.h"
+#include "base/i18n.h"
 #include "base/index_set.h"
 #include "base/utf8.h"
 
@@ -104,11 +105,19 @@ static void one_line(const char *in, char *out, size_t size)
 void diag_add(struct diag *d, enum diag_level level, const char *file, int line, int col,
               const char *fmt, ...)
 {
-	char raw[1024], msg[1024];
+	char raw[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	int full = vsnprintf(raw, sizeof raw, fmt, ap);
+	vsnprintf(raw, sizeof raw, _(fmt), ap);
 	va_end(ap);
+	diag_add_text(d, level, file, line, col, raw);
+}
+
+void diag_add_text(struct diag *d, enum diag_level level, const char *file, int line, int col,
+                   const char *text)
+{
+	char raw[1024], msg[1024];
+	int full = snprintf(raw, sizeof raw, "%s", text);
 	if (full >= (int)sizeof raw) { /* cut: drop a character cut in half */
 		size_t k = sizeof raw - 1, lead = k;
 		while (lead > 0 && ((unsigned char)raw[lead - 1] & 0xC0) == 0x80)
@@ -204,13 +213,13 @@ static const char *level_name(enum diag_level level)
 {
 	switch (level) {
 	case DIAG_ERROR:
-		return "error";
+		return _("error");
 	case DIAG_WARNING:
-		return "warning";
+		return _("warning");
 	case DIAG_NOTE:
-		return "note";
+		return _("note");
 	}
-	return "error";
+	return _("error");
 }
 
 char *diag_format(const struct diag_item *it, const char *dir, char *buf, size_t size)

@@ -26,9 +26,14 @@ struct diag *diag_new(void);
 void diag_free(struct diag *d);
 
 /* Adds one problem. file may be NULL for problems with no file. The strings
- * are copied. Identical repeats (same file, position and message) are kept once. */
+ * are copied. Identical repeats (same file, position and message) are kept
+ * once. fmt is English; it is translated here (base/i18n.h). */
 void diag_add(struct diag *d, enum diag_level level, const char *file, int line, int col,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* The same with the message as it is: already formatted and translated. */
+void diag_add_text(struct diag *d, enum diag_level level, const char *file, int line, int col,
+                   const char *text);
 
 /* Number of items of the given level. */
 size_t diag_count(const struct diag *d, enum diag_level level);

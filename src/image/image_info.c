@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "image/heif_boxes.h"
 
 enum { JPEG_MAX_HEAD = 1024 * 1024 };
@@ -232,24 +233,25 @@ const char *image_info_describe(enum image_info_err err)
 {
 	switch (err) {
 	case IMAGE_INFO_OK:
-		return "is a good image";
+		return _("is a good image");
 	case IMAGE_INFO_UNKNOWN:
-		return "is not a JPEG, PNG, WebP or HEIC image";
+		return _("is not a JPEG, PNG, WebP or HEIC image");
 	case IMAGE_INFO_UNSUPPORTED:
-		return "is an image in a format that cannot be shown; save it as JPEG";
+		return _("is an image in a format that cannot be shown; save it as JPEG");
 	case IMAGE_INFO_TRUNCATED:
-		return "is cut short (the file is incomplete); copy it again";
+		return _("is cut short (the file is incomplete); copy it again");
 	case IMAGE_INFO_BAD_HEADER:
-		return "is damaged: its header makes no sense; save it again from an image editor";
+		return _(
+		    "is damaged: its header makes no sense; save it again from an image editor");
 	case IMAGE_INFO_ZERO_SIZE:
-		return "says it is 0 pixels wide or high; save it again from an image editor";
+		return _("says it is 0 pixels wide or high; save it again from an image editor");
 	case IMAGE_INFO_TOO_LARGE:
-		return "is too large: at most 16384 pixels on a side and 64 megapixels; "
-		       "make it smaller";
+		return _("is too large: at most 16384 pixels on a side and 64 megapixels; "
+		         "make it smaller");
 	case IMAGE_INFO_IO:
 		break;
 	}
-	return "cannot be read";
+	return _("cannot be read");
 }
 
 const char *image_info_format_name(enum image_info_format f)

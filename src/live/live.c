@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/i18n.h"
 #include "base/log.h"
 #include "base/clock_ms.h"
 #include "live/reload.h"
@@ -59,11 +60,21 @@ static void log_errors(struct live *l, struct diag *d, bool kept_shown)
 	l->logged = fp;
 	size_t n = diag_count(d, DIAG_ERROR);
 	diag_log(d, stderr, l->dir);
-	log_error("%s has %zu error%s; %s (check with twinhall --check %s)", l->dir, n,
-	          n == 1 ? "" : "s",
-	          kept_shown ? "the hall keeps showing the last good content"
-	                     : "the hall shows a notice until it is fixed",
-	          l->dir);
+	if (kept_shown)
+		log_error(
+		    ngettext("%s has %zu error; the hall keeps showing the last good content "
+		             "(check with twinhall --check %s)",
+		             "%s has %zu errors; the hall keeps showing the last good content "
+		             "(check with twinhall --check %s)",
+		             n),
+		    l->dir, n, l->dir);
+	else
+		log_error(ngettext("%s has %zu error; the hall shows a notice until it is fixed "
+		                   "(check with twinhall --check %s)",
+		                   "%s has %zu errors; the hall shows a notice until it is fixed "
+		                   "(check with twinhall --check %s)",
+		                   n),
+		          l->dir, n, l->dir);
 }
 
 /* Logs the warnings of a good load unless they are the ones logged last:
@@ -79,9 +90,12 @@ static void log_warnings(struct live *l, struct diag *d)
 		return;
 	size_t n = diag_count(d, DIAG_WARNING);
 	diag_log(d, stderr, l->dir);
-	log_warning("%s has %zu warning%s; the hall shows it as it is (check with twinhall "
-	            "--check %s)",
-	            l->dir, n, n == 1 ? "" : "s", l->dir);
+	log_warning(ngettext("%s has %zu warning; the hall shows it as it is (check with "
+	                     "twinhall --check %s)",
+	                     "%s has %zu warnings; the hall shows it as it is (check with "
+	                     "twinhall --check %s)",
+	                     n),
+	            l->dir, n, l->dir);
 }
 
 /* When the content on disk is broken at start: the last good snapshot. */

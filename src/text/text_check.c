@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/layout.h"
+#include "base/i18n.h"
 #include "text/home_card.h"
 #include "base/utf8.h"
 #include "text/history_box.h"
@@ -52,7 +53,7 @@ static void fits(struct checker *k, const struct fit *f, const char *s, const st
 		diag_add(k->d, DIAG_WARNING, loc->file, loc->line, loc->col,
 		         "this %s needs %d lines at %dx%d but the screen has room for %d; it will "
 		         "end with \"…\": shorten it",
-		         f->what, need, TEXT_CHECK_W, TEXT_CHECK_H, f->lines);
+		         _(f->what), need, TEXT_CHECK_W, TEXT_CHECK_H, f->lines);
 }
 
 /* Every language of text t: glyphs, and the fit when f is given. */
@@ -72,12 +73,13 @@ static void check_city(struct checker *k, const struct city *c)
 {
 	const struct layout *l = &k->l;
 	int gift_w = l->stage.w / 2 - l->margin / 2;
-	const struct fit caption = {"caption", FACE_SANS, l->size_body, l->text_w, 3};
+	const struct fit caption = {N_("caption"), FACE_SANS, l->size_body, l->text_w, 3};
 	struct history_box hb = history_box(k->t, l);
-	const struct fit history = {"history text", hb.body.face, hb.body.px, hb.width, hb.lines};
+	const struct fit history = {N_("history text"), hb.body.face, hb.body.px, hb.width,
+	                            hb.lines};
 
-	const struct fit title = {"gift title", FACE_SERIF_BOLD, l->size_heading, gift_w, 2};
-	const struct fit desc = {"gift description", FACE_SANS, l->size_body, gift_w, 5};
+	const struct fit title = {N_("gift title"), FACE_SERIF_BOLD, l->size_heading, gift_w, 2};
+	const struct fit desc = {N_("gift description"), FACE_SANS, l->size_body, gift_w, 5};
 	const struct fit giver = {"\"given_by\"", FACE_SANS, l->size_sub, gift_w, 2};
 	/* The native name has no position of its own in the model: its file. */
 	const struct src_loc native = {c->flag.loc.file, 0, 0};
