@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "input/corner_hold.h"
 #include "content/hours.h"
+#include "content/zone.h"
 #include "input/monkey.h"
 #include "app/opening.h"
 #include "render/orbit.h"
@@ -157,10 +158,15 @@ static void check_hours(struct app *a, uint64_t now)
 	enum opening_change ch = opening_update(&a->opening, c ? &c->hall.hours : NULL, t);
 	if (ch == OPENING_SAME)
 		return;
-	char when[64] = "";
+	char when[128] = "";
 	long left = opening_seconds_left(&a->opening, t);
-	if (left >= 0)
-		hours_format(t + left, when, sizeof when);
+	if (left >= 0 && c) {
+		const struct opening_hours *h = &c->hall.hours;
+		hours_format(h, t + left, when, sizeof when);
+		if (h->zone) /* the hall's time, which may not be the PC's */
+			snprintf(when + strlen(when), sizeof when - strlen(when), " (%s)",
+			         zone_name(h->zone));
+	}
 	if (ch == OPENING_CLOSES) {
 		log_info("closed (opening hours): the screen is dark%s%s",
 		         left >= 0 ? " until " : "", when);

@@ -98,8 +98,12 @@ struct hours_exception {
 	struct hours_day hours;
 };
 
+struct zone;
+
 struct opening_hours {
-	bool set;                 /* false: the screen is on at all hours */
+	bool set; /* false: the screen is on at all hours */
+	/* hall.yaml time_zone, the zone the hours are in; NULL: the PC's. */
+	const struct zone *zone;
 	struct hours_day week[7]; /* [0] is Monday */
 	const struct hours_exception *exceptions;
 	size_t n_exceptions;

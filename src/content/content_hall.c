@@ -13,6 +13,7 @@ static const struct content_field hall_fields[] = {
     {"cities", 1, "the list of city ids to show, in order"},
     {"font_dirs", 0, NULL},
     {"opening_hours", 0, NULL},
+    {"time_zone", 0, NULL},
     {NULL, 0, NULL},
 
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "content/zone.h"
 #include "render/draw.h"
 #include "input/hit.h"
 #include "render/theme.h"
@@ -284,8 +285,8 @@ static void system_part(struct panel *p, struct column *col, const struct panel_
 			line(p, col, &body, w(p, P_DARK_ALWAYS), 2);
 		return;
 	}
-	struct tm tm;
-	localtime_r(&in->hours_change, &tm);
+	struct tm tm; /* in the hall's time zone, as the hours are */
+	zone_local(in->content ? in->content->hall.hours.zone : NULL, in->hours_change, &tm);
 	strftime(d, sizeof d, "%H:%M, %d.%m.%Y", &tm);
 	snprintf(buf, sizeof buf, w(p, in->hours == PANEL_HOURS_DARK ? P_DARK : P_OPEN_UNTIL), d);
 	line(p, col, &body, buf, 2);
