@@ -143,6 +143,13 @@ kill -TERM "$hpid" 2>/dev/null
 wait "$hpid"
 [ $? -eq 0 ] && pass "then SIGTERM ends it with status 0" || fail "then SIGTERM ends it with status 0" "$(tail -3 "$TMP/hooks.log")"
 
+# --kiosk on SDL's drivers that show nothing is refused, saying why.
+expect_status "--kiosk refuses SDL's dummy driver" 1 env SDL_VIDEODRIVER=dummy "$TH" --kiosk \
+	--state-dir "$TMP/kiosk-state" "$FIX"
+expect_output "the refusal says the hall needs a screen" '--kiosk needs a screen, but SDL found none and chose its "dummy" driver'
+expect_status "--kiosk refuses SDL's offscreen driver" 1 env SDL_VIDEODRIVER=offscreen "$TH" --kiosk \
+	--state-dir "$TMP/kiosk-state" "$FIX"
+
 # Headless screenshots need no display at all.
 
 expect_status "--screenshot works with no display" 0 \

@@ -14,6 +14,7 @@
 #include "content/zone.h"
 #include "input/monkey.h"
 #include "app/opening.h"
+#include "app/drm_probe.h"
 #include "render/orbit.h"
 #include "app/signals.h"
 #include "base/sim_clock.h"
@@ -385,6 +386,15 @@ static void draw(struct app *a, uint64_t now)
 	tell_systemd(a, now);
 }
 
+/* The panel off while the hall is dark, once its black frame is shown; on
+ * while the staff panel is open over it. */
+static void follow_power(struct app *a)
+{
+	const struct content *c = live_content(a->live);
+	bool on = !a->opening.closed || (a->panel && panel_is_open(a->panel));
+	screen_power_want(a->power, on, !c || c->hall.display_power == DISPLAY_POWER_DPMS);
+}
+
 static void loop(struct app *a)
 {
 	while (!a->quit && !signals_stop()) {
@@ -425,9 +435,37 @@ static void loop(struct app *a)
 		bool moved = a->visit && !a->opening.closed && visit_update(a->visit, now);
 		if (moved || a->dirty)
 			draw(a, now);
+		follow_power(a);
 	}
 	if (signals_stop())
 		log_info("stopping on signal %d", signals_stop());
+}
+
+/* SDL's kmsdrm driver says "kmsdrm not available" for every failure: the
+ * journal gets the reason in plain words (no device, no permission, no
+ * monitor, another program holds the display). */
+static void why_no_screen(void)
+{
+	const char *want = getenv("SDL_VIDEODRIVER");
+	if (!want || strcmp(want, "kmsdrm") != 0)
+		return;
+	char msg[512];
+	if (drm_probe(NULL, msg, sizeof msg) != DRM_PROBE_OK)
+		log_error("%s", msg);
+}
+
+/* Under --kiosk, SDL's offscreen and dummy drivers would run a hall
+ * nobody sees: refused, with a line saying so. */
+static bool kiosk_without_screen(const struct options *o)
+{
+	const char *drv = SDL_GetCurrentVideoDriver();
+	if (!o->kiosk || !drv || (strcmp(drv, "offscreen") != 0 && strcmp(drv, "dummy") != 0))
+		return false;
+	log_error("--kiosk needs a screen, but SDL found none and chose its \"%s\" driver, "
+	          "which shows nothing: run it on the console (SDL_VIDEODRIVER=kmsdrm) or "
+	          "under X",
+	          drv);
+	return true;
 }
 
 int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d)
@@ -442,6 +480,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	            getenv("WATCHDOG_PID"), getpid());
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		log_error("cannot start SDL video: %s", SDL_GetError());
+		why_no_screen();
 		return 1;
 	}
 	a.wake_event = SDL_RegisterEvents(2);
@@ -451,8 +490,12 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	                         .poll_s = o->poll_s,
 	                         .trace = o->trace ? stdout : NULL};
 	a.live = live_start(&lc, c, d, wake_for_reload, &a.live_event);
-	if (!a.live || open_window(&a) != 0)
+	if (!a.live || kiosk_without_screen(o))
 		goto done;
+	if (open_window(&a) != 0) {
+		why_no_screen();
+		goto done;
+	}
 	const struct content *shown = live_content(a.live);
 	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
 	if (!a.text)
@@ -467,6 +510,9 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 		monkey_init(&a.monkey, o->monkey_seed, a.started,
 		            MONKEY_INTERVAL_MS * a.clock.speed);
 	}
+	a.power = screen_power_open(a.win);
+	if (a.power)
+		log_info("screen power: %s", screen_power_describe(a.power));
 	app_panel_start(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;
@@ -476,6 +522,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	notify_send(&a.notify, "STOPPING=1");
 	rc = a.failed ? 1 : 0;
 done:
+	screen_power_free(a.power); /* the panel lit again for whatever comes next */
 	panel_free(a.panel);
 	visit_free(a.visit);
 	live_stop(a.live); /* after the visit: it draws from the content */

@@ -14,6 +14,7 @@
 #include "content/diag.h"
 #include "app/options.h"
 #include "app/screenshot.h"
+#include "app/screen_power_probe.h"
 #include "text/text.h"
 #include "ui/text_check.h"
 
@@ -57,8 +58,12 @@ static int run_check(const char *dir, struct content *c, struct diag *d)
 		check_text(c, d);
 	diag_print(d, stdout, dir);
 	size_t errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING);
+	if (c && !errors && c->hall.hours.set && c->hall.display_power == DISPLAY_POWER_DPMS) {
+		char power[768];
+		screen_power_probe(power, sizeof power);
+		printf("screen power: %s\n", power);
+	}
 	if (c && !errors) {
-
 		size_t cities, photos, history, gifts;
 		content_counts(c, &cities, &photos, &history, &gifts);
 		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts", dir,

@@ -123,6 +123,10 @@ struct hall {
 	const char *const *font_dirs;
 	size_t n_font_dirs;
 	struct opening_hours hours;
+	/* hall.yaml display_power: outside the hours the panel is switched off
+	 * (dpms, the default) or only drawn black (black: for TVs that show a
+	 * "no signal" banner when their input goes dark). */
+	enum display_power { DISPLAY_POWER_DPMS, DISPLAY_POWER_BLACK } display_power;
 };
 
 struct content {
