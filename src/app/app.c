@@ -15,6 +15,7 @@
 #include "input/monkey.h"
 #include "app/opening.h"
 #include "app/drm_probe.h"
+#include "app/backoff.h"
 #include "render/orbit.h"
 #include "app/signals.h"
 #include "base/sim_clock.h"
@@ -231,6 +232,13 @@ static void monkey_touches(struct app *a, uint64_t now)
 		on_input(a, &in[i], w, h);
 }
 
+/* The state folder the failed starts are counted in: --state-dir, else
+ * systemd's $STATE_DIRECTORY; NULL (not counted) in a developer's run. */
+static const char *backoff_dir(const struct options *o)
+{
+	return o->state_dir ? o->state_dir : getenv("STATE_DIRECTORY");
+}
+
 /* After a presented frame: READY=1 after the first, and the watchdog's
  * ping with the status when due. */
 static void tell_systemd(struct app *a, uint64_t now)
@@ -238,6 +246,7 @@ static void tell_systemd(struct app *a, uint64_t now)
 	char status[256], msg[300];
 	if (!a->ready) {
 		a->ready = true;
+		backoff_clear(backoff_dir(a->o)); /* on screen: the next failure starts afresh */
 		app_status_line(a, now, status, sizeof status);
 		snprintf(msg, sizeof msg, "READY=1\nSTATUS=%s", status);
 		notify_send(&a->notify, msg);
@@ -454,6 +463,25 @@ static void why_no_screen(void)
 		log_error("%s", msg);
 }
 
+/* The screen could not be had: under --kiosk, wait before exiting, longer
+ * after each failed start in a row, saying so once per step; SIGTERM
+ * still ends the wait. */
+static void back_off(const struct options *o)
+{
+	if (!o->kiosk)
+		return;
+	unsigned n = backoff_failed(backoff_dir(o));
+	unsigned s = backoff_delay_s(n);
+	if (s)
+		log_error("the hall could not start (failed start %u in a row): waiting %u s "
+		          "before exiting, longer after each failure (at most %d s)",
+		          n, s, BACKOFF_MAX_S);
+	else
+		log_error("the hall could not start: exiting for systemd to try again");
+	for (unsigned ms = 0; ms < s * 1000 && !signals_stop(); ms += 100)
+		SDL_Delay(100);
+}
+
 /* Under --kiosk, SDL's offscreen and dummy drivers would run a hall
  * nobody sees: refused, with a line saying so. */
 static bool kiosk_without_screen(const struct options *o)
@@ -481,6 +509,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		log_error("cannot start SDL video: %s", SDL_GetError());
 		why_no_screen();
+		back_off(o);
 		return 1;
 	}
 	a.wake_event = SDL_RegisterEvents(2);
@@ -494,6 +523,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 		goto done;
 	if (open_window(&a) != 0) {
 		why_no_screen();
+		back_off(o);
 		goto done;
 	}
 	const struct content *shown = live_content(a.live);
