@@ -5,7 +5,9 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-VERSION := 0.1.0
+# The version is debian/changelog's first entry: one place for the
+# package, --version and the panel.
+VERSION := $(shell sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' debian/changelog)
 
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
@@ -44,8 +46,22 @@ BENCH_CONTENT := $(BUILD)/bench/content
 
 STAMP     := $(BUILD)/deps.stamp
 
-.PHONY: all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build
+.PHONY: deb deb-test all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build
 all: $(BUILD)/twinhall
+
+# `make deb`: the Debian package (dpkg-buildpackage writes it beside the
+# source folder; it is moved to build/deb/). Needs debhelper and dpkg-dev.
+DEB_TOOLS := debhelper dpkg-dev fakeroot
+deb: deps
+	$(call apt_install_missing,$(DEB_TOOLS))
+	dpkg-buildpackage -us -uc -b
+	@mkdir -p $(BUILD)/deb
+	@mv ../twinhall_$(VERSION)_* ../twinhall-dbgsym_$(VERSION)_* $(BUILD)/deb/
+	@ls $(BUILD)/deb/*.deb
+
+# The package's test: built, its contents, its units, installed in a root.
+deb-test: deb
+	@BUILD=$(BUILD) TMP=$$(mktemp -d /tmp/twinhall-deb.XXXXXX) bash tests/deb.sh
 
 # Installs missing Debian packages (through sudo when not root).
 define apt_install_missing
@@ -67,7 +83,7 @@ deps:
 test-deps: deps
 	$(call apt_install_missing,$(DEB_TEST))
 
-$(STAMP): Makefile
+$(STAMP): Makefile debian/changelog
 	@$(MAKE) --no-print-directory deps
 
 $(BUILD)/obj/%.o: src/%.c | $(STAMP)
