@@ -5,14 +5,18 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-VERSION := 0.1.0
+# The version is debian/changelog's first entry: one place for the
+# package, --version and the panel.
+VERSION := $(shell sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' debian/changelog)
 
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
-             libjpeg62-turbo-dev libheif-dev gettext fonts-noto-core fonts-noto-cjk
-DEB_TEST  := xvfb xauth xdotool imagemagick libheif-examples clang-format git systemd tzdata time clang libclang-rt-14-dev
+             libjpeg62-turbo-dev libheif-dev libdrm-dev libxext-dev libx11-dev gettext \
+             fonts-noto-core fonts-noto-cjk
+DEB_TEST  := xvfb xauth xdotool x11-xserver-utils imagemagick libheif-examples clang-format git \
+             systemd tzdata time clang libclang-rt-14-dev
 DEB_BENCH := feh xvfb libgl1-mesa-dri libglx-mesa0
-PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg libheif
+PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg libheif libdrm xext x11
 
 # Short lines while building; `make V=1` shows the whole commands.
 Q = @
@@ -50,8 +54,22 @@ STAMP     := $(BUILD)/deps.stamp
 LOCALES   := ru
 MO        := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/twinhall.mo)
 
-.PHONY: all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
+.PHONY: deb deb-test all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
 all: $(BUILD)/twinhall $(MO)
+
+# `make deb`: the Debian package (dpkg-buildpackage writes it beside the
+# source folder; it is moved to build/deb/). Needs debhelper and dpkg-dev.
+DEB_TOOLS := debhelper dpkg-dev fakeroot
+deb: deps
+	$(call apt_install_missing,$(DEB_TOOLS))
+	dpkg-buildpackage -us -uc -b
+	@mkdir -p $(BUILD)/deb
+	@mv ../twinhall_$(VERSION)_* ../twinhall-dbgsym_$(VERSION)_* $(BUILD)/deb/
+	@ls $(BUILD)/deb/*.deb
+
+# The package's test: built, its contents, its units, installed in a root.
+deb-test: deb
+	@BUILD=$(BUILD) TMP=$$(mktemp -d /tmp/twinhall-deb.XXXXXX) bash tests/deb.sh
 
 # Installs missing Debian packages (through sudo when not root).
 define apt_install_missing
@@ -73,7 +91,7 @@ deps:
 test-deps: deps
 	$(call apt_install_missing,$(DEB_TEST))
 
-$(STAMP): Makefile
+$(STAMP): Makefile debian/changelog
 	@$(MAKE) --no-print-directory deps
 
 $(BUILD)/obj/%.o: src/%.c | $(STAMP)

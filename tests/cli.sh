@@ -181,6 +181,25 @@ expect_status "such a caption going on over two lines fails the check" 1 "$TH" -
 expect_output "it is located at its colon and says what to do" \
 	"^$kf:$ql:18: error: a value contains \": \" or the indentation is off; put the value in quotes"
 
+# The hall's time zone: a tzdata name; a misspelt one is refused where it
+# is written, and opening hours without one are a warning.
+z=$TMP/zone
+copy_content "$z"
+printf '\ntime_zone: Asia/Yekaterinburg\n' >>"$z/hall.yaml"
+expect_status "time_zone: Asia/Yekaterinburg passes --check" 0 "$TH" --check "$z"
+sed -i 's|^time_zone: .*|time_zone: Asia/Ekaterinburg|' "$z/hall.yaml"
+zl=$(grep -n '^time_zone:' "$z/hall.yaml" | cut -d: -f1)
+expect_status "an unknown time zone fails the check" 1 "$TH" --check "$z"
+expect_output "the unknown zone is located and a right one named" \
+	"^$z/hall.yaml:$zl:12: error: \"Asia/Ekaterinburg\" is not a time zone this PC knows.*Asia/Yekaterinburg"
+sed -i 's|^time_zone: .*|time_zone: ../../../etc/passwd|' "$z/hall.yaml"
+expect_status "a path for a time zone fails the check" 1 "$TH" --check "$z"
+sed -i '/^time_zone:/d' "$z/hall.yaml"
+printf 'opening_hours:\n  monday: 09:00-18:00\n' >>"$z/hall.yaml"
+expect_status "opening hours without a time zone only warn" 0 "$TH" --check "$z"
+expect_output "the warning says the hours follow the PC's zone" \
+	"^$z/hall.yaml:[0-9]+:[0-9]+: warning: \"opening_hours\" without \"time_zone\""
+
 expect_status "the program refuses broken content with exit 1" 1 "$TH" --screenshot "$TMP/b.png" "$b"
 expect_output "and says how to check it" "run twinhall --check"
 
@@ -214,6 +233,13 @@ fi
 kill -TERM "$hpid" 2>/dev/null
 wait "$hpid"
 [ $? -eq 0 ] && pass "then SIGTERM ends it with status 0" || fail "then SIGTERM ends it with status 0" "$(tail -3 "$TMP/hooks.log")"
+
+# --kiosk on SDL's drivers that show nothing is refused, saying why.
+expect_status "--kiosk refuses SDL's dummy driver" 1 env SDL_VIDEODRIVER=dummy "$TH" --kiosk \
+	--state-dir "$TMP/kiosk-state" "$FIX"
+expect_output "the refusal says the hall needs a screen" '--kiosk needs a screen, but SDL found none and chose its "dummy" driver'
+expect_status "--kiosk refuses SDL's offscreen driver" 1 env SDL_VIDEODRIVER=offscreen "$TH" --kiosk \
+	--state-dir "$TMP/kiosk-state" "$FIX"
 
 # Headless screenshots need no display at all.
 

@@ -15,7 +15,8 @@ listener=$!
 trap 'kill $pid $listener $xvfb 2>/dev/null' EXIT
 for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
 
-NOTIFY_SOCKET=$sock WATCHDOG_USEC=1000000 "$TH" --kiosk "$FIX" 2>"$TMP/watchdog.err" &
+NOTIFY_SOCKET=$sock WATCHDOG_USEC=1000000 "$TH" --kiosk --state-dir "$TMP/watchdog-state" "$FIX" \
+	2>"$TMP/watchdog.err" &
 pid=$!
 for _ in $(seq 100); do grep -q READY=1 "$log" && break; sleep 0.1; done
 sleep 2.5 # the hall at rest: nothing moves, only the watchdog's frames

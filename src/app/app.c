@@ -11,8 +11,11 @@
 #include "base/log.h"
 #include "input/corner_hold.h"
 #include "content/hours.h"
+#include "content/zone.h"
 #include "input/monkey.h"
 #include "app/opening.h"
+#include "app/drm_probe.h"
+#include "app/backoff.h"
 #include "render/orbit.h"
 #include "app/signals.h"
 #include "base/sim_clock.h"
@@ -157,10 +160,15 @@ static void check_hours(struct app *a, uint64_t now)
 	enum opening_change ch = opening_update(&a->opening, c ? &c->hall.hours : NULL, t);
 	if (ch == OPENING_SAME)
 		return;
-	char when[64] = "";
+	char when[128] = "";
 	long left = opening_seconds_left(&a->opening, t);
-	if (left >= 0)
-		hours_format(t + left, when, sizeof when);
+	if (left >= 0 && c) {
+		const struct opening_hours *h = &c->hall.hours;
+		hours_format(h, t + left, when, sizeof when);
+		if (h->zone) /* the hall's time, which may not be the PC's */
+			snprintf(when + strlen(when), sizeof when - strlen(when), " (%s)",
+			         zone_name(h->zone));
+	}
 	if (ch == OPENING_CLOSES) {
 		if (left >= 0)
 			log_info("closed (opening hours): the screen is dark until %s", when);
@@ -228,6 +236,13 @@ static void monkey_touches(struct app *a, uint64_t now)
 		on_input(a, &in[i], w, h);
 }
 
+/* The state folder the failed starts are counted in: --state-dir, else
+ * systemd's $STATE_DIRECTORY; NULL (not counted) in a developer's run. */
+static const char *backoff_dir(const struct options *o)
+{
+	return o->state_dir ? o->state_dir : getenv("STATE_DIRECTORY");
+}
+
 /* After a presented frame: READY=1 after the first, and the watchdog's
  * ping with the status when due. */
 static void tell_systemd(struct app *a, uint64_t now)
@@ -235,6 +250,7 @@ static void tell_systemd(struct app *a, uint64_t now)
 	char status[256], msg[300];
 	if (!a->ready) {
 		a->ready = true;
+		backoff_clear(backoff_dir(a->o)); /* on screen: the next failure starts afresh */
 		app_status_line(a, now, status, sizeof status);
 		snprintf(msg, sizeof msg, "READY=1\nSTATUS=%s", status);
 		notify_send(&a->notify, msg);
@@ -384,6 +400,15 @@ static void draw(struct app *a, uint64_t now)
 	tell_systemd(a, now);
 }
 
+/* The panel off while the hall is dark, once its black frame is shown; on
+ * while the staff panel is open over it. */
+static void follow_power(struct app *a)
+{
+	const struct content *c = live_content(a->live);
+	bool on = !a->opening.closed || (a->panel && panel_is_open(a->panel));
+	screen_power_want(a->power, on, !c || c->hall.display_power == DISPLAY_POWER_DPMS);
+}
+
 static void loop(struct app *a)
 {
 	while (!a->quit && !signals_stop()) {
@@ -424,9 +449,56 @@ static void loop(struct app *a)
 		bool moved = a->visit && !a->opening.closed && visit_update(a->visit, now);
 		if (moved || a->dirty)
 			draw(a, now);
+		follow_power(a);
 	}
 	if (signals_stop())
 		log_info("stopping on signal %d", signals_stop());
+}
+
+/* SDL's kmsdrm driver says "kmsdrm not available" for every failure: the
+ * journal gets the reason in plain words (no device, no permission, no
+ * monitor, another program holds the display). */
+static void why_no_screen(void)
+{
+	const char *want = getenv("SDL_VIDEODRIVER");
+	if (!want || strcmp(want, "kmsdrm") != 0)
+		return;
+	char msg[512];
+	if (drm_probe(NULL, msg, sizeof msg) != DRM_PROBE_OK)
+		log_error("%s", msg);
+}
+
+/* The screen could not be had: under --kiosk, wait before exiting, longer
+ * after each failed start in a row, saying so once per step; SIGTERM
+ * still ends the wait. */
+static void back_off(const struct options *o)
+{
+	if (!o->kiosk)
+		return;
+	unsigned n = backoff_failed(backoff_dir(o));
+	unsigned s = backoff_delay_s(n);
+	if (s)
+		log_error("the hall could not start (failed start %u in a row): waiting %u s "
+		          "before exiting, longer after each failure (at most %d s)",
+		          n, s, BACKOFF_MAX_S);
+	else
+		log_error("the hall could not start: exiting for systemd to try again");
+	for (unsigned ms = 0; ms < s * 1000 && !signals_stop(); ms += 100)
+		SDL_Delay(100);
+}
+
+/* Under --kiosk, SDL's offscreen and dummy drivers would run a hall
+ * nobody sees: refused, with a line saying so. */
+static bool kiosk_without_screen(const struct options *o)
+{
+	const char *drv = SDL_GetCurrentVideoDriver();
+	if (!o->kiosk || !drv || (strcmp(drv, "offscreen") != 0 && strcmp(drv, "dummy") != 0))
+		return false;
+	log_error("--kiosk needs a screen, but SDL found none and chose its \"%s\" driver, "
+	          "which shows nothing: run it on the console (SDL_VIDEODRIVER=kmsdrm) or "
+	          "under X",
+	          drv);
+	return true;
 }
 
 int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d)
@@ -441,6 +513,8 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	            getenv("WATCHDOG_PID"), getpid());
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		log_error("cannot start SDL video: %s", SDL_GetError());
+		why_no_screen();
+		back_off(o);
 		return 1;
 	}
 	a.wake_event = SDL_RegisterEvents(2);
@@ -450,8 +524,13 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	                         .poll_s = o->poll_s,
 	                         .trace = o->trace ? stdout : NULL};
 	a.live = live_start(&lc, c, d, wake_for_reload, &a.live_event);
-	if (!a.live || open_window(&a) != 0)
+	if (!a.live || kiosk_without_screen(o))
 		goto done;
+	if (open_window(&a) != 0) {
+		why_no_screen();
+		back_off(o);
+		goto done;
+	}
 	const struct content *shown = live_content(a.live);
 	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
 	a.notice = a.text ? notice_new(a.ren, a.text) : NULL;
@@ -467,6 +546,9 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 		monkey_init(&a.monkey, o->monkey_seed, a.started,
 		            MONKEY_INTERVAL_MS * a.clock.speed);
 	}
+	a.power = screen_power_open(a.win);
+	if (a.power)
+		log_info("screen power: %s", screen_power_describe(a.power));
 	app_panel_start(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;
@@ -476,6 +558,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	notify_send(&a.notify, "STOPPING=1");
 	rc = a.failed ? 1 : 0;
 done:
+	screen_power_free(a.power); /* the panel lit again for whatever comes next */
 	panel_free(a.panel);
 	visit_free(a.visit);
 	live_stop(a.live); /* after the visit: it draws from the content */

@@ -74,6 +74,7 @@ static struct panel_info gather(struct app *a, uint64_t now)
 		long left = opening_seconds_left(&a->opening, t);
 		in.hours = a->opening.closed ? PANEL_HOURS_DARK : PANEL_HOURS_OPEN;
 		in.hours_change = left >= 0 ? t + left : (time_t)-1;
+		in.screen_power = screen_power_describe(a->power);
 	}
 	return in;
 }

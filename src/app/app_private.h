@@ -13,6 +13,7 @@
 #include "app/notify.h"
 #include "app/opening.h"
 #include "app/options.h"
+#include "app/screen_power.h"
 #include "base/sim_clock.h"
 #include "input/corner_hold.h"
 #include "input/monkey.h"
@@ -55,8 +56,9 @@ struct app {
 	struct notify notify; /* systemd's readiness, watchdog and status */
 	bool ready;           /* READY=1 was sent */
 	struct sim_clock clock;
-	struct opening opening; /* dark outside the opening hours */
-	struct monkey monkey;   /* --monkey: the soak test's random touches */
+	struct opening opening;     /* dark outside the opening hours */
+	struct monkey monkey;       /* --monkey: the soak test's random touches */
+	struct screen_power *power; /* the panel off outside the opening hours */
 };
 
 /* The program's monotonic milliseconds (faster under --clock-speed). */

@@ -16,6 +16,7 @@
 #include "content/staff_language.h"
 #include "app/options.h"
 #include "app/screenshot.h"
+#include "app/screen_power_probe.h"
 #include "text/rulebook.h"
 
 #ifndef TWINHALL_CONTENT_DIR
@@ -38,6 +39,11 @@ static int run_check(const char *dir, struct content *c, struct diag *d)
 {
 	diag_print(d, stdout, dir);
 	size_t errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING);
+	if (c && c->hall.hours.set && c->hall.display_power == DISPLAY_POWER_DPMS) {
+		char power[768];
+		screen_power_probe(power, sizeof power);
+		printf(_("screen power: %s\n"), power);
+	}
 	if (c) { /* the rule book gives no content when it found an error */
 		size_t cities, photos, history, gifts;
 		content_counts(c, &cities, &photos, &history, &gifts);

@@ -98,8 +98,12 @@ struct hours_exception {
 	struct hours_day hours;
 };
 
+struct zone;
+
 struct opening_hours {
-	bool set;                 /* false: the screen is on at all hours */
+	bool set; /* false: the screen is on at all hours */
+	/* hall.yaml time_zone, the zone the hours are in; NULL: the PC's. */
+	const struct zone *zone;
 	struct hours_day week[7]; /* [0] is Monday */
 	const struct hours_exception *exceptions;
 	size_t n_exceptions;
@@ -119,6 +123,10 @@ struct hall {
 	const char *const *font_dirs;
 	size_t n_font_dirs;
 	struct opening_hours hours;
+	/* hall.yaml display_power: outside the hours the panel is switched off
+	 * (dpms, the default) or only drawn black (black: for TVs that show a
+	 * "no signal" banner when their input goes dark). */
+	enum display_power { DISPLAY_POWER_DPMS, DISPLAY_POWER_BLACK } display_power;
 };
 
 struct content {

@@ -17,6 +17,8 @@ static const struct content_field hall_fields[] = {
     {"font_dirs", 0, NULL},
     {"opening_hours", 0, NULL},
     {"staff_language", 0, NULL},
+    {"time_zone", 0, NULL},
+    {"display_power", 0, NULL},
     {NULL, 0, NULL},
 
 };
@@ -199,6 +201,25 @@ static void read_font_dirs(struct content_fields_ctx *x, const struct yaml_doc_n
 	out->font_dirs = dirs;
 }
 
+/* display_power: dpms (the panel off outside the hours) or black. */
+static void read_display_power(struct content_fields_ctx *x, const struct yaml_doc_node *root,
+                               struct hall *out)
+{
+	const struct yaml_doc_node *v = yaml_doc_get(root, "display_power");
+	if (!v)
+		return;
+	if (v->kind == YAML_DOC_SCALAR && strcmp(v->str, "dpms") == 0)
+		out->display_power = DISPLAY_POWER_DPMS;
+	else if (v->kind == YAML_DOC_SCALAR && strcmp(v->str, "black") == 0)
+		out->display_power = DISPLAY_POWER_BLACK;
+	else
+		content_fields_error(x, v,
+		                     "\"display_power\" must be dpms (the screen is switched "
+		                     "off outside the opening hours) or black (it stays on, "
+		                     "drawn black), not %s",
+		                     v->kind == YAML_DOC_SCALAR ? v->str : content_fields_kind(v));
+}
+
 void content_hall_read(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                        struct hall *out, struct content_hall_ids *ids)
 {
@@ -212,4 +233,5 @@ void content_hall_read(struct content_fields_ctx *x, const struct yaml_doc_node 
 	read_font_dirs(x, root, out);
 	content_hours_read(x, root, &out->hours);
 	read_staff_language(x, root);
+	read_display_power(x, root, out);
 }

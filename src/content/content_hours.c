@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "content/zone.h"
 
 static const char *const day_names[7] = {"monday", "tuesday",  "wednesday", "thursday",
                                          "friday", "saturday", "sunday"};
@@ -175,12 +176,35 @@ static void read_exceptions(struct content_fields_ctx *x, const struct yaml_doc_
 	out->exceptions = ex;
 }
 
+/* time_zone: the tzdata zone the hours are in, whatever the PC's zone. */
+static void read_zone(struct content_fields_ctx *x, const struct yaml_doc_node *root,
+                      struct opening_hours *out)
+{
+	const struct yaml_doc_node *v = yaml_doc_get(root, "time_zone");
+	if (!v)
+		return;
+	char msg[320];
+	if (v->kind != YAML_DOC_SCALAR)
+		content_fields_error(x, v,
+		                     "\"time_zone\" must be one name such as Asia/Yekaterinburg, "
+		                     "not %s",
+		                     content_fields_kind(v));
+	else if (!(out->zone = zone_load(x->a, v->str, msg, sizeof msg)))
+		content_fields_error(x, v, "%s", msg);
+}
+
 void content_hours_read(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                         struct opening_hours *out)
 {
+	read_zone(x, root, out);
 	const struct yaml_doc_node *v = yaml_doc_get(root, "opening_hours");
 	if (!v || !content_fields_check(x, v, &hours_shape, "\"opening_hours\""))
 		return;
+	if (!yaml_doc_get(root, "time_zone"))
+		content_fields_warning(x, v,
+		                       "\"opening_hours\" without \"time_zone\": the hours follow "
+		                       "this PC's clock zone, which may not be the hall's; add "
+		                       "time_zone: Asia/Yekaterinburg (Perm)");
 	out->set = true;
 	for (int d = 0; d < 7; d++) {
 		const struct yaml_doc_node *day = yaml_doc_get(v, day_names[d]);

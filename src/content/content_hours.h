@@ -6,8 +6,8 @@
 
 #include "content/content_fields.h"
 
-/* Reads opening_hours of hall.yaml's root into *out (left unset when the
- * field is absent); problems go to x's diag list. */
+/* Reads opening_hours and time_zone of hall.yaml's root into *out (hours
+ * left unset when the field is absent); problems go to x's diag list. */
 void content_hours_read(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                         struct opening_hours *out);
 

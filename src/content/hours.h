@@ -1,4 +1,5 @@
-/* hours: opening hours as the hall keeps them, in the PC's local time.
+/* hours: opening hours as the hall keeps them, in the hall's time zone
+ * (hall.yaml time_zone; the PC's when it is not set).
  * Pure: whether the hall is open at a moment, and when that next changes
  * (so a dark screen sleeps until then). */
 #ifndef TWINHALL_HOURS_H
@@ -20,7 +21,8 @@ bool hours_open_at(const struct opening_hours *h, time_t t);
  * when it does not change in the coming 400 days. */
 time_t hours_next_change(const struct opening_hours *h, time_t t);
 
-/* "Mon 09:00"-style local time of t in buf (for the journal); returns buf. */
-char *hours_format(time_t t, char *buf, size_t size);
+/* "Mon 2026-11-23 09:00"-style time of t in h's zone (h NULL: the PC's) in
+ * buf (for the journal); returns buf. */
+char *hours_format(const struct opening_hours *h, time_t t, char *buf, size_t size);
 
 #endif

@@ -101,9 +101,10 @@ static void copy_dir(void *ctx, const char *path)
 {
 	struct copy *c = ctx;
 	char to[PATH_CAP];
-	if (!join(to, sizeof to, c->dst, path + c->src_len) ||
-	    (mkdir(to, 0755) != 0 && errno != EEXIST))
+	if (!join(to, sizeof to, c->dst, path + c->src_len))
 		fail(c, path);
+	else if (mkdir(to, 0755) != 0 && errno != EEXIST)
+		fail(c, to); /* the copy's folder in the state dir is what cannot be made */
 }
 
 static bool same_file(const struct stat *a, const struct stat *b)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "content/zone.h"
 #include "render/draw.h"
 #include "input/hit.h"
 #include "render/theme.h"
@@ -40,6 +41,7 @@ enum panel_str {
 	P_DARK,
 	P_OPEN_UNTIL,
 	P_DARK_ALWAYS,
+	P_POWER,
 	P_MORE,
 	P_RELOAD,
 	P_CLOSE,
@@ -87,6 +89,7 @@ static const char *const words[P_COUNT][2] = {
                       "Часы работы: экран погаснет в %s"},
     [P_DARK_ALWAYS] = {"Dark: the opening hours never open the hall (see hall.yaml)",
                        "Экран погашен: по часам работы зал не открывается (см. hall.yaml)"},
+    [P_POWER] = {"Screen power: %s", "Питание экрана: %s"},
     [P_RELOAD] = {"Read the content again", "Перечитать содержимое"},
     [P_CLOSE] = {"Close", "Закрыть"},
 };
@@ -282,13 +285,17 @@ static void system_part(struct panel *p, struct column *col, const struct panel_
 	line(p, col, &body, buf, 2);
 	if (in->hours == PANEL_HOURS_NONE)
 		return;
+	if (in->screen_power) { /* how the panel goes off, in the journal's words */
+		snprintf(buf, sizeof buf, w(p, P_POWER), in->screen_power);
+		line(p, col, &body, buf, 2);
+	}
 	if (in->hours_change == (time_t)-1) {
 		if (in->hours == PANEL_HOURS_DARK)
 			line(p, col, &body, w(p, P_DARK_ALWAYS), 2);
 		return;
 	}
-	struct tm tm;
-	localtime_r(&in->hours_change, &tm);
+	struct tm tm; /* in the hall's time zone, as the hours are */
+	zone_local(in->content ? in->content->hall.hours.zone : NULL, in->hours_change, &tm);
 	strftime(d, sizeof d, "%H:%M, %d.%m.%Y", &tm);
 	snprintf(buf, sizeof buf, w(p, in->hours == PANEL_HOURS_DARK ? P_DARK : P_OPEN_UNTIL), d);
 	line(p, col, &body, buf, 2);

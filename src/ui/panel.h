@@ -33,7 +33,8 @@ struct panel_info {
 	size_t rss_bytes;  /* the process's resident memory */
 	size_t textures, texture_bytes;
 	enum { PANEL_HOURS_NONE, PANEL_HOURS_OPEN, PANEL_HOURS_DARK } hours;
-	time_t hours_change; /* when that next changes; (time_t)-1: never */
+	time_t hours_change;      /* when that next changes; (time_t)-1: never */
+	const char *screen_power; /* how the panel is switched off; NULL: not said */
 };
 
 enum panel_action { PANEL_NONE, PANEL_RELOAD, PANEL_CLOSE };

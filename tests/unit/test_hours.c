@@ -1,8 +1,13 @@
 /* Opening hours in Perm's local time (Asia/Yekaterinburg, UTC+5): a day's
  * hours as staff write them, whether the hall is open at a moment (lunch
- * breaks, midnight, exception dates), and when that next changes. */
+ * breaks, midnight, exception dates), and when that next changes; and the
+ * same hours kept in the hall's zone on a PC whose zone is another. */
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+
+#include "base/arena.h"
+#include "content/zone.h"
 
 #include "content/content_hours.h"
 #include "content/hours.h"
@@ -151,6 +156,45 @@ static void test_opening_state(void)
 	CHECK_INT(opening_update(&night, &h, at(2026, 11, 28, 3, 0)), OPENING_CLOSES);
 }
 
+/* A UTC moment. */
+static time_t utc(int y, int mo, int d, int h, int mi)
+{
+	struct tm tm = {
+	    .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi};
+	return timegm(&tm);
+}
+
+/* The hall's hours in Perm (time_zone: Asia/Yekaterinburg) on a PC in New
+ * York, whose clocks go back on 2026-11-01: Perm's 09:00 is 04:00 UTC
+ * whatever the PC's zone, and the journal's times are Perm's. */
+static void test_hall_zone(void)
+{
+	struct arena *a = arena_new();
+	char msg[320], buf[64];
+	struct opening_hours h = office();
+	h.zone = zone_load(a, "Asia/Yekaterinburg", msg, sizeof msg);
+	CHECK(h.zone != NULL);
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	CHECK(!hours_open_at(&h, utc(2026, 11, 23, 3, 59))); /* Mon 08:59 in Perm */
+	CHECK(hours_open_at(&h, utc(2026, 11, 23, 4, 0)));
+	CHECK(!hours_open_at(&h, utc(2026, 11, 23, 8, 0)));  /* 13:00: lunch */
+	CHECK(!hours_open_at(&h, utc(2026, 11, 27, 20, 0))); /* Sat 01:00 in Perm, Fri in NY */
+	CHECK_INT(hours_next_change(&h, utc(2026, 11, 23, 3, 0)), utc(2026, 11, 23, 4, 0));
+	CHECK_INT(hours_next_change(&h, utc(2026, 11, 27, 12, 0)), utc(2026, 11, 30, 4, 0));
+	/* Over New York's change of clocks, Perm's hours do not move. */
+	CHECK_INT(hours_next_change(&h, utc(2026, 10, 30, 13, 0)), utc(2026, 11, 2, 4, 0));
+	CHECK_STR(hours_format(&h, utc(2026, 11, 23, 8, 3), buf, sizeof buf),
+	          "Mon 2026-11-23 13:03");
+	/* Without time_zone, the PC's zone: 09:00 in New York. */
+	h.zone = NULL;
+	CHECK(!hours_open_at(&h, utc(2026, 11, 23, 4, 0)));
+	CHECK(hours_open_at(&h, utc(2026, 11, 23, 14, 0)));
+	setenv("TZ", "Asia/Yekaterinburg", 1);
+	tzset();
+	arena_free(a);
+}
+
 int main(void)
 {
 	setenv("TZ", "Asia/Yekaterinburg", 1);
@@ -159,5 +203,6 @@ int main(void)
 	RUN(test_open_at);
 	RUN(test_next_change);
 	RUN(test_opening_state);
+	RUN(test_hall_zone);
 	return failures_ != 0;
 }
