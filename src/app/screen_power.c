@@ -33,7 +33,8 @@ struct screen_power *screen_power_new(const struct dpms_impl *const *impls, size
 	}
 	if (!p->impl)
 		snprintf(p->describe, sizeof p->describe,
-		         "none (%s): when the hall is closed the screen is only drawn black", why);
+		         _("none (%.200s): when the hall is closed the screen is only drawn black"),
+		         why);
 	return p;
 }
 
