@@ -21,14 +21,14 @@ static uint64_t be64(const unsigned char *p)
 /* The box at b[at..limit): false when its header or body does not fit. */
 static bool box_at(const unsigned char *b, size_t at, size_t limit, struct box *x)
 {
-	if (limit < 8 || at > limit - 8)
+	if (at > limit || limit - at < 8)
 		return false;
 	uint64_t size = be32(b + at);
 	size_t head = 8;
 	memcpy(x->type, b + at + 4, 4);
 	x->type[4] = 0;
 	if (size == 1) {
-		if (at > limit - 16)
+		if (limit - at < 16)
 			return false;
 		size = be64(b + at + 8);
 		head = 16;
