@@ -147,13 +147,32 @@ static int check_image_body(struct content_fields_ctx *x, const struct yaml_doc_
 	return w == IMAGE_WHOLE;
 }
 
+int content_fields_open(struct content_fields_ctx *x, const char *path, int *fd, char *kept,
+                        size_t kept_size)
+{
+	*kept = '\0';
+	enum safe_path_err e = safe_path_open(x->root_fd, path, fd);
+	struct stat st;
+	if (e != SAFE_PATH_OK || !x->store || fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > IMAGE_FILE_MAX)
+		return e; /* what cannot be kept is refused where it is */
+	int copy = x->store->keep(x->store->ctx, *fd, &st, kept, kept_size);
+	if (copy < 0) {
+		*kept = '\0';
+		return e;
+	}
+	close(*fd);
+	*fd = copy;
+	return e;
+}
+
 /* Reports at v when the image at the root-relative path cannot be shown;
- * fills *out's size and stamp when it can. */
+ * fills *out's size and stamp when it can, and its kept name in kept. */
 static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v,
-                            const char *path, struct image_ref *out)
+                            const char *path, struct image_ref *out, char *kept, size_t kept_size)
 {
 	int fd = -1;
-	enum safe_path_err e = safe_path_open(x->root_fd, path, &fd);
+	enum safe_path_err e = content_fields_open(x, path, &fd, kept, kept_size);
 	if (e == SAFE_PATH_NOT_FOUND) {
 		content_fields_error(x, v, "%s not found (looked for %s)", v->str, path);
 		return 0;
@@ -201,7 +220,7 @@ int content_fields_image(struct content_fields_ctx *x, const struct yaml_doc_nod
                          const char *key, struct image_ref *out)
 {
 	const struct yaml_doc_node *v = single(x, map, key, "photos/01.jpg");
-	char path[PATH_MAX];
+	char path[PATH_MAX], kept[128];
 	if (!v)
 		return 0;
 	if (v->len == 0) {
@@ -216,9 +235,10 @@ int content_fields_image(struct content_fields_ctx *x, const struct yaml_doc_nod
 		content_fields_error(x, v, "%s %s", v->str, safe_path_describe(e));
 		return 0;
 	}
-	if (!check_image_file(x, v, path, out))
+	if (!check_image_file(x, v, path, out, kept, sizeof kept))
 		return 0;
 	out->path = arena_strdup(x->a, path);
+	out->file = *kept ? arena_strdup(x->a, kept) : out->path;
 	out->loc = (struct src_loc){x->file, v->line, v->col};
-	return out->path != NULL;
+	return out->path != NULL && out->file != NULL;
 }
