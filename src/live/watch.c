@@ -184,6 +184,11 @@ static void handle(struct watch *w, bool readable, uint64_t *next_poll, uint64_t
 		*polled = f;
 	}
 	if (now >= settle_due(&w->settle)) {
+		look_at_root(w, now); /* is it there to be read? */
+		if (!w->present)
+			settle_forget(&w->settle); /* nothing to read until it is back */
+	}
+	if (now >= settle_due(&w->settle)) {
 		uint64_t f = tree_fingerprint(w->dir);
 		*polled = f;
 		if (settle_look(&w->settle, now, f)) {
