@@ -102,14 +102,11 @@ static int show(const struct options *o, const char *dir, struct content **c, st
 	}
 	IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
 	if (o->mode == MODE_SCREENSHOT && strcmp(o->at, "notice") == 0)
-		rc = screenshot_notice(o, dir, *d);
+		rc = screenshot_notice(o, *d);
 	else if (o->mode == MODE_SCREENSHOT)
 		rc = screenshot_run(o, *c, lang);
-	else {
-		rc = app_run(o, dir, *c, *d); /* they are the app's now */
-		*c = NULL;
-		*d = NULL;
-	}
+	else
+		rc = app_run(o, dir); /* it loads dir itself, through its own store */
 	IMG_Quit();
 	TTF_Quit();
 	return rc;
@@ -135,9 +132,12 @@ int main(int argc, char **argv)
 	}
 	const char *dir = content_dir(&o);
 	struct diag *d = diag_new();
-	struct content *c = d ? content_load(dir, d) : NULL;
+	/* The window loads the content itself (live.h); the rest load it here. */
+	struct content *c = d && o.mode != MODE_RUN ? content_load(dir, d) : NULL;
 	int rc;
-	if (o.mode == MODE_CHECK) {
+	if (o.mode == MODE_RUN) {
+		rc = show(&o, dir, &c, &d);
+	} else if (o.mode == MODE_CHECK) {
 		rc = run_check(dir, c, d);
 	} else {
 		diag_log(d, stderr, dir);

@@ -26,26 +26,20 @@ static int centred(struct text *t, const struct text_style *st, const char *s, i
 	return text_draw_paragraph(t, st, s, (w - max_w) / 2, y, max_w, 3, 0);
 }
 
-static void staff_lines(struct text *t, const struct layout *l, struct diag *d, const char *dir)
+/* One quiet line for staff, in Russian and without file paths (visitors
+ * read the notice too): how many errors, and where to see them. */
+static void staff_line(struct text *t, const struct layout *l, struct diag *d)
 {
-	const struct diag_item *first = NULL;
-	size_t errors = diag_count(d, DIAG_ERROR);
-	for (size_t i = 0; i < diag_size(d) && !first; i++)
-		if (diag_get(d, i)->level == DIAG_ERROR)
-			first = diag_get(d, i);
-	char line[1200], msg[1024] = "";
-	if (first)
-		diag_format(first, dir, msg, sizeof msg);
-	snprintf(line, sizeof line, "For staff: %zu problem%s in %s (run: twinhall --check %s). %s",
-	         errors, errors == 1 ? "" : "s", dir, dir, msg);
+	char line[512];
+	size_t errors = d ? diag_count(d, DIAG_ERROR) : 0;
+	ui_text(UI_NOTICE_STAFF, "ru", errors > 9999 ? 9999 : (int)errors, line, sizeof line);
 	struct text_style st = {FACE_SANS, l->size_small, color(theme.text_soft), 0};
 	int max_w = l->w - 2 * l->margin;
-	int h = text_draw_paragraph(t, &st, line, 0, 0, max_w, 3, 1);
-	text_draw_paragraph(t, &st, line, l->margin, l->h - l->margin - h, max_w, 3, 0);
+	int h = text_draw_paragraph(t, &st, line, 0, 0, max_w, 2, 1);
+	text_draw_paragraph(t, &st, line, l->margin, l->h - l->margin - h, max_w, 2, 0);
 }
 
-void notice_draw(SDL_Renderer *ren, struct text *text, int w, int h, struct diag *d,
-                 const char *dir)
+void notice_draw(SDL_Renderer *ren, struct text *text, int w, int h, struct diag *d)
 {
 	struct layout l = layout_compute(w, h);
 	draw_gradient(ren, (struct rect){0, 0, w, h}, theme.backdrop_top, 255,
@@ -60,5 +54,5 @@ void notice_draw(SDL_Renderer *ren, struct text *text, int w, int h, struct diag
 	y += l.gap * 2;
 	y += centred(text, &body, ui_text(UI_UPDATING, "ru", 0, buf, sizeof buf), w, y, max_w);
 	centred(text, &body, ui_text(UI_UPDATING, "en", 0, buf, sizeof buf), w, y, max_w);
-	staff_lines(text, &l, d, dir);
+	staff_line(text, &l, d);
 }

@@ -10,8 +10,8 @@
 #include "text/text.h"
 
 /* Draws the notice over the whole w x h render target; d holds the content
- * problems found in dir (the first error is quoted for staff). */
-void notice_draw(SDL_Renderer *ren, struct text *text, int w, int h, struct diag *d,
-                 const char *dir);
+ * problems (staff are told how many, and where to read them: the public
+ * sees no file paths). */
+void notice_draw(SDL_Renderer *ren, struct text *text, int w, int h, struct diag *d);
 
 #endif

@@ -51,8 +51,8 @@ static void slot_prepare(struct player *p, struct slot *s, uint64_t seq)
 	enum image_fit fit;
 	const struct image_ref *ref = slide_image(p->c, &p->l, it, &box, &fit);
 	if (ref)
-		texture_cache_prefetch(p->images, ref->path, box.w, box.h, fit);
-	texture_cache_prefetch(p->images, p->c->hall.cities[it.city].flag.path, fb.w, fb.h,
+		texture_cache_prefetch(p->images, ref->file, box.w, box.h, fit);
+	texture_cache_prefetch(p->images, p->c->hall.cities[it.city].flag.file, fb.w, fb.h,
 	                       IMAGE_CONTAIN);
 }
 
@@ -95,7 +95,7 @@ static bool art_ready(struct player *p, const struct image_ref *ref, struct rect
                       enum image_fit fit, SDL_Texture **tex, int *w, int *h)
 {
 	enum texture_state st;
-	*tex = texture_cache_get(p->images, ref->path, box.w, box.h, fit, w, h, &st);
+	*tex = texture_cache_get(p->images, ref->file, box.w, box.h, fit, w, h, &st);
 	return st != TEXTURE_LOADING;
 }
 
