@@ -9,10 +9,10 @@ VERSION := 0.1.0
 
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
-             libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk
-DEB_TEST  := xvfb xauth xdotool imagemagick clang-format git systemd tzdata time clang libclang-rt-14-dev
+             libjpeg62-turbo-dev libheif-dev fonts-noto-core fonts-noto-cjk
+DEB_TEST  := xvfb xauth xdotool imagemagick libheif-examples clang-format git systemd tzdata time clang libclang-rt-14-dev
 DEB_BENCH := feh xvfb libgl1-mesa-dri libglx-mesa0
-PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg
+PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg libheif
 
 # Short lines while building; `make V=1` shows the whole commands.
 Q = @

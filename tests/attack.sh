@@ -65,7 +65,7 @@ cut_jpeg|$ox:$pline:11|cut short
 cut_header|$ox:$pline:11|cut short
 cut_png|$ox:$fline:7|flag.png is cut short
 empty_image|$ox:$pline:11|empty file
-text_as_jpg|$ox:$pline:11|not a JPEG, PNG or WebP
+text_as_jpg|$ox:$pline:11|not a JPEG, PNG, WebP or HEIC
 dotdot|$ox:$pline:11|contains \"\\.\\.\"
 absolute|$ox:$pline:11|starts with /
 symlink_out|$ox:$pline:11|outside the content folder

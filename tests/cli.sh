@@ -64,6 +64,87 @@ expect_status "a caption too long for its room only warns" 0 "$TH" --check "$lon
 expect_output "the warning says where and how many lines" \
 	"^$long/cities/oxford/city.yaml:$cl:11: warning: this caption needs [0-9]+ lines at 1920x1080 but the screen has room for 3"
 
+# The home screen: a city whose name and country will not fit its card,
+# and more cities than the screen has room for, are warnings (exit 0).
+hn=$TMP/home-name
+copy_content "$hn"
+nl=$(grep -n '^  ru: Циндао' "$hn/cities/qingdao/city.yaml" | cut -d: -f1)
+sed -i "${nl}s/Циндао/Циндао $(printf 'Великая Гавань %.0s' $(seq 6))/" "$hn/cities/qingdao/city.yaml"
+expect_status "a name too long for its home card only warns" 0 "$TH" --check "$hn"
+expect_output "the warning names the city's line and the screen" \
+	"^$hn/cities/qingdao/city.yaml:$nl:7: warning: on the home screen at 1920x1080, this city's card has no room"
+hm=$TMP/home-many
+copy_content "$hm"
+for i in $(seq 7 13); do cp -r "$hm/cities/oxford" "$hm/cities/oxford$i"; done
+sed -i "s/^  - duisburg$/  - duisburg\n$(for i in $(seq 7 13); do printf '  - oxford%s\\n' $i; done)/" "$hm/hall.yaml"
+expect_status "13 cities only warn" 0 "$TH" --check "$hm"
+expect_output "the home screen's room is stated" \
+	"^$hm/hall.yaml:.*warning: the home screen has room for 12 cities and there are 13"
+
+# Rules the staff guide states, checked: photos big enough for the screen,
+# history oldest first; a name in another letter case is found and named.
+lr=$TMP/rules
+copy_content "$lr"
+ph=$(ls "$lr"/cities/oxford/photos/02-*.jpg)
+convert "$ph" -resize 640x427 "$ph"
+pl=$(grep -n "file: photos/02-" "$lr/cities/oxford/city.yaml" | cut -d: -f1)
+hl=$(grep -n "^  - year: 2001" "$lr/cities/oxford/city.yaml" | cut -d: -f1)
+sed -i "${hl}s/year: 2001/year: 1990/" "$lr/cities/oxford/city.yaml"
+sed -i "s|file: photos/01-town-hall-declaration.jpg|file: photos/01-Town-Hall-Declaration.JPG|" "$lr/cities/oxford/city.yaml"
+cl=$(grep -n "01-Town-Hall" "$lr/cities/oxford/city.yaml" | cut -d: -f1)
+expect_status "a small photo, history out of order and a name's case only warn" 0 "$TH" --check "$lr"
+expect_output "a photo far below the screen's size is a warning with its size" \
+	"^$lr/cities/oxford/city.yaml:$pl:11: warning: this photo is only 640 x 427 pixels"
+expect_output "history out of order is a warning at the year" \
+	"^$lr/cities/oxford/city.yaml:$hl:11: warning: 1990 comes after 1995"
+expect_output "a name in another case is found and named" \
+	"^$lr/cities/oxford/city.yaml:$cl:11: warning: photos/01-Town-Hall-Declaration.JPG is not in the folder as written, but 01-town-hall-declaration.jpg is"
+
+# One rule book: the hall running on a folder writes to its journal the
+# problems --check prints for that folder, the same words at the same
+# places, after a save and at its start: warnings (a caption cut with "…",
+# a city folder not listed) and an error (a character no font has, which
+# the hall then refuses as --check does).
+same_as_check() { # same_as_check NAME DIR LOG: LOG's located lines are --check's for DIR
+	local want got
+	want=$("$TH" --check "$2" | grep -F "$2/")
+	got=$(sed -n "s|^<[345]>\($2/\)|\1|p" "$3")
+	if [ -n "$want" ] && [ "$want" = "$got" ]; then pass "$1"; else
+		fail "$1" "--check says:" "$want" "the hall says:" "$got"; fi
+}
+hall_start() { # hall_start DIR: the hall on DIR without a display; its trace and journal in $TMP
+	SDL_VIDEODRIVER=dummy "$TH" --trace --state-dir "$TMP/rb-state" "$1" >"$TMP/rb.trace" 2>"$TMP/rb.log" &
+	hall=$!
+	sleep 1.5
+}
+reloaded() { # reloaded N WANT: waits (10 s at most) for the trace's Nth reload; it says WANT
+	for _ in $(seq 100); do [ "$(grep -c '"reload":' "$TMP/rb.trace")" -ge "$1" ] && break; sleep 0.1; done
+	grep '"reload":' "$TMP/rb.trace" | sed -n "${1}p" | grep -q "$2"
+}
+rb=$TMP/rulebook
+copy_content "$rb"
+hall_start "$rb"
+rl=$(grep -n '^      en:' "$rb/cities/oxford/city.yaml" | head -1 | cut -d: -f1)
+sed -i "${rl}s/\$/ $(printf 'And a very long sentence that goes on. %.0s' $(seq 12))/" "$rb/cities/oxford/city.yaml"
+mkdir "$rb/cities/paris"
+reloaded 1 '"reload":"ok"' && pass "the hall shows content with warnings only" || fail "the hall shows content with warnings only" "$(cat "$TMP/rb.trace")"
+same_as_check "the hall logs the warnings of a save as --check gives them" "$rb" "$TMP/rb.log"
+seen=$(wc -l <"$TMP/rb.log")
+el=$(grep -n '^      en:' "$rb/cities/duisburg/city.yaml" | head -1 | cut -d: -f1)
+sed -i "${el}s/^      en: /      en: 🙂 /" "$rb/cities/duisburg/city.yaml"
+# Refused for its city alone (issue 20): Duisburg stays as it was, the load
+# is "partial" with the error.
+reloaded 2 '"reload":"partial",.*"errors":1' && pass "the hall refuses a character no font has, as --check does" ||
+	fail "the hall refuses a character no font has, as --check does" "$(cat "$TMP/rb.trace")"
+tail -n +$((seen + 1)) "$TMP/rb.log" >"$TMP/rb-refused.log"
+same_as_check "the hall logs the refused save's errors and warnings as --check gives them" "$rb" "$TMP/rb-refused.log"
+kill -TERM "$hall"
+wait "$hall"
+hall_start "$rb"
+kill -TERM "$hall"
+wait "$hall"
+same_as_check "at its start the hall logs what --check gives" "$rb" "$TMP/rb.log"
+
 # Staff's classic YAML mistake: a tab for indentation.
 
 t=$TMP/tab
@@ -72,6 +153,35 @@ tl=$(grep -n '^  en:' "$t/hall.yaml" | head -1 | cut -d: -f1)
 sed -i "${tl}s/^  en:/\ten:/" "$t/hall.yaml"
 expect_status "a tab in the indentation fails the check" 1 "$TH" --check "$t"
 expect_output "a tab is located and explained" "^$t/hall.yaml:$tl:[0-9]+: error: .*[Tt]ab"
+
+# Quotes and colons as staff type them: a quote left open is reported
+# where it opened, not where YAML gave up, lines below in a comment that
+# has a quote mark; a plain caption with ": " in it is taken as its text,
+# and where that is not clear the message says how to write it.
+q=$TMP/quote
+copy_content "$q"
+qf=$q/cities/oxford/city.yaml
+ql=$(grep -n '^      ru: 22 декабря' "$qf" | head -1 | cut -d: -f1)
+sed -i "${ql}s/ru: 22/ru: \"22/" "$qf"
+expect_status "a quote never closed fails the check" 1 "$TH" --check "$q"
+expect_output "it is reported where the quote opened" \
+	"^$qf:$ql:11: error: this quoted text is not closed on its line, so it runs on to line [0-9]+: add the closing \" at the end of the text on line $ql\$"
+k=$TMP/colon
+copy_content "$k"
+kf=$k/cities/oxford/city.yaml
+sed -i "${ql}s/ru: 22 декабря/ru: Оксфорд: 22 декабря/" "$kf"
+expect_status "a plain caption with \": \" in it passes the check" 0 "$TH" --check "$k"
+"$TH" --screenshot "$TMP/colon.png" --size 640x360 --lang ru --at city/oxford/photos/1 "$k" >/dev/null 2>&1
+"$TH" --screenshot "$TMP/no-colon.png" --size 640x360 --lang ru --at city/oxford/photos/1 "$FIX" >/dev/null 2>&1
+if [ -s "$TMP/colon.png" ] && ! "$BUILD/tools/pngdiff" "$TMP/colon.png" "$TMP/no-colon.png" 0.01 >/dev/null; then
+	pass "and the hall shows it as its caption"
+else
+	fail "and the hall shows it as its caption" "no screenshot, or the photo looks as before"
+fi
+sed -i "${ql}s/\$/\n        и ещё строка/" "$kf"
+expect_status "such a caption going on over two lines fails the check" 1 "$TH" --check "$k"
+expect_output "it is located at its colon and says what to do" \
+	"^$kf:$ql:18: error: a value contains \": \" or the indentation is off; put the value in quotes"
 
 expect_status "the program refuses broken content with exit 1" 1 "$TH" --screenshot "$TMP/b.png" "$b"
 expect_output "and says how to check it" "run twinhall --check"

@@ -42,12 +42,37 @@ for rd in software opengl; do
 	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
 	xdotool windowmove "$win" 0 0
 	sleep 2
-	# A visitor scrolls Oxford's history; staff save another city's file
-	# while it still eases: the hall reloads and shows the history again.
+	# A visitor scrolls Oxford's history down and reads; staff save another
+	# city's file: the visitor stays where they were, on a clean frame.
 	drag 640 600 640 200
-	sleep 0.1
+	sleep 4 # a fling coasts for up to 2-3 s
+	shot "$TMP/final-before.png"
+	"$TH" --screenshot "$TMP/final-top.png" --size ${W}x$H --at city/oxford/history "$live" >/dev/null 2>&1
+	if "$BUILD/tools/pngdiff" "$TMP/final-top.png" "$TMP/final-before.png" 0.5 >/dev/null; then
+		fail "$rd: the drag scrolled the history" "the screen is still at its top"
+	fi
 	echo "# saved" >>"$live/cities/qingdao/city.yaml"
-	same "a reload during a scrolled history" city/oxford/history reload
+	sleep 3
+	shot "$TMP/final-live.png"
+	if r=$("$BUILD/tools/pngdiff" "$TMP/final-before.png" "$TMP/final-live.png" 0.5 "$TMP/final-diff-$rd-kept.png"); then
+		pass "$rd: a reload keeps the visitor's place in a scrolled history ($r)"
+	else
+		fail "$rd: a reload keeps the visitor's place in a scrolled history" "$r" "$(tail -3 "$TMP/final.log")"
+	fi
+	# And a save while the timeline still coasts ends on a clean frame: the
+	# same as a moment later, with no blend of two positions.
+	drag 640 600 640 300
+	sleep 0.1
+	echo "# saved again" >>"$live/cities/qingdao/city.yaml"
+	sleep 4
+	shot "$TMP/final-before.png"
+	sleep 1.5
+	shot "$TMP/final-live.png"
+	if r=$("$BUILD/tools/pngdiff" "$TMP/final-before.png" "$TMP/final-live.png" 0.5 "$TMP/final-diff-$rd-coast.png"); then
+		pass "$rd: a reload while the history coasts comes to rest ($r)"
+	else
+		fail "$rd: a reload while the history coasts comes to rest" "$r"
+	fi
 	# A city's photos: the next photo by a swipe, twice; each must end at
 	# rest with its caption and counter.
 	kill "$pid"
@@ -85,4 +110,29 @@ for rd in software opengl; do
 	kill "$pid"
 	wait "$pid" 2>/dev/null
 done
+
+# Staff add a seventh city, then five more, while the hall shows home: each
+# reload ends on home as drawn headless, every card and badge whole.
+rd=software
+"$TH" --window ${W}x$H --at home "$live" >"$TMP/final.log" 2>&1 &
+pid=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+xdotool windowmove "$win" 0 0
+sleep 2
+add_cities() { # add_cities FROM TO: copies of Oxford (a suspended link) as cities FROM..TO
+	local list=""
+	for i in $(seq "$1" "$2"); do
+		cp -r "$live/cities/oxford" "$TMP/oxford$i"
+		mv "$TMP/oxford$i" "$live/cities/oxford$i"
+		list="$list  - oxford$i\n"
+	done
+	sed -i "s/^  - duisburg$/  - duisburg\n$list/" "$live/hall.yaml"
+	sed -i '/^$/N;/^\n$/D' "$live/hall.yaml"
+}
+add_cities 7 7
+same "a seventh city" home seven
+add_cities 8 12
+same "twelve cities" home twelve
+kill "$pid"
+wait "$pid" 2>/dev/null
 exit 0

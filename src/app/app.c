@@ -285,6 +285,7 @@ static void renew(struct app *a, enum renew_cause why)
 	}
 	if (a->visit)
 		visit_resize(a->visit, w, h);
+	notice_forget(a->notice);
 	app_panel_start(a);
 	a->dirty = true;
 }
@@ -362,7 +363,7 @@ static void draw(struct app *a, uint64_t now)
 	} else if (a->visit) {
 		visit_draw(a->visit, now);
 	} else {
-		notice_draw(a->ren, a->text, w, h, live_diag(a->live));
+		notice_draw(a->notice, w, h, live_diag(a->live));
 	}
 	if (a->panel && panel_is_open(a->panel))
 		app_panel_draw(a, now, w, h);
@@ -449,7 +450,8 @@ int app_run(const struct options *o, const char *dir)
 		goto done;
 	const struct content *shown = live_content(a.live);
 	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
-	if (!a.text)
+	a.notice = a.text ? notice_new(a.ren, a.text) : NULL;
+	if (!a.notice)
 		goto done;
 	a.clock =
 	    sim_clock_start(SDL_GetTicks64(), time(NULL), o->clock_speed,
@@ -473,6 +475,7 @@ done:
 	panel_free(a.panel);
 	visit_free(a.visit);
 	live_stop(a.live); /* after the visit: it draws from the content */
+	notice_free(a.notice);
 	text_free(a.text);
 	if (a.ren)
 		SDL_DestroyRenderer(a.ren);

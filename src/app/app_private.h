@@ -18,6 +18,7 @@
 #include "input/monkey.h"
 #include "live/live.h"
 #include "text/text.h"
+#include "ui/notice.h"
 #include "ui/panel.h"
 #include "visit/visit.h"
 
@@ -37,6 +38,7 @@ struct app {
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	struct text *text;
+	struct notice *notice; /* shown while there is no content to show */
 	struct visit *visit;
 	Uint32 wake_event;
 	bool quit, dirty;

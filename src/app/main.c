@@ -14,8 +14,7 @@
 #include "content/diag.h"
 #include "app/options.h"
 #include "app/screenshot.h"
-#include "text/text.h"
-#include "ui/text_check.h"
+#include "text/rulebook.h"
 
 #ifndef TWINHALL_CONTENT_DIR
 #define TWINHALL_CONTENT_DIR "/var/lib/twinhall/content"
@@ -32,33 +31,12 @@ static const char *content_dir(const struct options *o)
 	return TWINHALL_CONTENT_DIR;
 }
 
-/* The text as the screen will draw it: glyphs every character needs, and
- * room at the reference size. Needs fonts, not a display. */
-static void check_text(struct content *c, struct diag *d)
-{
-	if (TTF_Init() != 0) {
-		diag_add(d, DIAG_WARNING, NULL, 0, 0, "fonts not checked: %s", TTF_GetError());
-		return;
-	}
-	struct text *t = text_new_for(NULL, c);
-
-	if (t)
-		text_check_content(t, c, d);
-	else
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "no font found (install fonts-noto-core)");
-	text_free(t);
-	TTF_Quit();
-}
-
 /* --check: every problem, then a one-line verdict. */
 static int run_check(const char *dir, struct content *c, struct diag *d)
 {
-	if (c)
-		check_text(c, d);
 	diag_print(d, stdout, dir);
 	size_t errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING);
-	if (c && !errors) {
-
+	if (c) { /* the rule book gives no content when it found an error */
 		size_t cities, photos, history, gifts;
 		content_counts(c, &cities, &photos, &history, &gifts);
 		printf("%s: ok: %zu cities, %zu photos, %zu history entries, %zu gifts", dir,
@@ -68,9 +46,8 @@ static int run_check(const char *dir, struct content *c, struct diag *d)
 		printf("\n");
 		return 0;
 	}
-	printf("%s: %zu error%s, %zu warning%s: %s\n", dir, errors, errors == 1 ? "" : "s",
-	       warnings, warnings == 1 ? "" : "s",
-	       c ? "fix them before the screen shows boxes" : "the hall cannot show this content");
+	printf("%s: %zu error%s, %zu warning%s: the hall cannot show this content\n", dir, errors,
+	       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 	return 1;
 }
 
@@ -96,7 +73,7 @@ static int show(const struct options *o, const char *dir, struct content **c, st
 	int lang = 0, rc = *c ? pick_lang(o, *c, &lang) : 0;
 	if (rc)
 		return rc;
-	if (TTF_Init() != 0) {
+	if (!TTF_WasInit()) {
 		log_error("cannot start SDL_ttf: %s", TTF_GetError());
 		return 1;
 	}
@@ -108,7 +85,6 @@ static int show(const struct options *o, const char *dir, struct content **c, st
 	else
 		rc = app_run(o, dir); /* it loads dir itself, through its own store */
 	IMG_Quit();
-	TTF_Quit();
 	return rc;
 }
 
@@ -131,9 +107,12 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	const char *dir = content_dir(&o);
+	/* The rule book checks the text with fonts; the window and
+	 * screenshots draw with them. Without them --check says so. */
+	int ttf = TTF_Init() == 0;
 	struct diag *d = diag_new();
-	/* The window loads the content itself (live.h); the rest load it here. */
-	struct content *c = d && o.mode != MODE_RUN ? content_load(dir, d) : NULL;
+	/* The window loads the content itself, through its store (live.h). */
+	struct content *c = d && o.mode != MODE_RUN ? rulebook_load(dir, d) : NULL;
 	int rc;
 	if (o.mode == MODE_RUN) {
 		rc = show(&o, dir, &c, &d);
@@ -148,5 +127,7 @@ int main(int argc, char **argv)
 	}
 	content_free(c);
 	diag_free(d);
+	if (ttf)
+		TTF_Quit();
 	return rc;
 }

@@ -45,12 +45,18 @@ static SDL_Texture *load_texture(SDL_Renderer *ren, const struct content *c,
 	return tex;
 }
 
+/* Room for one slide's text textures, so none is drawn twice. */
+enum { SLIDE_TEXT_BYTES = 64 << 20 };
+
 static int render(SDL_Renderer *ren, const struct content *c, int lang, struct layout *l,
                   struct attract_item it)
 {
 	struct text *text = text_new_for(ren, c);
-	if (!text)
+	struct text_cache *texts = text ? text_cache_new(ren, text, SLIDE_TEXT_BYTES) : NULL;
+	if (!texts) {
+		text_free(text);
 		return -1;
+	}
 	struct slide_art art = {0};
 	struct rect box;
 	enum image_fit fit;
@@ -60,11 +66,14 @@ static int render(SDL_Renderer *ren, const struct content *c, int lang, struct l
 	const struct city *city = &c->hall.cities[it.city];
 	art.flag = load_texture(ren, c, &city->flag, slide_flag_box(l), IMAGE_CONTAIN, &art.flag_w,
 	                        &art.flag_h);
-	struct slide_env env = {ren, text, l, c, lang};
-	slide_draw(&env, it, &art);
+	/* The slide's toolkit as the player's, its text drawn here (no worker). */
+	struct ui ui = {.ren = ren, .text = text, .texts = texts, .c = c, .l = *l};
+	ui.nav.lang = lang;
+	slide_draw(&ui, it, &art);
 	SDL_RenderPresent(ren);
 	SDL_DestroyTexture(art.image);
 	SDL_DestroyTexture(art.flag);
+	text_cache_free(texts);
 	text_free(text);
 	return 0;
 }
@@ -159,11 +168,13 @@ int screenshot_notice(const struct options *o, struct diag *d)
 	SDL_Surface *surf = NULL;
 	SDL_Renderer *ren = surface_renderer(o, &surf);
 	struct text *text = ren ? text_new(ren) : NULL;
-	if (text) {
-		notice_draw(ren, text, o->size_w, o->size_h, d);
+	struct notice *n = text ? notice_new(ren, text) : NULL;
+	if (n) {
+		notice_draw(n, o->size_w, o->size_h, d);
 		SDL_RenderPresent(ren);
 		rc = save(o, surf);
 	}
+	notice_free(n);
 	text_free(text);
 	if (ren)
 		SDL_DestroyRenderer(ren);

@@ -45,6 +45,14 @@ enum safe_path_err safe_path_open(int root_fd, const char *rel, int *fd);
  * and for tests. */
 enum safe_path_err safe_path_open_walk(int root_fd, const char *rel, int *fd);
 
+/* For rel (checked with safe_path_check) not found as written: looks for
+ * the file staff meant, each missing part of the path among its folder's
+ * entries by name_fold (another letter case, accents encoded another way,
+ * as macOS writes them); exactly one entry must match. Writes the path as
+ * it is in the folder into out, to open with safe_path_open. Follows no
+ * symlinks while looking. SAFE_PATH_OK, or SAFE_PATH_NOT_FOUND. */
+enum safe_path_err safe_path_find_folded(int root_fd, const char *rel, char *out, size_t size);
+
 /* Reads the whole file fd into a new NUL-terminated buffer *out (the caller
  * frees it with big_free: it may be image-sized) of *len bytes, refusing with SAFE_PATH_TOO_LARGE,
  * before reading, a file larger than max bytes. fd stays open. */

@@ -176,6 +176,13 @@ struct content *content_load(const char *dir, struct diag *d);
 struct content *content_load_kept(const char *dir, const struct content_store *store,
                                   const struct content *good, struct diag *d);
 
+/* After a check of c's text added problems to d (from its item first on):
+ * each city with an error in its city.yaml stays as it is in good, or is
+ * left out, as content_load_kept does. 0, or -1 when an error is not a
+ * city's (hall.yaml's) or no city is left: c cannot be shown. */
+int content_keep_errors(struct content *c, struct diag *d, size_t first,
+                        const struct content *good);
+
 /* One more owner of c (another thread's); each owner calls content_free.
  * Returns c. */
 struct content *content_hold(struct content *c);

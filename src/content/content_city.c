@@ -103,6 +103,30 @@ static size_t errors(const struct content_fields_ctx *x)
 	return diag_count(x->d, DIAG_ERROR);
 }
 
+/* The screen photos are judged for: most halls' (a 4K screen shows a
+ * 1920 x 1080 photo as sharp as most viewers can tell). A photo that must
+ * be enlarged more than PHOTO_MAX_ENLARGE times to cover it looks blurred. */
+enum { PHOTO_SCREEN_W = 1920, PHOTO_SCREEN_H = 1080 };
+#define PHOTO_MAX_ENLARGE 1.5
+
+static void photo_size(struct content_fields_ctx *x, const struct yaml_doc_node *it,
+                       const struct image_ref *im)
+{
+	int lo = im->width < im->height ? im->width : im->height;
+	int hi = im->width < im->height ? im->height : im->width;
+	if (lo <= 0)
+		return;
+	double by = (double)PHOTO_SCREEN_W / hi > (double)PHOTO_SCREEN_H / lo
+	                ? (double)PHOTO_SCREEN_W / hi
+	                : (double)PHOTO_SCREEN_H / lo;
+	if (by > PHOTO_MAX_ENLARGE)
+		content_fields_warning(
+		    x, yaml_doc_get(it, "file"),
+		    "this photo is only %d x %d pixels: the screen shows it %.1f "
+		    "times enlarged, blurred; use one of at least 1920 x 1280",
+		    im->width, im->height, by);
+}
+
 static void read_photos(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                         struct city *c)
 {
@@ -121,7 +145,8 @@ static void read_photos(struct content_fields_ctx *x, const struct yaml_doc_node
 		size_t before = errors(x);
 		struct photo ph = {0};
 		if (content_fields_check(x, it, &photo_shape, "each photo")) {
-			content_fields_image(x, it, "file", &ph.image);
+			if (content_fields_image(x, it, "file", &ph.image))
+				photo_size(x, it, &ph.image);
 			content_fields_text(x, it, "caption", &ph.caption);
 			content_fields_int(x, it, "year", 1800, 2100, &ph.year);
 			content_fields_string(x, it, "credit", &ph.credit);
@@ -148,6 +173,12 @@ static void read_history(struct content_fields_ctx *x, const struct yaml_doc_nod
 			continue;
 		content_fields_int(x, it, "year", 1000, 2100, &h[i].year);
 		content_fields_text(x, it, "text", &h[i].text);
+		if (i > 0 && h[i].year && h[i - 1].year > h[i].year)
+			content_fields_warning(
+			    x, yaml_doc_get(it, "year"),
+			    "%d comes after %d: history is shown in the order it "
+			    "is written, oldest first; move this entry up",
+			    h[i].year, h[i - 1].year);
 	}
 	c->history = h;
 	c->n_history = v->n;

@@ -1,5 +1,7 @@
 #include "content/content_keep.h"
 
+#include "content/content_hall.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -91,6 +93,31 @@ static const struct city *good_city(const struct content *good, const struct hal
 		if (strcmp(good->hall.cities[i].id, id) == 0)
 			return &good->hall.cities[i];
 	return NULL;
+}
+
+int content_keep_errors(struct content *c, struct diag *d, size_t first, const struct content *good)
+{
+	bool broken[CONTENT_HALL_MAX_CITIES] = {0};
+	bool any = false;
+	for (size_t i = 0; i < diag_size(d); i++) {
+		const struct diag_item *it = diag_get(d, i); /* sorted: seq tells the new */
+		if (it->level != DIAG_ERROR || it->seq < first)
+			continue;
+		size_t k = 0;
+		for (; k < c->hall.n_cities && k < CONTENT_HALL_MAX_CITIES; k++) {
+			char rel[128];
+			snprintf(rel, sizeof rel, "cities/%s/city.yaml", c->hall.cities[k].id);
+			if (it->file && strcmp(it->file, rel) == 0)
+				break;
+		}
+		if (k == c->hall.n_cities || k == CONTENT_HALL_MAX_CITIES)
+			return -1; /* hall.yaml's, or of no file */
+		broken[k] = any = true;
+		((struct city *)&c->hall.cities[k])->origin = CITY_NEW; /* not shown trimmed */
+	}
+	if (!any)
+		return 0;
+	return content_keep_cities(c->arena, &c->hall, broken, good, d) > 0 ? 0 : -1;
 }
 
 long content_keep_cities(struct arena *a, struct hall *hall, const bool *broken,

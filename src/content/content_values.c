@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/hash.h"
+#include "base/name_fold.h"
 #include "image/image_file.h"
 #include "image/image_info.h"
 #include "image/image_whole.h"
@@ -147,32 +148,71 @@ static int check_image_body(struct content_fields_ctx *x, const struct yaml_doc_
 	return w == IMAGE_WHOLE;
 }
 
+/* fd (a file of the content, open) swapped for the store's copy of it when
+ * x has a store and the file can be kept; its name then in kept. */
+static void keep_open(struct content_fields_ctx *x, int *fd, char *kept, size_t kept_size)
+{
+	struct stat st;
+	*kept = '\0';
+	if (!x->store || fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > IMAGE_FILE_MAX)
+		return; /* what cannot be kept is refused where it is */
+	int copy = x->store->keep(x->store->ctx, *fd, &st, kept, kept_size);
+	if (copy < 0) {
+		*kept = '\0';
+		return;
+	}
+	close(*fd);
+	*fd = copy;
+}
+
 int content_fields_open(struct content_fields_ctx *x, const char *path, int *fd, char *kept,
                         size_t kept_size)
 {
 	*kept = '\0';
 	enum safe_path_err e = safe_path_open(x->root_fd, path, fd);
-	struct stat st;
-	if (e != SAFE_PATH_OK || !x->store || fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (uint64_t)st.st_size > IMAGE_FILE_MAX)
-		return e; /* what cannot be kept is refused where it is */
-	int copy = x->store->keep(x->store->ctx, *fd, &st, kept, kept_size);
-	if (copy < 0) {
-		*kept = '\0';
-		return e;
-	}
-	close(*fd);
-	*fd = copy;
+	if (e == SAFE_PATH_OK)
+		keep_open(x, fd, kept, kept_size);
 	return e;
 }
 
-/* Reports at v when the image at the root-relative path cannot be shown;
- * fills *out's size and stamp when it can, and its kept name in kept. */
-static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v,
-                            const char *path, struct image_ref *out, char *kept, size_t kept_size)
+/* Opens path (root-relative, PATH_MAX bytes); when it is not there as
+ * written, the file staff meant (safe_path_find_folded), whose path then
+ * replaces it: a name that differs only in how its accents are encoded (a
+ * Mac's) silently, one in another letter case with a warning. */
+static enum safe_path_err open_image(struct content_fields_ctx *x, const struct yaml_doc_node *v,
+                                     char *path, int *fd)
+{
+	enum safe_path_err e = safe_path_open(x->root_fd, path, fd);
+	char found[PATH_MAX];
+	if (e != SAFE_PATH_NOT_FOUND ||
+	    safe_path_find_folded(x->root_fd, path, found, sizeof found) != SAFE_PATH_OK)
+		return e;
+	e = safe_path_open(x->root_fd, found, fd);
+	const char *name = strrchr(found, '/');
+	if (e == SAFE_PATH_OK && !name_fold_same(found, path, NAME_FOLD_FORM))
+		content_fields_warning(x, v,
+		                       "%s is not in the folder as written, but %s is: it is "
+		                       "shown; write the name as the file has it, capital letters "
+		                       "too",
+		                       v->str, name ? name + 1 : found);
+	if (e == SAFE_PATH_OK)
+		memcpy(path, found, strlen(found) + 1);
+	return e;
+}
+
+/* Reports at v when the image at the root-relative path (PATH_MAX bytes)
+ * cannot be shown; fills *out's size and stamp when it can, path with the
+ * file's own name when it was written in another case, and kept with the
+ * name of the store's copy, which is what is checked (when x has one). */
+static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v, char *path,
+                            struct image_ref *out, char *kept, size_t kept_size)
 {
 	int fd = -1;
-	enum safe_path_err e = content_fields_open(x, path, &fd, kept, kept_size);
+	*kept = '\0';
+	enum safe_path_err e = open_image(x, v, path, &fd);
+	if (e == SAFE_PATH_OK)
+		keep_open(x, &fd, kept, kept_size);
 	if (e == SAFE_PATH_NOT_FOUND) {
 		content_fields_error(x, v, "%s not found (looked for %s)", v->str, path);
 		return 0;
@@ -200,7 +240,7 @@ static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_
 	else if (ie == IMAGE_INFO_UNSUPPORTED)
 		content_fields_error(x, v,
 		                     "%s is a %s image, which cannot be shown; save it as "
-		                     "JPEG, PNG or WebP",
+		                     "JPEG",
 		                     v->str, info.other);
 	else if (ie != IMAGE_INFO_OK)
 		content_fields_error(x, v, "%s %s", v->str, image_info_describe(ie));

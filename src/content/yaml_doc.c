@@ -1,9 +1,12 @@
 #include "content/yaml_doc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "base/utf8.h"
+#include "content/yaml_colon.h"
+#include "content/yaml_error.h"
 
 struct parse {
 	yaml_parser_t parser;
@@ -12,6 +15,14 @@ struct parse {
 	size_t len;
 	struct arena *a;
 	struct diag *d;
+	/* A ':' in a plain value stopped the parse (yaml_colon may mend it):
+	 * where, not yet reported. Only the first parse looks for it. */
+	bool may_mend, colon;
+	yaml_mark_t colon_mark;
+	/* Parsing yaml_colon's copy: the values it put in quotes, and how
+	 * many of them were read as values. */
+	const struct yaml_colon_fix *fixes;
+	size_t n_fixes, mended;
 };
 
 /* A linked list cell used while a list or mapping is being read; flattened
@@ -27,84 +38,16 @@ static void error_at_mark(struct parse *p, yaml_mark_t m, const char *msg, const
 	         name ? name : "");
 }
 
-/* The byte at 0-based line and character column, or -1. */
-static int byte_at(const struct parse *p, size_t line, size_t col)
-{
-	size_t i = 0;
-	for (size_t l = 0; l < line && i < p->len; i++)
-		if (p->buf[i] == '\n')
-			l++;
-	for (size_t c = 0; i < p->len && p->buf[i] != '\n'; i++) {
-		if (((unsigned char)p->buf[i] & 0xc0) == 0x80)
-			continue;
-		if (c++ == col)
-			return (unsigned char)p->buf[i];
-	}
-	return -1;
-}
-
-struct hint {
-	const char *problem, *hint;
-};
-
-static const struct hint hints[] = {
-    {"found character that cannot start any token",
-     "this character cannot start a value here; a tab used to indent is the usual cause "
-     "(indent with spaces only), or put the value in quotes"},
-    {"could not find expected ':'", "this line is not of the form name: value"},
-    {"did not find expected ',' or ']'", "a list opened with [ is not closed with ]"},
-    {"did not find expected ',' or '}'", "a group opened with { is not closed with }"},
-    {"mapping values are not allowed in this context",
-     "a value contains \": \" or the indentation is off; put the value in quotes or check "
-     "the indentation"},
-    {"did not find expected key",
-     "check the indentation: fields at the same level must start in the same column"},
-    {"did not find expected '-' indicator",
-     "check the indentation: list items (- ...) must start in the same column"},
-    {"found unexpected end of stream", "a quote opened here is never closed"},
-    {"did not find expected node content", "a value is missing or a bracket is misplaced"},
-    {"block sequence entries are not allowed in this context",
-     "a list item (- ...) is in the wrong place; check the indentation"},
-    {"found undefined tag handle", "remove the ! and put the value in quotes"},
-    {"found unknown escape character", "inside \"double quotes\" a backslash must be doubled "
-                                       "(\\\\), or use 'single quotes'"},
-    {"found a tab character that violates indentation",
-     "a tab is used to indent; indent with spaces only"},
-};
-
-static void report_syntax(struct parse *p)
-{
-	const yaml_parser_t *ps = &p->parser;
-	const char *problem = ps->problem ? ps->problem : "unknown problem";
-	yaml_mark_t m = ps->problem_mark;
-	if (ps->error == YAML_READER_ERROR) {
-		struct utf8_pos pos = utf8_position(
-		    p->buf, ps->problem_offset <= p->len ? ps->problem_offset : p->len);
-		diag_add(p->d, DIAG_ERROR, p->file, pos.line, pos.col,
-		         "this character is not allowed in the file; delete it (YAML: %s)",
-		         problem);
-		return;
-	}
-	const char *hint = "check this line and the line above it";
-	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
-		if (strcmp(problem, hints[i].problem) == 0)
-			hint = hints[i].hint;
-	/* For these two, libyaml's problem mark is at the end of the trouble;
-	 * the context mark is where the bad key or quoted value starts. */
-	if (ps->context && (strcmp(problem, hints[1].problem) == 0 ||
-	                    strcmp(problem, "found unexpected end of stream") == 0))
-		m = ps->context_mark;
-	if (strcmp(problem, hints[0].problem) == 0 && byte_at(p, m.line, m.column) == '\t')
-		hint = "a tab is used here; indent with spaces only";
-	diag_add(p->d, DIAG_ERROR, p->file, (int)m.line + 1, (int)m.column + 1, "%s (YAML: %s)",
-	         hint, problem);
-}
-
 static int next_event(struct parse *p, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&p->parser, ev))
 		return 1;
-	report_syntax(p);
+	if (p->may_mend && yaml_error_plain_colon(&p->parser, p->buf, p->len)) {
+		p->colon = true;
+		p->colon_mark = p->parser.problem_mark;
+	} else {
+		yaml_error_report(&p->parser, p->file, p->buf, p->len, p->d);
+	}
 	return 0;
 }
 
@@ -142,6 +85,23 @@ static int check_props(struct parse *p, const yaml_event_t *ev, const yaml_char_
 	return 1;
 }
 
+/* Whether n is a value yaml_colon put in quotes: plain as staff wrote it. */
+static bool mended(struct parse *p, const struct yaml_doc_node *n)
+{
+	size_t lo = 0, hi = p->n_fixes;
+	while (lo < hi) { /* the fixes are in the order of their lines */
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->fixes[mid].line < n->line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == p->n_fixes || p->fixes[lo].line != n->line || p->fixes[lo].col != n->col)
+		return false;
+	p->mended++;
+	return true;
+}
+
 static struct yaml_doc_node *read_scalar(struct parse *p, const yaml_event_t *ev)
 {
 	if (!check_props(p, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
@@ -158,7 +118,7 @@ static struct yaml_doc_node *read_scalar(struct parse *p, const yaml_event_t *ev
 		return NULL;
 	n->str = arena_strndup(p->a, v, len);
 	n->len = len;
-	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE || mended(p, n);
 	return n->str ? n : NULL;
 }
 
@@ -338,21 +298,69 @@ fail:
 	return NULL;
 }
 
+/* Parses p's bytes; NULL after reporting (or, when p->may_mend, after
+ * noting a ':' to mend). */
+static const struct yaml_doc_node *parse_text(struct parse *p)
+{
+	if (!yaml_parser_initialize(&p->parser)) {
+		diag_add(p->d, DIAG_ERROR, p->file, 0, 0, "out of memory while reading the file");
+		return NULL;
+	}
+	yaml_parser_set_encoding(&p->parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&p->parser, (const unsigned char *)p->buf, p->len);
+	const struct yaml_doc_node *root = read_document(p);
+	yaml_parser_delete(&p->parser);
+	return root;
+}
+
+/* Whether the copy's error e is the file's own: on a line the copy did not
+ * change, after every quoted value before it was read as a value. */
+static bool own_error(const struct parse *p, const struct diag_item *e)
+{
+	size_t before = 0;
+	for (size_t i = 0; i < p->n_fixes; i++) {
+		if (p->fixes[i].line == e->line)
+			return false;
+		before += p->fixes[i].line < e->line;
+	}
+	return e->line > 0 && p->mended == before;
+}
+
+/* The file read again with yaml_colon's quotes, when every value it quoted
+ * is read as a value. NULL otherwise, after reporting the copy's error when
+ * it is the file's own (a problem further on), else the first parse's. */
+static const struct yaml_doc_node *parse_mended(const struct parse *first)
+{
+	struct parse p = {.file = first->file, .a = first->a, .d = diag_new()};
+	struct yaml_colon_fix *fixes;
+	char *copy = yaml_colon_quote(first->buf, first->len, &p.len, &fixes, &p.n_fixes);
+	p.buf = copy;
+	p.fixes = fixes;
+	const struct yaml_doc_node *root = copy && p.d ? parse_text(&p) : NULL;
+	const struct diag_item *e = diag_get(p.d, 0);
+	bool own = !root && e && own_error(&p, e);
+	if (root && p.mended != p.n_fixes)
+		root = NULL; /* a quote went inside a | text or a quoted one */
+	if (own)
+		diag_add(first->d, e->level, first->file, e->line, e->col, "%s", e->message);
+	else if (!root)
+		yaml_error_colon(first->file, first->buf, first->len, first->colon_mark, first->d);
+	diag_free(p.d);
+	free(fixes);
+	free(copy);
+	return root;
+}
+
 const struct yaml_doc_node *yaml_doc_parse(const char *file, const char *buf, size_t len,
                                            struct arena *a, struct diag *d)
 {
-	struct parse p = {.file = file, .buf = buf, .len = len, .a = a, .d = d};
+	struct parse p = {.file = file, .buf = buf, .len = len, .a = a, .d = d, .may_mend = true};
 	if (!prescan(&p))
 		return NULL;
-	if (!yaml_parser_initialize(&p.parser)) {
-		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory while reading the file");
-		return NULL;
-	}
-	yaml_parser_set_encoding(&p.parser, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&p.parser, (const unsigned char *)buf, len);
-	const struct yaml_doc_node *root = read_document(&p);
-	yaml_parser_delete(&p.parser);
-	return root;
+	const struct yaml_doc_node *root = parse_text(&p);
+	if (root || !p.colon)
+		return root;
+	return parse_mended(&p);
 }
 
 const struct yaml_doc_node *yaml_doc_get(const struct yaml_doc_node *map, const char *key)

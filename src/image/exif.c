@@ -55,8 +55,7 @@ static int entry_orientation(const struct tiff *t, size_t off)
 	return 0;
 }
 
-/* The orientation in the TIFF block p[0..len), or 1. */
-static int tiff_orientation(const unsigned char *p, size_t len)
+int exif_tiff_orientation(const unsigned char *p, size_t len)
 {
 	struct tiff t = {p, len, 0};
 	if (len < 8)
@@ -106,7 +105,7 @@ int exif_orientation(const unsigned char *jpeg, size_t len)
 		const unsigned char *body = jpeg + pos + 4;
 		size_t body_len = seg - 2;
 		if (marker == 0xE1 && body_len >= 6 && memcmp(body, "Exif\0\0", 6) == 0)
-			return tiff_orientation(body + 6, body_len - 6);
+			return exif_tiff_orientation(body + 6, body_len - 6);
 		pos += 2 + seg;
 	}
 	return 1;

@@ -10,6 +10,10 @@
  * inside the buffer, which the caller keeps. */
 int exif_orientation(const unsigned char *jpeg, size_t len);
 
+/* The orientation (1..8) in the TIFF block tiff[0..len) of an EXIF block
+ * (after its "Exif\0\0", in HEIC files); 1 when absent or malformed. */
+int exif_tiff_orientation(const unsigned char *tiff, size_t len);
+
 /* The size *ow x *oh of a w x h image once shown with orientation:
  * 5..8 turn it a quarter, so they swap w and h; anything else keeps them. */
 void exif_oriented_size(int orientation, int w, int h, int *ow, int *oh);

@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "base/bigalloc.h"
+#include "base/frame_signal.h"
 #include "image/exif.h"
+#include "image/heic_decode.h"
 #include "image/image_info.h"
 #include "image/png_chunks.h"
 #include "image/jpeg_split.h"
@@ -24,6 +26,8 @@ static const char *sniff_type(const unsigned char *p, size_t len)
 		return "PNG";
 	case IMAGE_INFO_WEBP:
 		return "WEBP";
+	case IMAGE_INFO_HEIC:
+		return "HEIC";
 	case IMAGE_INFO_NONE:
 		break;
 	}
@@ -73,8 +77,8 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r,
  * file's bytes, when *owned points to them, are freed as soon as SDL_image
  * has the pixels, so a scan's file, its whole decoded image and the result
  * are never held at once. */
-static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct resize *r,
-                        struct offer_board *board, char *err, size_t err_size)
+static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct resize *r, char *err,
+                        size_t err_size)
 {
 	/* That format's own loader: IMG_LoadTyped_RW tries every format's magic
 	 * first, so a WebP with "<svg" in its first bytes went to the SVG
@@ -101,8 +105,8 @@ static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct re
 	int rc = first >= 0 ? 0 : -1;
 	bool more = true;
 	for (int y = first; rc == 0 && more && y < raw->h; y++) {
-		if (board)
-			offer_board_pause(board); /* not while a transition's frame is drawn */
+		/* not while a transition's frame is drawn */
+		frame_signal_wait_below(FRAME_TRANSITION);
 		const Uint8 *src = (const Uint8 *)raw->pixels + (size_t)y * (size_t)raw->pitch;
 		rc = SDL_ConvertPixels(raw->w, 1, raw->format->format, src, raw->pitch,
 		                       SDL_PIXELFORMAT_ARGB8888, row, raw->w * 4);
@@ -150,7 +154,7 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 	if (!type) {
 		snprintf(err, err_size,
 		         len > INT32_MAX ? "the file is too large"
-		                         : "not a JPEG, PNG or WebP image");
+		                         : "not a JPEG, PNG, WebP or HEIC image");
 		big_free(owned);
 		return NULL;
 	}
@@ -162,10 +166,14 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 		return NULL;
 	}
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
-	int rc = strcmp(type, "JPG") == 0
-	             ? decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size)
-	             : decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, board,
-	                            err, err_size);
+	int rc;
+	if (strcmp(type, "JPG") == 0)
+		rc = decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size);
+	else if (strcmp(type, "HEIC") == 0)
+		rc = heic_decode(data, len, &r, err, err_size);
+	else
+		rc = decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, err,
+		                  err_size);
 	big_free(owned);
 	return finish(&r, rc, err, err_size);
 }
@@ -199,11 +207,11 @@ SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_
 }
 
 /* A reader over another, pausing before each read while a transition's
- * frame is drawn (offer_board_pause): libpng reads a few kB at a time, so
+ * frame is drawn (frame_signal): libpng reads a few kB at a time, so
  * SDL_image's decode of a PNG pauses too. Closing it closes the other. */
 static size_t SDLCALL paused_read(SDL_RWops *rw, void *ptr, size_t size, size_t n)
 {
-	offer_board_pause(rw->hidden.unknown.data2);
+	frame_signal_wait_below(FRAME_TRANSITION);
 	return SDL_RWread(rw->hidden.unknown.data1, ptr, size, n);
 }
 
@@ -230,11 +238,10 @@ static int SDLCALL paused_close(SDL_RWops *rw)
 	return rc;
 }
 
-/* in, read through paused_read when board is not NULL; NULL (in closed)
- * when out of memory. */
-static SDL_RWops *paused_reader(SDL_RWops *in, struct offer_board *board)
+/* in, read through paused_read; NULL (in closed) when out of memory. */
+static SDL_RWops *paused_reader(SDL_RWops *in)
 {
-	if (!in || !board)
+	if (!in)
 		return in;
 	SDL_RWops *rw = SDL_AllocRW();
 	if (!rw) {
@@ -248,13 +255,11 @@ static SDL_RWops *paused_reader(SDL_RWops *in, struct offer_board *board)
 	rw->close = paused_close;
 	rw->type = SDL_RWOPS_UNKNOWN;
 	rw->hidden.unknown.data1 = in;
-	rw->hidden.unknown.data2 = board;
 	return rw;
 }
 
 SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
-                                 struct offer_board *board, bool *incomplete, char *err,
-                                 size_t err_size)
+                                 bool *incomplete, char *err, size_t err_size)
 {
 	*incomplete = false;
 	enum png_chunks_status png = png_chunks_check_fd(fd, len);
@@ -277,6 +282,6 @@ SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fi
 	SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE);
 	if (!rw)
 		fclose(f);
-	rw = paused_reader(rw, board);
-	return finish(&r, decode_other(rw, &none, "PNG", &r, board, err, err_size), err, err_size);
+	rw = paused_reader(rw);
+	return finish(&r, decode_other(rw, &none, "PNG", &r, err, err_size), err, err_size);
 }

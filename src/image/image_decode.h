@@ -38,10 +38,9 @@ SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_
  * bytes, from its start) as it is decoded: a 10 MB scan's file is never
  * held in memory beside its whole decoded image (SDL_image holds all of it:
  * 18 MB for 6 MP), only the file's chunk headers are read before. fd stays
- * the caller's. With a board, its reads and rows pause while a frame of a
- * transition is drawn (offer_board_pause). */
+ * the caller's. Its reads and rows pause while a frame of a transition is
+ * drawn (frame_signal). */
 SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
-                                 struct offer_board *board, bool *incomplete, char *err,
-                                 size_t err_size);
+                                 bool *incomplete, char *err, size_t err_size);
 
 #endif

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "image/heif_boxes.h"
+
 enum { JPEG_MAX_HEAD = 1024 * 1024 };
 
 static uint32_t be16(const unsigned char *p)
@@ -126,6 +128,16 @@ static enum image_info_err parse_webp(const unsigned char *b, size_t len, struct
 	return IMAGE_INFO_BAD_HEADER;
 }
 
+/* The size of a HEIC's largest image, from the meta box at its start. */
+static enum image_info_err parse_heic(const unsigned char *b, size_t len, struct image_info *info)
+{
+	struct heif_boxes x;
+	info->format = IMAGE_INFO_HEIC;
+	if (!heif_boxes_parse(b, len, &x))
+		return len >= IMAGE_INFO_HEAD ? IMAGE_INFO_BAD_HEADER : IMAGE_INFO_TRUNCATED;
+	return set_size(info, (uint32_t)x.width, (uint32_t)x.height);
+}
+
 struct magic {
 	const char *bytes;
 	size_t len, at;
@@ -134,10 +146,8 @@ struct magic {
 
 /* Image formats we can name but not show. */
 static const struct magic others[] = {
-    {"GIF8", 4, 0, "GIF"},      {"BM", 2, 0, "BMP"},        {"II*\0", 4, 0, "TIFF"},
-    {"MM\0*", 4, 0, "TIFF"},    {"ftypheic", 8, 4, "HEIC"}, {"ftypheix", 8, 4, "HEIC"},
-    {"ftypmif1", 8, 4, "HEIC"}, {"ftypavif", 8, 4, "AVIF"}, {"<svg", 4, 0, "SVG"},
-    {"%PDF", 4, 0, "PDF"},
+    {"GIF8", 4, 0, "GIF"},   {"BM", 2, 0, "BMP"},   {"II*\0", 4, 0, "TIFF"},
+    {"MM\0*", 4, 0, "TIFF"}, {"<svg", 4, 0, "SVG"}, {"%PDF", 4, 0, "PDF"},
 };
 
 static enum image_info_err identify_other(const unsigned char *b, size_t len,
@@ -163,6 +173,18 @@ enum image_info_err image_info_parse(const unsigned char *b, size_t len, struct 
 		return parse_jpeg(b, len, info);
 	if (len >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0)
 		return parse_webp(b, len, info);
+	switch (heif_boxes_brand(b, len)) {
+	case HEIF_BOXES_HEIC:
+		return parse_heic(b, len, info);
+	case HEIF_BOXES_AVIF:
+		info->other = "AVIF";
+		return IMAGE_INFO_UNSUPPORTED;
+	case HEIF_BOXES_OTHER:
+		info->other = "HEIF";
+		return IMAGE_INFO_UNSUPPORTED;
+	case HEIF_BOXES_NONE:
+		break;
+	}
 	return identify_other(b, len, info);
 }
 
@@ -212,9 +234,9 @@ const char *image_info_describe(enum image_info_err err)
 	case IMAGE_INFO_OK:
 		return "is a good image";
 	case IMAGE_INFO_UNKNOWN:
-		return "is not a JPEG, PNG or WebP image";
+		return "is not a JPEG, PNG, WebP or HEIC image";
 	case IMAGE_INFO_UNSUPPORTED:
-		return "is an image in a format that cannot be shown; save it as JPEG, PNG or WebP";
+		return "is an image in a format that cannot be shown; save it as JPEG";
 	case IMAGE_INFO_TRUNCATED:
 		return "is cut short (the file is incomplete); copy it again";
 	case IMAGE_INFO_BAD_HEADER:
@@ -239,6 +261,8 @@ const char *image_info_format_name(enum image_info_format f)
 		return "PNG";
 	case IMAGE_INFO_WEBP:
 		return "WebP";
+	case IMAGE_INFO_HEIC:
+		return "HEIC";
 	case IMAGE_INFO_NONE:
 		break;
 	}

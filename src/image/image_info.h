@@ -1,5 +1,6 @@
 /* image_info: the format and pixel size of an image, from its first bytes
- * (magic bytes, never the file name). Only JPEG, PNG and WebP are accepted. */
+ * (magic bytes, never the file name). JPEG, PNG, WebP and HEIC (the HEIF
+ * photos of phones) are accepted. */
 #ifndef TWINHALL_IMAGE_INFO_H
 #define TWINHALL_IMAGE_INFO_H
 
@@ -16,12 +17,13 @@ enum image_info_format {
 	IMAGE_INFO_JPEG,
 	IMAGE_INFO_PNG,
 	IMAGE_INFO_WEBP,
+	IMAGE_INFO_HEIC, /* HEVC-coded HEIF */
 };
 
 enum image_info_err {
 	IMAGE_INFO_OK,
 	IMAGE_INFO_UNKNOWN,     /* not an image we know */
-	IMAGE_INFO_UNSUPPORTED, /* an image, but not JPEG, PNG or WebP (see other) */
+	IMAGE_INFO_UNSUPPORTED, /* an image, but not one we show (see other) */
 	IMAGE_INFO_TRUNCATED,   /* the file ends inside the header */
 	IMAGE_INFO_BAD_HEADER,  /* the header does not make sense */
 	IMAGE_INFO_ZERO_SIZE,   /* width or height is 0 */
@@ -48,7 +50,7 @@ enum image_info_err image_info_read(int fd, struct image_info *info);
  * Static storage. */
 const char *image_info_describe(enum image_info_err err);
 
-/* "JPEG", "PNG", "WebP" or "unknown". Static storage. */
+/* "JPEG", "PNG", "WebP", "HEIC" or "unknown". Static storage. */
 const char *image_info_format_name(enum image_info_format f);
 
 #endif

@@ -61,7 +61,7 @@ static void decode_into(const char *root, struct image_result *r, struct offer_b
 		if (image_file_open(root, r->path, &fd, &len, r->error, sizeof r->error) != 0)
 			return;
 		if (is_png(fd))
-			r->surface = image_decode_png_fd(fd, len, r->w, r->h, r->fit, board,
+			r->surface = image_decode_png_fd(fd, len, r->w, r->h, r->fit,
 			                                 &r->incomplete, r->error, sizeof r->error);
 		else if (image_file_read_fd(fd, &data, &len, r->error, sizeof r->error) == 0)
 			r->surface = image_decode_take(data, len, r->w, r->h, r->fit, board, urgent,
@@ -153,8 +153,6 @@ void image_loader_free(struct image_loader *l)
 {
 	if (!l)
 		return;
-	if (l->board) /* a helper held by a frame never ended would wait at every row */
-		offer_board_hold(l->board, OFFER_HOLD_NONE);
 	work_queue_free(l->queue);
 	offer_board_free(l->board);
 	free(l);
@@ -193,11 +191,6 @@ void image_loader_request(struct image_loader *l, const char *path, int w, int h
 	r->tag = tag;
 	if (!work_queue_push(l->queue, r, urgent ? WORK_QUEUE_URGENT : 0))
 		free(r);
-}
-
-void image_loader_hold(struct image_loader *l, enum offer_hold h)
-{
-	offer_board_hold(l->board, h);
 }
 
 void image_loader_cancel(struct image_loader *l)

@@ -42,11 +42,6 @@ void image_loader_free(struct image_loader *l);
 void image_loader_request(struct image_loader *l, const char *path, int w, int h,
                           enum image_fit fit, uint64_t tag, bool urgent);
 
-/* Holds the threads helping with a photo on screen, or every decode, while
- * a frame is drawn (see offer_board_hold); OFFER_HOLD_NONE releases them.
- * Main thread. */
-void image_loader_hold(struct image_loader *l, enum offer_hold h);
-
 /* Forgets requests not yet started (a new screen size makes them stale). */
 void image_loader_cancel(struct image_loader *l);
 

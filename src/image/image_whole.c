@@ -3,6 +3,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "image/heif_boxes.h"
+
 enum { TAIL = 4096 }; /* the end looked at, for what may follow the image */
 
 /* Reads the last bytes of the file (at most TAIL) into tail; how many. */
@@ -43,6 +45,18 @@ static enum image_whole webp_whole(int fd, uint64_t size)
 	return size >= 8 + riff ? IMAGE_WHOLE : IMAGE_CUT;
 }
 
+static size_t read_at(void *ctx, void *buf, size_t n, uint64_t at)
+{
+	ssize_t r = pread(*(int *)ctx, buf, n, (off_t)at);
+	return r < 0 ? 0 : (size_t)r;
+}
+
+/* A HEIC is a chain of boxes (ftyp, meta, mdat...) that ends at its end. */
+static enum image_whole heic_whole(int fd, uint64_t size)
+{
+	return heif_boxes_whole(size, read_at, &fd) ? IMAGE_WHOLE : IMAGE_CUT;
+}
+
 enum image_whole image_whole_fd(int fd, enum image_info_format f, uint64_t size)
 {
 	switch (f) {
@@ -52,6 +66,8 @@ enum image_whole image_whole_fd(int fd, enum image_info_format f, uint64_t size)
 		return webp_whole(fd, size);
 	case IMAGE_INFO_PNG:
 		return png_whole(fd, size);
+	case IMAGE_INFO_HEIC:
+		return heic_whole(fd, size);
 	case IMAGE_INFO_NONE:
 		break;
 	}

@@ -1,6 +1,7 @@
 /* image_whole: whether an image file is all there, told from its ends: a
  * JPEG ends with its end marker (zero padding allowed), a PNG with its IEND
- * chunk, a WebP's RIFF length fits the file. The loader asks
+ * chunk, a WebP's RIFF length fits the file, a HEIC's chain of boxes ends
+ * at its end. The loader asks
  * it of every image, so a photo cut short while copying is a located error
  * for staff, not a placeholder on the wall. Reads a few bytes with pread. */
 #ifndef TWINHALL_IMAGE_WHOLE_H

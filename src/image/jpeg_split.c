@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/frame_signal.h"
+
 enum {
 	/* A smaller decode is over too soon for a second thread to matter. */
 	SPLIT_MIN_PIXELS = 2000000,
@@ -75,9 +77,8 @@ static bool split_row(void *ctx, const uint32_t *row)
 	if (s->state == SPLIT_OFFERED && s->r->y >= s->settle_row)
 		settle(s);
 	else if (s->board && !s->urgent)
-		offer_board_help(s->board); /* a photo on screen before this one */
-	if (s->board)
-		offer_board_pause(s->board); /* not while a transition's frame is drawn */
+		offer_board_help(s->board);        /* a photo on screen before this one */
+	frame_signal_wait_below(FRAME_TRANSITION); /* not while a transition's frame is drawn */
 	return resize_row(s->r, row);
 }
 
@@ -99,8 +100,8 @@ static int part_begin(void *ctx, int w, int h, bool one_scan)
 /* Not while a frame is drawn. */
 static void part_pause(void *ctx)
 {
-	struct part *p = ctx;
-	offer_board_yield(p->s->board);
+	(void)ctx;
+	frame_signal_wait_below(FRAME_DRAWING); /* a helper: not while any frame is drawn */
 }
 
 static bool part_row(void *ctx, const uint32_t *row)

@@ -5,8 +5,6 @@
 struct offer_board {
 	SDL_mutex *lock;
 	SDL_cond *done;   /* signalled when a helper finishes an offer */
-	SDL_cond *resume; /* signalled when a hold ends */
-	SDL_atomic_t held;
 	struct offer *up; /* offers waiting, oldest first */
 	SDL_atomic_t n_up;
 	void (*wake)(void *arg);
@@ -22,8 +20,7 @@ struct offer_board *offer_board_new(void (*wake)(void *arg), void *arg)
 	b->wake_arg = arg;
 	b->lock = SDL_CreateMutex();
 	b->done = SDL_CreateCond();
-	b->resume = SDL_CreateCond();
-	if (!b->lock || !b->done || !b->resume) {
+	if (!b->lock || !b->done) {
 		offer_board_free(b);
 		return NULL;
 	}
@@ -35,7 +32,6 @@ void offer_board_free(struct offer_board *b)
 	if (!b)
 		return;
 	SDL_DestroyCond(b->done);
-	SDL_DestroyCond(b->resume);
 	SDL_DestroyMutex(b->lock);
 	free(b);
 }
@@ -114,41 +110,4 @@ void offer_board_wait(struct offer_board *b, struct offer *o)
 	while (o->state == OFFER_TAKEN)
 		SDL_CondWait(b->done, b->lock);
 	SDL_UnlockMutex(b->lock);
-}
-
-/* Longest pause at one yield: a hold not ended (a frame that never came to
- * its end) must not stop a decode for good. */
-enum { HOLD_MAX_MS = 50 };
-
-void offer_board_hold(struct offer_board *b, enum offer_hold h)
-{
-	if ((int)h >= SDL_AtomicGet(&b->held)) { /* raised: nobody to wake */
-		SDL_AtomicSet(&b->held, (int)h);
-		return;
-	}
-	SDL_LockMutex(b->lock);
-	SDL_AtomicSet(&b->held, (int)h);
-	SDL_CondBroadcast(b->resume);
-	SDL_UnlockMutex(b->lock);
-}
-
-/* Waits while the hold is at least h. */
-static void wait_below(struct offer_board *b, enum offer_hold h)
-{
-	if (SDL_AtomicGet(&b->held) < (int)h)
-		return;
-	SDL_LockMutex(b->lock);
-	if (SDL_AtomicGet(&b->held) >= (int)h)
-		SDL_CondWaitTimeout(b->resume, b->lock, HOLD_MAX_MS);
-	SDL_UnlockMutex(b->lock);
-}
-
-void offer_board_yield(struct offer_board *b)
-{
-	wait_below(b, OFFER_HOLD_HELPERS);
-}
-
-void offer_board_pause(struct offer_board *b)
-{
-	wait_below(b, OFFER_HOLD_ALL);
 }

@@ -58,28 +58,4 @@ bool offer_board_take_back(struct offer_board *b, struct offer *o);
 /* Waits until the helper that took o has finished it. */
 void offer_board_wait(struct offer_board *b, struct offer *o);
 
-/* Who pauses while the render thread draws a frame. */
-enum offer_hold {
-	OFFER_HOLD_NONE,
-	/* Helpers, so drawing has a core to itself even when two decodes share
-	 * the other: any frame. */
-	OFFER_HOLD_HELPERS,
-	/* Every decode too, so a frame of a transition has the memory to itself
-	 * (a decode streaming through its buffers made such frames a third
-	 * slower): frames of crossfades and slides. */
-	OFFER_HOLD_ALL,
-};
-
-/* Sets the hold: helpers pause at their next offer_board_yield, and with
- * OFFER_HOLD_ALL every decode at its next offer_board_pause, until the
- * hold is lowered (each pause lasts 50 ms at most). */
-void offer_board_hold(struct offer_board *b, enum offer_hold h);
-
-/* A helper's pause point between rows: returns at once unless held. */
-void offer_board_yield(struct offer_board *b);
-
-/* Any decode's pause point between rows: returns at once unless
- * OFFER_HOLD_ALL. */
-void offer_board_pause(struct offer_board *b);
-
 #endif

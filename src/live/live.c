@@ -10,6 +10,7 @@
 #include "live/snapshot.h"
 #include "live/store.h"
 #include "live/watch.h"
+#include "text/rulebook.h"
 
 struct live {
 	struct live_config cfg;
@@ -24,6 +25,7 @@ struct live {
 	struct content *good;
 	bool snapshot_ok;
 	uint64_t logged; /* the fingerprint of the errors last written to the journal */
+	uint64_t warned; /* of the warnings of a good load last written there; 0: none */
 	struct live_status status;
 	struct reload *reload;
 	struct watch *watch;
@@ -59,7 +61,7 @@ static struct content *load(void *ctx, struct diag *d)
 	struct live *l = ctx;
 	if (l->snapshot_ok)
 		store_sweep(l->store); /* what the content shown does not use */
-	struct content *c = content_load_kept(l->dir, store_hook(l->store), l->good, d);
+	struct content *c = rulebook_load_kept(l->dir, store_hook(l->store), l->good, d);
 	if (c)
 		remember(l, c);
 	return c;
@@ -100,6 +102,24 @@ static void log_errors(struct live *l, struct diag *d)
 	          n == 1 ? "" : "s", what, l->dir);
 }
 
+/* Logs the warnings of a good load unless they are the ones logged last:
+ * the hall shows the content, and staff hear of what --check warns about
+ * (a caption cut with "…", a city folder not listed) where they look. */
+static void log_warnings(struct live *l, struct diag *d)
+{
+	uint64_t fp = diag_size(d) ? diag_fingerprint(d) : 0;
+	if (fp == l->warned)
+		return;
+	l->warned = fp;
+	if (!fp)
+		return;
+	size_t n = diag_count(d, DIAG_WARNING);
+	diag_log(d, stderr, l->dir);
+	log_warning("%s has %zu warning%s; the hall shows it as it is (check with twinhall "
+	            "--check %s)",
+	            l->dir, n, n == 1 ? "" : "s", l->dir);
+}
+
 /* The last good copy, when it is of this folder; NULL when none. */
 static struct content *load_snapshot(struct live *l)
 {
@@ -114,7 +134,7 @@ static struct content *load_snapshot(struct live *l)
 	}
 	struct diag *d = diag_new();
 	struct content *c =
-	    d ? content_load_kept(l->snapshot, store_hook(l->store), NULL, d) : NULL;
+	    d ? rulebook_load_kept(l->snapshot, store_hook(l->store), NULL, d) : NULL;
 	diag_free(d);
 	if (!c)
 		log_warning("the last good copy in %s does not load either", l->snapshot);
@@ -128,7 +148,7 @@ static void first_load(struct live *l)
 	struct content *snap = load_snapshot(l);
 	l->diag = diag_new();
 	struct content *c =
-	    l->diag ? content_load_kept(l->dir, store_hook(l->store), snap, l->diag) : NULL;
+	    l->diag ? rulebook_load_kept(l->dir, store_hook(l->store), snap, l->diag) : NULL;
 	if (c) {
 		l->content = c;
 		set_shown(l, c);
@@ -148,8 +168,8 @@ static void first_load(struct live *l)
 	if (l->diag && diag_count(l->diag, DIAG_ERROR)) {
 		l->status.last_rejected = c == NULL;
 		log_errors(l, l->diag);
-	} else if (l->diag && diag_size(l->diag)) {
-		diag_log(l->diag, stderr, l->dir); /* warnings */
+	} else if (l->diag) {
+		log_warnings(l, l->diag);
 	}
 }
 
@@ -271,9 +291,11 @@ enum live_change live_take(struct live *l, struct content **old)
 	log_info("reloaded %s in %llu ms: %zu cities, %zu photos, %zu history "
 	         "entries, %zu gifts",
 	         l->dir, took, cities, photos, history, gifts);
-	if (errors)
+	if (errors) {
 		log_errors(l, l->diag);
-	else
+	} else {
 		l->logged = 0;
+		log_warnings(l, l->diag);
+	}
 	return LIVE_NEW;
 }

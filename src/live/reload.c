@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "base/clock_ms.h"
 #include "base/thread_background.h"
+#include "text/rulebook.h"
 
 struct reload {
 	char *dir;
@@ -46,7 +47,7 @@ static struct reload_result *load_once(struct reload *r)
 	res->diag = diag_new();
 	if (res->diag)
 		res->content =
-		    r->load ? r->load(r->load_ctx, res->diag) : content_load(r->dir, res->diag);
+		    r->load ? r->load(r->load_ctx, res->diag) : rulebook_load(r->dir, res->diag);
 	res->took_ms = clock_ms() - t0;
 	res->number = ++r->loads;
 	if (!res->diag) {

@@ -408,13 +408,6 @@ void texture_cache_frame(struct texture_cache *c)
 	lru_frame(c->map);
 }
 
-void texture_cache_drawing(struct texture_cache *c, bool drawing, bool transition)
-{
-	image_loader_hold(c->loader, !drawing     ? OFFER_HOLD_NONE
-	                             : transition ? OFFER_HOLD_ALL
-	                                          : OFFER_HOLD_HELPERS);
-}
-
 void texture_cache_clear(struct texture_cache *c)
 {
 	image_loader_cancel(c->loader);

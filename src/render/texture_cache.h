@@ -76,11 +76,6 @@ bool texture_cache_uploaded(const struct texture_cache *c);
  * the cache is within its budget. */
 void texture_cache_frame(struct texture_cache *c);
 
-/* A frame is being drawn (true) or was presented (false): decoding threads
- * helping with a photo on screen pause meanwhile, and in a frame of a
- * transition every decode (see image_loader_hold). */
-void texture_cache_drawing(struct texture_cache *c, bool drawing, bool transition);
-
 /* Forgets every entry, failures included, and the decodes not yet started
  * (after the content or the renderer changed); texture pointers from
  * texture_cache_get are invalid after it. */

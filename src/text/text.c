@@ -192,24 +192,6 @@ static SDL_Surface *render_line(struct text *t, const struct text_style *st, con
 	return line;
 }
 
-int text_draw_line(struct text *t, const struct text_style *st, const char *s, int x, int y)
-{
-	lock(t);
-	SDL_Surface *surf = *s ? render_line(t, st, s, strlen(s)) : NULL;
-	unlock(t);
-	if (!surf)
-		return 0;
-	SDL_Texture *tex = SDL_CreateTextureFromSurface(t->renderer, surf);
-	int w = surf->w;
-	if (tex) {
-		SDL_Rect dst = {x, y, surf->w, surf->h};
-		SDL_RenderCopy(t->renderer, tex, NULL, &dst);
-		SDL_DestroyTexture(tex);
-	}
-	SDL_FreeSurface(surf);
-	return w;
-}
-
 struct measure_ctx {
 	struct text *t;
 	const struct text_style *st;
@@ -247,22 +229,6 @@ static int style_line_height(struct text *t, const struct text_style *st)
 	return st->line_height ? st->line_height : text_line_height(t, st->face, st->px);
 }
 
-int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
-                        int max_w, int max_lines, int dry_run)
-{
-	struct wrap_line lines[TEXT_MAX_LINES];
-	lock(t);
-	size_t n = wrap_lines(t, st, s, max_w, max_lines, lines);
-	int lh = style_line_height(t, st);
-	for (size_t i = 0; i < n && !dry_run; i++) {
-		char buf[TEXT_LINE_BYTES];
-		line_text(s, &lines[i], buf, sizeof buf);
-		text_draw_line(t, st, buf, x, y + (int)i * lh);
-	}
-	unlock(t);
-	return (int)n * lh;
-}
-
 int text_lines_needed(struct text *t, const struct text_style *st, const char *s, int max_w)
 {
 	struct wrap_line lines[TEXT_MAX_LINES];
@@ -272,20 +238,65 @@ int text_lines_needed(struct text *t, const struct text_style *st, const char *s
 	return n;
 }
 
+/* The lines of s wrapped as text_render_paragraph draws them (max_w <= 0:
+ * one line, no wrapping), and the distance between them in *lh. Holds the
+ * lock only while it measures. */
+static size_t paragraph_lines(struct text *t, const struct text_style *st, const char *s, int max_w,
+                              int max_lines, struct wrap_line *lines, int *lh)
+{
+	lines[0] = (struct wrap_line){0, strlen(s), false};
+	lock(t);
+	size_t n = max_w > 0 ? wrap_lines(t, st, s, max_w, max_lines, lines) : 1;
+	*lh = style_line_height(t, st);
+	unlock(t);
+	return n;
+}
+
+void text_measure(struct text *t, const struct text_style *st, const char *s, int max_w,
+                  int max_lines, int *w, int *h)
+{
+	*w = *h = 0;
+	if (!*s)
+		return;
+	struct wrap_line lines[TEXT_MAX_LINES];
+	int lh, descent;
+	size_t n = paragraph_lines(t, st, s, max_w, max_lines, lines, &lh);
+	lock(t);
+	int line_h = chain_ascent(t, st->face, st->px, &descent) + descent;
+	for (size_t i = 0; i < n; i++) {
+		char buf[TEXT_LINE_BYTES];
+		size_t len = line_text(s, &lines[i], buf, sizeof buf);
+		/* render_line's width: the runs' widths, as TTF sizes their surfaces */
+		int lw = len ? text_width(t, st->face, st->px, buf, len) : 0;
+		if (lw <= 0)
+			continue;
+		*w = lw > *w ? lw : *w;
+		*h = (int)i * lh + line_h > *h ? (int)i * lh + line_h : *h;
+	}
+	unlock(t);
+	if (max_w > 0 && *w > max_w)
+		*w = max_w;
+	if (*w == 0 || *h == 0)
+		*w = *h = 0;
+}
+
 SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
                                    int max_w, int max_lines)
 {
 	if (!*s)
 		return NULL;
-	struct wrap_line lines[TEXT_MAX_LINES] = {{0, strlen(s), false}};
-	lock(t);
-	size_t n = max_w > 0 ? wrap_lines(t, st, s, max_w, max_lines, lines) : 1;
-	int lh = style_line_height(t, st), w = 0, h = 0;
+	struct wrap_line lines[TEXT_MAX_LINES];
+	int lh, w = 0, h = 0;
+	size_t n = paragraph_lines(t, st, s, max_w, max_lines, lines, &lh);
 	SDL_Surface *surf[TEXT_MAX_LINES] = {0};
 	for (size_t i = 0; i < n; i++) {
 		char buf[TEXT_LINE_BYTES];
 		size_t len = line_text(s, &lines[i], buf, sizeof buf);
+		/* The lock a line at a time: the render thread, measuring, waits
+		 * for one line at most, never for a whole paragraph. */
+		lock(t);
 		surf[i] = len ? render_line(t, st, buf, len) : NULL;
+		unlock(t);
 		if (surf[i] && surf[i]->w > w)
 			w = surf[i]->w;
 		if (surf[i] && (int)i * lh + surf[i]->h > h)
@@ -302,7 +313,6 @@ SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, 
 		}
 		SDL_FreeSurface(surf[i]);
 	}
-	unlock(t);
 	return all;
 }
 

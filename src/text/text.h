@@ -1,7 +1,6 @@
-/* text: fonts and drawing of text lines and wrapped paragraphs with SDL_ttf.
- * Text is drawn when a slide is composed, never on every frame. A struct
- * text may be used from several threads (each call holds its lock); the
- * functions that draw with the renderer belong to the render thread. */
+/* text: fonts, and text lines and wrapped paragraphs measured and
+ * rasterised to surfaces with SDL_ttf (text_cache makes them textures). A
+ * struct text may be used from several threads: each call holds its lock. */
 #ifndef TWINHALL_TEXT_H
 #define TWINHALL_TEXT_H
 
@@ -41,23 +40,22 @@ struct text_style {
 	int line_height; /* 0: the font's own */
 };
 
-/* Draws s as one line with its top-left at x, y; returns its width. */
-int text_draw_line(struct text *t, const struct text_style *st, const char *s, int x, int y);
-
-/* Wraps s to max_w (at most max_lines lines, ellipsis beyond) and draws it
- * from the top-left x, y. Returns the height used. When dry_run is set
- * nothing is drawn: the height tells how much room the text needs. */
-int text_draw_paragraph(struct text *t, const struct text_style *st, const char *s, int x, int y,
-                        int max_w, int max_lines, int dry_run);
-
-/* s as one ARGB8888 surface with alpha, wrapped to max_w as
- * text_draw_paragraph draws it (max_w <= 0: one line, no wrapping); lines are
- * st's line height apart. A new surface the caller frees, or NULL when s is
- * empty or cannot be drawn. */
+/* s as one ARGB8888 surface with alpha, wrapped to max_w in at most
+ * max_lines lines, the last cut with an ellipsis when it needs more
+ * (max_w <= 0: one line, no wrapping); lines are st's line height apart.
+ * A new surface the caller frees, or NULL when s is empty or cannot be
+ * drawn. */
 SDL_Surface *text_render_paragraph(struct text *t, const struct text_style *st, const char *s,
                                    int max_w, int max_lines);
 
-/* How many lines s needs at width max_w (to warn where text will be cut). */
+/* The size text_render_paragraph's surface for the same arguments has (0 x 0
+ * when it would be NULL), from the fonts' metrics: nothing is rasterised.
+ * Waits for at most one line the text worker is drawing. */
+void text_measure(struct text *t, const struct text_style *st, const char *s, int max_w,
+                  int max_lines, int *w, int *h);
+
+/* How many lines s needs at width max_w (to warn where text will be cut,
+ * and for the room a paragraph takes), from the fonts' metrics. */
 int text_lines_needed(struct text *t, const struct text_style *st, const char *s, int max_w);
 
 /* The characters of s that no font of face's chain has (each once, with its

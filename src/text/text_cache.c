@@ -23,12 +23,13 @@ struct text_cache {
 	size_t deferred;            /* texts asked for but not ready since then */
 };
 
-/* An entry is pending while the worker draws it; it then gets its texture
- * (or none, when the text cannot be drawn). */
+/* An entry is pending while the worker draws it; it is drawn once it has
+ * its texture (or none, when the text cannot be drawn). One only measured
+ * (text_cache_size) is neither, and knows its size. */
 struct text_entry {
 	SDL_Texture *tex;
 	int w, h;
-	bool pending;
+	bool pending, drawn, sized;
 };
 
 static void drop_entry(void *ctx, void *value)
@@ -100,6 +101,8 @@ static size_t build_key(struct text_cache *c, const struct text_style *st, const
 static void fill(struct text_cache *c, struct text_entry *e, SDL_Surface *surf)
 {
 	e->pending = false;
+	e->drawn = e->sized = true;
+	e->w = e->h = 0;
 	if (!surf)
 		return;
 	e->tex = SDL_CreateTextureFromSurface(c->renderer, surf);
@@ -116,22 +119,37 @@ static size_t entry_bytes(const struct text_entry *e)
 	return (size_t)e->w * (size_t)e->h * 4;
 }
 
-/* Asks the worker for the text whose key is in c->key (len bytes), with a
- * pending entry standing for it meanwhile; false when it cannot be asked. */
-static bool request(struct text_cache *c, size_t len, const struct text_style *st, const char *s,
-                    int max_w, int max_lines, bool urgent)
+/* The entry for the key in c->key (len bytes), made empty when missing;
+ * NULL when out of memory. */
+static struct lru_entry *entry_for(struct text_cache *c, size_t len, struct lru_entry *le)
 {
+	if (le)
+		return le;
 	struct text_entry *e = calloc(1, sizeof *e);
 	if (!e)
-		return false;
-	e->pending = true;
-	if (!lru_insert(c->map, c->key, len, e, 0)) {
+		return NULL;
+	le = lru_insert(c->map, c->key, len, e, 0);
+	if (!le)
 		free(e);
+	return le;
+}
+
+/* Asks the worker for the text whose key is in c->key (len bytes), its entry
+ * le (NULL: made here) pending meanwhile; false when it cannot be asked. */
+static bool request(struct text_cache *c, size_t len, struct lru_entry *le,
+                    const struct text_style *st, const char *s, int max_w, int max_lines,
+                    bool urgent)
+{
+	bool made = le == NULL;
+	le = entry_for(c, len, le);
+	if (!le)
 		return false;
-	}
-	if (text_worker_request(c->worker, c->key, len, st, s, max_w, max_lines, urgent))
+	if (text_worker_request(c->worker, c->key, len, st, s, max_w, max_lines, urgent)) {
+		((struct text_entry *)lru_value(le))->pending = true;
 		return true;
-	lru_remove(c->map, lru_peek(c->map, c->key, len));
+	}
+	if (made)
+		lru_remove(c->map, le);
 	return false;
 }
 
@@ -146,23 +164,18 @@ SDL_Texture *text_cache_get(struct text_cache *c, const struct text_style *st, c
 		return NULL;
 	struct lru_entry *le = lru_find(c->map, c->key, len);
 	struct text_entry *e = le ? lru_value(le) : NULL;
-	if (e && !e->pending) {
+	if (e && e->drawn) {
 		c->hits++;
-	} else if (c->defer && c->worker && (e || request(c, len, st, s, max_w, max_lines, true))) {
+	} else if (c->defer && c->worker &&
+	           ((e && e->pending) || request(c, len, le, st, s, max_w, max_lines, true))) {
 		c->deferred++;
 		return NULL;
 	} else {
 		c->misses++;
-		if (!e) {
-			e = calloc(1, sizeof *e);
-			if (!e)
-				return NULL;
-			le = lru_insert(c->map, c->key, len, e, 0);
-			if (!le) {
-				free(e);
-				return NULL;
-			}
-		}
+		le = entry_for(c, len, le);
+		if (!le)
+			return NULL;
+		e = lru_value(le);
 		fill(c, e, text_render_paragraph(c->text, st, s, max_w, max_lines));
 		lru_set_bytes(c->map, le, entry_bytes(e));
 	}
@@ -177,8 +190,43 @@ void text_cache_prefetch(struct text_cache *c, const struct text_style *st, cons
 	if (!c->worker || !s || !*s)
 		return;
 	size_t len = build_key(c, st, s, max_w, max_lines);
-	if (len && !lru_peek(c->map, c->key, len))
-		request(c, len, st, s, max_w, max_lines, false);
+	struct lru_entry *le = len ? lru_peek(c->map, c->key, len) : NULL;
+	struct text_entry *e = le ? lru_value(le) : NULL;
+	if (len && !(e && (e->drawn || e->pending)))
+		request(c, len, le, st, s, max_w, max_lines, false);
+}
+
+void text_cache_size(struct text_cache *c, const struct text_style *st, const char *s, int max_w,
+                     int max_lines, int *w, int *h)
+{
+	*w = *h = 0;
+	if (!s || !*s)
+		return;
+	size_t len = build_key(c, st, s, max_w, max_lines);
+	struct lru_entry *le = len ? lru_find(c->map, c->key, len) : NULL;
+	struct text_entry *e = le ? lru_value(le) : NULL;
+	if (!e || !e->sized) {
+		text_measure(c->text, st, s, max_w, max_lines, w, h);
+		le = len ? entry_for(c, len, le) : NULL;
+		e = le ? lru_value(le) : NULL;
+		if (!e)
+			return;
+		e->w = *w;
+		e->h = *h;
+		e->sized = true;
+	}
+	*w = e->w;
+	*h = e->h;
+}
+
+bool text_cache_pending(struct text_cache *c, const struct text_style *st, const char *s, int max_w,
+                        int max_lines)
+{
+	if (!s || !*s)
+		return false;
+	size_t len = build_key(c, st, s, max_w, max_lines);
+	struct lru_entry *le = len ? lru_peek(c->map, c->key, len) : NULL;
+	return le && ((struct text_entry *)lru_value(le))->pending;
 }
 
 bool text_cache_start_worker(struct text_cache *c, Uint32 wake_event)

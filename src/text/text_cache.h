@@ -40,6 +40,17 @@ void text_cache_free(struct text_cache *c);
 SDL_Texture *text_cache_get(struct text_cache *c, const struct text_style *st, const char *s,
                             int max_w, int max_lines, int *w, int *h);
 
+/* The size text_cache_get gives for the same arguments, without
+ * rasterising: the texture's when it is drawn, else measured from the
+ * fonts' metrics (text_measure) and kept with the key. */
+void text_cache_size(struct text_cache *c, const struct text_style *st, const char *s, int max_w,
+                     int max_lines, int *w, int *h);
+
+/* Whether the worker is drawing s (asked for and not taken in yet): a
+ * text_cache_get now would have to draw it here or wait. */
+bool text_cache_pending(struct text_cache *c, const struct text_style *st, const char *s, int max_w,
+                        int max_lines);
+
 /* Starts a worker thread rasterising text with the cache's fonts (their
  * lock lets both threads use them); wake_event is pushed when it has text
  * ready (call text_cache_take then). False when it cannot start: all text

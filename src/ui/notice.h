@@ -9,9 +9,21 @@
 #include "content/diag.h"
 #include "text/text.h"
 
+struct notice;
+
+/* A notice drawing with ren and the fonts text (both borrowed, outliving
+ * it), its text kept as textures between frames. NULL when out of memory. */
+struct notice *notice_new(SDL_Renderer *ren, struct text *text);
+
+/* Frees the notice and its textures. Accepts NULL. */
+void notice_free(struct notice *n);
+
+/* Lets go of the textures (the renderer lost them); drawn again as needed. */
+void notice_forget(struct notice *n);
+
 /* Draws the notice over the whole w x h render target; d holds the content
  * problems (staff are told how many, and where to read them: the public
  * sees no file paths). */
-void notice_draw(SDL_Renderer *ren, struct text *text, int w, int h, struct diag *d);
+void notice_draw(struct notice *n, int w, int h, struct diag *d);
 
 #endif

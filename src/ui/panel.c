@@ -29,6 +29,7 @@ enum panel_str {
 	P_CHECK,
 	P_NO_CHECK,
 	P_CHECK_OK,
+	P_CHECK_WARN,
 	P_CHECK_BAD,
 	P_WATCH,
 	P_POLL,
@@ -76,6 +77,8 @@ static const char *const words[P_COUNT][2] = {
     [P_CHECK] = {"Last check", "Последняя проверка"},
     [P_NO_CHECK] = {"No change since the start", "С запуска изменений не было"},
     [P_CHECK_OK] = {"%s: no errors", "%s: ошибок нет"},
+    [P_CHECK_WARN] = {"%s: no errors; warnings: %zu, listed below",
+                      "%s: ошибок нет; предупреждений — %zu, они ниже"},
     [P_CHECK_BAD] = {"%s: %zu errors", "%s: ошибок — %zu"},
     [P_WATCH] = {"Changes are picked up within a second of saving",
                  "Изменения подхватываются через секунду после сохранения"},
@@ -325,12 +328,15 @@ static void check_part(struct panel *p, struct column *col, const struct panel_i
 	char buf[2048], t[64];
 	heading(p, col, w(p, P_CHECK));
 	size_t errors = in->diag ? diag_count(in->diag, DIAG_ERROR) : 0;
+	size_t warnings = in->diag ? diag_count(in->diag, DIAG_WARNING) : 0;
 	if (st->last_load == 0 && !st->last_rejected) {
 		line(p, col, &body, w(p, P_NO_CHECK), 1);
 	} else {
 		when(st->last_load ? st->last_load : st->loaded, t, sizeof t);
 		if (errors)
 			snprintf(buf, sizeof buf, w(p, P_CHECK_BAD), t, errors);
+		else if (warnings)
+			snprintf(buf, sizeof buf, w(p, P_CHECK_WARN), t, warnings);
 		else
 			snprintf(buf, sizeof buf, w(p, P_CHECK_OK), t);
 		if (errors)

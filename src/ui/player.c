@@ -4,14 +4,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ui/attract.h"
-#include "render/draw.h"
 #include "base/layout.h"
-#include "ui/slide.h"
+#include "render/draw.h"
 #include "render/theme.h"
+#include "ui/attract.h"
+#include "ui/slide.h"
+#include "ui/ui.h"
 
 /* A loop item composed once into a screen-sized texture. The images it
- * shows come from the shared texture cache (decoded on its workers). */
+ * shows come from the shared texture cache (decoded on its workers), its
+ * text from the shared text cache (rasterised by its worker). */
 struct slot {
 	uint64_t seq;
 	bool active;   /* holds item seq */
@@ -20,12 +22,9 @@ struct slot {
 };
 
 struct player {
-	SDL_Renderer *ren;
-	struct text *text;
-	struct texture_cache *images;
-	const struct content *c;
-	int lang;
-	struct layout l;
+	/* The ui toolkit the slides are drawn with: the renderer, the fonts,
+	 * both caches, the content, the layout and the language. */
+	struct ui ui;
 	struct slot cur, next;
 	struct attract_state loop;
 	bool started;
@@ -39,31 +38,36 @@ static void slot_clear(struct slot *s)
 	*s = (struct slot){0};
 }
 
-/* Asks the cache for what item seq needs (the next item's images are
- * decoded while the current one holds), into slot s. */
+/* Asks the caches for what item seq needs (the next item's images are
+ * decoded and its text rasterised while the current one holds), into slot
+ * s. */
 static void slot_prepare(struct player *p, struct slot *s, uint64_t seq)
 {
 	slot_clear(s);
 	s->seq = seq;
 	s->active = true;
-	struct attract_item it = attract_item_at(&p->c->hall, seq);
-	struct rect box, fb = slide_flag_box(&p->l);
+	const struct content *c = p->ui.c;
+	struct attract_item it = attract_item_at(&c->hall, seq);
+	struct rect box, fb = slide_flag_box(&p->ui.l);
 	enum image_fit fit;
-	const struct image_ref *ref = slide_image(p->c, &p->l, it, &box, &fit);
+	const struct image_ref *ref = slide_image(c, &p->ui.l, it, &box, &fit);
 	if (ref)
-		texture_cache_prefetch(p->images, ref->file, box.w, box.h, fit);
-	texture_cache_prefetch(p->images, p->c->hall.cities[it.city].flag.file, fb.w, fb.h,
+		texture_cache_prefetch(p->ui.images, ref->file, box.w, box.h, fit);
+	texture_cache_prefetch(p->ui.images, c->hall.cities[it.city].flag.file, fb.w, fb.h,
 	                       IMAGE_CONTAIN);
+	slide_prefetch(&p->ui, it);
 }
 
-struct player *player_new(SDL_Renderer *ren, struct text *text, struct texture_cache *images,
-                          const struct content *c, int lang, int w, int h)
+struct player *player_new(SDL_Renderer *ren, struct text *text, struct text_cache *texts,
+                          struct texture_cache *images, const struct content *c, int lang, int w,
+                          int h)
 {
 	struct player *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
-	*p = (struct player){.ren = ren, .text = text, .images = images, .c = c, .lang = lang};
-	p->l = layout_compute(w, h);
+	p->ui = (struct ui){.ren = ren, .text = text, .texts = texts, .images = images, .c = c};
+	p->ui.nav.lang = lang;
+	p->ui.l = layout_compute(w, h);
 	/* Asleep: nothing is decoded for the loop before it is seen (after a
 	 * reload, the visitor is usually elsewhere). */
 	player_sleep(p);
@@ -81,7 +85,7 @@ void player_free(struct player *p)
 
 void player_resize(struct player *p, int w, int h)
 {
-	p->l = layout_compute(w, h);
+	p->ui.l = layout_compute(w, h);
 	uint64_t seq = p->cur.active ? p->cur.seq : 0;
 	slot_prepare(p, &p->cur, seq);
 	slot_prepare(p, &p->next, seq + 1);
@@ -95,46 +99,50 @@ static bool art_ready(struct player *p, const struct image_ref *ref, struct rect
                       enum image_fit fit, SDL_Texture **tex, int *w, int *h)
 {
 	enum texture_state st;
-	*tex = texture_cache_get(p->images, ref->file, box.w, box.h, fit, w, h, &st);
+	*tex = texture_cache_get(p->ui.images, ref->file, box.w, box.h, fit, w, h, &st);
 	return st != TEXTURE_LOADING;
 }
 
-/* Draws slot s's item into its own texture once everything it needs is in. */
+/* Draws slot s's item into its own texture once everything it needs is in:
+ * its images decoded, its text rasterised by the worker (so the render
+ * thread only copies textures). */
 static void slot_compose(struct player *p, struct slot *s)
 {
 	if (!s->active || s->composed)
 		return;
-	struct attract_item it = attract_item_at(&p->c->hall, s->seq);
+	const struct content *c = p->ui.c;
+	struct attract_item it = attract_item_at(&c->hall, s->seq);
 	struct slide_art art = {0};
-	struct rect box, fb = slide_flag_box(&p->l);
+	struct rect box, fb = slide_flag_box(&p->ui.l);
 	enum image_fit fit;
-	const struct image_ref *ref = slide_image(p->c, &p->l, it, &box, &fit);
+	const struct image_ref *ref = slide_image(c, &p->ui.l, it, &box, &fit);
 	/* Both asked for before either is waited on, so the flag's decode is
-	 * not queued behind another slide's photo. */
+	 * not queued behind another slide's photo; the text with them (the
+	 * slide first shown was not prepared). */
 	bool image = !ref || art_ready(p, ref, box, fit, &art.image, &art.image_w, &art.image_h);
-	bool flag = art_ready(p, &p->c->hall.cities[it.city].flag, fb, IMAGE_CONTAIN, &art.flag,
+	bool flag = art_ready(p, &c->hall.cities[it.city].flag, fb, IMAGE_CONTAIN, &art.flag,
 	                      &art.flag_w, &art.flag_h);
-	if (!image || !flag)
+	slide_prefetch(&p->ui, it);
+	if (!image || !flag || slide_pending(&p->ui, it, &art) > 0)
 		return;
 	if (!s->tex)
-		s->tex = draw_layer_new(p->ren, p->l.w, p->l.h);
+		s->tex = draw_layer_new(p->ui.ren, p->ui.l.w, p->ui.l.h);
 	if (!s->tex)
 		return;
-	struct slide_env env = {p->ren, p->text, &p->l, p->c, p->lang};
-	SDL_Texture *target = SDL_GetRenderTarget(p->ren);
-	SDL_SetRenderTarget(p->ren, s->tex);
-	slide_draw(&env, it, &art);
-	SDL_SetRenderTarget(p->ren, target);
+	SDL_Texture *target = SDL_GetRenderTarget(p->ui.ren);
+	SDL_SetRenderTarget(p->ui.ren, s->tex);
+	slide_draw(&p->ui, it, &art);
+	SDL_SetRenderTarget(p->ui.ren, target);
 	s->composed = true;
 }
 
 bool player_update(struct player *p, uint64_t now_ms)
 {
-	const struct hall *h = &p->c->hall;
+	const struct hall *h = &p->ui.c->hall;
 	bool was_composed = p->cur.composed;
 	slot_compose(p, &p->cur);
-	/* One slide composed a frame (each costs tens of ms of text), and
-	 * never in the middle of a fade. */
+	/* One slide composed a frame (each draws a whole screen), and never
+	 * in the middle of a fade. */
 	p->defer = false;
 	if (p->loop.phase == ATTRACT_HOLD && !p->next.composed) {
 		if (!was_composed) /* the slide on screen first: its images, then it */
@@ -167,23 +175,23 @@ uint64_t player_deadline(const struct player *p, uint64_t now_ms)
 		return now_ms;
 	if (!p->started || !p->next.composed)
 		return p->loop.phase == ATTRACT_FADE ? now_ms : UINT64_MAX;
-	return attract_deadline(&p->loop, now_ms, p->c->hall.photo_hold_ms);
+	return attract_deadline(&p->loop, now_ms, p->ui.c->hall.photo_hold_ms);
 }
 
 void player_draw(struct player *p, uint64_t now_ms)
 {
-	SDL_SetRenderDrawColor(p->ren, theme.backdrop_bottom.r, theme.backdrop_bottom.g,
+	SDL_SetRenderDrawColor(p->ui.ren, theme.backdrop_bottom.r, theme.backdrop_bottom.g,
 	                       theme.backdrop_bottom.b, 255);
-	SDL_RenderClear(p->ren);
+	SDL_RenderClear(p->ui.ren);
 	if (!p->cur.composed)
 		return;
 	SDL_SetTextureBlendMode(p->cur.tex, SDL_BLENDMODE_NONE);
-	SDL_RenderCopy(p->ren, p->cur.tex, NULL, NULL);
-	int k = attract_fade_permille(&p->loop, now_ms, p->c->hall.crossfade_ms);
+	SDL_RenderCopy(p->ui.ren, p->cur.tex, NULL, NULL);
+	int k = attract_fade_permille(&p->loop, now_ms, p->ui.c->hall.crossfade_ms);
 	if (k > 0 && p->next.composed) {
 		SDL_SetTextureBlendMode(p->next.tex, SDL_BLENDMODE_BLEND);
 		SDL_SetTextureAlphaMod(p->next.tex, (Uint8)(k * 255 / 1000));
-		SDL_RenderCopy(p->ren, p->next.tex, NULL, NULL);
+		SDL_RenderCopy(p->ui.ren, p->next.tex, NULL, NULL);
 	}
 }
 

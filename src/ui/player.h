@@ -1,6 +1,7 @@
 /* player: plays the attract loop on a window's renderer: asks the loader
- * for the next item's images ahead of time, composes each item once into a
- * screen-sized texture, and crossfades between two of them. */
+ * for the next item's images and the text worker for its text ahead of
+ * time, composes each item once into a screen-sized texture, and
+ * crossfades between two of them. */
 #ifndef TWINHALL_PLAYER_H
 #define TWINHALL_PLAYER_H
 
@@ -9,17 +10,19 @@
 #include <stdint.h>
 
 #include "content/content.h"
-#include "text/text.h"
 #include "render/texture_cache.h"
+#include "text/text.h"
+#include "text/text_cache.h"
 
 struct player;
 
-/* A player for content c drawing with ren and text, its images from the
- * cache images (all three borrowed and outliving it), in language lang, on
- * a w x h screen; asleep (see player_sleep) until first updated. NULL when
- * out of memory. */
-struct player *player_new(SDL_Renderer *ren, struct text *text, struct texture_cache *images,
-                          const struct content *c, int lang, int w, int h);
+/* A player for content c drawing with ren and the fonts text, its text
+ * from the cache texts and its images from the cache images (all borrowed
+ * and outliving it), in language lang, on a w x h screen; asleep (see
+ * player_sleep) until first updated. NULL when out of memory. */
+struct player *player_new(SDL_Renderer *ren, struct text *text, struct text_cache *texts,
+                          struct texture_cache *images, const struct content *c, int lang, int w,
+                          int h);
 
 /* Stops the loader and frees every texture. Accepts NULL. */
 void player_free(struct player *p);

@@ -27,6 +27,12 @@ void screen_enter(const struct screen_ops *s, struct ui *ui)
 		s->enter(ui);
 }
 
+void screen_reload(const struct screen_ops *s, struct ui *ui)
+{
+	if (s->reload)
+		s->reload(ui);
+}
+
 bool screen_gesture(const struct screen_ops *s, struct ui *ui, const struct gesture *g,
                     struct nav_event *ev)
 {

@@ -20,6 +20,10 @@ struct screen_ops {
 	size_t state_size; /* bytes of the screen's own state (screen_state); 0: none */
 	/* The place changed to this screen (or to another item on it). */
 	void (*enter)(struct ui *ui);
+	/* The content was reloaded and the visitor's place is still in it: the
+	 * screen fits its state to the new content, keeping what the visitor
+	 * did (a scroll, a zoom) where it still fits. */
+	void (*reload)(struct ui *ui);
 	/* A gesture other than a tap on a target; true when it made *ev for
 	 * the navigation (a swipe to the next photo, say). */
 	bool (*gesture)(struct ui *ui, const struct gesture *g, struct nav_event *ev);
@@ -44,6 +48,9 @@ void screen_states_free(struct ui *ui);
 
 /* s's enter, when it has one. */
 void screen_enter(const struct screen_ops *s, struct ui *ui);
+
+/* s's reload, when it has one. */
+void screen_reload(const struct screen_ops *s, struct ui *ui);
 
 /* s's gesture, when it has one; false otherwise. */
 bool screen_gesture(const struct screen_ops *s, struct ui *ui, const struct gesture *g,

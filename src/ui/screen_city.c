@@ -3,7 +3,7 @@
 #include "render/draw.h"
 #include "ui/screen.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 static const enum nav_screen sections[] = {NAV_PHOTOS, NAV_HISTORY, NAV_GIFTS};
 

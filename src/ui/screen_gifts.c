@@ -6,7 +6,7 @@
 #include "render/draw.h"
 #include "ui/screen.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 static const struct rgb card_bg = {31, 39, 54};
 
@@ -136,6 +136,7 @@ const struct screen_ops screen_gift = {
     .name = "gift",
     .state_size = sizeof(struct gift_state),
     .enter = gift_enter,
+    .reload = gift_enter,
     .gesture = gift_gesture,
     .moving = gift_moving,
     .draw = gift_draw,

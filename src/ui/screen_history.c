@@ -106,6 +106,17 @@ static void history_enter(struct ui *ui)
 	st->scroll_for = here;
 }
 
+/* New texts may be longer or shorter: the timeline keeps its offset (and a
+ * fling its course when the length is the same), within the new length. */
+static void history_reload(struct ui *ui)
+{
+	struct history_state *st = screen_state(ui, NAV_HISTORY);
+	struct timeline t = timeline_of(ui);
+	float content = (float)content_height(ui, &t), view = (float)(t.bottom - t.top);
+	if (content != st->scroll.content || view != st->scroll.view)
+		scroll_resize(&st->scroll, content, view, ui->now);
+}
+
 static bool history_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
 	(void)ev;
@@ -192,6 +203,7 @@ const struct screen_ops screen_history = {
     .name = "history",
     .state_size = sizeof(struct history_state),
     .enter = history_enter,
+    .reload = history_reload,
     .gesture = history_gesture,
     .moving = history_moving,
     .draw = history_draw,

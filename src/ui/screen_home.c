@@ -2,61 +2,60 @@
 #include <stdio.h>
 
 #include "render/draw.h"
+#include "text/home_card.h"
 #include "ui/screen.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 static const struct rgb card_bg = {31, 39, 54};
 
-/* The status badge of a city whose link was suspended or ended: a pill when
- * it fits on one line, a box of two lines when it does not. */
-static void badge(struct ui *ui, const struct city *c, int x, int y, int max_w)
+/* The home screen's own state: the scale its cards are drawn at, for the
+ * place, the content and the heading's height it was found for. */
+struct home_state {
+	struct ui_place scale_for;
+	const struct content *c;
+	int top;
+	int scale;
+};
+
+static void line(struct ui *ui, const struct home_line *ln)
 {
-	char buf[160];
-	enum ui_str id = c->status == LINK_ENDED ? UI_ENDED_IN : UI_SUSPENDED_IN;
-	ui_text(id, ui_lang(ui), c->status_year, buf, sizeof buf);
-	struct text_style st = {FACE_SANS_BOLD, ui->l.size_small, {24, 18, 12, 255}, 0};
-	int w, h, pad = layout_px(&ui->l, 16), inner = max_w - 2 * pad;
-	ui_label_size(ui, &st, buf, 0, 1, &w, &h);
-	if (w <= inner) {
-		draw_pill(ui->ren, (struct rect){x, y, w + 2 * pad, h + layout_px(&ui->l, 4)},
-		          theme.warn, 255);
-		ui_label(ui, &st, buf, x + pad, y + layout_px(&ui->l, 2), 0, 1);
-		return;
-	}
-	ui_label_size(ui, &st, buf, inner, 2, &w, &h);
-	draw_fill(ui->ren, (struct rect){x, y, w + 2 * pad, h + 2 * layout_px(&ui->l, 6)},
-	          theme.warn, 255);
-	ui_label(ui, &st, buf, x + pad, y + layout_px(&ui->l, 6), inner, 2);
+	ui_label(ui, &ln->st, ln->s, ln->x, ln->y, ln->w, ln->lines);
 }
 
-static void card(struct ui *ui, int i, struct rect r)
+/* The card of city i in r, as home_card plans it; a card whose text does
+ * not fit even at the smallest scale (--check warns of it) is clipped to
+ * its own box. */
+static void card(struct ui *ui, int i, struct rect r, int scale)
 {
-	const struct layout *l = &ui->l;
+	struct home_card k;
+	home_card_plan(ui->text, &ui->l, &ui->c->hall, i, ui->nav.lang, r, scale, &k);
+	k.name.st.color = ui_color(theme.text);
+	k.sub.st.color = ui_color(theme.text_soft);
+	k.since.st.color = ui_color(theme.accent);
+	k.badge_text.st.color = (SDL_Color){24, 18, 12, 255};
 	const struct city *c = &ui->c->hall.cities[i];
-	int pad = layout_px(l, 32), x = r.x + pad, y = r.y + pad, w = r.w - 2 * pad;
 	draw_fill(ui->ren, r, card_bg, 255);
-	struct text_style name = {FACE_SERIF_BOLD, layout_px(l, 52), ui_color(theme.text), 0};
-	int fh = layout_px(l, l->portrait ? 72 : 60), fw = fh * 4 / 3, gap = layout_px(l, 24);
-	int nw, nh, beside = !l->portrait; /* narrow portrait cards: the flag above */
-	int name_x = beside ? x + fw + gap : x, name_w = beside ? w - fw - gap : w;
-	ui_label_size(ui, &name, ui_tr(ui, &c->name), name_w, 1, &nw, &nh);
-	struct rect flag = {x, beside ? y + (nh - fh) / 2 : y, fw, fh};
-	draw_fill(ui->ren, (struct rect){flag.x - 1, flag.y - 1, flag.w + 2, flag.h + 2},
+	SDL_Rect box = {r.x, r.y, r.w, r.h}, outer;
+	bool clipped = SDL_RenderIsClipEnabled(ui->ren);
+	SDL_RenderGetClipRect(ui->ren, &outer);
+	if (!k.fits && (!clipped || SDL_IntersectRect(&box, &outer, &box)))
+		SDL_RenderSetClipRect(ui->ren, &box);
+	draw_fill(ui->ren, (struct rect){k.flag.x - 1, k.flag.y - 1, k.flag.w + 2, k.flag.h + 2},
 	          theme.text, 50);
-	ui_image(ui, &c->flag, flag, IMAGE_CONTAIN);
-	if (!beside)
-		y += fh + layout_px(l, 16);
-	y += ui_label(ui, &name, ui_tr(ui, &c->name), name_x, y, name_w, 1) + layout_px(l, 12);
-	char buf[256];
-	snprintf(buf, sizeof buf, "%s · %s", c->native_name, ui_tr(ui, &c->country));
-	struct text_style sub = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
-	y += ui_label(ui, &sub, buf, x, y, w, 1) + layout_px(l, 10);
-	ui_text(UI_TWINNED_SINCE, ui_lang(ui), c->twinned_year, buf, sizeof buf);
-	struct text_style acc = {FACE_SANS_BOLD, l->size_sub, ui_color(theme.accent), 0};
-	y += ui_label(ui, &acc, buf, x, y, w, 2) + layout_px(l, 10);
-	if (c->status != LINK_ACTIVE)
-		badge(ui, c, x, y, w);
+	ui_image(ui, &c->flag, k.flag, IMAGE_CONTAIN);
+	line(ui, &k.name);
+	line(ui, &k.sub);
+	line(ui, &k.since);
+	if (k.has_badge) {
+		if (k.pill)
+			draw_pill(ui->ren, k.badge, theme.warn, 255);
+		else
+			draw_fill(ui->ren, k.badge, theme.warn, 255);
+		line(ui, &k.badge_text);
+	}
+	if (!k.fits)
+		SDL_RenderSetClipRect(ui->ren, clipped ? &outer : NULL);
 	hit_add(&ui->hits, r, NAV_EV_OPEN_CITY, i);
 }
 
@@ -76,18 +75,22 @@ static void home_draw(struct ui *ui)
 	y += ui_label(ui, &hint, ui_text(UI_HOME_HINT, ui_lang(ui), 0, buf, sizeof buf), l->margin,
 	              y, l->w - 2 * l->margin, 2);
 	y += layout_px(l, 36);
-	int n = (int)ui->c->hall.n_cities, cols = l->portrait ? 2 : 3;
-	int rows = (n + cols - 1) / cols, gap = layout_px(l, 32);
-	int cw = (l->w - 2 * l->margin - (cols - 1) * gap) / cols;
-	int ch = (l->h - y - l->margin - (rows - 1) * gap) / (rows ? rows : 1);
-	for (int i = 0; i < n; i++) {
-		struct rect r = {l->margin + (i % cols) * (cw + gap), y + (i / cols) * (ch + gap),
-		                 cw, ch};
-		card(ui, i, r);
+	int n = (int)ui->c->hall.n_cities;
+	struct home_grid g = home_grid(l, n, y);
+	struct home_state *st = screen_state(ui, NAV_HOME);
+	struct ui_place here = ui_place_now(ui);
+	if (!ui_place_same(st->scale_for, here) || st->c != ui->c || st->top != y) {
+		st->scale = home_scale(ui->text, l, &ui->c->hall, ui->nav.lang, &g);
+		st->scale_for = here;
+		st->c = ui->c;
+		st->top = y;
 	}
+	for (int i = 0; i < n; i++)
+		card(ui, i, home_grid_card(&g, i), st->scale);
 }
 
 const struct screen_ops screen_home = {
     .name = "home",
+    .state_size = sizeof(struct home_state),
     .draw = home_draw,
 };

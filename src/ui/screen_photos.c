@@ -6,7 +6,7 @@
 #include "render/draw.h"
 #include "ui/screen.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 enum { ZOOM_MAX = 4, ZOOM_DOUBLE_TAP = 2 };
 
@@ -36,6 +36,12 @@ static void photos_enter(struct ui *ui)
 	ui_pager_enter(ui, &st->pager, &st->pager_for, (int)city_of(ui)->n_photos);
 	st->zoom = 1;
 	st->zoom_x = st->zoom_y = 0.5f;
+}
+
+static void photos_reload(struct ui *ui)
+{
+	struct photos_state *st = state(ui); /* a zoom stays */
+	ui_pager_enter(ui, &st->pager, &st->pager_for, (int)city_of(ui)->n_photos);
 }
 
 static float clampf(float v, float lo, float hi)
@@ -219,6 +225,7 @@ const struct screen_ops screen_photos = {
     .name = "photos",
     .state_size = sizeof(struct photos_state),
     .enter = photos_enter,
+    .reload = photos_reload,
     .gesture = photos_gesture,
     .moving = photos_moving,
     .draw = photos_draw,

@@ -4,20 +4,14 @@
 #define TWINHALL_SLIDE_H
 
 #include <SDL.h>
+#include <stddef.h>
 
-#include "ui/attract.h"
+#include "base/layout.h"
 #include "content/content.h"
 #include "image/image_decode.h"
-#include "base/layout.h"
 #include "text/text.h"
-
-struct slide_env {
-	SDL_Renderer *ren;
-	struct text *text;
-	const struct layout *l;
-	const struct content *c;
-	int lang; /* index into hall.langs */
-};
+#include "ui/attract.h"
+#include "ui/ui.h"
 
 /* The decoded images a slide shows; a NULL texture draws a placeholder. */
 struct slide_art {
@@ -35,17 +29,18 @@ const struct image_ref *slide_image(const struct content *c, const struct layout
 /* The box a city's flag is decoded for, for the lower third. */
 struct rect slide_flag_box(const struct layout *l);
 
-/* Where a history moment's text goes on its slide: styles, the width of
- * the text and how many lines fit under the year (one place for the slide
- * and for --check's warnings). */
-struct slide_history_box {
-	struct text_style year, body;
-	int year_h, width, lines;
-};
-struct slide_history_box slide_history_box(struct text *t, const struct layout *l);
+/* Draws item it over the whole of the current render target with ui's
+ * renderer, layout, content and language (ui->nav.lang), its text through
+ * ui's text cache (ui_label): rasterised here only when not in yet. */
+void slide_draw(struct ui *ui, struct attract_item it, const struct slide_art *art);
 
-/* Draws item it over the whole of the current render target. */
+/* Asks ui's text worker for every text slide_draw will draw for item it
+ * (ui_label_prefetch), so the slide can be drawn later without a raster. */
+void slide_prefetch(struct ui *ui, struct attract_item it);
 
-void slide_draw(const struct slide_env *e, struct attract_item it, const struct slide_art *art);
+/* How many of the texts slide_draw would draw for it with art the text
+ * worker is still drawing: 0 when the slide can be drawn without a
+ * raster on this thread of anything asked for ahead. */
+size_t slide_pending(struct ui *ui, struct attract_item it, const struct slide_art *art);
 
 #endif

@@ -4,7 +4,7 @@
 
 #include "render/draw.h"
 #include "render/theme.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 enum { BUTTON_H = 80 }; /* design px: at least 9 mm at 1080p on 24" */
 
@@ -46,8 +46,22 @@ int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, i
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
                    int max_lines, int *w, int *h)
 {
-	*w = *h = 0;
-	text_cache_get(ui->texts, st, s, max_w, max_lines, w, h);
+	text_cache_size(ui->texts, st, s, max_w, max_lines, w, h);
+}
+
+int ui_label_lines(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                   int max_lines)
+{
+	if (!*s)
+		return 0;
+	int n = max_w > 0 ? text_lines_needed(ui->text, st, s, max_w) : 1;
+	return n < max_lines ? n : max_lines;
+}
+
+bool ui_label_pending(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                      int max_lines)
+{
+	return text_cache_pending(ui->texts, st, s, max_w, max_lines);
 }
 
 void ui_label_prefetch(struct ui *ui, const struct text_style *st, const char *s, int max_w,
@@ -161,7 +175,8 @@ void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, in
 {
 	struct ui_place here = ui_place_now(ui);
 	here.lang = 0; /* photos and gifts page alike in every language */
-	if (ui_place_same(*set_for, here) && pager_index(p) == ui->nav.item)
+	if (ui_place_same(*set_for, here) && pager_index(p) == ui->nav.item &&
+	    p->count == (count < 1 ? 1 : count))
 		return;
 	pager_init(p, count, ui->nav.item, (float)ui->l.w);
 	*set_for = here;

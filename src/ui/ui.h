@@ -82,9 +82,19 @@ SDL_Color ui_color(struct rgb c);
 int ui_label(struct ui *ui, const struct text_style *st, const char *s, int x, int y, int max_w,
              int max_lines);
 
-/* The size s would take, without drawing it. */
+/* The size ui_label would draw s at, from the fonts' metrics: nothing is
+ * rasterised for it. */
 void ui_label_size(struct ui *ui, const struct text_style *st, const char *s, int max_w,
                    int max_lines, int *w, int *h);
+
+/* How many lines ui_label draws s in (from the fonts' metrics). */
+int ui_label_lines(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                   int max_lines);
+
+/* Whether the text worker is still drawing s for ui_label (asked for ahead
+ * and not in yet): drawing it now would rasterise it here. */
+bool ui_label_pending(struct ui *ui, const struct text_style *st, const char *s, int max_w,
+                      int max_lines);
 
 /* Has s rasterised off the render thread for a coming frame (a neighbour's
  * caption, say), as ui_label would draw it. */
@@ -112,8 +122,8 @@ int ui_back(struct ui *ui, int kind);
 void ui_press_feedback(struct ui *ui);
 
 /* Sets the screen's pager p (set up for *set_for) up for count pages at the
- * current item, unless it already serves this place and item: a swipe's
- * own animation goes on. */
+ * current item, unless it already serves this place, item and count: a
+ * swipe's own animation goes on (through a reload too). */
 void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, int count);
 
 /* Swipe paging of pager p: drags move the pages, a release settles them;

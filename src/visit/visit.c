@@ -41,7 +41,8 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	v->image_budget = IMAGE_SCREENS * screen_bytes;
 	v->ui.images = texture_cache_new(ren, c->image_root, v->image_budget, wake_event);
 	v->gestures = gesture_new(&gc);
-	v->player = v->ui.images ? player_new(ren, text, v->ui.images, c, 0, w, h) : NULL;
+	v->player =
+	    v->ui.images ? player_new(ren, text, v->ui.texts, v->ui.images, c, 0, w, h) : NULL;
 
 	v->trace = trace;
 	v->t0 = SDL_GetTicks64();
@@ -151,8 +152,9 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	if (strcmp(old->image_root, c->image_root) != 0) /* to or from the store */
 		images =
 		    texture_cache_new(v->ui.ren, c->image_root, v->image_budget, v->wake_event);
-	struct player *player =
-	    images ? player_new(v->ui.ren, v->ui.text, images, c, 0, v->ui.l.w, v->ui.l.h) : NULL;
+	struct player *player = images ? player_new(v->ui.ren, v->ui.text, v->ui.texts, images, c,
+	                                            0, v->ui.l.w, v->ui.l.h)
+	                               : NULL;
 	if (!player) {
 		if (images != v->ui.images)
 			texture_cache_free(images);
@@ -171,10 +173,16 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	struct nav_state before = v->ui.nav;
 	v->ui.nav = nav_carry(&old->hall, &c->hall, before);
 	v->ui.c = c;
-	v->ui.epoch++; /* every screen sets its motion up afresh */
+	v->ui.now = now;
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
-	if (s)
-		screen_enter(s, &v->ui);
+	if (nav_same(&before, &v->ui.nav)) {
+		if (s) /* the visitor stays where they were, scrolled as they were */
+			screen_reload(s, &v->ui);
+	} else {
+		v->ui.epoch++; /* another place: its motion starts afresh */
+		if (s)
+			screen_enter(s, &v->ui);
+	}
 	if (v->fade.stage == FADE_NONE)
 		visit_fade_from_shown(v, now, now + VISIT_HOLD_MS);
 	if (!nav_same(&before, &v->ui.nav))

@@ -6,6 +6,7 @@
 
 #include <assert.h>
 
+#include "base/frame_signal.h"
 #include "render/draw.h"
 #include "visit/frame_plan.h"
 #include "ui/screen.h"
@@ -374,5 +375,7 @@ bool visit_at_rest(const struct visit *v)
 
 void visit_drawing(struct visit *v, bool drawing)
 {
-	texture_cache_drawing(v->ui.images, drawing, visit_in_transition(v));
+	frame_signal_set(!drawing                 ? FRAME_IDLE
+	                 : visit_in_transition(v) ? FRAME_TRANSITION
+	                                          : FRAME_DRAWING);
 }

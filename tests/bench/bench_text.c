@@ -1,6 +1,8 @@
 /* bench_text: the time to lay out and rasterise all of the content's text as
  * the screens draw it at 1920x1080, cold (empty cache) and warm (the same
- * again, which must rasterise nothing), with the software renderer.
+ * again, which must rasterise nothing), with the software renderer; and
+ * the render thread's part of a slide change: composing a slide whose text
+ * is rasterised there, and one whose text the worker drew ahead.
  * Usage: bench_text [CONTENT_DIR]; prints a table of figures. */
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -13,6 +15,8 @@
 #include "base/marks.h"
 #include "text/text.h"
 #include "text/text_cache.h"
+#include "ui/attract.h"
+#include "ui/slide.h"
 
 struct job {
 	const char *s;
@@ -102,6 +106,88 @@ static void marks_rows(struct text *t, const struct layout *l, size_t n)
 	free(s);
 }
 
+static double ms_since(uint64_t t0)
+{
+	return (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+	       (double)SDL_GetPerformanceFrequency();
+}
+
+/* Milliseconds to compose item it into layer, as the player does. */
+static double compose_ms(struct ui *ui, SDL_Texture *layer, struct attract_item it,
+                         const struct slide_art *art)
+{
+	uint64_t t0 = SDL_GetPerformanceCounter();
+	SDL_SetRenderTarget(ui->ren, layer);
+	slide_draw(ui, it, art);
+	SDL_SetRenderTarget(ui->ren, NULL);
+	text_cache_frame(ui->texts);
+	return ms_since(t0);
+}
+
+/* Waits until the worker drew every text of it (asked for ahead). */
+static void wait_for_worker(struct ui *ui, struct attract_item it, const struct slide_art *art)
+{
+	slide_prefetch(ui, it);
+	text_cache_frame(ui->texts); /* the worker starts at a frame's end */
+	for (int i = 0; i < 10000 && slide_pending(ui, it, art) > 0; i++) {
+		SDL_Delay(1);
+		text_cache_take(ui->texts);
+	}
+}
+
+/* Each slide of one pass of the loop composed at 1920x1080: its text
+ * rasterised on this thread (as the slides were drawn before the text
+ * worker drew them), then asked of the worker ahead, as the player does.
+ * The images are stand-ins: only the text differs between the rows. */
+static void slide_rows(SDL_Renderer *ren, struct text *t, const struct content *c,
+                       const struct layout *l)
+{
+	SDL_Texture *layer =
+	    SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, l->w, l->h);
+	SDL_Texture *img =
+	    SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 64, 64);
+	struct ui here = {.ren = ren, .text = t, .c = c, .l = *l}, ahead = here;
+	here.texts = text_cache_new(ren, t, (size_t)256 << 20);
+	ahead.texts = text_cache_new(ren, t, (size_t)256 << 20);
+	if (!layer || !img || !here.texts || !ahead.texts ||
+	    !text_cache_start_worker(ahead.texts, 0))
+		goto out;
+	size_t n = attract_cycle_length(&c->hall);
+	double sum[2] = {0}, max[2] = {0};
+	for (size_t seq = 0; seq < n; seq++) {
+		struct attract_item it = attract_item_at(&c->hall, seq);
+		struct rect box;
+		enum image_fit fit;
+		struct slide_art art = {img, 64, 64, img, l->flag_h * 4 / 3, l->flag_h};
+		if (slide_image(c, l, it, &box, &fit)) {
+			art.image_w = box.w;
+			art.image_h = box.h;
+		}
+		double ms[2];
+		ms[0] = compose_ms(&here, layer, it, &art);
+		wait_for_worker(&ahead, it, &art);
+		ms[1] = compose_ms(&ahead, layer, it, &art);
+		for (int k = 0; k < 2; k++) {
+			sum[k] += ms[k];
+			max[k] = ms[k] > max[k] ? ms[k] : max[k];
+		}
+	}
+	struct text_cache_stats st;
+	text_cache_stats(ahead.texts, &st);
+	printf("%-46s %7s %10s\n", "slide composed (render thread, 1920x1080)", "mean", "max");
+	printf("%-46s %7.1f ms %7.1f ms\n", "text rasterised here (before)", sum[0] / (double)n,
+	       max[0]);
+	printf("%-46s %7.1f ms %7.1f ms  (%zu slides, %zu rasterised here)\n",
+	       "text drawn ahead by the worker (now)", sum[1] / (double)n, max[1], n, st.misses);
+out:
+	text_cache_free(here.texts);
+	text_cache_free(ahead.texts);
+	if (img)
+		SDL_DestroyTexture(img);
+	if (layer)
+		SDL_DestroyTexture(layer);
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "content";
@@ -131,6 +217,7 @@ int main(int argc, char **argv)
 	printf("%-46s %7zu    %8.1f MB\n", "cache after: live textures, bytes", st.textures,
 	       (double)st.bytes / (1 << 20));
 	marks_rows(t, &l, 20000);
+	slide_rows(ren, t, c, &l);
 	text_cache_free(tc);
 	text_free(t);
 	SDL_DestroyRenderer(ren);

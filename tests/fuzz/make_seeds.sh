@@ -27,6 +27,8 @@ printf 'RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x0f\xc0\x01\x00\x00\x00
 	>"$out/image_info/vp8l.webp"
 printf 'RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00\x30\x01\x00\x9d\x01\x2a\x10\x00\x08\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00' \
 	>"$out/image_info/vp8.webp"
+# HEIC: a phone photo's boxes (ftyp, meta with its sizes and turns, mdat).
+heif-enc -q 50 "$tmp/tiny.jpg" -o "$out/image_info/tiny.heic" >/dev/null
 printf 'GIF89a\x10\x00\x08\x00' >"$out/image_info/gif"
 printf 'BM\x3a\x00\x00\x00' >"$out/image_info/bmp"
 for f in content/cities/*/photos/*.jpg; do head -c 4096 "$f" >"$out/image_info/head-${f//\//-}"; done

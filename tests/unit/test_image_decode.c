@@ -12,7 +12,7 @@
 
 #include "image/image_decode.h"
 #include "jpeg_fixture.h"
-#include "image/offer_board.h"
+#include "base/frame_signal.h"
 #include "base/layout.h"
 #include "image/orient.h"
 #include "image/png_chunks.h"
@@ -292,7 +292,7 @@ static void test_png_from_its_file(void)
 	SDL_Surface *mem =
 	    image_decode(png, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
 	SDL_Surface *file =
-	    image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, NULL, &incomplete, err, sizeof err);
+	    image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
 	CHECK(mem && file && !incomplete);
 	if (mem && file) {
 		CHECK_INT(file->w, mem->w);
@@ -308,16 +308,15 @@ static void test_png_from_its_file(void)
 
 	fd = temp_file(png, len / 2); /* still being copied */
 	CHECK_INT(png_chunks_check_fd(fd, len / 2), PNG_CHUNKS_CUT);
-	file = image_decode_png_fd(fd, len / 2, 50, 50, IMAGE_CONTAIN, NULL, &incomplete, err,
-	                           sizeof err);
+	file =
+	    image_decode_png_fd(fd, len / 2, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
 	CHECK(file == NULL && incomplete);
 	CHECK_INT(png_chunks_check_fd(fd, len), PNG_CHUNKS_CUT); /* shorter than said */
 	close(fd);
 
 	png[8 + 4 + 2] = '#'; /* a chunk type that is not four letters */
 	fd = temp_file(png, len);
-	file =
-	    image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, NULL, &incomplete, err, sizeof err);
+	file = image_decode_png_fd(fd, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
 	CHECK(file == NULL && !incomplete);
 	CHECK(strstr(err, "damaged") != NULL);
 	close(fd);
@@ -327,7 +326,6 @@ static void test_png_from_its_file(void)
 struct png_job {
 	int fd;
 	size_t len;
-	struct offer_board *board;
 	SDL_atomic_t started, done;
 	SDL_Surface *out;
 };
@@ -338,8 +336,8 @@ static int decode_png_job(void *arg)
 	char err[256];
 	bool incomplete;
 	SDL_AtomicSet(&j->started, 1);
-	j->out = image_decode_png_fd(j->fd, j->len, 50, 50, IMAGE_CONTAIN, j->board, &incomplete,
-	                             err, sizeof err);
+	j->out =
+	    image_decode_png_fd(j->fd, j->len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
 	SDL_AtomicSet(&j->done, 1);
 	return 0;
 }
@@ -355,16 +353,15 @@ static void test_png_decode_pauses_in_a_transition(void)
 	bool incomplete;
 	SDL_Surface *mem =
 	    image_decode(png, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
-	struct png_job j = {
-	    .fd = temp_file(png, len), .len = len, .board = offer_board_new(NULL, NULL)};
-	CHECK(j.fd >= 0 && j.board && mem);
-	offer_board_hold(j.board, OFFER_HOLD_ALL);
+	struct png_job j = {.fd = temp_file(png, len), .len = len};
+	CHECK(j.fd >= 0 && mem);
+	frame_signal_set(FRAME_TRANSITION);
 	SDL_Thread *t = SDL_CreateThread(decode_png_job, "png", &j);
 	while (!SDL_AtomicGet(&j.started))
 		SDL_Delay(1);
 	SDL_Delay(30);
 	CHECK(!SDL_AtomicGet(&j.done));
-	offer_board_hold(j.board, OFFER_HOLD_NONE);
+	frame_signal_set(FRAME_IDLE);
 	SDL_WaitThread(t, NULL);
 	CHECK(j.out != NULL);
 	for (int y = 0; j.out && mem && y < mem->h && y < j.out->h; y++)
@@ -372,7 +369,6 @@ static void test_png_decode_pauses_in_a_transition(void)
 		             (Uint8 *)j.out->pixels + y * j.out->pitch, (size_t)mem->w * 4) == 0);
 	SDL_FreeSurface(mem);
 	SDL_FreeSurface(j.out);
-	offer_board_free(j.board);
 	close(j.fd);
 	free(png);
 }

@@ -95,84 +95,10 @@ static void test_two_offers_two_helpers(void)
 	offer_board_free(b);
 }
 
-struct yielder {
-	struct offer_board *b;
-	SDL_atomic_t released; /* set by the test just before it ends the hold */
-	SDL_atomic_t entered;  /* set by the thread just before its pause */
-	int released_when_back;
-};
-
-static int yield_once(void *arg)
-{
-	struct yielder *y = arg;
-	offer_board_yield(y->b);
-	y->released_when_back = SDL_AtomicGet(&y->released);
-	return 0;
-}
-
-static int pause_once(void *arg)
-{
-	struct yielder *y = arg;
-	SDL_AtomicSet(&y->entered, 1);
-	offer_board_pause(y->b);
-	y->released_when_back = SDL_AtomicGet(&y->released);
-	return 0;
-}
-
-static void test_helpers_pause_while_a_frame_is_drawn(void)
-{
-	struct yielder y = {.b = offer_board_new(NULL, NULL)};
-	offer_board_yield(y.b); /* not held: returns at once */
-	offer_board_hold(y.b, OFFER_HOLD_HELPERS);
-	SDL_Thread *t = SDL_CreateThread(yield_once, "yield", &y);
-	SDL_Delay(20); /* a frame's drawing */
-	SDL_AtomicSet(&y.released, 1);
-	offer_board_hold(y.b, OFFER_HOLD_NONE);
-	SDL_WaitThread(t, NULL);
-	CHECK_INT(y.released_when_back, 1);
-	offer_board_free(y.b);
-}
-
-/* A decode's own rows go on while an ordinary frame is drawn, and wait
- * while a frame of a transition is. */
-static void test_every_decode_pauses_in_a_transition(void)
-{
-	struct yielder y = {.b = offer_board_new(NULL, NULL)};
-	offer_board_hold(y.b, OFFER_HOLD_HELPERS);
-	SDL_Thread *t = SDL_CreateThread(pause_once, "pause", &y);
-	while (!SDL_AtomicGet(&y.entered))
-		SDL_Delay(1);
-	SDL_Delay(20); /* a frame's drawing, shorter than the longest pause */
-	SDL_AtomicSet(&y.released, 1);
-	SDL_WaitThread(t, NULL);
-	CHECK_INT(y.released_when_back, 0); /* it did not wait for the frame */
-	SDL_AtomicSet(&y.released, 0);
-
-	offer_board_hold(y.b, OFFER_HOLD_ALL);
-	t = SDL_CreateThread(pause_once, "pause", &y);
-	SDL_Delay(20);
-	SDL_AtomicSet(&y.released, 1);
-	offer_board_hold(y.b, OFFER_HOLD_HELPERS); /* lowered, not ended: the decode goes on */
-	SDL_WaitThread(t, NULL);
-	CHECK_INT(y.released_when_back, 1);
-
-	SDL_AtomicSet(&y.released, 0); /* helpers wait in a transition too */
-	offer_board_hold(y.b, OFFER_HOLD_ALL);
-	t = SDL_CreateThread(yield_once, "yield", &y);
-	SDL_Delay(20);
-	SDL_AtomicSet(&y.released, 1);
-	offer_board_hold(y.b, OFFER_HOLD_NONE);
-	SDL_WaitThread(t, NULL);
-	CHECK_INT(y.released_when_back, 1);
-	offer_board_free(y.b);
-}
-
 int main(void)
 {
 	RUN(test_nobody_came_so_taken_back);
 	RUN(test_helper_runs_it_once_and_poster_waits);
 	RUN(test_two_offers_two_helpers);
-	RUN(test_helpers_pause_while_a_frame_is_drawn);
-	RUN(test_every_decode_pauses_in_a_transition);
 	return failures_ != 0;
 }

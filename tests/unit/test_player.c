@@ -1,6 +1,7 @@
 /* The attract loop's player on a software renderer, no window, with the
  * sample content: the slide it shows first is not kept waiting by the
- * slide after it. */
+ * slide after it, and with a text worker no slide's text is rasterised on
+ * the render thread. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -9,6 +10,7 @@
 #include "ui/player.h"
 #include "test.h"
 #include "text/text.h"
+#include "text/text_cache.h"
 #include "render/texture_cache.h"
 
 enum { W = 640, H = 360 };
@@ -26,9 +28,11 @@ static void test_first_slide_waits_for_its_own_images_only(void)
 	struct content *c = content_load("tests/fixtures/content", d);
 	Uint32 wake = SDL_RegisterEvents(1);
 	struct text *text = text_new(ren);
+	struct text_cache *texts = text ? text_cache_new(ren, text, 16 << 20) : NULL;
 	struct texture_cache *images =
 	    c ? texture_cache_new(ren, "tests/fixtures/content", 64 << 20, wake) : NULL;
-	struct player *p = text && images ? player_new(ren, text, images, c, 0, W, H) : NULL;
+	struct player *p =
+	    texts && images ? player_new(ren, text, texts, images, c, 0, W, H) : NULL;
 	CHECK(p != NULL);
 	if (!p)
 		goto out;
@@ -56,6 +60,71 @@ static void test_first_slide_waits_for_its_own_images_only(void)
 out:
 	player_free(p);
 	texture_cache_free(images);
+	text_cache_free(texts);
+	text_free(text);
+	content_free(c);
+	diag_free(d);
+}
+
+/* Takes in what the workers finished, moves the player on to now, and ends
+ * a frame (which sets the text worker going); true when the player's next
+ * slide is composed (it then waits for the end of the hold). */
+static bool tick(struct player *p, struct texture_cache *images, struct text_cache *texts,
+                 Uint32 wake, uint64_t now)
+{
+	SDL_Event ev;
+	if (SDL_WaitEventTimeout(&ev, 20) && ev.type == wake) {
+		texture_cache_take(images);
+		text_cache_take(texts);
+	}
+	player_update(p, now);
+	text_cache_frame(texts);
+	uint64_t d = player_deadline(p, now);
+	return d != UINT64_MAX && d > now;
+}
+
+/* With a text worker, the slides' text is rasterised on it: the first
+ * slide's, and the next slide's while the current one holds, so neither
+ * composing a slide nor a slide change rasterises text on this thread. */
+static void test_slides_text_is_rasterised_off_this_thread(void)
+{
+	struct diag *d = diag_new();
+	struct content *c = content_load("tests/fixtures/content", d);
+	Uint32 wake = SDL_RegisterEvents(1);
+	struct text *text = text_new(ren);
+	struct text_cache *texts = text ? text_cache_new(ren, text, 16 << 20) : NULL;
+	struct texture_cache *images =
+	    c ? texture_cache_new(ren, "tests/fixtures/content", 64 << 20, wake) : NULL;
+	struct player *p =
+	    texts && images ? player_new(ren, text, texts, images, c, 0, W, H) : NULL;
+	CHECK(p != NULL);
+	if (!p || !text_cache_start_worker(texts, wake))
+		goto out;
+	uint64_t now = 1000000, hold = c->hall.photo_hold_ms, fade = c->hall.crossfade_ms;
+	bool ready = false;
+	for (int i = 0; i < 500 && !ready; i++)
+		ready = tick(p, images, texts, wake, now);
+	CHECK(ready);
+	struct text_cache_stats s;
+	text_cache_stats(texts, &s);
+	CHECK(s.hits >= 10); /* both slides' texts, from the worker */
+	CHECK_INT(s.misses, 0);
+	/* The change to the second slide, and the third prepared meanwhile. */
+	player_update(p, now + hold);
+	CHECK(player_update(p, now + hold + fade + 1));
+	now += hold + fade + 1;
+	ready = false;
+	for (int i = 0; i < 500 && !ready; i++)
+		ready = tick(p, images, texts, wake, now);
+	CHECK(ready);
+	size_t hits = s.hits;
+	text_cache_stats(texts, &s);
+	CHECK(s.hits > hits);
+	CHECK_INT(s.misses, 0);
+out:
+	player_free(p);
+	texture_cache_free(images);
+	text_cache_free(texts);
 	text_free(text);
 	content_free(c);
 	diag_free(d);
@@ -74,6 +143,7 @@ int main(void)
 		return 1;
 	}
 	RUN(test_first_slide_waits_for_its_own_images_only);
+	RUN(test_slides_text_is_rasterised_off_this_thread);
 	SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(target);
 	TTF_Quit();

@@ -180,6 +180,33 @@ static void test_text_is_drawn_in_its_colour(void)
 	text_cache_free(c);
 }
 
+/* Measuring rasterises nothing, gives the size the texture will have, and
+ * is kept: the texture drawn later is one raster, as without measuring. */
+static void test_size_is_measured_without_raster(void)
+{
+	struct text_cache *c = text_cache_new(ren, fonts, 1 << 22);
+	const char *para = "Пермь и Оксфорд стали городами-побратимами в 1995 году, и с тех "
+	                   "пор школьники и музыканты ездят друг к другу каждый год.";
+	int mw, mh, w, h;
+	text_cache_size(c, &body, para, 300, 3, &mw, &mh);
+	CHECK_INT(stats(c).misses, 0);
+	CHECK_INT(stats(c).bytes, 0);
+	CHECK(mw > 150 && mw <= 300 && mh > 2 * body.px);
+	CHECK(text_cache_get(c, &body, para, 300, 3, &w, &h) != NULL);
+	CHECK_INT(w, mw);
+	CHECK_INT(h, mh);
+	CHECK_INT(stats(c).misses, 1);
+	CHECK_INT(stats(c).textures, 1);
+	text_cache_size(c, &body, para, 300, 3, &mw, &mh);
+	CHECK_INT(mw, w);
+	CHECK_INT(mh, h);
+	CHECK_INT(stats(c).misses, 1);
+	text_cache_size(c, &body, "", 300, 3, &mw, &mh);
+	CHECK_INT(mw, 0);
+	CHECK_INT(mh, 0);
+	text_cache_free(c);
+}
+
 static void test_empty_string(void)
 {
 	struct text_cache *c = text_cache_new(ren, fonts, 1 << 20);
@@ -226,6 +253,7 @@ int main(void)
 	RUN(test_used_entries_survive_over_budget);
 	RUN(test_paragraph_wraps_within_width);
 	RUN(test_text_is_drawn_in_its_colour);
+	RUN(test_size_is_measured_without_raster);
 	RUN(test_empty_string);
 	RUN(test_clear_drops_everything);
 	text_free(fonts);

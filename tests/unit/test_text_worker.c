@@ -1,10 +1,11 @@
 /* Text rasterised off the render thread: with the cache deferring, a text
  * it lacks comes back empty and counted, the worker's result arrives with
  * the wake event and is then the very text the render thread would have
- * drawn; a prefetched text is a hit without a raster on this thread; texts
- * asked for ahead of prefetches go first; without deferring (or without a
- * worker) nothing changes; both threads rasterise at once with the same
- * fonts; results for a cleared cache are dropped. */
+ * drawn; a prefetched text is pending until it arrives, then a hit without
+ * a raster on this thread; texts asked for ahead of prefetches go first;
+ * without deferring (or without a worker) nothing changes; both threads
+ * rasterise at once with the same fonts; results for a cleared cache are
+ * dropped. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -109,13 +110,20 @@ static void test_prefetched_text_is_a_hit(void)
 {
 	struct text_cache *c = text_cache_new(ren, fonts, 1 << 22);
 	CHECK(text_cache_start_worker(c, wake));
+	CHECK(!text_cache_pending(c, &body, "Агридженто", 0, 1));
 	text_cache_prefetch(c, &body, "Агридженто", 0, 1);
 	text_cache_prefetch(c, &body, "Агридженто", 0, 1); /* asked once */
+	CHECK(text_cache_pending(c, &body, "Агридженто", 0, 1));
+	int mw, mh; /* measured meanwhile, the worker's size */
+	text_cache_size(c, &body, "Агридженто", 0, 1, &mw, &mh);
 	text_cache_frame(c);
 	CHECK_INT(wait_take(c), 1);
+	CHECK(!text_cache_pending(c, &body, "Агридженто", 0, 1));
 	int w, h;
 	CHECK(text_cache_get(c, &body, "Агридженто", 0, 1, &w, &h) != NULL);
 	CHECK(w > 0 && h > 0);
+	CHECK_INT(mw, w);
+	CHECK_INT(mh, h);
 	CHECK_INT(stats(c).misses, 0);
 	CHECK_INT(stats(c).hits, 1);
 	text_cache_free(c);

@@ -1,6 +1,6 @@
 /* The program's own words exist in both languages and take their year. */
 #include "test.h"
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 static int failures_;
 

@@ -211,24 +211,83 @@ static void test_swipe_ends_on_photo_with_caption(void)
 	world_close(&w);
 }
 
-static void test_reload_in_scrolled_history_ends_clean(void)
+/* The fixture content loaded again, as a save of any file reloads it. */
+static struct content *reload(struct world *w, struct diag **d)
+{
+	*d = diag_new();
+	struct content *c = content_load("tests/fixtures/content", *d);
+	CHECK(c && visit_set_content(w->v, c, w->now));
+	return c;
+}
+
+static void close_reloaded(struct world *w, struct content *c, struct diag *d)
+{
+	visit_free(w->v); /* before the content it shows */
+	w->v = NULL;
+	content_free(c);
+	diag_free(d);
+	world_close(w);
+}
+
+/* Staff save a file while a visitor reads a history scrolled down: the
+ * visitor stays where they were, on a clean frame. */
+static void test_reload_keeps_scrolled_history(void)
 {
 	struct world w;
 	if (!world_open(&w, "city/oxford/history"))
 		return;
 	run(&w, 0);
+	SDL_Surface *top = screen_copy();
 	drag(&w, W * 0.5f, H * 0.8f, 0, -H * 0.5f, 150);
-	run(&w, w.now + 100); /* still easing */
-	struct diag *d = diag_new();
-	struct content *c = content_load("tests/fixtures/content", d);
-	CHECK(c && visit_set_content(w.v, c, w.now));
 	run(&w, 0);
-	check_final(&w, "reload-history");
-	visit_free(w.v); /* before the content it shows */
-	w.v = NULL;
-	content_free(c);
-	diag_free(d);
-	world_close(&w);
+	SDL_Surface *scrolled = screen_copy();
+	CHECK(differing(top, scrolled) > W * H / 20); /* it did scroll */
+
+	struct diag *d;
+	struct content *c = reload(&w, &d);
+	run(&w, 0);
+	SDL_Surface *after = screen_copy();
+	int n = differing(scrolled, after);
+	if (n)
+		SDL_SaveBMP(after, "/tmp/final-reload-kept.bmp");
+	CHECK_INT(n, 0);
+	uint64_t later = w.now + 1000;
+	CHECK(visit_deadline(w.v, later) > later + 1000);
+	SDL_FreeSurface(top);
+	SDL_FreeSurface(scrolled);
+	SDL_FreeSurface(after);
+	close_reloaded(&w, c, d);
+}
+
+/* The same with the save coming while the timeline still coasts: it
+ * coasts on to where it would have stopped without the reload. */
+static void test_reload_while_coasting_keeps_its_course(void)
+{
+	struct world calm, w;
+	if (!world_open(&calm, "city/oxford/history"))
+		return;
+	run(&calm, 0);
+	drag(&calm, W * 0.5f, H * 0.8f, 0, -H * 0.5f, 150);
+	run(&calm, 0);
+	SDL_Surface *want = screen_copy();
+	world_close(&calm);
+
+	if (!world_open(&w, "city/oxford/history"))
+		return;
+	run(&w, 0);
+	drag(&w, W * 0.5f, H * 0.8f, 0, -H * 0.5f, 150);
+	run(&w, w.now + 100); /* still coasting */
+	struct diag *d;
+	struct content *c = reload(&w, &d);
+	run(&w, 0);
+	SDL_Surface *live = screen_copy();
+	int n = differing(want, live);
+	if (n)
+		SDL_SaveBMP(live, "/tmp/final-reload-coast.bmp");
+	CHECK_INT(n, 0);
+	SDL_FreeSurface(want);
+	SDL_FreeSurface(live);
+	close_reloaded(&w, c, d);
 }
 
 int main(void)
@@ -238,7 +297,8 @@ int main(void)
 	RUN(test_wake_ends_on_home);
 	RUN(test_open_city_and_back_end_on_their_place);
 	RUN(test_swipe_ends_on_photo_with_caption);
-	RUN(test_reload_in_scrolled_history_ends_clean);
+	RUN(test_reload_keeps_scrolled_history);
+	RUN(test_reload_while_coasting_keeps_its_course);
 	world_screen_end();
 	return failures_ != 0;
 }

@@ -129,7 +129,74 @@ static void test_not_name_value_hint(void)
 
 static void test_unclosed_quote(void)
 {
-	expect_error("a: \"abc\n", 8, 1, 4, "quote");
+	expect_error("a: \"abc\n", 8, 1, 4,
+	             "never closed: add the closing \" at the end of the text on line 1");
+	expect_error("a: 'abc\nb: 1\n", 13, 1, 4, "add the closing ' at");
+}
+
+static void expect_error_s(const char *text, int line, int col, const char *part)
+{
+	expect_error(text, strlen(text), line, col, part);
+}
+
+/* A quote not closed on its line is closed by the next quote mark, lines
+ * below (the next value's, or one in a comment): libyaml stops there, but
+ * the fix goes where the quote opened. */
+static void test_quote_closed_lines_below(void)
+{
+	expect_error_s("t:\n  ru: \"Пермь\n  en: \"Perm\"\nn: 1\n", 2, 7,
+	               "not closed on its line, so it runs on to line 3: add the closing \" at the "
+	               "end of the text on line 2");
+	expect_error_s("photos:\n  - caption:\n      ru: \"Пермь\n      en: Perm\n"
+	               "    year: 2001\n  - caption:  # the \"source\" comment: x\n",
+	               3, 11, "runs on to line 6");
+	expect_error_s("a: 'Пермь\nb: 'c'\n", 1, 4,
+	               "add the closing ' at the end of the text on line 1");
+	/* A text in quotes may go on over lines; a real error after it is its own. */
+	expect_error_s("a: \"one\n  two\"\nb:\n\tc: 1\n", 4, 1, "tab");
+}
+
+/* The text of value key of the root map of text, which must parse. */
+static void expect_value(const char *text, const char *key, const char *want, int line, int col)
+{
+	struct arena *a = arena_new();
+	struct diag *d = diag_new();
+	const struct yaml_doc_node *r = parse(a, d, text);
+	const struct yaml_doc_node *v = yaml_doc_get(r, key);
+	CHECK_INT(diag_size(d), 0);
+	if (diag_size(d))
+		printf("  message: %s\n", diag_get(d, 0)->message);
+	CHECK_STR(v ? v->str : NULL, want);
+	CHECK(v && v->line == line && v->col == col);
+	CHECK(v && v->plain == (want[strlen(want) - 1] != '\n')); /* a | text is not plain */
+	diag_free(d);
+	arena_free(a);
+}
+
+/* `caption: Пермь: вид с реки` is the text after "caption: ". */
+static void test_plain_value_with_colon(void)
+{
+	expect_value("caption: Пермь: вид с реки\nyear: 2012\n", "caption", "Пермь: вид с реки", 1,
+	             10);
+	expect_value("caption: Пермь: вид с реки\nyear: 2012\n", "year", "2012", 2, 7);
+	expect_value("a: x\nru: It's: ok   # source: y\nb: z: w\n", "ru", "It's: ok", 2, 5);
+	expect_value("a: x\nru: It's: ok   # source: y\nb: z: w\n", "b", "z: w", 3, 4);
+	expect_value("ru: Пермь:\n", "ru", "Пермь:", 1, 5);
+	/* In a | text such a line is the text's own, quotes and all. */
+	expect_value("t: |\n  x: y: z\n", "t", "x: y: z\n", 1, 4);
+}
+
+static void test_colon_that_is_not_mended(void)
+{
+	/* Going on below: which line to quote is unclear. */
+	expect_error_s("ru: a: b\n  c\n", 1, 6, "put the value in quotes or check the indentation");
+	/* Mended, a later mistake is what is reported. */
+	expect_error_s("ru: a: b\nen:\n\tc: 1\n", 3, 1, "tab");
+	/* A | text with such a line and a plain one: the exact line to write. */
+	expect_error_s("t: |\n  x: y: z\nc: Пермь: вид\n", 3, 4,
+	               "needs quotes here: write this line as c: \"Пермь: вид\"");
+	/* No "name: value" line: the indentation. */
+	expect_error_s("a: b\n  c: d\n", 2, 4, "check the indentation");
 }
 
 static void test_deep_nesting_stops_fast(void)
@@ -178,6 +245,9 @@ int main(void)
 	RUN(test_tab_indent_hint);
 	RUN(test_not_name_value_hint);
 	RUN(test_unclosed_quote);
+	RUN(test_quote_closed_lines_below);
+	RUN(test_plain_value_with_colon);
+	RUN(test_colon_that_is_not_mended);
 	RUN(test_deep_nesting_stops_fast);
 	RUN(test_escaped_nul_in_value);
 	return failures_ != 0;

@@ -1,4 +1,4 @@
-#include "ui/ui_text.h"
+#include "text/ui_text.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,12 +1,12 @@
-#include "ui/text_check.h"
+#include "text/text_check.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "base/layout.h"
-#include "ui/slide.h"
-
+#include "text/home_card.h"
 #include "base/utf8.h"
+#include "text/history_box.h"
 
 enum { MISSING_MAX = 16 };
 
@@ -71,12 +71,9 @@ static void check_text(struct checker *k, const struct i18n *t, enum text_face f
 static void check_city(struct checker *k, const struct city *c)
 {
 	const struct layout *l = &k->l;
-	int card = (l->w - 2 * l->margin - 2 * layout_px(l, 32)) / 3 - 2 * layout_px(l, 32);
 	int gift_w = l->stage.w / 2 - l->margin / 2;
-	const struct fit name = {"name", FACE_SERIF_BOLD, layout_px(l, 52),
-	                         card - layout_px(l, 80) - layout_px(l, 24), 1};
 	const struct fit caption = {"caption", FACE_SANS, l->size_body, l->text_w, 3};
-	struct slide_history_box hb = slide_history_box(k->t, l);
+	struct history_box hb = history_box(k->t, l);
 	const struct fit history = {"history text", hb.body.face, hb.body.px, hb.width, hb.lines};
 
 	const struct fit title = {"gift title", FACE_SERIF_BOLD, l->size_heading, gift_w, 2};
@@ -85,7 +82,7 @@ static void check_city(struct checker *k, const struct city *c)
 	/* The native name has no position of its own in the model: its file. */
 	const struct src_loc native = {c->flag.loc.file, 0, 0};
 	missing_glyphs(k, FACE_SANS, c->native_name, &native);
-	check_text(k, &c->name, FACE_SERIF_BOLD, &name);
+	check_text(k, &c->name, FACE_SERIF_BOLD, NULL); /* its fit: check_home */
 
 	check_text(k, &c->country, FACE_SANS, NULL);
 	check_text(k, &c->twinned_what, FACE_SANS, NULL);
@@ -102,9 +99,46 @@ static void check_city(struct checker *k, const struct city *c)
 	}
 }
 
+/* The home screen's cards, landscape and portrait, in every language: each
+ * city's text fits whole in its card, up to HOME_ROOM cities. */
+static void check_home(struct checker *k)
+{
+	const struct hall *h = &k->c->hall;
+	int n = (int)h->n_cities;
+	if (n > HOME_ROOM)
+		diag_add(
+		    k->d, DIAG_WARNING, h->title.loc[0].file, 0, 0,
+		    "the home screen has room for %d cities and there are %d: their cards will "
+		    "be small and their text may be cut",
+		    HOME_ROOM, n);
+	static const int sizes[][2] = {{TEXT_CHECK_W, TEXT_CHECK_H}, {TEXT_CHECK_H, TEXT_CHECK_W}};
+	for (int s = 0; s < 2; s++) {
+		struct layout l = layout_compute(sizes[s][0], sizes[s][1]);
+		struct home_grid g = home_grid(&l, n, home_top_most(k->t, &l));
+		for (int lang = 0; lang < h->n_langs; lang++) {
+			int scale = home_scale(k->t, &l, h, lang, &g);
+			for (int i = 0; i < n; i++) {
+				struct home_card card;
+				home_card_plan(k->t, &l, h, i, lang, home_grid_card(&g, i), scale,
+				               &card);
+				const struct src_loc *at = &h->cities[i].name.loc[lang];
+				if (!card.fits && at->file)
+					diag_add(k->d, DIAG_WARNING, at->file, at->line, at->col,
+					         "on the home screen at %dx%d, this city's card "
+					         "has no room "
+					         "for all its words in \"%s\"; some will be cut: "
+					         "shorten "
+					         "the name or the country",
+					         sizes[s][0], sizes[s][1], h->langs[lang]);
+			}
+		}
+	}
+}
+
 void text_check_content(struct text *t, const struct content *c, struct diag *d)
 {
 	struct checker k = {t, d, layout_compute(TEXT_CHECK_W, TEXT_CHECK_H), c};
+	check_home(&k);
 	check_text(&k, &c->hall.title, FACE_SANS, NULL);
 	for (size_t i = 0; i < c->hall.n_cities; i++)
 		check_city(&k, &c->hall.cities[i]);

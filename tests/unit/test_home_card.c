@@ -1,0 +1,148 @@
+/* The home screen's cards for 1 to 12 cities, in both languages, in
+ * landscape, portrait and 4K: every card's text fits whole at the scale
+ * the screen picks, every part of a card (flag, texts, the badge of a
+ * suspended or ended link) lies inside it, and no two cards overlap. The
+ * cities are the fixture's six, repeated, so the suspended and ended
+ * badges and the longest names are there at every count. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "content/content.h"
+#include "test.h"
+#include "text/text.h"
+#include "text/home_card.h"
+
+static int failures_;
+static struct text *fonts;
+static struct content *fixture;
+
+static bool inside(struct rect in, struct rect out)
+{
+	return in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w &&
+	       in.y + in.h <= out.y + out.h;
+}
+
+static bool overlap(struct rect a, struct rect b)
+{
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* The box a planned line takes: its width, and its lines' height. */
+static struct rect line_box(const struct home_line *ln)
+{
+	struct text_style st = ln->st;
+	int lines = ln->w > 0 ? text_lines_needed(fonts, &st, ln->s, ln->w) : 1;
+	int w = ln->w > 0 ? ln->w : text_width(fonts, st.face, st.px, ln->s, strlen(ln->s));
+	return (struct rect){ln->x, ln->y, w, lines * text_line_height(fonts, st.face, st.px)};
+}
+
+/* A hall of n cities: the fixture's, round and round. */
+static struct hall hall_of(int n, struct city *cities)
+{
+	struct hall h = fixture->hall;
+	for (int i = 0; i < n; i++)
+		cities[i] = fixture->hall.cities[(size_t)i % fixture->hall.n_cities];
+	h.cities = cities;
+	h.n_cities = (size_t)n;
+	return h;
+}
+
+static void check_home(int w, int hgt, int n, int lang)
+{
+	struct city cities[HOME_ROOM];
+	struct hall h = hall_of(n, cities);
+	struct layout l = layout_compute(w, hgt);
+	int top = home_top_most(fonts, &l);
+	struct home_grid g = home_grid(&l, n, top);
+	int scale = home_scale(fonts, &l, &h, lang, &g);
+	if (!home_fits(fonts, &l, &h, lang, &g, scale)) {
+		printf("  %dx%d, %d cities, %s: the cards do not fit\n", w, hgt, n, h.langs[lang]);
+		CHECK(!"every card fits");
+		return;
+	}
+	struct rect screen = {0, top, w, hgt - top};
+	for (int i = 0; i < n; i++) {
+		struct rect r = home_grid_card(&g, i);
+		CHECK(inside(r, screen));
+		for (int j = 0; j < i; j++)
+			CHECK(!overlap(r, home_grid_card(&g, j)));
+		struct home_card k;
+		home_card_plan(fonts, &l, &h, i, lang, r, scale, &k);
+		CHECK(inside(k.flag, r));
+		CHECK(inside(line_box(&k.name), r));
+		CHECK(inside(line_box(&k.sub), r));
+		CHECK(inside(line_box(&k.since), r));
+		CHECK(k.has_badge == (cities[i].status != LINK_ACTIVE));
+		if (k.has_badge) {
+			CHECK(inside(k.badge, r));
+			CHECK(inside(line_box(&k.badge_text), k.badge));
+		}
+	}
+}
+
+static void test_one_to_twelve_cities_fit(void)
+{
+	static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {3840, 2160}, {1280, 720}};
+	for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+		for (int n = 1; n <= HOME_ROOM; n++)
+			for (int lang = 0; lang < fixture->hall.n_langs; lang++)
+				check_home(sizes[s][0], sizes[s][1], n, lang);
+}
+
+/* Six cities are drawn large; twelve still at a size read from two metres. */
+static void test_scale_shrinks_only_as_needed(void)
+{
+	struct city cities[HOME_ROOM];
+	struct layout l = layout_compute(1920, 1080);
+	struct hall six = hall_of(6, cities);
+	struct home_grid g6 = home_grid(&l, 6, home_top_most(fonts, &l));
+	int s6 = home_scale(fonts, &l, &six, 0, &g6);
+	struct city more[HOME_ROOM];
+	struct hall twelve = hall_of(12, more);
+	struct home_grid g12 = home_grid(&l, 12, home_top_most(fonts, &l));
+	int s12 = home_scale(fonts, &l, &twelve, 0, &g12);
+	CHECK(s6 >= 80);
+	CHECK(s12 >= 60);
+	CHECK(s12 <= s6);
+	CHECK_INT(g6.cols * g6.rows >= 6, 1);
+	CHECK_INT(g12.cols * g12.rows >= 12, 1);
+}
+
+/* A card too small for its text says so, so --check can warn. */
+static void test_too_small_does_not_fit(void)
+{
+	struct city cities[HOME_ROOM];
+	struct hall h = hall_of(2, cities);
+	struct layout l = layout_compute(1920, 1080);
+	struct home_card k;
+	home_card_plan(fonts, &l, &h, 1, 0, (struct rect){0, 0, 200, 120}, 60, &k);
+	CHECK(!k.fits);
+}
+
+int main(void)
+{
+	SDL_Surface *target = NULL;
+	SDL_Renderer *ren = NULL;
+	struct diag *d = diag_new();
+	if (SDL_Init(0) == 0 && TTF_Init() == 0) {
+		target = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888);
+		ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+		fonts = ren ? text_new(ren) : NULL;
+	}
+	fixture = content_load("tests/fixtures/content", d);
+	if (!fonts || !fixture) {
+		printf("FAIL cannot load fonts or the fixture content\n");
+		return 1;
+	}
+	RUN(test_one_to_twelve_cities_fit);
+	RUN(test_scale_shrinks_only_as_needed);
+	RUN(test_too_small_does_not_fit);
+	content_free(fixture);
+	diag_free(d);
+	text_free(fonts);
+	SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(target);
+	TTF_Quit();
+	SDL_Quit();
+	return failures_ != 0;
+}
