@@ -101,13 +101,27 @@ static int keep(void *ctx, int fd, const struct stat *st, char *name, size_t siz
 	return openat(s->fd, name, O_RDONLY | O_CLOEXEC);
 }
 
+/* mkdir -p of path's folders (its own last part too); errors show later. */
+static void make_dirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(path, 0755);
+		*p = '/';
+	}
+	mkdir(path, 0755);
+}
+
 struct store *store_open(const char *state)
 {
 	struct store *s = calloc(1, sizeof *s);
 	if (!s)
 		return NULL;
 	int n = snprintf(s->dir, sizeof s->dir, "%s/store", state);
-	mkdir(state, 0755);
+	if (n > 0 && (size_t)n < sizeof s->dir)
+		make_dirs(s->dir); /* the state folder may not be there yet */
 	if (n <= 0 || (size_t)n >= sizeof s->dir || (mkdir(s->dir, 0755) != 0 && errno != EEXIST) ||
 	    (s->fd = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		log_warning("cannot keep copies of the content in %s: %s; the hall reads the "
