@@ -64,11 +64,12 @@ exited_with 5 0 && pass "SIGTERM ends --kiosk cleanly with status 0" || fail "SI
 grep -q '^<6>twinhall: stopping on signal 15' "$TMP/app.log" && pass "the stop is logged with a journal level" \
 	|| fail "the stop is logged with a journal level" "$(cat "$TMP/app.log")"
 
-# Broken content never blanks the screen: a notice shows, and once staff fix
-# the file the hall comes back by itself.
+# Broken content never blanks the screen: with hall.yaml broken and no
+# good copy (a city's errors keep only that city out), a notice shows, and
+# once staff fix the file the hall comes back by itself.
 broken=$TMP/broken
 copy_content "$broken"
-sed -i '0,/caption:/s/caption:/captoin:/' "$broken/cities/oxford/city.yaml"
+sed -i 's/^title:/titel:/' "$broken/hall.yaml"
 start --kiosk "$broken"
 sleep 1
 kill -0 "$pid" 2>/dev/null && pass "broken content: the program keeps running" || fail "broken content: the program keeps running" "$(cat "$TMP/app.log")"
@@ -76,9 +77,9 @@ shot "$TMP/n.png"
 sd=$("$PROBE" "$TMP/n.png" 0 0 1600 900 | awk '{print $6}')
 awk -v s="$sd" 'BEGIN { exit !(s > 3) }' && pass "broken content: a notice, not a blank screen (stddev $sd)" \
 	|| fail "broken content: a notice, not a blank screen" "stddev $sd"
-grep -q "cities/oxford/city.yaml:[0-9]*:[0-9]*: error: unknown field" "$TMP/app.log" \
+grep -q "hall.yaml:[0-9]*:[0-9]*: error: unknown field" "$TMP/app.log" \
 	&& pass "broken content: the located error goes to the log" || fail "broken content: the located error goes to the log" "$(cat "$TMP/app.log")"
-sed -i 's/captoin:/caption:/' "$broken/cities/oxford/city.yaml"
+sed -i 's/^titel:/title:/' "$broken/hall.yaml"
 for _ in $(seq 150); do grep -q 'is valid again' "$TMP/app.log" && break; sleep 0.1; done
 grep -q 'is valid again' "$TMP/app.log" && pass "fixed content is picked up without a restart" || fail "fixed content is picked up without a restart" "$(cat "$TMP/app.log")"
 sleep 1

@@ -27,8 +27,8 @@ while read -r name size lang at; do
 	fi
 done <tests/golden/cases.txt
 
-# The notice shown while the content has errors (run from $TMP so the path
-# it names is the same in every run).
+# The notice shown while the content has errors: for staff, one Russian
+# line with the number of errors and no file path (visitors read it too).
 copy_content "$TMP/broken"
 sed -i '0,/caption:/s/caption:/captoin:/' "$TMP/broken/cities/oxford/city.yaml"
 (cd "$TMP" && "$OLDPWD/$TH" --screenshot notice.png --at notice --size 1920x1080 broken >/dev/null 2>&1)

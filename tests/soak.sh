@@ -73,7 +73,7 @@ done
 
 gestures=$(grep -c '"state"' "$TMP/soak.trace")
 loads=$(grep -c '"reload":"ok"' "$TMP/soak.trace")
-rejected=$(grep -c '"reload":"rejected"' "$TMP/soak.trace")
+rejected=$(grep -cE '"reload":"(rejected|partial)"' "$TMP/soak.trace")
 [ "$gestures" -ge 10 ] && [ "$loads" -ge 1 ] && [ "$rejected" -ge 1 ] \
 	&& pass "soak: $gestures changes of place, $loads reloads, $rejected rejected" \
 	|| fail "soak: the monkey moves around and the saves are read" "places $gestures, loads $loads, rejected $rejected"

@@ -383,7 +383,7 @@ static void draw(struct app *a, uint64_t now)
 	} else if (a->visit) {
 		visit_draw(a->visit, now);
 	} else {
-		notice_draw(a->notice, w, h, live_diag(a->live), a->dir);
+		notice_draw(a->notice, w, h, live_diag(a->live));
 	}
 	if (a->panel && panel_is_open(a->panel))
 		app_panel_draw(a, now, w, h);
@@ -501,7 +501,7 @@ static bool kiosk_without_screen(const struct options *o)
 	return true;
 }
 
-int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d)
+int app_run(const struct options *o, const char *dir)
 {
 	struct app a = {.o = o, .dir = dir, .dirty = true};
 	int rc = 1;
@@ -523,7 +523,7 @@ int app_run(const struct options *o, const char *dir, struct content *c, struct 
 	                         .state_dir = o->state_dir,
 	                         .poll_s = o->poll_s,
 	                         .trace = o->trace ? stdout : NULL};
-	a.live = live_start(&lc, c, d, wake_for_reload, &a.live_event);
+	a.live = live_start(&lc, wake_for_reload, &a.live_event);
 	if (!a.live || kiosk_without_screen(o))
 		goto done;
 	if (open_window(&a) != 0) {

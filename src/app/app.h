@@ -6,10 +6,10 @@
 #include "content/diag.h"
 #include "app/options.h"
 
-/* Opens the window and plays c (loaded from dir, its problems in d; both
- * become the app's) until asked to stop, following changes to dir (see
- * live.h). When c is NULL (the content has errors) it shows the last good
- * content, or a notice, until dir is fixed. Returns the exit status. */
-int app_run(const struct options *o, const char *dir, struct content *c, struct diag *d);
+/* Opens the window and plays the content of dir until asked to stop,
+ * following changes to dir (see live.h). When dir cannot be shown (its
+ * hall.yaml has errors, or it is missing) it shows the last good content,
+ * or a notice, until dir is fixed. Returns the exit status. */
+int app_run(const struct options *o, const char *dir);
 
 #endif

@@ -89,10 +89,14 @@ void app_panel_draw(struct app *a, uint64_t now, int w, int h)
 void app_status_line(struct app *a, uint64_t now, char *buf, size_t len)
 {
 	struct panel_info in = gather(a, now);
-	const char *state = !in.content              ? "notice: the content has errors"
-	                    : in.live->from_snapshot ? "last good copy: the content has errors"
-	                    : in.live->last_rejected ? "content kept: the last change has errors"
-	                                             : "content current";
+	static const char *const shown[] = {
+	    [LIVE_SHOWN_NONE] = "notice: the content has errors",
+	    [LIVE_SHOWN_CURRENT] = "content current",
+	    [LIVE_SHOWN_PART] = "content current but cities with errors",
+	    [LIVE_SHOWN_KEPT] = "content kept: the last change has errors",
+	    [LIVE_SHOWN_SNAPSHOT] = "last good copy: the content folder has errors or is missing",
+	};
+	const char *state = shown[in.live->shown];
 	snprintf(buf, len, "%s%s; %d fps; %zu images (%zu MB); RSS %zu MB",
 	         a->opening.closed ? "closed (opening hours); " : "", state, in.fps, in.textures,
 	         in.texture_bytes >> 20, in.rss_bytes >> 20);

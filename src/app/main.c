@@ -2,6 +2,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "content/content.h"
 #include "content/diag.h"
 #include "content/staff_language.h"
+#include "live/snapshot.h"
 #include "app/options.h"
 #include "app/screenshot.h"
 #include "app/screen_power_probe.h"
@@ -32,6 +34,18 @@ static const char *content_dir(const struct options *o)
 	if (stat("content/hall.yaml", &st) == 0)
 		return "content";
 	return TWINHALL_CONTENT_DIR;
+}
+
+/* The hall's staff language: hall.yaml's, or the last good copy's while
+ * the content folder is not there (a share not mounted yet). */
+static const char *run_language(const struct options *o, const char *dir)
+{
+	struct stat st;
+	char state[PATH_MAX], copy[PATH_MAX];
+	if (stat(dir, &st) == 0 || snapshot_state_dir(o->state_dir, state, sizeof state) != 0)
+		return staff_language_of(dir);
+	snapshot_path(state, copy, sizeof copy);
+	return staff_language_of(copy);
 }
 
 /* --check: every problem, then a one-line verdict. */
@@ -98,14 +112,11 @@ static int show(const struct options *o, const char *dir, struct content **c, st
 	}
 	IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
 	if (o->mode == MODE_SCREENSHOT && strcmp(o->at, "notice") == 0)
-		rc = screenshot_notice(o, dir, *d);
+		rc = screenshot_notice(o, *d);
 	else if (o->mode == MODE_SCREENSHOT)
 		rc = screenshot_run(o, *c, lang);
-	else {
-		rc = app_run(o, dir, *c, *d); /* they are the app's now */
-		*c = NULL;
-		*d = NULL;
-	}
+	else
+		rc = app_run(o, dir); /* it loads dir itself, through its own store */
 	IMG_Quit();
 	return rc;
 }
@@ -133,14 +144,17 @@ int main(int argc, char **argv)
 	/* The hall speaks to staff in hall.yaml's language, --check and
 	 * screenshots in the language of whoever runs them. */
 	if (o.mode == MODE_RUN)
-		i18n_init(staff_language_of(dir));
+		i18n_init(run_language(&o, dir));
 	/* The rule book checks the text with fonts; the window and
 	 * screenshots draw with them. Without them --check says so. */
 	int ttf = TTF_Init() == 0;
 	struct diag *d = diag_new();
-	struct content *c = d ? rulebook_load(dir, d) : NULL;
+	/* The window loads the content itself, through its store (live.h). */
+	struct content *c = d && o.mode != MODE_RUN ? rulebook_load(dir, d) : NULL;
 	int rc;
-	if (o.mode == MODE_CHECK) {
+	if (o.mode == MODE_RUN) {
+		rc = show(&o, dir, &c, &d);
+	} else if (o.mode == MODE_CHECK) {
 		rc = run_check(dir, c, d);
 	} else {
 		diag_log(d, stderr, dir);

@@ -33,7 +33,7 @@ static SDL_Texture *load_texture(SDL_Renderer *ren, const struct content *c,
                                  const struct image_ref *ref, struct rect box, enum image_fit fit,
                                  int *w, int *h)
 {
-	struct image_result *r = image_load_now(c->root, ref->path, box.w, box.h, fit);
+	struct image_result *r = image_load_now(c->image_root, ref->file, box.w, box.h, fit);
 	SDL_Texture *tex = NULL;
 	if (r && r->surface) {
 		tex = SDL_CreateTextureFromSurface(ren, r->surface);
@@ -163,7 +163,7 @@ int screenshot_run(const struct options *o, const struct content *c, int lang)
 	return rc;
 }
 
-int screenshot_notice(const struct options *o, const char *dir, struct diag *d)
+int screenshot_notice(const struct options *o, struct diag *d)
 {
 	int rc = 1;
 	SDL_Surface *surf = NULL;
@@ -171,7 +171,7 @@ int screenshot_notice(const struct options *o, const char *dir, struct diag *d)
 	struct text *text = ren ? text_new(ren) : NULL;
 	struct notice *n = text ? notice_new(ren, text) : NULL;
 	if (n) {
-		notice_draw(n, o->size_w, o->size_h, d, dir);
+		notice_draw(n, o->size_w, o->size_h, d);
 		SDL_RenderPresent(ren);
 		rc = save(o, surf);
 	}

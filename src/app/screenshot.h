@@ -11,9 +11,9 @@
  * 2 for a bad --at, 1 when rendering or writing failed (said on stderr). */
 int screenshot_run(const struct options *o, const struct content *c, int lang);
 
-/* Renders the notice shown while the content in dir has the problems d
+/* Renders the notice shown while the content has the problems d
  * (--at notice) into o->screenshot. Returns 0, or 1 when that failed. */
-int screenshot_notice(const struct options *o, const char *dir, struct diag *d);
+int screenshot_notice(const struct options *o, struct diag *d);
 
 /* Parses "attract" or "attract/N" into the loop position N (0 for the
  * first). Returns 0, or -1 when the state is not one we know. */

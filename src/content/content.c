@@ -7,9 +7,16 @@
 
 #include "base/arena.h"
 
+struct content *content_hold(struct content *c)
+{
+	if (c)
+		atomic_fetch_add(&c->refs, 1);
+	return c;
+}
+
 void content_free(struct content *c)
 {
-	if (!c)
+	if (!c || atomic_fetch_sub(&c->refs, 1) > 0)
 		return;
 	arena_free(c->arena);
 	free(c);

@@ -3,6 +3,7 @@
 #ifndef TWINHALL_CONTENT_H
 #define TWINHALL_CONTENT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,8 +14,10 @@ enum {
 	CONTENT_MAX_LANGS = 4,
 	CONTENT_LANG_CODE = 8,
 	CONTENT_MAX_FONT_DIRS = 8,
-	CONTENT_MAX_FONT_DIR_LEN = 400
+	CONTENT_MAX_FONT_DIR_LEN = 400,
 };
+
+struct stat;
 
 /* Where a value came from, for messages: file relative to the content root. */
 struct src_loc {
@@ -33,6 +36,8 @@ struct i18n {
  * root ("cities/oxford/photos/town-hall.jpg"), checked to stay inside it. */
 struct image_ref {
 	const char *path;
+	const char *file;   /* where its bytes are read, relative to the content's
+	                     * image_root: path, or the name of the hall's own copy */
 	struct src_loc loc; /* the YAML scalar that named it */
 	int width, height;  /* from the file's header, checked at load */
 	uint64_t stamp;     /* the file's size, time and inode as one number: a
@@ -40,6 +45,14 @@ struct image_ref {
 };
 
 enum link_status { LINK_ACTIVE, LINK_SUSPENDED, LINK_ENDED };
+
+/* How a city of a load came out (content_load_kept; always CITY_NEW from
+ * content_load). */
+enum city_origin {
+	CITY_NEW,     /* its city.yaml and images as they are now */
+	CITY_TRIMMED, /* as now, without the photos or gifts that have errors */
+	CITY_KEPT,    /* its file has errors: the last good version */
+};
 
 struct photo {
 	struct image_ref image;
@@ -63,6 +76,9 @@ struct gift {
 
 struct city {
 	const char *id; /* the directory name under cities/ */
+	enum city_origin origin;
+	const char *yaml; /* the kept copy of its city.yaml (a name in image_root),
+	                   * NULL when the load kept no copies */
 	struct i18n name;
 	const char *native_name; /* in the city's own script, e.g. "青岛" */
 	struct i18n country;
@@ -130,9 +146,26 @@ struct hall {
 };
 
 struct content {
-	const char *root; /* the content directory as given */
+	const char *root;       /* the content directory as given */
+	const char *image_root; /* where image_ref.file is: root, or the store */
+	const char *hall_yaml;  /* the kept copy of hall.yaml, NULL when none */
 	struct hall hall;
+	size_t cities_listed; /* in hall.yaml; more than hall.n_cities when some
+	                       * were left out (content_load_kept) */
 	struct arena *arena;
+	atomic_int refs; /* owners but one (content_hold) */
+};
+
+/* Where a load keeps its own copy of each file it reads, so that what it
+ * checks is what the hall shows, whatever happens to the folder later
+ * (live/store.c). keep(ctx, fd, st, name, size) copies the open file fd
+ * (st: its fstat) in, or finds its bytes there, and returns a new fd of
+ * the copy with its name (relative to dir) in name; -1 when it cannot
+ * (the file is then read where it is). */
+struct content_store {
+	int (*keep)(void *ctx, int fd, const struct stat *st, char *name, size_t size);
+	const char *dir;
+	void *ctx;
 };
 
 /* Loads and validates the content directory dir. Every problem goes to d
@@ -140,7 +173,30 @@ struct content {
  * when there was any error; the caller frees it with content_free. */
 struct content *content_load(const char *dir, struct diag *d);
 
-/* Frees a model and everything in it. Accepts NULL. */
+/* Loads dir as the live hall does: every file read through store (NULL:
+ * none), and errors kept to the city they are in. A city with errors is
+ * the one of the same id in good (a load shown before, with the same
+ * languages) when there is one; else it is shown without the photos and
+ * gifts that have errors when those are its only errors; else it is left
+ * out. Every problem goes to d, as content_load reports them. NULL only
+ * when hall.yaml has errors (or no city is left). good is only read; the
+ * result holds what it takes from it. */
+struct content *content_load_kept(const char *dir, const struct content_store *store,
+                                  const struct content *good, struct diag *d);
+
+/* After a check of c's text added problems to d (from its item first on):
+ * each city with an error in its city.yaml stays as it is in good, or is
+ * left out, as content_load_kept does. 0, or -1 when an error is not a
+ * city's (hall.yaml's) or no city is left: c cannot be shown. */
+int content_keep_errors(struct content *c, struct diag *d, size_t first,
+                        const struct content *good);
+
+/* One more owner of c (another thread's); each owner calls content_free.
+ * Returns c. */
+struct content *content_hold(struct content *c);
+
+/* Lets go of a model: the last owner frees it and everything in it.
+ * Accepts NULL. */
 void content_free(struct content *c);
 
 /* Index of language code in hall.langs, or -1. */

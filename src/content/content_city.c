@@ -102,6 +102,12 @@ static const struct yaml_doc_node *list_field(struct content_fields_ctx *x,
 	return v;
 }
 
+/* Errors so far. */
+static size_t errors(const struct content_fields_ctx *x)
+{
+	return diag_count(x->d, DIAG_ERROR);
+}
+
 /* The screen photos are judged for: most halls' (a 4K screen shows a
  * 1920 x 1080 photo as sharp as most viewers can tell). A photo that must
  * be enlarged more than PHOTO_MAX_ENLARGE times to cover it looks blurred. */
@@ -138,18 +144,25 @@ static void read_photos(struct content_fields_ctx *x, const struct yaml_doc_node
 		                       "flag and facts");
 		return;
 	}
+	size_t n = 0; /* a photo with errors is left out (content_load_kept) */
 	for (size_t i = 0; i < v->n; i++) {
 		const struct yaml_doc_node *it = v->items[i];
-		if (!content_fields_check(x, it, &photo_shape, N_("each photo")))
-			continue;
-		if (content_fields_image(x, it, "file", &p[i].image))
-			photo_size(x, it, &p[i].image);
-		content_fields_text(x, it, "caption", &p[i].caption);
-		content_fields_int(x, it, "year", 1800, 2100, &p[i].year);
-		content_fields_string(x, it, "credit", &p[i].credit);
+		size_t before = errors(x);
+		struct photo ph = {0};
+		if (content_fields_check(x, it, &photo_shape, N_("each photo"))) {
+			if (content_fields_image(x, it, "file", &ph.image))
+				photo_size(x, it, &ph.image);
+			content_fields_text(x, it, "caption", &ph.caption);
+			content_fields_int(x, it, "year", 1800, 2100, &ph.year);
+			content_fields_string(x, it, "credit", &ph.credit);
+		}
+		if (errors(x) == before)
+			p[n++] = ph;
+		else
+			x->item_errors += errors(x) - before;
 	}
 	c->photos = p;
-	c->n_photos = v->n;
+	c->n_photos = n;
 }
 
 static void read_history(struct content_fields_ctx *x, const struct yaml_doc_node *root,
@@ -183,18 +196,25 @@ static void read_gifts(struct content_fields_ctx *x, const struct yaml_doc_node 
 	struct gift *g = v && v->n ? arena_alloc(x->a, v->n * sizeof *g) : NULL;
 	if (!g)
 		return;
+	size_t n = 0; /* a gift with errors is left out (content_load_kept) */
 	for (size_t i = 0; i < v->n; i++) {
 		const struct yaml_doc_node *it = v->items[i];
-		if (!content_fields_check(x, it, &gift_shape, N_("each gift")))
-			continue;
-		content_fields_image(x, it, "file", &g[i].image);
-		content_fields_text(x, it, "title", &g[i].title);
-		content_fields_text(x, it, "description", &g[i].description);
-		content_fields_text(x, it, "given_by", &g[i].given_by);
-		content_fields_int(x, it, "year", 1800, 2100, &g[i].year);
+		size_t before = errors(x);
+		struct gift gf = {0};
+		if (content_fields_check(x, it, &gift_shape, N_("each gift"))) {
+			content_fields_image(x, it, "file", &gf.image);
+			content_fields_text(x, it, "title", &gf.title);
+			content_fields_text(x, it, "description", &gf.description);
+			content_fields_text(x, it, "given_by", &gf.given_by);
+			content_fields_int(x, it, "year", 1800, 2100, &gf.year);
+		}
+		if (errors(x) == before)
+			g[n++] = gf;
+		else
+			x->item_errors += errors(x) - before;
 	}
 	c->gifts = g;
-	c->n_gifts = v->n;
+	c->n_gifts = n;
 }
 
 void content_city_read(struct content_fields_ctx *x, const struct yaml_doc_node *root,

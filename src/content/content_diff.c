@@ -25,8 +25,8 @@ static size_t list_images(const struct content *c, const struct image_ref **out)
 
 static int by_path(const void *a, const void *b)
 {
-	return strcmp((*(const struct image_ref *const *)a)->path,
-	              (*(const struct image_ref *const *)b)->path);
+	return strcmp((*(const struct image_ref *const *)a)->file,
+	              (*(const struct image_ref *const *)b)->file);
 }
 
 /* The images of c sorted by path, in a new array of *n; NULL when out of
@@ -53,17 +53,17 @@ long content_changed_images(const struct content *old, const struct content *now
 		goto done;
 	}
 	for (size_t i = 0, k = 0; i < na && k < nb;) {
-		int cmp = strcmp(a[i]->path, b[k]->path);
+		int cmp = strcmp(a[i]->file, b[k]->file);
 		if (cmp < 0) {
 			i++;
 		} else if (cmp > 0) {
 			k++;
 		} else {
-			const char *path = a[i]->path;
+			const char *path = a[i]->file;
 			bool differs = false;
-			for (; i < na && strcmp(a[i]->path, path) == 0; i++)
+			for (; i < na && strcmp(a[i]->file, path) == 0; i++)
 				differs |= a[i]->stamp != b[k]->stamp;
-			for (; k < nb && strcmp(b[k]->path, path) == 0; k++)
+			for (; k < nb && strcmp(b[k]->file, path) == 0; k++)
 				;
 			if (differs) {
 				fn(ctx, path);

@@ -8,8 +8,9 @@
 
 #include "content/content.h"
 
-/* Calls fn once for each image path named in both old and now whose file
- * changed between the two loads (another size, time or inode). Returns how
+/* Calls fn once for each image file (image_ref.file: its path, or its
+ * kept copy's name) named in both old and now whose file changed between
+ * the two loads (another size, time or inode; a kept copy never does). Returns how
  * many, or -1 when out of memory (then treat every image as changed). */
 long content_changed_images(const struct content *old, const struct content *now,
                             void (*fn)(void *ctx, const char *path), void *ctx);

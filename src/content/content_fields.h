@@ -24,7 +24,15 @@ struct content_fields_ctx {
 	int root_fd;
 	int n_langs;
 	const char (*langs)[CONTENT_LANG_CODE];
+	const struct content_store *store; /* NULL: files are read where they are */
+	size_t item_errors; /* errors in the photos and gifts left out of the model */
 };
+
+/* Opens the file at the root-relative path (safe_path_open), through x's
+ * store when it has one: *fd is then the kept copy, and its name is put
+ * in kept (else kept is set to ""). A safe_path_err. */
+int content_fields_open(struct content_fields_ctx *x, const char *path, int *fd, char *kept,
+                        size_t kept_size);
 
 /* One allowed field of a group of fields; purpose completes "has no ...". */
 struct content_field {

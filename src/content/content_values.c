@@ -148,6 +148,34 @@ static int check_image_body(struct content_fields_ctx *x, const struct yaml_doc_
 	return w == IMAGE_WHOLE;
 }
 
+/* fd (a file of the content, open) swapped for the store's copy of it when
+ * x has a store and the file can be kept; its name then in kept. */
+static void keep_open(struct content_fields_ctx *x, int *fd, char *kept, size_t kept_size)
+{
+	struct stat st;
+	*kept = '\0';
+	if (!x->store || fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > IMAGE_FILE_MAX)
+		return; /* what cannot be kept is refused where it is */
+	int copy = x->store->keep(x->store->ctx, *fd, &st, kept, kept_size);
+	if (copy < 0) {
+		*kept = '\0';
+		return;
+	}
+	close(*fd);
+	*fd = copy;
+}
+
+int content_fields_open(struct content_fields_ctx *x, const char *path, int *fd, char *kept,
+                        size_t kept_size)
+{
+	*kept = '\0';
+	enum safe_path_err e = safe_path_open(x->root_fd, path, fd);
+	if (e == SAFE_PATH_OK)
+		keep_open(x, fd, kept, kept_size);
+	return e;
+}
+
 /* Opens path (root-relative, PATH_MAX bytes); when it is not there as
  * written, the file staff meant (safe_path_find_folded), whose path then
  * replaces it: a name that differs only in how its accents are encoded (a
@@ -174,13 +202,17 @@ static enum safe_path_err open_image(struct content_fields_ctx *x, const struct 
 }
 
 /* Reports at v when the image at the root-relative path (PATH_MAX bytes)
- * cannot be shown; fills *out's size and stamp when it can, and path with
- * the file's own name when it was written in another case. */
+ * cannot be shown; fills *out's size and stamp when it can, path with the
+ * file's own name when it was written in another case, and kept with the
+ * name of the store's copy, which is what is checked (when x has one). */
 static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_node *v, char *path,
-                            struct image_ref *out)
+                            struct image_ref *out, char *kept, size_t kept_size)
 {
 	int fd = -1;
+	*kept = '\0';
 	enum safe_path_err e = open_image(x, v, path, &fd);
+	if (e == SAFE_PATH_OK)
+		keep_open(x, &fd, kept, kept_size);
 	if (e == SAFE_PATH_NOT_FOUND) {
 		content_fields_error(x, v, "%s not found (looked for %s)", v->str, path);
 		return 0;
@@ -228,7 +260,7 @@ int content_fields_image(struct content_fields_ctx *x, const struct yaml_doc_nod
                          const char *key, struct image_ref *out)
 {
 	const struct yaml_doc_node *v = single(x, map, key, "photos/01.jpg");
-	char path[PATH_MAX];
+	char path[PATH_MAX], kept[128];
 	if (!v)
 		return 0;
 	if (v->len == 0) {
@@ -243,9 +275,10 @@ int content_fields_image(struct content_fields_ctx *x, const struct yaml_doc_nod
 		content_fields_error(x, v, "%s %s", v->str, safe_path_describe(e));
 		return 0;
 	}
-	if (!check_image_file(x, v, path, out))
+	if (!check_image_file(x, v, path, out, kept, sizeof kept))
 		return 0;
 	out->path = arena_strdup(x->a, path);
+	out->file = *kept ? arena_strdup(x->a, kept) : out->path;
 	out->loc = (struct src_loc){x->file, v->line, v->col};
-	return out->path != NULL;
+	return out->path != NULL && out->file != NULL;
 }

@@ -17,6 +17,8 @@ struct reload {
 	void (*done)(void *ctx);
 	void (*after_good)(void *ctx);
 	void *ctx;
+	struct content *(*load)(void *ctx, struct diag *d); /* NULL: content_load */
+	void *load_ctx;
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -43,7 +45,9 @@ static struct reload_result *load_once(struct reload *r)
 		return NULL;
 	uint64_t t0 = clock_ms();
 	res->diag = diag_new();
-	res->content = res->diag ? rulebook_load(r->dir, res->diag) : NULL;
+	if (res->diag)
+		res->content =
+		    r->load ? r->load(r->load_ctx, res->diag) : rulebook_load(r->dir, res->diag);
 	res->took_ms = clock_ms() - t0;
 	res->number = ++r->loads;
 	if (!res->diag) {
@@ -143,6 +147,15 @@ struct reload *reload_new(const char *dir, void (*done)(void *ctx), void (*after
 		return NULL;
 	}
 	return r;
+}
+
+void reload_set_loader(struct reload *r, struct content *(*load)(void *ctx, struct diag *d),
+                       void *ctx)
+{
+	pthread_mutex_lock(&r->lock);
+	r->load = load;
+	r->load_ctx = ctx;
+	pthread_mutex_unlock(&r->lock);
 }
 
 void reload_request(struct reload *r)

@@ -14,7 +14,7 @@ struct reload;
 
 /* One finished load of the directory. */
 struct reload_result {
-	struct content *content; /* NULL when it had errors */
+	struct content *content; /* NULL when it cannot be shown */
 	struct diag *diag;       /* its errors and warnings */
 	uint64_t took_ms;        /* how long the load took */
 	unsigned long number;    /* 1, 2, ...: which load this was */
@@ -27,6 +27,12 @@ struct reload_result {
  * on failure. */
 struct reload *reload_new(const char *dir, void (*done)(void *ctx), void (*after_good)(void *ctx),
                           void *ctx);
+
+/* Makes each load call load(ctx, d), which returns the content to show or
+ * NULL, its problems in d, instead of content_load(dir, d). Call before
+ * the first ask. */
+void reload_set_loader(struct reload *r, struct content *(*load)(void *ctx, struct diag *d),
+                       void *ctx);
 
 /* Asks for a load; from any thread (not from a signal handler). */
 void reload_request(struct reload *r);

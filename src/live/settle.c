@@ -12,6 +12,12 @@ void settle_changed(struct settle *s, uint64_t now)
 	s->looked = false;
 }
 
+void settle_forget(struct settle *s)
+{
+	s->pending = false;
+	s->looked = false;
+}
+
 uint64_t settle_due(const struct settle *s)
 {
 	if (!s->pending)

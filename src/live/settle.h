@@ -30,6 +30,10 @@ void settle_init(struct settle *s, uint64_t quiet_ms, uint64_t read);
 /* A change was seen at now (an inotify event, a poll that differed). */
 void settle_changed(struct settle *s, uint64_t now);
 
+/* Drops a pending change unread (the tree is gone: nothing to read; its
+ * coming back is a change of its own). */
+void settle_forget(struct settle *s);
+
 /* When the caller should next look (call settle_look then); UINT64_MAX
  * when nothing is pending. */
 uint64_t settle_due(const struct settle *s);

@@ -12,9 +12,8 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "base/hash.h"
 #include "content/content.h"
-#include "content/diag.h"
-#include "live/tree.h"
 
 enum { PATH_CAP = 4096 };
 
@@ -82,88 +81,22 @@ static void remove_tree(const char *path)
 	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-struct copy {
-	const char *src, *dst, *prev; /* the content, the new copy, the last snapshot */
-	size_t src_len;
-	int failed; /* an errno */
-	char failed_path[PATH_CAP];
-};
-
-static void fail(struct copy *c, const char *path)
+void snapshot_from(const char *dir, char *buf, size_t size)
 {
-	if (c->failed)
+	char cwd[PATH_CAP];
+	if (realpath(dir, buf) && strlen(buf) < size)
 		return;
-	c->failed = errno ? errno : EIO;
-	snprintf(c->failed_path, sizeof c->failed_path, "%s", path);
+	if (dir[0] == '/' || !getcwd(cwd, sizeof cwd))
+		snprintf(buf, size, "%s", dir);
+	else /* not there: the path it would have, as realpath gave it when it was */
+		snprintf(buf, size, "%s/%s", cwd, strncmp(dir, "./", 2) == 0 ? dir + 2 : dir);
+	size_t n = strlen(buf);
+	while (n > 1 && buf[n - 1] == '/')
+		buf[--n] = '\0';
 }
 
-static void copy_dir(void *ctx, const char *path)
-{
-	struct copy *c = ctx;
-	char to[PATH_CAP];
-	if (!join(to, sizeof to, c->dst, path + c->src_len))
-		fail(c, path);
-	else if (mkdir(to, 0755) != 0 && errno != EEXIST)
-		fail(c, to); /* the copy's folder in the state dir is what cannot be made */
-}
-
-static bool same_file(const struct stat *a, const struct stat *b)
-{
-	return a->st_size == b->st_size && a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
-	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
-}
-
-/* Copies the bytes of from into a new file to, with from's times. */
-static int copy_bytes(const char *from, const char *to, const struct stat *st)
-{
-	int in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), out = -1, rc = -1;
-	if (in < 0)
-		return -1;
-	out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (out < 0)
-		goto done;
-	for (off_t left = st->st_size; left > 0;) {
-		ssize_t n = copy_file_range(in, NULL, out, NULL, (size_t)left, 0);
-		if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EINVAL)) {
-			char buf[65536];
-			n = read(in, buf, sizeof buf < (size_t)left ? sizeof buf : (size_t)left);
-			if (n > 0 && write(out, buf, (size_t)n) != n)
-				n = -1;
-		}
-		if (n <= 0)
-			goto done; /* an error, or the file shrank while copied */
-		left -= n;
-	}
-	struct timespec times[2] = {st->st_atim, st->st_mtim};
-	rc = futimens(out, times);
-done:
-	if (out >= 0 && close(out) != 0)
-		rc = -1;
-	close(in);
-	return rc;
-}
-
-static void copy_file(void *ctx, const char *path, const struct stat *st)
-{
-	struct copy *c = ctx;
-	if (c->failed || !S_ISREG(st->st_mode))
-		return; /* links and devices are not content */
-	const char *rel = path + c->src_len;
-	char to[PATH_CAP], before[PATH_CAP];
-	struct stat old;
-	if (!join(to, sizeof to, c->dst, rel) || !join(before, sizeof before, c->prev, rel)) {
-		fail(c, path);
-		return;
-	}
-	if (lstat(before, &old) == 0 && S_ISREG(old.st_mode) && same_file(st, &old) &&
-	    link(before, to) == 0)
-		return;
-	if (copy_bytes(path, to, st) != 0)
-		fail(c, path);
-}
-
-/* The snapshot's notes: where from, when, and the fingerprint of the tree
- * it copied. False when there are none. */
+/* The snapshot's notes: where from, when, and the fingerprint of what it
+ * holds. False when there are none. */
 static bool read_info(const char *state, char *from, size_t from_size, time_t *saved, uint64_t *fp)
 {
 	char path[PATH_CAP], line[PATH_CAP + 32];
@@ -187,19 +120,7 @@ static bool read_info(const char *state, char *from, size_t from_size, time_t *s
 	return true;
 }
 
-/* True when the snapshot holds dir as it is now (fingerprint fp). */
-static bool current(const char *state, const char *dir, uint64_t fp)
-{
-	char from[PATH_CAP], cur[PATH_CAP];
-	time_t saved;
-	uint64_t had;
-	struct stat st;
-	snapshot_path(state, cur, sizeof cur);
-	return read_info(state, from, sizeof from, &saved, &had) && had == fp && fp &&
-	       strcmp(from, dir) == 0 && stat(cur, &st) == 0;
-}
-
-static int write_info(const char *state, const char *dir, uint64_t fp)
+static int write_info(const char *state, const char *from, uint64_t fp)
 {
 	char path[PATH_CAP], tmp[PATH_CAP];
 	info_path(state, path, sizeof path);
@@ -208,65 +129,99 @@ static int write_info(const char *state, const char *dir, uint64_t fp)
 	FILE *f = fopen(tmp, "w");
 	if (!f)
 		return -1;
-	fprintf(f, "from=%s\nsaved=%lld\nfingerprint=%016" PRIx64 "\n", dir, (long long)time(NULL),
+	fprintf(f, "from=%s\nsaved=%lld\nfingerprint=%016" PRIx64 "\n", from, (long long)time(NULL),
 	        fp);
 	if (fclose(f) != 0)
 		return -1;
 	return rename(tmp, path);
 }
 
-/* The copy loads without errors (the content changed while being copied
- * would not). */
-static bool loads(const char *dir)
+/* One file of the content as the snapshot holds it: rel, a link to the
+ * kept copy name. */
+struct put {
+	const char *kept_dir, *dst;
+	uint64_t fp; /* of every (rel, name) */
+	bool write, failed;
+};
+
+static void put_file(struct put *p, const char *rel, const char *name)
 {
-	struct diag *d = diag_new();
-	struct content *c = d ? content_load(dir, d) : NULL;
-	bool ok = c != NULL;
-	content_free(c);
-	diag_free(d);
-	return ok;
+	if (!name) {
+		p->failed = true; /* loaded without the store: nothing of ours to link */
+		return;
+	}
+	uint64_t h = hash_more(HASH_SEED, rel, strlen(rel) + 1);
+	p->fp += hash_more(h, name, strlen(name)); /* the order does not count */
+	if (!p->write || p->failed)
+		return;
+	char from[PATH_CAP], to[PATH_CAP];
+	if (snprintf(from, sizeof from, "%s/%s", p->kept_dir, name) >= (int)sizeof from ||
+	    snprintf(to, sizeof to, "%s/%s", p->dst, rel) >= (int)sizeof to) {
+		p->failed = true;
+		return;
+	}
+	char *slash = strrchr(to, '/');
+	*slash = '\0';
+	int made = make_dirs(to);
+	*slash = '/';
+	if (made != 0 || (link(from, to) != 0 && errno != EEXIST))
+		p->failed = true;
 }
 
-int snapshot_save(const char *dir, const char *state)
+static void put_image(struct put *p, const struct image_ref *r)
 {
-	char real[PATH_CAP], cur[PATH_CAP], fresh[PATH_CAP];
-	if (!realpath(dir, real)) {
-		log_warning("cannot keep a copy of %s: %s", dir, strerror(errno));
-		return -1;
+	put_file(p, r->path, r->file != r->path ? r->file : NULL);
+}
+
+/* Every file of c into p. */
+static void put_all(struct put *p, const struct content *c)
+{
+	put_file(p, "hall.yaml", c->hall_yaml);
+	for (size_t i = 0; i < c->hall.n_cities; i++) {
+		const struct city *city = &c->hall.cities[i];
+		char rel[128];
+		snprintf(rel, sizeof rel, "cities/%s/city.yaml", city->id);
+		put_file(p, rel, city->yaml);
+		put_image(p, &city->flag);
+		for (size_t k = 0; k < city->n_photos; k++)
+			put_image(p, &city->photos[k].image);
+		for (size_t k = 0; k < city->n_gifts; k++)
+			put_image(p, &city->gifts[k].image);
 	}
-	uint64_t fp = tree_fingerprint(real);
-	if (current(state, real, fp))
-		return 0;
+}
+
+int snapshot_save(const struct content *c, const char *dir, const char *state)
+{
+	char from[PATH_CAP], cur[PATH_CAP], fresh[PATH_CAP], had_from[PATH_CAP];
+	snapshot_from(dir, from, sizeof from);
 	snapshot_path(state, cur, sizeof cur);
-	struct copy c = {.src = real, .dst = fresh, .prev = cur, .src_len = strlen(real)};
 	if (!join(fresh, sizeof fresh, cur, ".new"))
 		return -1;
+	struct put p = {.kept_dir = c->image_root, .dst = fresh};
+	put_all(&p, c);
+	time_t saved;
+	uint64_t had;
+	struct stat st;
+	if (p.failed)
+		return -1;
+	if (read_info(state, had_from, sizeof had_from, &saved, &had) && had == p.fp &&
+	    strcmp(had_from, from) == 0 && stat(cur, &st) == 0)
+		return 0;   /* it holds this content already */
 	remove_tree(fresh); /* left by a save cut short */
-	if (make_dirs(state) != 0) {
-		fail(&c, state);
-	} else {
-		errno = 0;
-		tree_walk(real, copy_dir, copy_file, &c);
-	}
-	if (c.failed) {
-		log_warning("cannot keep a copy of the content in %s: %s: %s", state, c.failed_path,
-		            strerror(c.failed));
-		remove_tree(fresh);
-		return -1;
-	}
-	if (!loads(fresh)) {
-		remove_tree(fresh); /* it changed while copied: the next good load saves */
-		return -1;
-	}
-	/* Swap the new copy in at once; the old one goes after. */
-	if (renameat2(AT_FDCWD, fresh, AT_FDCWD, cur, RENAME_EXCHANGE) != 0 &&
-	    rename(fresh, cur) != 0) {
-		log_warning("cannot keep a copy of the content in %s: %s", cur, strerror(errno));
+	p = (struct put){.kept_dir = c->image_root, .dst = fresh, .write = true};
+	if (make_dirs(fresh) != 0)
+		p.failed = true;
+	else
+		put_all(&p, c);
+	/* Swap the new tree in at once; the old one goes after. */
+	if (p.failed || (renameat2(AT_FDCWD, fresh, AT_FDCWD, cur, RENAME_EXCHANGE) != 0 &&
+	                 rename(fresh, cur) != 0)) {
+		log_warning("cannot keep the last good content in %s: %s", cur, strerror(errno));
 		remove_tree(fresh);
 		return -1;
 	}
 	remove_tree(fresh);
-	write_info(state, real, fp);
+	write_info(state, from, p.fp);
 	return 0;
 }
 

@@ -1,8 +1,9 @@
 /* snapshot: the last good content, kept outside the content directory, so
- * a hall that restarts with broken content on disk can still show what it
- * showed before. Saved after every good load (by the loader thread), as a
- * copy checked to load without errors and swapped in whole; files that did
- * not change since the last snapshot are hard links to it, not copies. */
+ * a hall that restarts with broken content on disk, or with the folder
+ * missing, can still show what it showed before. Saved after every good
+ * load (by the loader thread) from the model shown, kept cities and all:
+ * a tree of hard links to the store's copies (see store.h), swapped in
+ * whole. While it links to a copy, the store keeps it. */
 #ifndef TWINHALL_SNAPSHOT_H
 #define TWINHALL_SNAPSHOT_H
 
@@ -19,11 +20,16 @@ int snapshot_state_dir(const char *given, char *buf, size_t size);
 /* The snapshot inside state dir: "<state>/last-good", into buf. */
 void snapshot_path(const char *state, char *buf, size_t size);
 
-/* Saves the content directory dir as the snapshot in state (created when
- * missing). Nothing is written when the snapshot already holds this tree.
- * 0 when saved or already current, -1 (said on stderr) when not: the old
- * snapshot then stays as it was. */
-int snapshot_save(const char *dir, const char *state);
+/* Saves c, loaded from dir through the store in state, as the snapshot in
+ * state. Nothing is written when the snapshot already holds it. 0 when
+ * saved or already current, -1 (said in the journal when the disk failed)
+ * when not: the old snapshot then stays as it was. */
+struct content;
+int snapshot_save(const struct content *c, const char *dir, const char *state);
+
+/* The content folder dir as the snapshot names it: its real path, or when
+ * it is not there, the absolute path it would have. Into buf. */
+void snapshot_from(const char *dir, char *buf, size_t size);
 
 /* What the snapshot in state was made from and when; false when there is
  * none. */

@@ -452,6 +452,19 @@ size_t texture_cache_refresh(struct texture_cache *c, const char *path)
 	return x.n;
 }
 
+static bool failed_entry(void *ctx, const void *key, size_t len, void *value)
+{
+	(void)ctx;
+	(void)key;
+	(void)len;
+	return ((const struct tex_entry *)value)->state == TEXTURE_FAILED;
+}
+
+size_t texture_cache_retry_failed(struct texture_cache *c)
+{
+	return lru_filter(c->map, failed_entry, NULL);
+}
+
 void texture_cache_stats(const struct texture_cache *c, struct texture_cache_stats *out)
 {
 	struct lru_stats ls;

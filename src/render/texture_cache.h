@@ -18,7 +18,8 @@ struct texture_cache;
 enum texture_state {
 	TEXTURE_LOADING, /* asked for, being read or decoded */
 	TEXTURE_READY,
-	TEXTURE_FAILED, /* unreadable or undecodable; not retried before clear */
+	TEXTURE_FAILED, /* unreadable or undecodable; not retried before clear or
+	                 * texture_cache_retry_failed */
 };
 
 struct texture_cache_stats {
@@ -86,6 +87,10 @@ void texture_cache_clear(struct texture_cache *c);
  * entries not READY are forgotten and asked for again when next used.
  * These decodes count as loading. Returns how many entries it touched. */
 size_t texture_cache_refresh(struct texture_cache *c, const char *path);
+
+/* Forgets the entries that FAILED, so they are read again when next asked
+ * for (after a reload: the file may be whole now). Returns how many. */
+size_t texture_cache_retry_failed(struct texture_cache *c);
 
 /* The counts at this moment, into *out. */
 void texture_cache_stats(const struct texture_cache *c, struct texture_cache_stats *out);

@@ -34,3 +34,17 @@ struct content *rulebook_load(const char *dir, struct diag *d)
 	content_free(c);
 	return NULL;
 }
+
+struct content *rulebook_load_kept(const char *dir, const struct content_store *store,
+                                   const struct content *good, struct diag *d)
+{
+	struct content *c = content_load_kept(dir, store, good, d);
+	if (!c)
+		return NULL;
+	size_t first = diag_size(d);
+	check_text(c, d);
+	if (content_keep_errors(c, d, first, good) == 0)
+		return c;
+	content_free(c);
+	return NULL;
+}

@@ -16,4 +16,10 @@
  * when it is not, a warning says the text was not checked. */
 struct content *rulebook_load(const char *dir, struct diag *d);
 
+/* The same rules for the live hall (content_load_kept): errors, of the
+ * text too, are kept to their city, which stays as it is in good or is
+ * left out; NULL only when hall.yaml (or the hall's own text) has one. */
+struct content *rulebook_load_kept(const char *dir, const struct content_store *store,
+                                   const struct content *good, struct diag *d);
+
 #endif

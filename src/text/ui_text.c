@@ -26,6 +26,10 @@ static const struct ui_entry strings[UI_COUNT] = {
     [UI_TOUCH_HINT] = {"Touch the screen to explore", "Коснитесь экрана, чтобы узнать больше"},
     [UI_UPDATING] = {"The exhibition is being updated. Please come back soon.",
                      "Экспозиция обновляется. Пожалуйста, загляните чуть позже."},
+    [UI_NOTICE_STAFF] = {"For staff: the content has errors (%d); the staff panel lists them "
+                         "(hold a corner of the screen for 5 seconds)",
+                         "Для сотрудников: в содержимом ошибки (%d); их список — на служебной "
+                         "панели (удерживайте угол экрана 5 секунд)"},
 };
 
 char *ui_text(enum ui_str id, const char *lang, int year, char *buf, size_t size)

@@ -24,6 +24,7 @@ enum ui_str {
 	UI_HOME_TITLE,
 	UI_HOME_HINT,
 	UI_TOUCH_HINT,
+	UI_NOTICE_STAFF, /* takes the number of errors */
 	UI_COUNT
 };
 

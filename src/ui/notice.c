@@ -60,27 +60,22 @@ static int centred(struct ui *ui, const struct text_style *st, const char *s, in
 	return ui_label_lines(ui, st, s, max_w, 3) * lh;
 }
 
-static void staff_lines(struct ui *ui, struct diag *d, const char *dir)
+/* One quiet line for staff, in Russian and without file paths (visitors
+ * read the notice too): how many errors, and where to see them. */
+static void staff_line(struct ui *ui, struct diag *d)
 {
 	const struct layout *l = &ui->l;
-	const struct diag_item *first = NULL;
-	size_t errors = diag_count(d, DIAG_ERROR);
-	for (size_t i = 0; i < diag_size(d) && !first; i++)
-		if (diag_get(d, i)->level == DIAG_ERROR)
-			first = diag_get(d, i);
-	char line[1200], msg[1024] = "";
-	if (first)
-		diag_format(first, dir, msg, sizeof msg);
-	snprintf(line, sizeof line, "For staff: %zu problem%s in %s (run: twinhall --check %s). %s",
-	         errors, errors == 1 ? "" : "s", dir, dir, msg);
+	char line[512];
+	size_t errors = d ? diag_count(d, DIAG_ERROR) : 0;
+	ui_text(UI_NOTICE_STAFF, "ru", errors > 9999 ? 9999 : (int)errors, line, sizeof line);
 	struct text_style st = {FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
 	int max_w = l->w - 2 * l->margin;
 	int h =
-	    ui_label_lines(ui, &st, line, max_w, 3) * text_line_height(ui->text, st.face, st.px);
-	ui_label(ui, &st, line, l->margin, l->h - l->margin - h, max_w, 3);
+	    ui_label_lines(ui, &st, line, max_w, 2) * text_line_height(ui->text, st.face, st.px);
+	ui_label(ui, &st, line, l->margin, l->h - l->margin - h, max_w, 2);
 }
 
-void notice_draw(struct notice *n, int w, int h, struct diag *d, const char *dir)
+void notice_draw(struct notice *n, int w, int h, struct diag *d)
 {
 	struct ui *ui = &n->ui;
 	ui->l = layout_compute(w, h);
@@ -97,6 +92,6 @@ void notice_draw(struct notice *n, int w, int h, struct diag *d, const char *dir
 	y += l->gap * 2;
 	y += centred(ui, &body, ui_text(UI_UPDATING, "ru", 0, buf, sizeof buf), y, max_w);
 	centred(ui, &body, ui_text(UI_UPDATING, "en", 0, buf, sizeof buf), y, max_w);
-	staff_lines(ui, d, dir);
+	staff_line(ui, d);
 	text_cache_frame(ui->texts);
 }

@@ -22,7 +22,8 @@ void notice_free(struct notice *n);
 void notice_forget(struct notice *n);
 
 /* Draws the notice over the whole w x h render target; d holds the content
- * problems found in dir (the first error is quoted for staff). */
-void notice_draw(struct notice *n, int w, int h, struct diag *d, const char *dir);
+ * problems (staff are told how many, and where to read them: the public
+ * sees no file paths). */
+void notice_draw(struct notice *n, int w, int h, struct diag *d);
 
 #endif

@@ -34,6 +34,10 @@ enum panel_str {
 	P_CHECK_BAD,
 	P_WATCH,
 	P_POLL,
+	P_GONE,
+	P_STOPPED,
+	P_PART,
+	P_KEPT,
 	P_SYSTEM,
 	P_UPTIME,
 	P_FRAMES,
@@ -54,12 +58,21 @@ static const char *const words[P_COUNT][2] = {
                 "Закроется сама через минуту без касаний"},
     [P_CONTENT] = {"Content", "Содержимое"},
     [P_CURRENT] = {"Showing the current content", "Показано текущее содержимое"},
-    [P_SNAPSHOT] = {"The content folder has errors: showing the last good copy, saved %s",
-                    "В папке содержимого ошибки: показана последняя исправная копия от %s"},
-    [P_NOTHING] = {"The content folder has errors and there is no good copy: "
+    [P_SNAPSHOT] = {"The content folder has errors in hall.yaml or is missing: showing the "
+                    "last good copy, saved %s",
+                    "В hall.yaml ошибки или папки содержимого нет: показана последняя "
+                    "исправная копия от %s"},
+    [P_NOTHING] = {"The content folder cannot be shown and there is no good copy: "
                    "visitors see a notice",
-                   "В папке содержимого ошибки, исправной копии нет: посетители видят "
-                   "объявление"},
+                   "Папку содержимого показать нельзя, исправной копии нет: посетители "
+                   "видят объявление"},
+    [P_PART] = {"Showing the current content, but for cities with errors: %zu as they last "
+                "were good, %zu left out",
+                "Показано текущее содержимое, кроме городов с ошибками: %zu — в последнем "
+                "исправном виде, %zu не показаны"},
+    [P_KEPT] = {"The last change cannot be shown: visitors see the content as it was",
+                "Последнее изменение показать нельзя: посетители видят содержимое, как "
+                "было"},
     [P_LOADED] = {"Read %s from %s", "Прочитано %s из %s"},
     [P_COUNTS] = {"Cities: %zu · Photos: %zu · History entries: %zu · Gifts: %zu",
                   "Городов: %zu · Фотографий: %zu · Событий: %zu · Подарков: %zu"},
@@ -68,13 +81,15 @@ static const char *const words[P_COUNT][2] = {
     [P_CHECK_OK] = {"%s: no errors", "%s: ошибок нет"},
     [P_CHECK_WARN] = {"%s: no errors; warnings: %zu, listed below",
                       "%s: ошибок нет; предупреждений — %zu, они ниже"},
-    [P_CHECK_BAD] = {"%s: %zu errors; visitors still see the last good content",
-                     "%s: ошибок — %zu; посетители по-прежнему видят последнее исправное "
-                     "содержимое"},
+    [P_CHECK_BAD] = {"%s: %zu errors", "%s: ошибок — %zu"},
     [P_WATCH] = {"Changes are picked up within a second of saving",
                  "Изменения подхватываются через секунду после сохранения"},
     [P_POLL] = {"Network folder: changes are looked for every few seconds",
                 "Сетевая папка: изменения проверяются раз в несколько секунд"},
+    [P_GONE] = {"The content folder is not there: it is read as soon as it is back",
+                "Папки содержимого нет: её прочитают, как только она появится"},
+    [P_STOPPED] = {"Changes are no longer picked up: restart the hall",
+                   "Изменения больше не подхватываются: перезапустите зал"},
     [P_SYSTEM] = {"System", "Система"},
     [P_UPTIME] = {"Running for %s", "Работает %s"},
     [P_FRAMES] = {"Frames: %d per second now, slowest of late %.1f ms",
@@ -247,19 +262,27 @@ static void content_part(struct panel *p, struct column *col, const struct panel
 	char buf[8192], t[64];
 	const struct live_status *st = in->live;
 	heading(p, col, w(p, P_CONTENT));
+	static const enum panel_str watch[] = {[WATCH_INOTIFY] = P_WATCH,
+	                                       [WATCH_POLLING] = P_POLL,
+	                                       [WATCH_GONE] = P_GONE,
+	                                       [WATCH_STOPPED] = P_STOPPED};
 	if (!in->content) {
 		line(p, col, &body, w(p, P_NOTHING), 3);
+		line(p, col, &soft, w(p, watch[st->watch]), 2);
 		return;
 	}
-	if (st->from_snapshot) {
+	if (st->shown != LIVE_SHOWN_CURRENT)
+		body.color = ui_color(theme.warn);
+	if (st->shown == LIVE_SHOWN_SNAPSHOT) {
 		when(st->snapshot_saved, t, sizeof t);
 		snprintf(buf, sizeof buf, w(p, P_SNAPSHOT), t);
-		body.color = ui_color(theme.warn);
-		line(p, col, &body, buf, 3);
-		body.color = ui_color(theme.text);
+	} else if (st->shown == LIVE_SHOWN_PART) {
+		snprintf(buf, sizeof buf, w(p, P_PART), st->kept, st->left_out);
 	} else {
-		line(p, col, &body, w(p, P_CURRENT), 2);
+		snprintf(buf, sizeof buf, "%s",
+		         w(p, st->shown == LIVE_SHOWN_KEPT ? P_KEPT : P_CURRENT));
 	}
+	line(p, col, &body, buf, 3);
 	size_t cities, photos, history, gifts;
 	content_counts(in->content, &cities, &photos, &history, &gifts);
 	snprintf(buf, sizeof buf, w(p, P_COUNTS), cities, photos, history, gifts);
@@ -267,7 +290,9 @@ static void content_part(struct panel *p, struct column *col, const struct panel
 	when(st->loaded, t, sizeof t);
 	snprintf(buf, sizeof buf, w(p, P_LOADED), t, st->shown_dir);
 	line(p, col, &soft, buf, 3);
-	line(p, col, &soft, w(p, st->polling ? P_POLL : P_WATCH), 2);
+	if (st->watch != WATCH_INOTIFY)
+		soft.color = ui_color(theme.warn);
+	line(p, col, &soft, w(p, watch[st->watch]), 2);
 }
 
 static void system_part(struct panel *p, struct column *col, const struct panel_info *in)

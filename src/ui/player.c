@@ -52,8 +52,8 @@ static void slot_prepare(struct player *p, struct slot *s, uint64_t seq)
 	enum image_fit fit;
 	const struct image_ref *ref = slide_image(c, &p->ui.l, it, &box, &fit);
 	if (ref)
-		texture_cache_prefetch(p->ui.images, ref->path, box.w, box.h, fit);
-	texture_cache_prefetch(p->ui.images, c->hall.cities[it.city].flag.path, fb.w, fb.h,
+		texture_cache_prefetch(p->ui.images, ref->file, box.w, box.h, fit);
+	texture_cache_prefetch(p->ui.images, c->hall.cities[it.city].flag.file, fb.w, fb.h,
 	                       IMAGE_CONTAIN);
 	slide_prefetch(&p->ui, it);
 }
@@ -99,7 +99,7 @@ static bool art_ready(struct player *p, const struct image_ref *ref, struct rect
                       enum image_fit fit, SDL_Texture **tex, int *w, int *h)
 {
 	enum texture_state st;
-	*tex = texture_cache_get(p->ui.images, ref->path, box.w, box.h, fit, w, h, &st);
+	*tex = texture_cache_get(p->ui.images, ref->file, box.w, box.h, fit, w, h, &st);
 	return st != TEXTURE_LOADING;
 }
 

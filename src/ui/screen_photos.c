@@ -123,7 +123,7 @@ static void draw_photo(struct ui *ui, int i, int dx)
 	int w, h;
 	enum texture_state ts;
 	SDL_Texture *tex =
-	    texture_cache_get(ui->images, p->image.path, box.w, box.h, IMAGE_CONTAIN, &w, &h, &ts);
+	    texture_cache_get(ui->images, p->image.file, box.w, box.h, IMAGE_CONTAIN, &w, &h, &ts);
 	if (!tex) {
 		ui_image(ui, &p->image, box, IMAGE_CONTAIN);
 		return;
@@ -209,7 +209,7 @@ static void photos_draw(struct ui *ui)
 		draw_photo(ui, i0 + 1, dx + ui->l.w);
 	size_t next[2], n = nav_neighbours((size_t)ui->nav.item, c->n_photos, next);
 	for (size_t k = 0; k < n; k++) { /* decoded in this order, before they are needed */
-		texture_cache_prefetch(ui->images, c->photos[next[k]].image.path, ui->l.w, ui->l.h,
+		texture_cache_prefetch(ui->images, c->photos[next[k]].image.file, ui->l.w, ui->l.h,
 		                       IMAGE_CONTAIN);
 		prefetch_caption(ui, (int)next[k], (int)c->n_photos);
 	}

@@ -75,7 +75,7 @@ void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum 
 	int w = 0, h = 0;
 	enum texture_state state;
 	SDL_Texture *tex =
-	    texture_cache_get(ui->images, ref->path, box.w, box.h, fit, &w, &h, &state);
+	    texture_cache_get(ui->images, ref->file, box.w, box.h, fit, &w, &h, &state);
 	if (tex) {
 		draw_texture(ui->ren, tex,
 		             (struct rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h});

@@ -39,7 +39,7 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 		text_cache_start_worker(v->ui.texts, wake_event);
 	v->wake_event = wake_event;
 	v->image_budget = IMAGE_SCREENS * screen_bytes;
-	v->ui.images = texture_cache_new(ren, c->root, v->image_budget, wake_event);
+	v->ui.images = texture_cache_new(ren, c->image_root, v->image_budget, wake_event);
 	v->gestures = gesture_new(&gc);
 	v->player =
 	    v->ui.images ? player_new(ren, text, v->ui.texts, v->ui.images, c, 0, w, h) : NULL;
@@ -149,8 +149,9 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	visit_catch_up(v, now);
 	const struct content *old = v->ui.c;
 	struct texture_cache *images = v->ui.images;
-	if (strcmp(old->root, c->root) != 0) /* to or from the snapshot */
-		images = texture_cache_new(v->ui.ren, c->root, v->image_budget, v->wake_event);
+	if (strcmp(old->image_root, c->image_root) != 0) /* to or from the store */
+		images =
+		    texture_cache_new(v->ui.ren, c->image_root, v->image_budget, v->wake_event);
 	struct player *player = images ? player_new(v->ui.ren, v->ui.text, v->ui.texts, images, c,
 	                                            0, v->ui.l.w, v->ui.l.h)
 	                               : NULL;
@@ -166,6 +167,8 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 		v->ui.images = images;
 	} else if (content_changed_images(old, c, refresh_image, images) < 0) {
 		texture_cache_clear(images);
+	} else {
+		texture_cache_retry_failed(images); /* a reload gives every image another go */
 	}
 	struct nav_state before = v->ui.nav;
 	v->ui.nav = nav_carry(&old->hall, &c->hall, before);

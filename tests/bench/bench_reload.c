@@ -121,17 +121,15 @@ int main(int argc, char **argv)
 	snprintf(cmd, sizeof cmd, "cp -r '%s'/. '%s'", src, dir);
 	snprintf(state, sizeof state, "%s.state", dir);
 	snprintf(file, sizeof file, "%s/cities/oxford/city.yaml", dir);
-	struct diag *d = diag_new();
-	struct content *c = system(cmd) == 0 ? content_load(dir, d) : NULL;
 	struct bench b = {0};
-	if (!c || SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
+	if (system(cmd) != 0 || SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0) {
 		fprintf(stderr, "bench_reload: cannot start on %s\n", src);
 		return 1;
 	}
 	b.wake_event = SDL_RegisterEvents(2);
 	live_event = b.wake_event + 1;
 	struct live_config lc = {.dir = dir, .state_dir = state};
-	b.live = live_start(&lc, c, d, wake, NULL);
+	b.live = live_start(&lc, wake, NULL); /* it loads dir through its store */
 	b.surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
 	b.ren = b.surf ? SDL_CreateSoftwareRenderer(b.surf) : NULL;
 	const struct content *shown = b.live ? live_content(b.live) : NULL;

@@ -1,7 +1,8 @@
-/* The last good content kept in the state directory: a copy that loads,
- * made again only when the content changed, unchanged files linked rather
- * than copied, and never replaced by content that does not load. Runs on a
- * copy of the sample content. */
+/* The last good content kept in the state directory: a tree of links to
+ * the store's own copies that loads, written again only when the content
+ * changed, each file's bytes kept once, and whole after the content folder
+ * is gone; copies no snapshot links to are swept. Runs on a copy of the
+ * sample content. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include "content/content.h"
 #include "live/snapshot.h"
+#include "live/store.h"
 #include "test.h"
 
 static int failures_;
@@ -60,13 +62,28 @@ static void test_state_dir_choice(void)
 	CHECK_INT(snapshot_state_dir(NULL, buf, sizeof buf), -1);
 }
 
-static void test_save_link_and_refuse(void)
+/* src loaded as the hall does, through the store in state. */
+static struct content *load_kept(struct store *st, const struct content *good)
 {
-	char snap[256], from[256], real[256];
+	struct diag *d = diag_new();
+	struct content *c = content_load_kept(src, store_hook(st), good, d);
+	diag_free(d);
+	return c;
+}
+
+static void test_save_link_and_sweep(void)
+{
+	char snap[256], from[256], real[256], kept[300];
 	time_t saved;
 	snapshot_path(state, snap, sizeof snap);
 	CHECK(!snapshot_info(state, from, sizeof from, &saved));
-	CHECK_INT(snapshot_save(src, state), 0);
+	struct store *st = store_open(state);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	struct content *c = load_kept(st, NULL);
+	CHECK(c != NULL);
+	CHECK_INT(snapshot_save(c, src, state), 0);
 	CHECK(snapshot_loads());
 	CHECK(snapshot_info(state, from, sizeof from, &saved));
 	CHECK(realpath(src, real) != NULL);
@@ -75,24 +92,47 @@ static void test_save_link_and_refuse(void)
 
 	const char *yaml = "cities/oxford/city.yaml", *photo = "cities/oxford/flag.png";
 	ino_t yaml_ino = inode(snap, yaml), photo_ino = inode(snap, photo);
-	CHECK(yaml_ino && photo_ino && photo_ino != inode(src, photo)); /* a copy */
-	CHECK_INT(snapshot_save(src, state), 0); /* nothing changed: nothing written */
+	CHECK(yaml_ino && photo_ino && photo_ino != inode(src, photo)); /* not the folder's */
+	snprintf(kept, sizeof kept, "%s/store", state);
+	for (size_t i = 0; i < c->hall.n_cities; i++) /* the store's copy */
+		if (strcmp(c->hall.cities[i].id, "oxford") == 0)
+			CHECK(photo_ino == inode(kept, c->hall.cities[i].flag.file));
+	CHECK_INT(snapshot_save(c, src, state), 0); /* nothing changed: nothing written */
 	CHECK(inode(snap, yaml) == yaml_ino);
 
 	append(yaml, "# a comment\n");
-	CHECK_INT(snapshot_save(src, state), 0);
+	struct content *c2 = load_kept(st, c);
+	CHECK(c2 != NULL);
+	CHECK_INT(snapshot_save(c2, src, state), 0);
 	CHECK(snapshot_loads());
-	CHECK(inode(snap, yaml) != yaml_ino);   /* copied again */
-	CHECK(inode(snap, photo) == photo_ino); /* linked from the last one */
-	yaml_ino = inode(snap, yaml);
+	CHECK(inode(snap, yaml) != yaml_ino);   /* another copy */
+	CHECK(inode(snap, photo) == photo_ino); /* the same bytes, kept once */
+	CHECK_INT(store_sweep(st), 1);          /* the old city.yaml's copy goes */
+	CHECK(inode(snap, photo) == photo_ino);
 
-	append("hall.yaml", "bogus_key: 1\n"); /* broken: the snapshot stays */
-	CHECK_INT(snapshot_save(src, state), -1);
+	/* The folder gone: the snapshot and its copies stay whole. */
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", src);
+	CHECK_INT(system(cmd), 0);
 	CHECK(snapshot_loads());
-	CHECK(inode(snap, yaml) == yaml_ino);
-	char fresh[300];
-	snprintf(fresh, sizeof fresh, "%s.new", snap);
-	CHECK(access(fresh, F_OK) != 0); /* no half copy left behind */
+	CHECK_INT(store_sweep(st), 0);
+	content_free(c);
+	content_free(c2);
+	store_free(st);
+}
+
+/* Issue 20, point 2: a folder that is not there is named as it was when
+ * it was (the log said "the last good copy ... is of /X, not of /X"). */
+static void test_from_of_a_missing_folder(void)
+{
+	char real[512], named[512];
+	mkdir("build/snapshot-from-test", 0755);
+	CHECK(realpath("build/snapshot-from-test", real) != NULL);
+	rmdir("build/snapshot-from-test");
+	snapshot_from("build/snapshot-from-test", named, sizeof named);
+	CHECK_STR(named, real);
+	snapshot_from("./build/snapshot-from-test/", named, sizeof named);
+	CHECK_STR(named, real);
 }
 
 int main(void)
@@ -107,7 +147,8 @@ int main(void)
 		printf("FAIL cannot copy the sample content (run from the top directory)\n");
 		return 1;
 	}
-	RUN(test_save_link_and_refuse);
+	RUN(test_save_link_and_sweep);
+	RUN(test_from_of_a_missing_folder);
 	RUN(test_state_dir_choice);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'", src, state);
 	CHECK_INT(system(cmd), 0);

@@ -133,6 +133,29 @@ static void test_failure_sticks_until_clear(void)
 
 static int save_png(int w, int h, Uint8 r, Uint8 g, Uint8 b, const char *name);
 
+/* Issue 20, point 3: an image that failed once (its folder renamed away
+ * for a moment) is read again after a reload, which forgets failures;
+ * pictures that are READY stay. */
+static void test_failure_retried_after_reload(void)
+{
+	settle(NULL, 50);
+	struct texture_cache *c = texture_cache_new(ren, dir, 8 << 20, wake);
+	int tw, th;
+	CHECK_INT(state_of(c, "later.png", 32, 32, IMAGE_COVER, &tw, &th), TEXTURE_LOADING);
+	CHECK_INT(state_of(c, "wide.png", 32, 32, IMAGE_COVER, &tw, &th), TEXTURE_LOADING);
+	wait_idle(c);
+	CHECK_INT(state_of(c, "later.png", 32, 32, IMAGE_COVER, &tw, &th), TEXTURE_FAILED);
+	CHECK_INT(save_png(8, 8, 0, 0, 255, "later.png"), 0); /* the file is back */
+	CHECK_INT(state_of(c, "later.png", 32, 32, IMAGE_COVER, &tw, &th), TEXTURE_FAILED);
+	CHECK_INT(texture_cache_retry_failed(c), 1);
+	CHECK_INT(state_of(c, "later.png", 32, 32, IMAGE_COVER, &tw, &th), TEXTURE_LOADING);
+	wait_idle(c);
+	CHECK_INT(state_of(c, "later.png", 32, 32, IMAGE_COVER, &tw, &th), TEXTURE_READY);
+	CHECK_INT(state_of(c, "wide.png", 32, 32, IMAGE_COVER, &tw, &th), TEXTURE_READY);
+	CHECK_INT(stats(c).failed, 0);
+	texture_cache_free(c);
+}
+
 /* Writes the first n bytes of tall.jpg as name: a JPEG still being copied. */
 static void save_truncated_jpeg(const char *name, long n)
 {
@@ -532,6 +555,7 @@ int main(void)
 	}
 	RUN(test_loads_off_thread_to_size);
 	RUN(test_failure_sticks_until_clear);
+	RUN(test_failure_retried_after_reload);
 	RUN(test_size_and_fit_are_part_of_the_key);
 	RUN(test_refresh_a_changed_file);
 	RUN(test_budget_and_lru_across_frames);

@@ -136,11 +136,62 @@ static void test_polling_watcher(void)
 	watcher_sees_one_save(1);
 }
 
+static void sh(const char *fmt, const char *a)
+{
+	char cmd[1200];
+	snprintf(cmd, sizeof cmd, fmt, a, a, a);
+	CHECK_INT(system(cmd), 0);
+}
+
+/* Issue 20, point 1: the folder replaced, renamed away and back, or not
+ * there at start; after each, a later edit is still told. */
+static void test_folder_replaced_renamed_and_missing(void)
+{
+	make_root();
+	SDL_AtomicSet(&calls, 0);
+	struct watch_config cfg = {.quiet_ms = 300};
+	struct watch *w = watch_start(root, &cfg, changed, NULL);
+	CHECK(w != NULL);
+	if (!w)
+		return;
+	CHECK_INT(watch_state(w), WATCH_INOTIFY);
+	/* rm -rf content; cp -r fresh content */
+	sh("rm -rf '%s' && mkdir -p '%s/cities' && echo 'title: c' >'%s/hall.yaml'", root);
+	CHECK(wait_calls(1, 3000) >= 0);
+	put("hall.yaml", "title: d\n");
+	CHECK(wait_calls(2, 3000) >= 0);
+	/* mv content away; the folder is gone; then back, edited there */
+	sh("mv '%s' '%s.away' && sleep 0.8 && echo 'title: e' >'%s.away/hall.yaml'", root);
+	CHECK_INT(watch_state(w), WATCH_GONE);
+	sh("mv '%s.away' '%s' #%s", root);
+	CHECK(wait_calls(3, 3000) >= 0);
+	put("hall.yaml", "title: f\n");
+	CHECK(wait_calls(4, 3000) >= 0);
+	CHECK_INT(watch_state(w), WATCH_INOTIFY);
+	watch_stop(w);
+	/* Not there at start (a share mounted after boot), then there. */
+	sh("rm -rf '%s' #%s%s", root);
+	SDL_AtomicSet(&calls, 0);
+	w = watch_start(root, &cfg, changed, NULL);
+	CHECK(w != NULL);
+	if (!w)
+		return;
+	CHECK_INT(watch_state(w), WATCH_GONE);
+	sh("mkdir -p '%s/cities' && echo 'title: g' >'%s/hall.yaml' #%s", root);
+	CHECK(wait_calls(1, 3000) >= 0);
+	CHECK_INT(watch_state(w), WATCH_INOTIFY);
+	put("cities/x.yaml", "x\n");
+	CHECK(wait_calls(2, 3000) >= 0);
+	watch_stop(w);
+	remove_root();
+}
+
 int main(void)
 {
 	RUN(test_scratch_names);
 	RUN(test_fingerprint);
 	RUN(test_inotify_watcher);
 	RUN(test_polling_watcher);
+	RUN(test_folder_replaced_renamed_and_missing);
 	return failures_ != 0;
 }
