@@ -103,6 +103,25 @@ void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a)
 	rounded_rows(ren, (float)r.x, (float)r.y, (float)(r.w < r.h ? r.h : r.w), rad, c, a);
 }
 
+void draw_chevron(SDL_Renderer *ren, int cx, int cy, int size, int thick, enum draw_dir dir,
+                  struct rgb c, Uint8 a)
+{
+	/* Two 45-degree strokes meeting at the tip: along each row (each
+	 * column for DOWN) the stroke is thick * sqrt(2) wide. The rows of the
+	 * two arms never overlap, so a translucent chevron blends evenly. */
+	int half = (int)lround(size / M_SQRT2), run = (int)lround(thick * M_SQRT2);
+	set_colour(ren, c, a);
+	for (int i = -half; i < half; i++) {
+		int off = half / 2 - (i < 0 ? -i : i + 1); /* the tip leads by half/2 */
+		if (dir == DRAW_RIGHT)
+			fill_rect(ren, cx + off - run, cy + i, run, 1);
+		else if (dir == DRAW_LEFT)
+			fill_rect(ren, cx - off, cy + i, run, 1);
+		else
+			fill_rect(ren, cx + i, cy + off - run, 1, run);
+	}
+}
+
 SDL_Texture *draw_layer_new(SDL_Renderer *ren, int w, int h)
 {
 	return SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h);

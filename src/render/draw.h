@@ -20,6 +20,14 @@ void draw_circle(SDL_Renderer *ren, int cx, int cy, int radius, struct rgb c, Ui
 /* Fills a rectangle with fully rounded ends (a pill). */
 void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a);
 
+enum draw_dir { DRAW_LEFT, DRAW_RIGHT, DRAW_DOWN };
+
+/* A chevron (‹, › or ⌄) centred on cx, cy: arms size px long, thick px
+ * wide, pointing dir. Made of filled rows (or columns) like the other
+ * shapes, so the software renderer draws it at memory speed. */
+void draw_chevron(SDL_Renderer *ren, int cx, int cy, int size, int thick, enum draw_dir dir,
+                  struct rgb c, Uint8 a);
+
 /* A w x h texture to draw a whole screen into and then blend whole (a
  * crossfade, a slide). It has no alpha channel: blended at one alpha, such
  * a layer takes SDL's SIMD path, about five times faster in the software

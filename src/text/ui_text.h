@@ -24,6 +24,9 @@ enum ui_str {
 	UI_HOME_TITLE,
 	UI_HOME_HINT,
 	UI_TOUCH_HINT,
+	UI_IDLE_WARNING, /* takes the seconds left */
+	UI_ZOOM_OUT,
+	UI_SCROLL_MORE,
 	UI_COUNT
 };
 

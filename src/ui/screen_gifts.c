@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "render/draw.h"
+#include "ui/hints.h"
 #include "ui/screen.h"
 #include "render/theme.h"
 #include "text/ui_text.h"
@@ -71,6 +72,15 @@ static void gift_enter(struct ui *ui)
 static bool gift_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
 	struct gift_state *st = screen_state(ui, NAV_GIFT);
+	if (g->kind == GESTURE_TAP) { /* an edge tap (on an arrow) turns the page */
+		int to = pager_index(&st->pager) +
+		         pager_edge(g->x, (float)ui->l.w, (float)hints_edge_band(ui));
+		if (to == pager_index(&st->pager) || to < 0 || to >= (int)city_of(ui)->n_gifts)
+			return false;
+		pager_go(&st->pager, to, ui->now);
+		*ev = (struct nav_event){NAV_EV_OPEN_GIFT, to};
+		return true;
+	}
 	return ui_page_gesture(ui, &st->pager, g, NAV_EV_OPEN_GIFT, ev);
 }
 
@@ -129,6 +139,7 @@ static void gift_draw(struct ui *ui)
 		gift_page(ui, (size_t)i0, dx, top);
 	if (dx != 0 && (size_t)(i0 + 1) < c->n_gifts)
 		gift_page(ui, (size_t)i0 + 1, dx + l->w, top);
+	hints_page_arrows(ui, pager_index(&st->pager), (int)c->n_gifts, top + (l->h - top) / 2);
 	screen_city_bar(ui);
 }
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "render/draw.h"
+#include "ui/hints.h"
 #include "ui/screen.h"
 #include "input/scroll.h"
 #include "render/theme.h"
@@ -11,6 +12,7 @@
 struct history_state {
 	struct ui_place scroll_for;
 	struct scroll scroll;
+	struct rect more; /* the "more below" pill as last drawn; w 0: none */
 };
 
 struct timeline {
@@ -121,7 +123,15 @@ static bool history_gesture(struct ui *ui, const struct gesture *g, struct nav_e
 {
 	(void)ev;
 	struct history_state *st = screen_state(ui, NAV_HISTORY);
+	struct rect m = st->more;
 	switch (g->kind) {
+	case GESTURE_TAP: /* "more below" scrolls on by most of a screen */
+		if (m.w && g->x >= (float)m.x && g->x < (float)(m.x + m.w) && g->y >= (float)m.y &&
+		    g->y < (float)(m.y + m.h))
+			scroll_to(&st->scroll,
+			          scroll_offset(&st->scroll, ui->now) + st->scroll.view * 0.7f,
+			          ui->now);
+		break;
 	case GESTURE_PRESS:
 		scroll_stop(&st->scroll, ui->now);
 		break;
@@ -196,6 +206,10 @@ static void history_draw(struct ui *ui)
 		draw_timeline(ui, &t);
 		SDL_RenderSetClipRect(ui->ren, clipped ? &outer : NULL);
 	}
+	struct history_state *st = screen_state(ui, NAV_HISTORY);
+	st->more = (struct rect){0, 0, 0, 0};
+	if (scroll_offset(&st->scroll, ui->now) < scroll_max(&st->scroll) - 1)
+		st->more = hints_more_below(ui, t.bottom);
 	screen_city_bar(ui);
 }
 

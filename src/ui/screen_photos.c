@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "render/draw.h"
+#include "ui/hints.h"
 #include "ui/screen.h"
 #include "render/theme.h"
 #include "text/ui_text.h"
@@ -18,6 +19,7 @@ struct photos_state {
 	float zoom_x, zoom_y; /* the photo point at the screen centre when zoomed, 0..1 */
 	float zoom_start;     /* zoom when the pinch began */
 	float pan_x, pan_y;   /* zoom_x, zoom_y when the drag began */
+	struct rect zoom_out; /* the pill that ends the zoom, as last drawn */
 };
 
 static struct photos_state *state(struct ui *ui)
@@ -92,11 +94,42 @@ static bool zoom_gesture(struct ui *ui, const struct gesture *g)
 	return true;
 }
 
+static bool inside(struct rect r, float x, float y)
+{
+	return x >= (float)r.x && x < (float)(r.x + r.w) && y >= (float)r.y &&
+	       y < (float)(r.y + r.h);
+}
+
+/* A tap or double tap in an edge band turns the photo (the arrows are
+ * there), so tapping an arrow twice never zooms. */
+static int edge_of(struct ui *ui, const struct gesture *g)
+{
+	return pager_edge(g->x, (float)ui->l.w, (float)hints_edge_band(ui));
+}
+
+static bool turn(struct ui *ui, struct photos_state *st, int d, struct nav_event *ev)
+{
+	int to = pager_index(&st->pager) + d;
+	if (to < 0 || to >= (int)city_of(ui)->n_photos)
+		return false;
+	pager_go(&st->pager, to, ui->now);
+	*ev = (struct nav_event){NAV_EV_OPEN_PHOTO, to};
+	return true;
+}
+
 static bool photos_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
 	struct photos_state *st = state(ui);
+	bool zoomed = st->zoom > 1.01f;
+	if (zoomed && g->kind == GESTURE_TAP && inside(st->zoom_out, g->x, g->y)) {
+		st->zoom = 1;
+		return false;
+	}
+	bool tap = g->kind == GESTURE_TAP || g->kind == GESTURE_DOUBLE_TAP;
+	if (!zoomed && tap && edge_of(ui, g) != 0)
+		return g->kind == GESTURE_TAP && turn(ui, st, edge_of(ui, g), ev);
 	if (g->kind == GESTURE_DOUBLE_TAP || g->kind == GESTURE_PINCH_BEGIN ||
-	    g->kind == GESTURE_PINCH || st->zoom > 1.01f) {
+	    g->kind == GESTURE_PINCH || zoomed) {
 		zoom_gesture(ui, g);
 		return false;
 	}
@@ -218,6 +251,10 @@ static void photos_draw(struct ui *ui)
 	 * the bar and nothing else, and no caption shows over the wrong photo. */
 	if (st->zoom <= 1.01f && frac == 0.0f)
 		caption(ui, ui->nav.item, (int)c->n_photos);
+	if (st->zoom <= 1.01f)
+		hints_page_arrows(ui, pager_index(&st->pager), (int)c->n_photos, ui->l.h / 2);
+	else
+		st->zoom_out = hints_zoom_out(ui);
 	screen_city_bar(ui);
 }
 

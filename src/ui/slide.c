@@ -355,23 +355,31 @@ static void draw_stage(struct slide_env *e, struct attract_item it, const struct
 }
 
 /* The invitation to touch, in the footer over the scrim: right-aligned above
- * the hall's name in landscape, above the footer row in portrait. */
-static void draw_touch_hint(struct slide_env *e)
+ * the hall's name in landscape, above the footer row in portrait. Every
+ * other slide says it in the next language, so a visitor who reads only
+ * that one learns the hall speaks it. */
+static void draw_touch_hint(struct slide_env *e, struct attract_item it)
 {
 	const struct layout *l = e->l;
+	const struct hall *h = &e->c->hall;
 	char buf[160];
-	ui_text(UI_TOUCH_HINT, ui_lang(e->ui), 0, buf, sizeof buf);
-	struct text_style st = {FACE_SANS_BOLD, l->size_small, ui_color(theme.text), 0};
+	int lang = e->ui->nav.lang;
+	if (h->n_langs > 1 && it.seq % 2)
+		lang = (lang + 1) % h->n_langs;
+	ui_text(UI_TOUCH_HINT, h->langs[lang], 0, buf, sizeof buf);
+	struct text_style st = {FACE_SANS_BOLD, l->size_sub, ui_color(theme.text), 0};
 	int lh = line_height(e, &st);
 	int d = layout_px(l, 14), gap = layout_px(l, 16);
+	struct text_style small = {FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
+	int slh = line_height(e, &small);
 	if (l->portrait) {
-		label(e, &st, buf, l->margin, l->h - layout_px(l, 56) - d / 2 - lh / 2 - gap - lh,
+		label(e, &st, buf, l->margin, l->h - layout_px(l, 56) - d / 2 - slh / 2 - gap - lh,
 		      0, 1);
 		return;
 	}
 	int bottom = l->panel.y + l->panel.h;
 	label(e, &st, buf, l->w - l->margin - line_width(e, &st, buf),
-	      bottom - d - gap - 2 * lh - gap / 2, 0, 1);
+	      bottom - d - gap - slh - lh - gap / 2, 0, 1);
 }
 
 /* The walk over item it's slide, in the order it is drawn. */
@@ -392,7 +400,7 @@ static void walk(struct slide_env *e, struct attract_item it)
 	}
 	draw_panel(e, it, city, top);
 	draw_footer(e, it);
-	draw_touch_hint(e);
+	draw_touch_hint(e, it);
 }
 
 static struct slide_env env(struct ui *ui, const struct slide_art *art, enum slide_pass pass)

@@ -24,11 +24,24 @@ static void test_years_and_fallback(void)
 	CHECK_STR(ui_text(UI_SUSPENDED_IN, "en", 2022, buf, sizeof buf), "Link suspended in 2022");
 	CHECK_STR(ui_text(UI_ENDED_IN, "de", 2022, buf, sizeof buf), "Link ended in 2022");
 	CHECK_STR(ui_text(UI_COUNT, "en", 0, buf, sizeof buf), "?");
+	CHECK_STR(ui_text(UI_IDLE_WARNING, "en", 7, buf, sizeof buf),
+	          "Back to the start in 7 s · Touch the screen to stay");
+}
+
+/* The program's own English uses the typographer's apostrophe, as the
+ * content's curly quotes do: no straight one beside them. */
+static void test_curly_apostrophes(void)
+{
+	char buf[256];
+	for (int id = 0; id < UI_COUNT; id++)
+		CHECK(!strchr(ui_text((enum ui_str)id, "en", 2022, buf, sizeof buf), '\''));
+	CHECK_STR(ui_text(UI_HOME_TITLE, "en", 0, buf, sizeof buf), "Perm’s twin cities");
 }
 
 int main(void)
 {
 	RUN(test_every_string_in_both_languages);
 	RUN(test_years_and_fallback);
+	RUN(test_curly_apostrophes);
 	return failures_ != 0;
 }
