@@ -58,13 +58,30 @@ static bool tabs_below(struct ui *ui, const struct city *c)
 	       l->margin + back + tabs_width(ui, c) + layout_px(l, 400) > l->w - l->margin - lang;
 }
 
-int screen_city_top(struct ui *ui)
+/* Where the bar's rows end: the buttons, and the section tabs when they
+ * have a row of their own. */
+static int rows_bottom(struct ui *ui, const struct city *c)
 {
-	const struct city *c = &ui->c->hall.cities[ui->nav.city];
 	int bar = ui_bar_height(ui);
 	if (!tabs_below(ui, c))
 		return bar;
 	return bar + ui_min_target(ui) + layout_px(&ui->l, 20);
+}
+
+/* A suspended or ended link's status line, on a row of its own under the
+ * bar's rows, the whole width, so it is never cut: its height there. */
+static int status_row(struct ui *ui, const struct city *c, bool draw)
+{
+	const struct layout *l = &ui->l;
+	int y = rows_bottom(ui, c) - layout_px(l, 8);
+	int h = ui_status(ui, c, l->margin, y, l->w - 2 * l->margin, l->size_sub, 2, draw);
+	return h ? h + layout_px(l, 16) : 0;
+}
+
+int screen_city_top(struct ui *ui)
+{
+	const struct city *c = &ui->c->hall.cities[ui->nav.city];
+	return rows_bottom(ui, c) + status_row(ui, c, false);
 }
 
 void screen_city_bar(struct ui *ui)
@@ -87,6 +104,7 @@ void screen_city_bar(struct ui *ui)
 	ui_label_size(ui, &name, ui_tr(ui, &c->name), name_right - nx, 1, &nw, &nh);
 	ui_label(ui, &name, ui_tr(ui, &c->name), nx, top + (ui_min_target(ui) - nh) / 2,
 	         name_right - nx, 1);
+	status_row(ui, c, true);
 	if (below)
 		section_tabs(ui, c, l->margin, ui_bar_height(ui) - layout_px(l, 4));
 	else

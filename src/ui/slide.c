@@ -173,29 +173,45 @@ static void city_subline(const struct slide_env *e, const struct city *city, cha
 	         tr(e, &city->country));
 }
 
-static int header_height(const struct slide_env *e)
+/* The status line of a suspended or ended link under the "twin city
+ * since" line, as every screen shows it (ui_status): its style and words. */
+static const char *status_words(const struct slide_env *e, const struct city *city,
+                                struct text_style *st, char *buf, size_t size)
+{
+	*st = (struct text_style){FACE_SANS_BOLD, e->l->size_sub, ui_color(theme.warn), 0};
+	return ui_status_text(city, ui_lang(e->ui), buf, size);
+}
+
+static int status_height(struct slide_env *e, const struct city *city)
+{
+	struct text_style st;
+	char buf[200];
+	if (!*status_words(e, city, &st, buf, sizeof buf))
+		return 0;
+	int indent = st.px * UI_STATUS_INDENT / 100;
+	return layout_px(e->l, 8) + block(e, &st, buf, e->l->text_w - indent, 2);
+}
+
+static int header_height(struct slide_env *e, const struct city *city)
 {
 	const struct layout *l = e->l;
 	int name = text_line_height(e->ui->text, FACE_SERIF_BOLD, l->size_name);
 	int sub = text_line_height(e->ui->text, FACE_SANS, l->size_sub);
-	return name + sub + layout_px(l, 8) + sub;
+	return name + sub + layout_px(l, 8) + sub + status_height(e, city);
 }
 
-/* The status badge after the "twin city since" line. */
-static void draw_badge(struct slide_env *e, const struct city *city, int x, int y)
+/* The status line below the "twin city since" line at y. */
+static void draw_status(struct slide_env *e, const struct city *city, int x, int y)
 {
-	const struct layout *l = e->l;
-	char buf[160];
-	enum ui_str id = city->status == LINK_ENDED ? UI_ENDED_IN : UI_SUSPENDED_IN;
-	ui_text(id, ui_lang(e->ui), city->status_year, buf, sizeof buf);
-	struct text_style st = {FACE_SANS_BOLD, l->size_small, {24, 18, 12, 255}, 0};
-	int pad = layout_px(l, 18);
+	struct text_style st;
+	char buf[200];
+	if (!*status_words(e, city, &st, buf, sizeof buf))
+		return;
+	y += layout_px(e->l, 8);
+	int indent = st.px * UI_STATUS_INDENT / 100, r = st.px * UI_STATUS_DOT / 200;
 	if (drawing(e))
-		draw_pill(e->ui->ren,
-		          (struct rect){x, y, line_width(e, &st, buf) + 2 * pad,
-		                        line_height(e, &st) + layout_px(l, 6)},
-		          theme.warn, 255);
-	label(e, &st, buf, x + pad, y + layout_px(l, 3), 0, 1);
+		draw_circle(e->ui->ren, x + r, y + line_height(e, &st) / 2, r, theme.warn, 255);
+	label(e, &st, buf, x + indent, y, e->l->text_w - indent, 2);
 }
 
 /* Flag, name, other names and country, "twin city since" and status. */
@@ -220,8 +236,7 @@ static void draw_header(struct slide_env *e, const struct city *city, int x, int
 	ui_text(UI_TWINNED_SINCE, ui_lang(e->ui), city->twinned_year, buf, sizeof buf);
 	struct text_style acc = {FACE_SANS_BOLD, l->size_sub, ui_color(theme.accent), 0};
 	label(e, &acc, buf, x, y, 0, 1);
-	if (city->status != LINK_ACTIVE)
-		draw_badge(e, city, x + line_width(e, &acc, buf) + layout_px(l, 24), y);
+	draw_status(e, city, x, y + line_height(e, &acc));
 }
 
 /* The caption under a photo: the text, then its year and credit. */
@@ -317,14 +332,14 @@ static int panel_top(struct slide_env *e, struct attract_item it, const struct c
 	int body_h = 0;
 	if (it.kind == ATTRACT_PHOTO)
 		body_h = draw_caption(e, &city->photos[it.index], 0, 0, true) + l->gap;
-	return l->panel.y + l->panel.h - header_height(e) - body_h;
+	return l->panel.y + l->panel.h - header_height(e, city) - body_h;
 }
 
 static void draw_panel(struct slide_env *e, struct attract_item it, const struct city *city, int y)
 {
 	const struct layout *l = e->l;
 	draw_header(e, city, l->panel.x, y);
-	y += header_height(e) + l->gap;
+	y += header_height(e, city) + l->gap;
 	if (it.kind == ATTRACT_PHOTO)
 		draw_caption(e, &city->photos[it.index], l->panel.x, y, false);
 	else if (it.kind == ATTRACT_GIFT && l->portrait)
@@ -377,9 +392,13 @@ static void draw_touch_hint(struct slide_env *e, struct attract_item it)
 		      0, 1);
 		return;
 	}
-	int bottom = l->panel.y + l->panel.h;
-	label(e, &st, buf, l->w - l->margin - line_width(e, &st, buf),
-	      bottom - d - gap - slh - lh - gap / 2, 0, 1);
+	/* Beside the caption, never over it: wrapped to the room right of the
+	 * text column, standing on the hall's name. */
+	int bottom = l->panel.y + l->panel.h, room = l->panel.w - l->text_w - l->gap * 2;
+	int bw = 0, bh = 0;
+	if (drawing(e))
+		ui_label_size(e->ui, &st, buf, room, 2, &bw, &bh);
+	label(e, &st, buf, l->w - l->margin - bw, bottom - d - gap - slh - bh - gap / 2, room, 2);
 }
 
 /* The walk over item it's slide, in the order it is drawn. */

@@ -132,6 +132,12 @@ void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, in
 bool ui_page_gesture(struct ui *ui, struct pager *p, const struct gesture *g,
                      enum nav_event_kind open, struct nav_event *ev);
 
+/* The status line of city's link (ui_status_text) in px-sized text at x, y,
+ * wrapped to w in at most lines lines, after its dot; returns its height (0
+ * when the link is active). draw false: only measures. */
+int ui_status(struct ui *ui, const struct city *c, int x, int y, int w, int px, int lines,
+              bool draw);
+
 /* Height of the top bar of interactive screens. */
 
 int ui_bar_height(const struct ui *ui);
