@@ -277,7 +277,7 @@ static int draw_gift_text(struct slide_env *e, const struct gift *g, struct rect
 	char line[512];
 	snprintf(line, sizeof line, "%s: %s", buf, tr(e, &g->given_by));
 	struct text_style small = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
-	y += paragraph(e, &small, line, box.x, y, box.w, 2, dry_run);
+	y += paragraph(e, &small, line, box.x, y, box.w, 3, dry_run);
 	return y - box.y;
 }
 

@@ -216,3 +216,15 @@ int ui_status(struct ui *ui, const struct city *c, int x, int y, int w, int px, 
 	ui_label(ui, &st, buf, x + indent, y, w - indent, lines);
 	return th;
 }
+
+int ui_fit_px(struct ui *ui, enum text_face face, const char *s, int max_w, int lines, int px,
+              int min_px)
+{
+	int step = px / 10 > 0 ? px / 10 : 1;
+	for (; px > min_px; px -= step) {
+		struct text_style st = {face, px, {0}, 0};
+		if (text_lines_needed(ui->text, &st, s, max_w) <= lines)
+			return px;
+	}
+	return min_px;
+}
