@@ -89,9 +89,11 @@ void screen_city_bar(struct ui *ui)
 	const struct layout *l = &ui->l;
 	const struct city *c = &ui->c->hall.cities[ui->nav.city];
 	int top = layout_px(l, 40), below = tabs_below(ui, c);
-	tint_draw(&ui->scrim, ui->ren,
-	          (struct rect){0, 0, l->w, screen_city_top(ui) + layout_px(l, 40)}, theme.scrim,
-	          230, 0); /* in every frame of a swipe or a scroll */
+	/* In every frame of a swipe or a scroll: strong behind the bar's rows
+	 * (and a status row), fading out below them. */
+	int bottom = screen_city_top(ui), fade = layout_px(l, 60);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, 0, l->w, bottom}, theme.scrim, 230, 200);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, bottom, l->w, fade}, theme.scrim, 200, 0);
 	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
 	int right = ui_lang_switch(ui) - layout_px(l, 32);
 	int tw = tabs_width(ui, c);

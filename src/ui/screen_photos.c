@@ -173,7 +173,8 @@ struct caption_texts {
 	struct text_style body, small;
 	const char *caption;
 	char meta[400], counter[32];
-	int w; /* wrap width of the caption and the line under it */
+	int w;      /* wrap width of the caption */
+	int meta_w; /* of the line under it: never under the counter */
 };
 
 static void caption_texts(struct ui *ui, int index, int count, struct caption_texts *out)
@@ -186,6 +187,10 @@ static void caption_texts(struct ui *ui, int index, int count, struct caption_te
 	ui_photo_meta(p, out->meta, sizeof out->meta);
 	snprintf(out->counter, sizeof out->counter, "%d / %d", index + 1, count);
 	out->w = l->portrait ? l->w - 2 * l->margin : l->text_w;
+	int cw, ch;
+	ui_label_size(ui, &out->small, out->counter, 0, 1, &cw, &ch);
+	int room = l->w - 2 * l->margin - cw - 2 * l->gap;
+	out->meta_w = out->w < room ? out->w : room;
 }
 
 /* A neighbour's texts are rasterised off the render thread before a swipe
@@ -195,7 +200,7 @@ static void prefetch_caption(struct ui *ui, int index, int count)
 	struct caption_texts t;
 	caption_texts(ui, index, count, &t);
 	ui_label_prefetch(ui, &t.body, t.caption, t.w, 3);
-	ui_label_prefetch(ui, &t.small, t.meta, t.w, 2);
+	ui_label_prefetch(ui, &t.small, t.meta, t.meta_w, 2);
 	ui_label_prefetch(ui, &t.small, t.counter, 0, 1);
 }
 
@@ -209,18 +214,26 @@ static void caption(struct ui *ui, int index, int count)
 	int w = t.w, cw, chh, bw, bh, mh = 0, mw;
 	ui_label_size(ui, body, t.caption, w, 3, &bw, &bh);
 	if (meta[0])
-		ui_label_size(ui, small, meta, w, 2, &mw, &mh);
+		ui_label_size(ui, small, meta, t.meta_w, 2, &mw, &mh);
 	int gap = layout_px(l, 10), total = bh + (mh ? gap + mh : 0);
 	int y = l->h - layout_px(l, 64) - total;
-	struct rect fade = {0, y - layout_px(l, 260), l->w, layout_px(l, 260) - l->gap};
-	/* Drawn in every frame of a swipe, over the photos sliding under it. */
-	tint_draw(&ui->scrim, ui->ren, fade, theme.scrim, 0, l->scrim_alpha);
-	tint_draw(&ui->scrim, ui->ren, (struct rect){0, y - l->gap, l->w, l->h - y + l->gap},
-	          theme.scrim, l->scrim_alpha, l->scrim_alpha);
+	/* The scrim only behind the text (in landscape the caption's column
+	 * and the counter's corner): the rest of the photo keeps its light,
+	 * people stand there. */
+	ui_label_size(ui, small, counter, 0, 1, &cw, &chh);
+	int sw = l->portrait ? l->w : l->margin * 2 + (bw > mw ? bw : mw);
+	int soft = layout_px(l, 160);
+	draw_soft_box(ui->ren, (struct rect){0, y - l->gap, sw, l->h - y + l->gap}, soft, false,
+	              !l->portrait, theme.scrim, l->scrim_alpha);
+	if (!l->portrait) { /* the counter's corner */
+		int cx = l->w - l->margin - cw - l->gap,
+		    cy = l->h - layout_px(l, 64) - chh - l->gap;
+		draw_soft_box(ui->ren, (struct rect){cx, cy, l->w - cx, l->h - cy}, soft / 2, true,
+		              false, theme.scrim, l->scrim_alpha);
+	}
 	y += ui_label(ui, body, t.caption, l->margin, y, w, 3);
 	if (meta[0])
-		ui_label(ui, small, meta, l->margin, y + gap, w, 2);
-	ui_label_size(ui, small, counter, 0, 1, &cw, &chh);
+		ui_label(ui, small, meta, l->margin, y + gap, t.meta_w, 2);
 	ui_label(ui, small, counter, l->w - l->margin - cw, l->h - layout_px(l, 64) - chh, 0, 1);
 }
 

@@ -138,19 +138,37 @@ static void draw_art(struct slide_env *e, SDL_Texture *tex, int w, int h, struct
 		             (struct rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h});
 }
 
-/* Darkens the screen below y (at full strength from there down, fading in
- * above it) so text drawn below y is legible over any photo. */
+/* The width the scrim covers from the left edge: in landscape only the
+ * text column (the rest of the photo keeps its light: people stand
+ * there), in portrait, where the text spans the screen, all of it. */
+static int scrim_width(const struct layout *l)
+{
+	return l->portrait ? l->w : l->margin * 2 + l->text_w;
+}
+
+/* Darkens the text column below y (at full strength from there down, fading
+ * in above it) so text drawn below y is legible over any photo. */
 static void draw_scrim(struct slide_env *e, int y)
 {
 	const struct layout *l = e->l;
 	if (!drawing(e))
 		return;
-	int full = y < l->panel.y ? y : l->panel.y;
-	int top = full - (l->panel.y - l->scrim_top);
-	struct rect fade = {0, top, l->w, full - top};
-	draw_gradient(e->ui->ren, fade, theme.scrim, 0, theme.scrim, l->scrim_alpha);
-	draw_fill(e->ui->ren, (struct rect){0, full, l->w, l->h - full}, theme.scrim,
-	          l->scrim_alpha);
+	int full = y < l->panel.y ? y : l->panel.y, w = scrim_width(l);
+	draw_soft_box(e->ui->ren, (struct rect){0, full, w, l->h - full}, l->panel.y - l->scrim_top,
+	              false, w < l->w, theme.scrim, l->scrim_alpha);
+}
+
+/* The same darkening behind a block at the right of the footer (the
+ * invitation, the hall's name, the dots), from y down. */
+static void draw_footer_scrim(struct slide_env *e, int x, int y)
+{
+	const struct layout *l = e->l;
+	if (!drawing(e) || l->portrait)
+		return;
+	int pad = layout_px(l, 40);
+	x -= pad;
+	draw_soft_box(e->ui->ren, (struct rect){x, y - pad, l->w - x, l->h - y + pad},
+	              layout_px(l, 160), true, false, theme.scrim, l->scrim_alpha);
 }
 
 /* "Amnéville · Франция": the name in the other languages and the country. */
@@ -398,7 +416,9 @@ static void draw_touch_hint(struct slide_env *e, struct attract_item it)
 	int bw = 0, bh = 0;
 	if (drawing(e))
 		ui_label_size(e->ui, &st, buf, room, 2, &bw, &bh);
-	label(e, &st, buf, l->w - l->margin - bw, bottom - d - gap - slh - bh - gap / 2, room, 2);
+	int y = bottom - d - gap - slh - bh - gap / 2;
+	draw_footer_scrim(e, l->w - l->margin - (bw > room / 2 ? bw : room / 2), y);
+	label(e, &st, buf, l->w - l->margin - bw, y, room, 2);
 }
 
 /* The walk over item it's slide, in the order it is drawn. */
@@ -418,8 +438,8 @@ static void walk(struct slide_env *e, struct attract_item it)
 		draw_stage(e, it, city);
 	}
 	draw_panel(e, it, city, top);
+	draw_touch_hint(e, it); /* first: its scrim goes under the footer too */
 	draw_footer(e, it);
-	draw_touch_hint(e, it);
 }
 
 static struct slide_env env(struct ui *ui, const struct slide_art *art, enum slide_pass pass)
