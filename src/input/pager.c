@@ -144,3 +144,12 @@ void pager_resize(struct pager *p, float page_width)
 		p->drag_from += p->drag_dx / page_width - p->drag_dx / p->width;
 	p->width = page_width;
 }
+
+int pager_edge(float x, float width, float band)
+{
+	if (!(band <= width / 3))
+		band = width / 3;
+	if (x < band)
+		return -1;
+	return x >= width - band ? +1 : 0;
+}

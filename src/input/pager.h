@@ -72,6 +72,11 @@ int pager_index(const struct pager *p);
  * while dragging (redraw on each pager_drag instead). */
 bool pager_moving(const struct pager *p, uint64_t now);
 
+/* Where a tap at x on a page width px wide turns it: -1 in the left edge
+ * band (the previous page), +1 in the right one (the next), 0 between.
+ * The bands are band px wide, at most a third of the width each. */
+int pager_edge(float x, float width, float band);
+
 /* A new page width (ignored unless positive and finite): the position in
  * pages is kept, a drag goes on from where it shows. */
 void pager_resize(struct pager *p, float page_width);

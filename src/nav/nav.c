@@ -103,6 +103,32 @@ uint64_t nav_deadline(const struct hall *h, const struct nav_state *s)
 	return s->last_input_ms + h->idle_timeout_ms;
 }
 
+static uint64_t warn_length(const struct hall *h)
+{
+	uint64_t third = h->idle_timeout_ms / 3;
+	return third < NAV_WARN_MS ? third : NAV_WARN_MS;
+}
+
+int nav_idle_warning(const struct hall *h, const struct nav_state *s, uint64_t now_ms)
+{
+	uint64_t d = nav_deadline(h, s);
+	if (d == UINT64_MAX || now_ms >= d || d - now_ms > warn_length(h))
+		return 0;
+	return (int)((d - now_ms + 999) / 1000);
+}
+
+uint64_t nav_idle_warning_next(const struct hall *h, const struct nav_state *s, uint64_t now_ms)
+{
+	uint64_t d = nav_deadline(h, s), w = warn_length(h);
+	if (d == UINT64_MAX || now_ms >= d)
+		return d;
+	if (d - now_ms > w)
+		return d - w;
+	uint64_t secs =
+	    (d - now_ms + 999) / 1000; /* shown now; the next shows at (secs-1) s left */
+	return d - (secs - 1) * 1000;
+}
+
 static int depth(enum nav_screen sc)
 {
 	return sc == NAV_HOME ? 1 : sc == NAV_GIFT ? 3 : is_city_screen(sc) ? 2 : 0;

@@ -84,6 +84,17 @@ bool nav_same(const struct nav_state *a, const struct nav_state *b);
  * ATTRACT. */
 uint64_t nav_deadline(const struct hall *h, const struct nav_state *s);
 
+/* The idle warning before the hall goes back to the loop: it shows for
+ * the last NAV_WARN_MS of the idle timeout, or its last third when the
+ * timeout is short. The whole seconds left (rounded up, at least 1) when
+ * now_ms is within it, 0 otherwise and on ATTRACT. */
+enum { NAV_WARN_MS = 10000 };
+int nav_idle_warning(const struct hall *h, const struct nav_state *s, uint64_t now_ms);
+
+/* When nav_idle_warning next changes after now_ms (the warning begins, or
+ * its count goes down a second); UINT64_MAX on ATTRACT. */
+uint64_t nav_idle_warning_next(const struct hall *h, const struct nav_state *s, uint64_t now_ms);
+
 /* True when every field of s is in range for h for its screen. */
 bool nav_valid(const struct hall *h, const struct nav_state *s);
 

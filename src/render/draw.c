@@ -55,6 +55,24 @@ void draw_gradient(SDL_Renderer *ren, struct rect r, struct rgb top, Uint8 a_top
 	}
 }
 
+void draw_gradient_h(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a_left, Uint8 a_right)
+{
+	/* Columns of one rounded alpha make one band, as in draw_gradient. */
+	int band = 0;
+	Uint8 cur = 0;
+	for (int i = 0; i <= r.w; i++) {
+		Uint8 a = i < r.w ? lerp8(a_left, a_right, (i + 0.5) / r.w) : cur;
+		if (i > 0 && a == cur && i < r.w)
+			continue;
+		if (i > band && cur > 0) {
+			set_colour(ren, c, cur);
+			fill_rect(ren, r.x + band, r.y, i - band, r.h);
+		}
+		band = i;
+		cur = a;
+	}
+}
+
 void draw_fill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a)
 {
 	set_colour(ren, c, a);
@@ -101,6 +119,54 @@ void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a)
 {
 	float rad = r.h / 2.0f;
 	rounded_rows(ren, (float)r.x, (float)r.y, (float)(r.w < r.h ? r.h : r.w), rad, c, a);
+}
+
+void draw_chevron(SDL_Renderer *ren, int cx, int cy, int size, int thick, enum draw_dir dir,
+                  struct rgb c, Uint8 a)
+{
+	/* Two 45-degree strokes meeting at the tip: along each row (each
+	 * column for DOWN) the stroke is thick * sqrt(2) wide. The rows of the
+	 * two arms never overlap, so a translucent chevron blends evenly. */
+	int half = (int)lround(size / M_SQRT2), run = (int)lround(thick * M_SQRT2);
+	set_colour(ren, c, a);
+	for (int i = -half; i < half; i++) {
+		int off = half / 2 - (i < 0 ? -i : i + 1); /* the tip leads by half/2 */
+		if (dir == DRAW_RIGHT)
+			fill_rect(ren, cx + off - run, cy + i, run, 1);
+		else if (dir == DRAW_LEFT)
+			fill_rect(ren, cx - off, cy + i, run, 1);
+		else
+			fill_rect(ren, cx + i, cy + off - run, 1, run);
+	}
+}
+
+/* The corner above a side strip: columns in bands, each a vertical fade
+ * to the alpha the side strip has there. */
+static void soft_corner(SDL_Renderer *ren, int x, int y, int soft, bool to_right, struct rgb c,
+                        Uint8 a)
+{
+	enum { BANDS = 12 };
+	for (int k = 0; k < BANDS; k++) {
+		int x0 = soft * k / BANDS, x1 = soft * (k + 1) / BANDS;
+		double t = (k + 0.5) / BANDS; /* 0 at the outer edge */
+		Uint8 top = (Uint8)lround(a * (to_right ? 1 - t : t));
+		draw_gradient(ren, (struct rect){x + x0, y, x1 - x0, soft}, c, 0, c, top);
+	}
+}
+
+void draw_soft_box(SDL_Renderer *ren, struct rect body, int soft, bool left, bool right,
+                   struct rgb c, Uint8 a)
+{
+	draw_fill(ren, body, c, a);
+	draw_gradient(ren, (struct rect){body.x, body.y - soft, body.w, soft}, c, 0, c, a);
+	if (right) {
+		draw_gradient_h(ren, (struct rect){body.x + body.w, body.y, soft, body.h}, c, a, 0);
+		soft_corner(ren, body.x + body.w, body.y - soft, soft, true, c, a);
+	}
+	if (left) {
+		draw_gradient_h(ren, (struct rect){body.x - soft, body.y, soft, body.h}, c, 0, a);
+		soft_corner(ren, body.x - soft, body.y - soft, soft, false, c, a);
+	}
 }
 
 SDL_Texture *draw_layer_new(SDL_Renderer *ren, int w, int h)

@@ -3,6 +3,7 @@
 #define TWINHALL_DRAW_H
 
 #include <SDL.h>
+#include <stdbool.h>
 
 #include "render/contrast.h"
 #include "base/layout.h"
@@ -10,6 +11,15 @@
 /* Fills r with a vertical gradient from top (alpha a_top) to bottom (a_bottom). */
 void draw_gradient(SDL_Renderer *ren, struct rect r, struct rgb top, Uint8 a_top, struct rgb bottom,
                    Uint8 a_bottom);
+
+/* Fills r with colour c fading horizontally from alpha a_left to a_right. */
+void draw_gradient_h(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a_left, Uint8 a_right);
+
+/* A scrim: body filled with c at alpha a, fading to nothing over soft px
+ * above it and over soft px on the sides named (left, right), corners
+ * included, so no edge shows over a photo. */
+void draw_soft_box(SDL_Renderer *ren, struct rect body, int soft, bool left, bool right,
+                   struct rgb c, Uint8 a);
 
 /* Fills r with colour c at alpha a. */
 void draw_fill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a);
@@ -19,6 +29,14 @@ void draw_circle(SDL_Renderer *ren, int cx, int cy, int radius, struct rgb c, Ui
 
 /* Fills a rectangle with fully rounded ends (a pill). */
 void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a);
+
+enum draw_dir { DRAW_LEFT, DRAW_RIGHT, DRAW_DOWN };
+
+/* A chevron (‹, › or ⌄) centred on cx, cy: arms size px long, thick px
+ * wide, pointing dir. Made of filled rows (or columns) like the other
+ * shapes, so the software renderer draws it at memory speed. */
+void draw_chevron(SDL_Renderer *ren, int cx, int cy, int size, int thick, enum draw_dir dir,
+                  struct rgb c, Uint8 a);
 
 /* A w x h texture to draw a whole screen into and then blend whole (a
  * crossfade, a slide). It has no alpha channel: blended at one alpha, such

@@ -71,24 +71,16 @@ static int place(struct text *t, struct home_line *ln, int x, int y, int w, int 
 	return n * text_line_height(t, ln->st.face, ln->st.px);
 }
 
-/* The badge below y: a pill when its words fit on one line, else a box of
- * up to three lines; returns its height. */
-static int place_badge(struct text *t, const struct layout *l, struct home_card *k, int x, int y,
-                       int w, int scale, bool *fits)
+/* The status line below y: its dot, then its words wrapped in up to three
+ * lines beside it; returns its height. */
+static int place_badge(struct text *t, struct home_card *k, int x, int y, int w, bool *fits)
 {
-	int pad = scaled(l, 16, scale), inner = w - 2 * pad;
 	struct home_line *b = &k->badge_text;
-	int one = text_width(t, b->st.face, b->st.px, b->s, strlen(b->s));
-	k->pill = one <= inner;
-	if (k->pill) {
-		int h = place(t, b, x + pad, y + scaled(l, 2, scale), 0, 1, fits);
-		k->badge = (struct rect){x, y, one + 2 * pad, h + scaled(l, 4, scale)};
-		return k->badge.h;
-	}
-	int vpad = scaled(l, 6, scale);
-	int h = place(t, b, x + pad, y + vpad, inner, 3, fits);
-	k->badge = (struct rect){x, y, w, h + 2 * vpad};
-	return k->badge.h;
+	int indent = b->st.px * UI_STATUS_INDENT / 100;
+	k->pill = false;
+	int h = place(t, b, x + indent, y, w - indent, 3, fits);
+	k->badge = (struct rect){x, y, w, h};
+	return h;
 }
 
 static bool plan_at(struct text *t, const struct layout *l, struct rect r, int scale,
@@ -115,8 +107,8 @@ static bool plan_at(struct text *t, const struct layout *l, struct rect r, int s
 	y += place(t, &k->sub, x, y, w, 2, &fits) + scaled(l, 10, scale);
 	y += place(t, &k->since, x, y, w, 2, &fits);
 	if (k->has_badge)
-		y += scaled(l, 14, scale) +
-		     place_badge(t, l, k, x, y + scaled(l, 14, scale), w, scale, &fits);
+		y +=
+		    scaled(l, 14, scale) + place_badge(t, k, x, y + scaled(l, 14, scale), w, &fits);
 	return fits && y + pad <= r.y + r.h;
 }
 
@@ -129,8 +121,7 @@ static void words(const struct hall *h, int city, int lang, struct home_card *k)
 	         content_text(&c->country, lang));
 	ui_text(UI_TWINNED_SINCE, code, c->twinned_year, k->since_s, sizeof k->since_s);
 	k->has_badge = c->status != LINK_ACTIVE;
-	ui_text(c->status == LINK_ENDED ? UI_ENDED_IN : UI_SUSPENDED_IN, code, c->status_year,
-	        k->badge_s, sizeof k->badge_s);
+	ui_status_text(c, code, k->badge_s, sizeof k->badge_s);
 	k->sub.s = k->sub_s;
 	k->since.s = k->since_s;
 	k->badge_text.s = k->badge_s;

@@ -49,8 +49,8 @@ struct home_card {
 	bool flag_beside;
 	struct rect flag;
 	struct home_line name, sub, since;
-	bool has_badge, pill; /* pill: the badge on one line, rounded */
-	struct rect badge;    /* the badge's box */
+	bool has_badge, pill; /* the status line (ui_status_text); pill: unused, false */
+	struct rect badge;    /* the status line's box, its dot at the left of its first line */
 	struct home_line badge_text;
 	/* The words the lines point to. */
 	char sub_s[256], since_s[160], badge_s[160];

@@ -19,6 +19,8 @@ struct text {
 	SDL_Renderer *renderer;
 	struct fonts *fonts;
 	pthread_mutex_t lock;
+	unsigned long cuts; /* texts wrapped with an ellipsis so far */
+	char last_cut[200]; /* the start of the last of them */
 };
 
 static void lock(struct text *t)
@@ -210,7 +212,22 @@ static size_t wrap_lines(struct text *t, const struct text_style *st, const char
 	struct measure_ctx m = {t, st};
 	if (max_lines > TEXT_MAX_LINES)
 		max_lines = TEXT_MAX_LINES;
-	return wrap_text(s, max_w, (size_t)max_lines, measure, &m, lines, TEXT_MAX_LINES);
+	size_t n = wrap_text(s, max_w, (size_t)max_lines, measure, &m, lines, TEXT_MAX_LINES);
+	if (n && lines[n - 1].ellipsis) { /* counted, for the test that none is cut */
+		t->cuts++;
+		snprintf(t->last_cut, sizeof t->last_cut, "%s", s);
+	}
+	return n;
+}
+
+unsigned long text_cuts(struct text *t, char *last, size_t size)
+{
+	lock(t);
+	unsigned long n = t->cuts;
+	if (last && size)
+		snprintf(last, size, "%s", t->last_cut);
+	unlock(t);
+	return n;
 }
 
 /* Line l of s as a C string in buf (size > 4), with the ellipsis when cut. */

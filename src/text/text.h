@@ -58,6 +58,11 @@ void text_measure(struct text *t, const struct text_style *st, const char *s, in
  * and for the room a paragraph takes), from the fonts' metrics. */
 int text_lines_needed(struct text *t, const struct text_style *st, const char *s, int max_w);
 
+/* How many texts were cut with an ellipsis so far (measured or drawn;
+ * wrap_lines is called with the lock held), and the start of the last
+ * one in last (when not NULL). */
+unsigned long text_cuts(struct text *t, char *last, size_t size);
+
 /* The characters of s that no font of face's chain has (each once, with its
  * byte offset), at most cap; returns how many. */
 size_t text_missing(struct text *t, enum text_face face, const char *s, uint32_t *cps,

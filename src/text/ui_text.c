@@ -9,8 +9,8 @@ struct ui_entry {
 
 static const struct ui_entry strings[UI_COUNT] = {
     [UI_TWINNED_SINCE] = {"Twin city since %d", "Город-побратим с %d года"},
-    [UI_SUSPENDED_IN] = {"Link suspended in %d", "Связи приостановлены в %d году"},
-    [UI_ENDED_IN] = {"Link ended in %d", "Связи прекращены в %d году"},
+    [UI_SUSPENDED_IN] = {"Status: link suspended in %d", "Статус: связи приостановлены в %d году"},
+    [UI_ENDED_IN] = {"Status: link ended in %d", "Статус: связи прекращены в %d году"},
     [UI_HISTORY] = {"History", "История"},
     [UI_GIFT] = {"Gift", "Подарок"},
     [UI_GIFT_IN] = {"Gift · %d", "Подарок · %d"},
@@ -20,10 +20,15 @@ static const struct ui_entry strings[UI_COUNT] = {
     [UI_BACK] = {"Back", "Назад"},
     [UI_PHOTOS] = {"Photos", "Фотографии"},
     [UI_GIFTS] = {"Gifts", "Подарки"},
-    [UI_HOME_TITLE] = {"Perm's twin cities", "Города-побратимы Перми"},
+    [UI_HOME_TITLE] = {"Perm’s twin cities", "Города-побратимы Перми"},
     [UI_HOME_HINT] = {"Touch a city to explore its photos, history and gifts",
                       "Коснитесь города, чтобы увидеть фотографии, историю и подарки"},
-    [UI_TOUCH_HINT] = {"Touch the screen to explore", "Коснитесь экрана, чтобы узнать больше"},
+    [UI_TOUCH_HINT] = {"Touch to explore", "Коснитесь экрана"},
+    [UI_IDLE_WARNING] = {"Back to the start in %d s · Touch the screen to stay",
+                         "Возврат к началу через %d с · Коснитесь экрана, чтобы остаться"},
+    [UI_ZOOM_OUT] = {"Show the whole photo", "Показать фото целиком"},
+    [UI_SCROLL_MORE] = {"More below", "Ниже ещё"},
+    [UI_LINK_NOTE] = {"About the link today", "О связях сегодня"},
     [UI_UPDATING] = {"The exhibition is being updated. Please come back soon.",
                      "Экспозиция обновляется. Пожалуйста, загляните чуть позже."},
     [UI_NOTICE_STAFF] = {"For staff: the content has errors (%d); the staff panel lists them "
@@ -44,6 +49,17 @@ char *ui_text(enum ui_str id, const char *lang, int year, char *buf, size_t size
 	snprintf(buf, size, fmt, year);
 #pragma GCC diagnostic pop
 	return buf;
+}
+
+char *ui_status_text(const struct city *c, const char *lang, char *buf, size_t size)
+{
+	if (c->status == LINK_ACTIVE) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	return ui_text(c->status == LINK_ENDED ? UI_ENDED_IN : UI_SUSPENDED_IN, lang,
+	               c->status_year, buf, size);
 }
 
 char *ui_photo_meta(const struct photo *p, char *buf, size_t size)

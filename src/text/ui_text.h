@@ -25,12 +25,25 @@ enum ui_str {
 	UI_HOME_HINT,
 	UI_TOUCH_HINT,
 	UI_NOTICE_STAFF, /* takes the number of errors */
+	UI_IDLE_WARNING, /* takes the seconds left */
+	UI_ZOOM_OUT,
+	UI_SCROLL_MORE,
+	UI_LINK_NOTE, /* the label of a suspended or ended link's note in history */
 	UI_COUNT
 };
 
 /* Writes the string id in language lang (a code such as "ru"), with year
  * filled in where the string takes one, into buf; returns buf. */
 char *ui_text(enum ui_str id, const char *lang, int year, char *buf, size_t size);
+
+/* The status line of a suspended or ended link, labelled ("Status: link
+ * suspended in 2022"), the one wording every screen shows; "" when the
+ * link is active. Returns buf. */
+char *ui_status_text(const struct city *c, const char *lang, char *buf, size_t size);
+
+/* The status line's marker: a dot this share (percent) of its text's
+ * pixel size wide, and the text indented by STATUS_INDENT percent. */
+enum { UI_STATUS_DOT = 36, UI_STATUS_INDENT = 80 };
 
 /* "2012 · credit", "2012", "credit" or "" for a photo: the line under its caption. */
 char *ui_photo_meta(const struct photo *p, char *buf, size_t size);

@@ -18,6 +18,7 @@ struct wrapper {
 	int max_w;
 	wrap_measure_fn measure;
 	void *ctx;
+	bool glue; /* keep short words and numbers with the next word (see glued) */
 };
 
 /* Characters that must not begin a line (closing punctuation, in CJK and in
@@ -83,6 +84,96 @@ static size_t char_at(const struct wrapper *w, size_t i, uint32_t *cp)
 	return len;
 }
 
+/* Russian typesetting keeps these with the word after them: one- and
+ * two-letter prepositions, conjunctions and particles ("в Пермь", "и
+ * Оксфорд", "не был"), lower case. */
+static const char *const short_words[] = {
+    "в",  "во", "на", "к", "ко", "с",  "со", "у",  "о",  "об", "от", "до",
+    "из", "за", "по", "и", "а",  "но", "да", "не", "ни", "же", "ли",
+};
+
+static uint32_t lower(uint32_t cp)
+{
+	if ((cp >= 'A' && cp <= 'Z') || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	return cp == 0x401 ? 0x451 : cp;
+}
+
+static bool is_letter(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x400 && cp <= 0x4FF);
+}
+
+/* Writes cp (below U+10000) as UTF-8 at out; returns its length. */
+static size_t put_utf8(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | ((cp >> 12) & 0x0F));
+	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* Whether the word s[a, b) (leading opening punctuation skipped) is a
+ * short word to keep with the next: one letter of any script, or one of
+ * short_words; *number tells whether it is all digits. */
+static bool short_word(const char *s, size_t a, size_t b, bool *number)
+{
+	char low[16];
+	size_t n = 0, letters = 0, digits = 0, others = 0;
+	for (size_t i = a; i < b;) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, b - i, &cp);
+		if (!len)
+			return *number = false;
+		i += len;
+		if (n == 0 && letters + digits == 0 && (is_opening(cp) || cp == '"'))
+			continue;
+		letters += is_letter(cp);
+		digits += cp >= '0' && cp <= '9';
+		others += !is_letter(cp) && !(cp >= '0' && cp <= '9');
+		if (n + 4 < sizeof low && lower(cp) < 0x10000)
+			n += put_utf8(lower(cp), low + n);
+	}
+	low[n] = '\0';
+	*number = digits > 0 && letters == 0 && others == 0;
+	if (others || digits || letters == 0)
+		return false;
+	if (letters == 1)
+		return true;
+	for (size_t i = 0; i < sizeof short_words / sizeof short_words[0]; i++)
+		if (strcmp(low, short_words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the spaces s[i, j) hold the words around them together: after a
+ * short word (short_word), or between a number and a word ("1992 года",
+ * "22 декабря"). */
+static bool glued(const struct wrapper *w, size_t i, size_t j)
+{
+	size_t a = i;
+	while (a > 0 && w->s[a - 1] != ' ' && w->s[a - 1] != '\n')
+		a--;
+	bool number;
+	if (a == i)
+		return false;
+	if (short_word(w->s, a, i, &number))
+		return true;
+	uint32_t after;
+	utf8_decode(w->s + j, w->n - j, &after);
+	return number && is_letter(after);
+}
+
 static bool is_para_end(const struct wrapper *w, size_t i)
 {
 	return i >= w->n || w->s[i] == '\n';
@@ -143,7 +234,7 @@ static struct brk space_break(const struct wrapper *w, struct cursor *c, bool *f
 	*found = true;
 	if (is_para_end(w, j))
 		return (struct brk){i, j < w->n ? j + 1 : j, BRK_HARD};
-	*found = !is_closing(after) && !is_opening(before);
+	*found = !is_closing(after) && !is_opening(before) && !(w->glue && glued(w, i, j));
 	return (struct brk){i, j, BRK_SOFT};
 }
 
@@ -200,6 +291,11 @@ static size_t next_break(const struct wrapper *w, size_t start, size_t *next)
 		if (b.kind == BRK_HARD)
 			return best;
 	}
+	if (best == start && w->glue) { /* words held together wider than the line */
+		struct wrapper loose = *w;
+		loose.glue = false;
+		return next_break(&loose, start, next);
+	}
 	if (best == start) { /* a single word wider than the line */
 		best = fit_chars(w, start);
 		*next = skip_spaces(w, best);
@@ -226,7 +322,7 @@ static void add_ellipsis(const char *s, struct wrap_line *l, int max_w, wrap_mea
 size_t wrap_text(const char *text, int max_w, size_t max_lines, wrap_measure_fn measure, void *ctx,
                  struct wrap_line *lines, size_t cap)
 {
-	struct wrapper w = {text, strlen(text), max_w, measure, ctx};
+	struct wrapper w = {text, strlen(text), max_w, measure, ctx, true};
 	size_t pos = skip_spaces(&w, 0), count = 0;
 	if (max_lines > cap)
 		max_lines = cap;

@@ -18,7 +18,11 @@ struct wrap_line {
  * character a line). Lines break at spaces, and before and after each CJK
  * ideograph, kana or CJK punctuation mark; never before closing punctuation
  * (。，」 , . ! ? ) and the like) nor after opening punctuation (「（“ ( and the
- * like), at a space too. Words longer than a line are broken between
+ * like), at a space too. Nor at a space after a short word (one letter, or a
+ * Russian preposition, conjunction or particle such as "в", "на", "и",
+ * "не") or between a number and the word after it ("с 1992 года" stays
+ * together), unless those words together are wider than the line. Words
+ * longer than a line are broken between
  * characters; '\n' forces a break. When the text needs more than max_lines
  * lines, the last line ends with an ellipsis and still fits. Measures only
  * from each line's start and not much past max_w, so the work grows with

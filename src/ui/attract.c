@@ -16,7 +16,7 @@ size_t attract_cycle_length(const struct hall *h)
 
 struct attract_item attract_item_at(const struct hall *h, uint64_t seq)
 {
-	struct attract_item it = {ATTRACT_CITY, 0, 0};
+	struct attract_item it = {ATTRACT_CITY, 0, 0, seq};
 	size_t len = attract_cycle_length(h);
 	if (len == 0)
 		return it;

@@ -20,6 +20,7 @@ struct attract_item {
 	enum attract_kind kind;
 	size_t city;  /* index in hall.cities */
 	size_t index; /* index in the city's photos, history or gifts */
+	uint64_t seq; /* its position in the endless loop */
 };
 
 /* Items in one pass over every city: each city's photos (or its card when

@@ -58,13 +58,30 @@ static bool tabs_below(struct ui *ui, const struct city *c)
 	       l->margin + back + tabs_width(ui, c) + layout_px(l, 400) > l->w - l->margin - lang;
 }
 
-int screen_city_top(struct ui *ui)
+/* Where the bar's rows end: the buttons, and the section tabs when they
+ * have a row of their own. */
+static int rows_bottom(struct ui *ui, const struct city *c)
 {
-	const struct city *c = &ui->c->hall.cities[ui->nav.city];
 	int bar = ui_bar_height(ui);
 	if (!tabs_below(ui, c))
 		return bar;
 	return bar + ui_min_target(ui) + layout_px(&ui->l, 20);
+}
+
+/* A suspended or ended link's status line, on a row of its own under the
+ * bar's rows, the whole width, so it is never cut: its height there. */
+static int status_row(struct ui *ui, const struct city *c, bool draw)
+{
+	const struct layout *l = &ui->l;
+	int y = rows_bottom(ui, c) - layout_px(l, 8);
+	int h = ui_status(ui, c, l->margin, y, l->w - 2 * l->margin, l->size_sub, 2, draw);
+	return h ? h + layout_px(l, 16) : 0;
+}
+
+int screen_city_top(struct ui *ui)
+{
+	const struct city *c = &ui->c->hall.cities[ui->nav.city];
+	return rows_bottom(ui, c) + status_row(ui, c, false);
 }
 
 void screen_city_bar(struct ui *ui)
@@ -72,9 +89,11 @@ void screen_city_bar(struct ui *ui)
 	const struct layout *l = &ui->l;
 	const struct city *c = &ui->c->hall.cities[ui->nav.city];
 	int top = layout_px(l, 40), below = tabs_below(ui, c);
-	tint_draw(&ui->scrim, ui->ren,
-	          (struct rect){0, 0, l->w, screen_city_top(ui) + layout_px(l, 40)}, theme.scrim,
-	          230, 0); /* in every frame of a swipe or a scroll */
+	/* In every frame of a swipe or a scroll: strong behind the bar's rows
+	 * (and a status row), fading out below them. */
+	int bottom = screen_city_top(ui), fade = layout_px(l, 60);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, 0, l->w, bottom}, theme.scrim, 230, 200);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, bottom, l->w, fade}, theme.scrim, 200, 0);
 	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
 	int right = ui_lang_switch(ui) - layout_px(l, 32);
 	int tw = tabs_width(ui, c);
@@ -87,6 +106,7 @@ void screen_city_bar(struct ui *ui)
 	ui_label_size(ui, &name, ui_tr(ui, &c->name), name_right - nx, 1, &nw, &nh);
 	ui_label(ui, &name, ui_tr(ui, &c->name), nx, top + (ui_min_target(ui) - nh) / 2,
 	         name_right - nx, 1);
+	status_row(ui, c, true);
 	if (below)
 		section_tabs(ui, c, l->margin, ui_bar_height(ui) - layout_px(l, 4));
 	else

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "render/draw.h"
+#include "ui/hints.h"
 #include "ui/screen.h"
 #include "render/theme.h"
 #include "text/ui_text.h"
@@ -24,8 +25,14 @@ static void gift_card(struct ui *ui, size_t i, struct rect r)
 	struct rect img = {r.x, r.y, r.w, r.w * 3 / 4};
 	ui_image(ui, &g->image, img, IMAGE_COVER);
 	int y = img.y + img.h + pad, w = r.w - 2 * pad;
-	struct text_style title = {FACE_SERIF_BOLD, layout_px(l, 40), ui_color(theme.text), 0};
-	y += ui_label(ui, &title, ui_tr(ui, &g->title), r.x + pad, y, w, 2) + layout_px(l, 8);
+	/* Smaller, then on a third line, before it is ever cut. */
+	const char *t = ui_tr(ui, &g->title);
+	int lines = 2, min = layout_px(l, 30);
+	int px = ui_fit_px(ui, FACE_SERIF_BOLD, t, w, lines, layout_px(l, 40), min);
+	struct text_style title = {FACE_SERIF_BOLD, px, ui_color(theme.text), 0};
+	if (px == min && text_lines_needed(ui->text, &title, t, w) > lines)
+		lines = 3;
+	y += ui_label(ui, &title, t, r.x + pad, y, w, lines) + layout_px(l, 8);
 	char buf[128];
 	ui_text(g->year ? UI_GIFT_IN : UI_GIFT, ui_lang(ui), g->year, buf, sizeof buf);
 	struct text_style meta = {FACE_SANS_BOLD, l->size_small, ui_color(theme.accent), 0};
@@ -42,7 +49,7 @@ static void gifts_draw(struct ui *ui)
 	int top = screen_city_top(ui) + layout_px(l, 24);
 	int cols = l->portrait ? 2 : 3, gap = layout_px(l, 32);
 	int cw = (l->w - 2 * l->margin - (cols - 1) * gap) / cols;
-	int ch = cw * 3 / 4 + layout_px(l, 200);
+	int ch = cw * 3 / 4 + layout_px(l, 240); /* room for a title of three lines */
 	for (size_t i = 0; i < c->n_gifts; i++) {
 		struct rect r = {l->margin + (int)(i % (size_t)cols) * (cw + gap),
 		                 top + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
@@ -71,6 +78,15 @@ static void gift_enter(struct ui *ui)
 static bool gift_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
 	struct gift_state *st = screen_state(ui, NAV_GIFT);
+	if (g->kind == GESTURE_TAP) { /* an edge tap (on an arrow) turns the page */
+		int to = pager_index(&st->pager) +
+		         pager_edge(g->x, (float)ui->l.w, (float)hints_edge_band(ui));
+		if (to == pager_index(&st->pager) || to < 0 || to >= (int)city_of(ui)->n_gifts)
+			return false;
+		pager_go(&st->pager, to, ui->now);
+		*ev = (struct nav_event){NAV_EV_OPEN_GIFT, to};
+		return true;
+	}
 	return ui_page_gesture(ui, &st->pager, g, NAV_EV_OPEN_GIFT, ev);
 }
 
@@ -129,6 +145,7 @@ static void gift_draw(struct ui *ui)
 		gift_page(ui, (size_t)i0, dx, top);
 	if (dx != 0 && (size_t)(i0 + 1) < c->n_gifts)
 		gift_page(ui, (size_t)i0 + 1, dx + l->w, top);
+	hints_page_arrows(ui, pager_index(&st->pager), (int)c->n_gifts, top + (l->h - top) / 2);
 	screen_city_bar(ui);
 }
 

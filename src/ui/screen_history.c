@@ -2,15 +2,18 @@
 #include <stdio.h>
 
 #include "render/draw.h"
+#include "ui/hints.h"
 #include "ui/screen.h"
 #include "input/scroll.h"
 #include "render/theme.h"
+#include "text/ui_text.h"
 
 /* The history screen's own state: the timeline's scroll, and where it was
  * set up. */
 struct history_state {
 	struct ui_place scroll_for;
 	struct scroll scroll;
+	struct rect more; /* the "more below" pill as last drawn; w 0: none */
 };
 
 struct timeline {
@@ -59,31 +62,62 @@ static int entry_height(struct ui *ui, const struct timeline *t, size_t i)
 	return (h > yh ? h : yh) + layout_px(&ui->l, 56);
 }
 
-/* The note on a suspended or ended link, above the timeline: its height. */
-static int status_height(struct ui *ui, const struct timeline *t)
+/* The content's note on a suspended or ended link, in a labelled box above
+ * the timeline (the status line itself is in the bar, as on every city
+ * screen). No box when the last entry of the history is of the status's
+ * year: it tells the same story, and the box would repeat it. */
+static const char *status_note(struct ui *ui)
 {
 	const struct city *c = city_of(ui);
-	if (c->status == LINK_ACTIVE)
+	if (c->status == LINK_ACTIVE ||
+	    (c->n_history && c->history[c->n_history - 1].year == c->status_year))
+		return "";
+	return ui_tr(ui, &c->status_note);
+}
+
+struct status_box {
+	int pad, x, w; /* padding, and where its text goes */
+	struct text_style label, note;
+	char label_s[64];
+};
+
+static void status_box_of(struct ui *ui, const struct timeline *t, struct status_box *b)
+{
+	const struct layout *l = &ui->l;
+	b->pad = layout_px(l, 24);
+	b->x = t->year_x + layout_px(l, 6) + b->pad;
+	b->w = t->text_x + t->text_w - b->pad - b->x;
+	b->label = (struct text_style){FACE_SANS_BOLD, l->size_small, ui_color(theme.warn), 0};
+	b->note = (struct text_style){FACE_SANS, l->size_sub, ui_color(theme.text), 0};
+	ui_text(UI_LINK_NOTE, ui_lang(ui), 0, b->label_s, sizeof b->label_s);
+}
+
+/* The box's height, the room below it included; 0 when there is none. */
+static int status_height(struct ui *ui, const struct timeline *t)
+{
+	if (!*status_note(ui))
 		return 0;
-	struct text_style st = {FACE_SANS, ui->l.size_sub, ui_color(theme.text), 0};
-	int w, h;
-	ui_label_size(ui, &st, ui_tr(ui, &c->status_note), t->text_w, 4, &w, &h);
-	return h + 2 * layout_px(&ui->l, 24) + layout_px(&ui->l, 40);
+	struct status_box b;
+	status_box_of(ui, t, &b);
+	int w, lh, nh;
+	ui_label_size(ui, &b.label, b.label_s, b.w, 2, &w, &lh);
+	ui_label_size(ui, &b.note, status_note(ui), b.w, 6, &w, &nh);
+	return lh + layout_px(&ui->l, 8) + nh + 2 * b.pad + layout_px(&ui->l, 40);
 }
 
 static void draw_status(struct ui *ui, const struct timeline *t, int y)
 {
-	const struct city *c = city_of(ui);
-	if (c->status == LINK_ACTIVE)
+	if (!*status_note(ui))
 		return;
-	int pad = layout_px(&ui->l, 24), bar = layout_px(&ui->l, 6);
-	struct text_style st = {FACE_SANS, ui->l.size_sub, ui_color(theme.text), 0};
-	int w, h;
-	ui_label_size(ui, &st, ui_tr(ui, &c->status_note), t->text_w, 4, &w, &h);
-	struct rect box = {t->year_x, y, t->text_x + t->text_w - t->year_x, h + 2 * pad};
-	draw_fill(ui->ren, box, theme.warn, 40);
-	draw_fill(ui->ren, (struct rect){box.x, box.y, bar, box.h}, theme.warn, 255);
-	ui_label(ui, &st, ui_tr(ui, &c->status_note), t->text_x, y + pad, t->text_w, 4);
+	struct status_box b;
+	status_box_of(ui, t, &b);
+	struct rect box = {t->year_x, y, t->text_x + t->text_w - t->year_x,
+	                   status_height(ui, t) - layout_px(&ui->l, 40)};
+	draw_fill(ui->ren, box, theme.warn, 30);
+	draw_fill(ui->ren, (struct rect){box.x, box.y, layout_px(&ui->l, 6), box.h}, theme.warn,
+	          255);
+	y += b.pad + ui_label(ui, &b.label, b.label_s, b.x, y + b.pad, b.w, 2);
+	ui_label(ui, &b.note, status_note(ui), b.x, y + layout_px(&ui->l, 8), b.w, 6);
 }
 
 static int content_height(struct ui *ui, const struct timeline *t)
@@ -121,7 +155,15 @@ static bool history_gesture(struct ui *ui, const struct gesture *g, struct nav_e
 {
 	(void)ev;
 	struct history_state *st = screen_state(ui, NAV_HISTORY);
+	struct rect m = st->more;
 	switch (g->kind) {
+	case GESTURE_TAP: /* "more below" scrolls on by most of a screen */
+		if (m.w && g->x >= (float)m.x && g->x < (float)(m.x + m.w) && g->y >= (float)m.y &&
+		    g->y < (float)(m.y + m.h))
+			scroll_to(&st->scroll,
+			          scroll_offset(&st->scroll, ui->now) + st->scroll.view * 0.7f,
+			          ui->now);
+		break;
 	case GESTURE_PRESS:
 		scroll_stop(&st->scroll, ui->now);
 		break;
@@ -160,9 +202,11 @@ static void draw_timeline(struct ui *ui, const struct timeline *t)
 	draw_status(ui, t, y);
 	y += status_height(ui, t);
 
+	/* The line runs beside the entries only, never through the status box. */
 	int line_w = layout_px(l, 3) > 1 ? layout_px(l, 3) : 2;
+	int line_top = y > t->top ? y : t->top;
 	draw_fill(ui->ren,
-	          (struct rect){t->line_x - line_w / 2, t->top, line_w, t->bottom - t->top},
+	          (struct rect){t->line_x - line_w / 2, line_top, line_w, t->bottom - line_top},
 	          theme.text_soft, 60);
 	struct text_style body = body_style(ui), year_st = year_style(ui);
 	for (size_t i = 0; i < c->n_history; i++) {
@@ -196,6 +240,10 @@ static void history_draw(struct ui *ui)
 		draw_timeline(ui, &t);
 		SDL_RenderSetClipRect(ui->ren, clipped ? &outer : NULL);
 	}
+	struct history_state *st = screen_state(ui, NAV_HISTORY);
+	st->more = (struct rect){0, 0, 0, 0};
+	if (scroll_offset(&st->scroll, ui->now) < scroll_max(&st->scroll) - 1)
+		st->more = hints_more_below(ui, t.bottom);
 	screen_city_bar(ui);
 }
 

@@ -33,7 +33,7 @@ static void card(struct ui *ui, int i, struct rect r, int scale)
 	k.name.st.color = ui_color(theme.text);
 	k.sub.st.color = ui_color(theme.text_soft);
 	k.since.st.color = ui_color(theme.accent);
-	k.badge_text.st.color = (SDL_Color){24, 18, 12, 255};
+	k.badge_text.st.color = ui_color(theme.warn);
 	const struct city *c = &ui->c->hall.cities[i];
 	draw_fill(ui->ren, r, card_bg, 255);
 	SDL_Rect box = {r.x, r.y, r.w, r.h}, outer;
@@ -47,11 +47,10 @@ static void card(struct ui *ui, int i, struct rect r, int scale)
 	line(ui, &k.name);
 	line(ui, &k.sub);
 	line(ui, &k.since);
-	if (k.has_badge) {
-		if (k.pill)
-			draw_pill(ui->ren, k.badge, theme.warn, 255);
-		else
-			draw_fill(ui->ren, k.badge, theme.warn, 255);
+	if (k.has_badge) { /* the status line, as every screen draws it (ui_status) */
+		int px = k.badge_text.st.px, rad = px * UI_STATUS_DOT / 200;
+		int lh = text_line_height(ui->text, FACE_SANS_BOLD, px);
+		draw_circle(ui->ren, k.badge.x + rad, k.badge.y + lh / 2, rad, theme.warn, 255);
 		line(ui, &k.badge_text);
 	}
 	if (!k.fits)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "render/draw.h"
+#include "ui/hints.h"
 #include "ui/screen.h"
 #include "render/theme.h"
 #include "text/ui_text.h"
@@ -18,6 +19,7 @@ struct photos_state {
 	float zoom_x, zoom_y; /* the photo point at the screen centre when zoomed, 0..1 */
 	float zoom_start;     /* zoom when the pinch began */
 	float pan_x, pan_y;   /* zoom_x, zoom_y when the drag began */
+	struct rect zoom_out; /* the pill that ends the zoom, as last drawn */
 };
 
 static struct photos_state *state(struct ui *ui)
@@ -92,11 +94,42 @@ static bool zoom_gesture(struct ui *ui, const struct gesture *g)
 	return true;
 }
 
+static bool inside(struct rect r, float x, float y)
+{
+	return x >= (float)r.x && x < (float)(r.x + r.w) && y >= (float)r.y &&
+	       y < (float)(r.y + r.h);
+}
+
+/* A tap or double tap in an edge band turns the photo (the arrows are
+ * there), so tapping an arrow twice never zooms. */
+static int edge_of(struct ui *ui, const struct gesture *g)
+{
+	return pager_edge(g->x, (float)ui->l.w, (float)hints_edge_band(ui));
+}
+
+static bool turn(struct ui *ui, struct photos_state *st, int d, struct nav_event *ev)
+{
+	int to = pager_index(&st->pager) + d;
+	if (to < 0 || to >= (int)city_of(ui)->n_photos)
+		return false;
+	pager_go(&st->pager, to, ui->now);
+	*ev = (struct nav_event){NAV_EV_OPEN_PHOTO, to};
+	return true;
+}
+
 static bool photos_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
 {
 	struct photos_state *st = state(ui);
+	bool zoomed = st->zoom > 1.01f;
+	if (zoomed && g->kind == GESTURE_TAP && inside(st->zoom_out, g->x, g->y)) {
+		st->zoom = 1;
+		return false;
+	}
+	bool tap = g->kind == GESTURE_TAP || g->kind == GESTURE_DOUBLE_TAP;
+	if (!zoomed && tap && edge_of(ui, g) != 0)
+		return g->kind == GESTURE_TAP && turn(ui, st, edge_of(ui, g), ev);
 	if (g->kind == GESTURE_DOUBLE_TAP || g->kind == GESTURE_PINCH_BEGIN ||
-	    g->kind == GESTURE_PINCH || st->zoom > 1.01f) {
+	    g->kind == GESTURE_PINCH || zoomed) {
 		zoom_gesture(ui, g);
 		return false;
 	}
@@ -140,7 +173,8 @@ struct caption_texts {
 	struct text_style body, small;
 	const char *caption;
 	char meta[400], counter[32];
-	int w; /* wrap width of the caption and the line under it */
+	int w;      /* wrap width of the caption */
+	int meta_w; /* of the line under it: never under the counter */
 };
 
 static void caption_texts(struct ui *ui, int index, int count, struct caption_texts *out)
@@ -153,6 +187,10 @@ static void caption_texts(struct ui *ui, int index, int count, struct caption_te
 	ui_photo_meta(p, out->meta, sizeof out->meta);
 	snprintf(out->counter, sizeof out->counter, "%d / %d", index + 1, count);
 	out->w = l->portrait ? l->w - 2 * l->margin : l->text_w;
+	int cw, ch;
+	ui_label_size(ui, &out->small, out->counter, 0, 1, &cw, &ch);
+	int room = l->w - 2 * l->margin - cw - 2 * l->gap;
+	out->meta_w = out->w < room ? out->w : room;
 }
 
 /* A neighbour's texts are rasterised off the render thread before a swipe
@@ -162,7 +200,7 @@ static void prefetch_caption(struct ui *ui, int index, int count)
 	struct caption_texts t;
 	caption_texts(ui, index, count, &t);
 	ui_label_prefetch(ui, &t.body, t.caption, t.w, 3);
-	ui_label_prefetch(ui, &t.small, t.meta, t.w, 2);
+	ui_label_prefetch(ui, &t.small, t.meta, t.meta_w, 2);
 	ui_label_prefetch(ui, &t.small, t.counter, 0, 1);
 }
 
@@ -176,18 +214,26 @@ static void caption(struct ui *ui, int index, int count)
 	int w = t.w, cw, chh, bw, bh, mh = 0, mw;
 	ui_label_size(ui, body, t.caption, w, 3, &bw, &bh);
 	if (meta[0])
-		ui_label_size(ui, small, meta, w, 2, &mw, &mh);
+		ui_label_size(ui, small, meta, t.meta_w, 2, &mw, &mh);
 	int gap = layout_px(l, 10), total = bh + (mh ? gap + mh : 0);
 	int y = l->h - layout_px(l, 64) - total;
-	struct rect fade = {0, y - layout_px(l, 260), l->w, layout_px(l, 260) - l->gap};
-	/* Drawn in every frame of a swipe, over the photos sliding under it. */
-	tint_draw(&ui->scrim, ui->ren, fade, theme.scrim, 0, l->scrim_alpha);
-	tint_draw(&ui->scrim, ui->ren, (struct rect){0, y - l->gap, l->w, l->h - y + l->gap},
-	          theme.scrim, l->scrim_alpha, l->scrim_alpha);
+	/* The scrim only behind the text (in landscape the caption's column
+	 * and the counter's corner): the rest of the photo keeps its light,
+	 * people stand there. */
+	ui_label_size(ui, small, counter, 0, 1, &cw, &chh);
+	int sw = l->portrait ? l->w : l->margin * 2 + (bw > mw ? bw : mw);
+	int soft = layout_px(l, 160);
+	draw_soft_box(ui->ren, (struct rect){0, y - l->gap, sw, l->h - y + l->gap}, soft, false,
+	              !l->portrait, theme.scrim, l->scrim_alpha);
+	if (!l->portrait) { /* the counter's corner */
+		int cx = l->w - l->margin - cw - l->gap,
+		    cy = l->h - layout_px(l, 64) - chh - l->gap;
+		draw_soft_box(ui->ren, (struct rect){cx, cy, l->w - cx, l->h - cy}, soft / 2, true,
+		              false, theme.scrim, l->scrim_alpha);
+	}
 	y += ui_label(ui, body, t.caption, l->margin, y, w, 3);
 	if (meta[0])
-		ui_label(ui, small, meta, l->margin, y + gap, w, 2);
-	ui_label_size(ui, small, counter, 0, 1, &cw, &chh);
+		ui_label(ui, small, meta, l->margin, y + gap, t.meta_w, 2);
 	ui_label(ui, small, counter, l->w - l->margin - cw, l->h - layout_px(l, 64) - chh, 0, 1);
 }
 
@@ -218,6 +264,10 @@ static void photos_draw(struct ui *ui)
 	 * the bar and nothing else, and no caption shows over the wrong photo. */
 	if (st->zoom <= 1.01f && frac == 0.0f)
 		caption(ui, ui->nav.item, (int)c->n_photos);
+	if (st->zoom <= 1.01f)
+		hints_page_arrows(ui, pager_index(&st->pager), (int)c->n_photos, ui->l.h / 2);
+	else
+		st->zoom_out = hints_zoom_out(ui);
 	screen_city_bar(ui);
 }
 

@@ -138,19 +138,37 @@ static void draw_art(struct slide_env *e, SDL_Texture *tex, int w, int h, struct
 		             (struct rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h});
 }
 
-/* Darkens the screen below y (at full strength from there down, fading in
- * above it) so text drawn below y is legible over any photo. */
+/* The width the scrim covers from the left edge: in landscape only the
+ * text column (the rest of the photo keeps its light: people stand
+ * there), in portrait, where the text spans the screen, all of it. */
+static int scrim_width(const struct layout *l)
+{
+	return l->portrait ? l->w : l->margin * 2 + l->text_w;
+}
+
+/* Darkens the text column below y (at full strength from there down, fading
+ * in above it) so text drawn below y is legible over any photo. */
 static void draw_scrim(struct slide_env *e, int y)
 {
 	const struct layout *l = e->l;
 	if (!drawing(e))
 		return;
-	int full = y < l->panel.y ? y : l->panel.y;
-	int top = full - (l->panel.y - l->scrim_top);
-	struct rect fade = {0, top, l->w, full - top};
-	draw_gradient(e->ui->ren, fade, theme.scrim, 0, theme.scrim, l->scrim_alpha);
-	draw_fill(e->ui->ren, (struct rect){0, full, l->w, l->h - full}, theme.scrim,
-	          l->scrim_alpha);
+	int full = y < l->panel.y ? y : l->panel.y, w = scrim_width(l);
+	draw_soft_box(e->ui->ren, (struct rect){0, full, w, l->h - full}, l->panel.y - l->scrim_top,
+	              false, w < l->w, theme.scrim, l->scrim_alpha);
+}
+
+/* The same darkening behind a block at the right of the footer (the
+ * invitation, the hall's name, the dots), from y down. */
+static void draw_footer_scrim(struct slide_env *e, int x, int y)
+{
+	const struct layout *l = e->l;
+	if (!drawing(e) || l->portrait)
+		return;
+	int pad = layout_px(l, 40);
+	x -= pad;
+	draw_soft_box(e->ui->ren, (struct rect){x, y - pad, l->w - x, l->h - y + pad},
+	              layout_px(l, 160), true, false, theme.scrim, l->scrim_alpha);
 }
 
 /* "Amnéville · Франция": the name in the other languages and the country. */
@@ -173,29 +191,45 @@ static void city_subline(const struct slide_env *e, const struct city *city, cha
 	         tr(e, &city->country));
 }
 
-static int header_height(const struct slide_env *e)
+/* The status line of a suspended or ended link under the "twin city
+ * since" line, as every screen shows it (ui_status): its style and words. */
+static const char *status_words(const struct slide_env *e, const struct city *city,
+                                struct text_style *st, char *buf, size_t size)
+{
+	*st = (struct text_style){FACE_SANS_BOLD, e->l->size_sub, ui_color(theme.warn), 0};
+	return ui_status_text(city, ui_lang(e->ui), buf, size);
+}
+
+static int status_height(struct slide_env *e, const struct city *city)
+{
+	struct text_style st;
+	char buf[200];
+	if (!*status_words(e, city, &st, buf, sizeof buf))
+		return 0;
+	int indent = st.px * UI_STATUS_INDENT / 100;
+	return layout_px(e->l, 8) + block(e, &st, buf, e->l->text_w - indent, 2);
+}
+
+static int header_height(struct slide_env *e, const struct city *city)
 {
 	const struct layout *l = e->l;
 	int name = text_line_height(e->ui->text, FACE_SERIF_BOLD, l->size_name);
 	int sub = text_line_height(e->ui->text, FACE_SANS, l->size_sub);
-	return name + sub + layout_px(l, 8) + sub;
+	return name + sub + layout_px(l, 8) + sub + status_height(e, city);
 }
 
-/* The status badge after the "twin city since" line. */
-static void draw_badge(struct slide_env *e, const struct city *city, int x, int y)
+/* The status line below the "twin city since" line at y. */
+static void draw_status(struct slide_env *e, const struct city *city, int x, int y)
 {
-	const struct layout *l = e->l;
-	char buf[160];
-	enum ui_str id = city->status == LINK_ENDED ? UI_ENDED_IN : UI_SUSPENDED_IN;
-	ui_text(id, ui_lang(e->ui), city->status_year, buf, sizeof buf);
-	struct text_style st = {FACE_SANS_BOLD, l->size_small, {24, 18, 12, 255}, 0};
-	int pad = layout_px(l, 18);
+	struct text_style st;
+	char buf[200];
+	if (!*status_words(e, city, &st, buf, sizeof buf))
+		return;
+	y += layout_px(e->l, 8);
+	int indent = st.px * UI_STATUS_INDENT / 100, r = st.px * UI_STATUS_DOT / 200;
 	if (drawing(e))
-		draw_pill(e->ui->ren,
-		          (struct rect){x, y, line_width(e, &st, buf) + 2 * pad,
-		                        line_height(e, &st) + layout_px(l, 6)},
-		          theme.warn, 255);
-	label(e, &st, buf, x + pad, y + layout_px(l, 3), 0, 1);
+		draw_circle(e->ui->ren, x + r, y + line_height(e, &st) / 2, r, theme.warn, 255);
+	label(e, &st, buf, x + indent, y, e->l->text_w - indent, 2);
 }
 
 /* Flag, name, other names and country, "twin city since" and status. */
@@ -220,8 +254,7 @@ static void draw_header(struct slide_env *e, const struct city *city, int x, int
 	ui_text(UI_TWINNED_SINCE, ui_lang(e->ui), city->twinned_year, buf, sizeof buf);
 	struct text_style acc = {FACE_SANS_BOLD, l->size_sub, ui_color(theme.accent), 0};
 	label(e, &acc, buf, x, y, 0, 1);
-	if (city->status != LINK_ACTIVE)
-		draw_badge(e, city, x + line_width(e, &acc, buf) + layout_px(l, 24), y);
+	draw_status(e, city, x, y + line_height(e, &acc));
 }
 
 /* The caption under a photo: the text, then its year and credit. */
@@ -262,7 +295,7 @@ static int draw_gift_text(struct slide_env *e, const struct gift *g, struct rect
 	char line[512];
 	snprintf(line, sizeof line, "%s: %s", buf, tr(e, &g->given_by));
 	struct text_style small = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
-	y += paragraph(e, &small, line, box.x, y, box.w, 2, dry_run);
+	y += paragraph(e, &small, line, box.x, y, box.w, 3, dry_run);
 	return y - box.y;
 }
 
@@ -317,14 +350,14 @@ static int panel_top(struct slide_env *e, struct attract_item it, const struct c
 	int body_h = 0;
 	if (it.kind == ATTRACT_PHOTO)
 		body_h = draw_caption(e, &city->photos[it.index], 0, 0, true) + l->gap;
-	return l->panel.y + l->panel.h - header_height(e) - body_h;
+	return l->panel.y + l->panel.h - header_height(e, city) - body_h;
 }
 
 static void draw_panel(struct slide_env *e, struct attract_item it, const struct city *city, int y)
 {
 	const struct layout *l = e->l;
 	draw_header(e, city, l->panel.x, y);
-	y += header_height(e) + l->gap;
+	y += header_height(e, city) + l->gap;
 	if (it.kind == ATTRACT_PHOTO)
 		draw_caption(e, &city->photos[it.index], l->panel.x, y, false);
 	else if (it.kind == ATTRACT_GIFT && l->portrait)
@@ -355,23 +388,37 @@ static void draw_stage(struct slide_env *e, struct attract_item it, const struct
 }
 
 /* The invitation to touch, in the footer over the scrim: right-aligned above
- * the hall's name in landscape, above the footer row in portrait. */
-static void draw_touch_hint(struct slide_env *e)
+ * the hall's name in landscape, above the footer row in portrait. Every
+ * other slide says it in the next language, so a visitor who reads only
+ * that one learns the hall speaks it. */
+static void draw_touch_hint(struct slide_env *e, struct attract_item it)
 {
 	const struct layout *l = e->l;
+	const struct hall *h = &e->c->hall;
 	char buf[160];
-	ui_text(UI_TOUCH_HINT, ui_lang(e->ui), 0, buf, sizeof buf);
-	struct text_style st = {FACE_SANS_BOLD, l->size_small, ui_color(theme.text), 0};
+	int lang = e->ui->nav.lang;
+	if (h->n_langs > 1 && it.seq % 2)
+		lang = (lang + 1) % h->n_langs;
+	ui_text(UI_TOUCH_HINT, h->langs[lang], 0, buf, sizeof buf);
+	struct text_style st = {FACE_SANS_BOLD, l->size_sub, ui_color(theme.text), 0};
 	int lh = line_height(e, &st);
 	int d = layout_px(l, 14), gap = layout_px(l, 16);
+	struct text_style small = {FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
+	int slh = line_height(e, &small);
 	if (l->portrait) {
-		label(e, &st, buf, l->margin, l->h - layout_px(l, 56) - d / 2 - lh / 2 - gap - lh,
+		label(e, &st, buf, l->margin, l->h - layout_px(l, 56) - d / 2 - slh / 2 - gap - lh,
 		      0, 1);
 		return;
 	}
-	int bottom = l->panel.y + l->panel.h;
-	label(e, &st, buf, l->w - l->margin - line_width(e, &st, buf),
-	      bottom - d - gap - 2 * lh - gap / 2, 0, 1);
+	/* Beside the caption, never over it: wrapped to the room right of the
+	 * text column, standing on the hall's name. */
+	int bottom = l->panel.y + l->panel.h, room = l->panel.w - l->text_w - l->gap * 2;
+	int bw = 0, bh = 0;
+	if (drawing(e))
+		ui_label_size(e->ui, &st, buf, room, 2, &bw, &bh);
+	int y = bottom - d - gap - slh - bh - gap / 2;
+	draw_footer_scrim(e, l->w - l->margin - (bw > room / 2 ? bw : room / 2), y);
+	label(e, &st, buf, l->w - l->margin - bw, y, room, 2);
 }
 
 /* The walk over item it's slide, in the order it is drawn. */
@@ -391,8 +438,8 @@ static void walk(struct slide_env *e, struct attract_item it)
 		draw_stage(e, it, city);
 	}
 	draw_panel(e, it, city, top);
+	draw_touch_hint(e, it); /* first: its scrim goes under the footer too */
 	draw_footer(e, it);
-	draw_touch_hint(e);
 }
 
 static struct slide_env env(struct ui *ui, const struct slide_art *art, enum slide_pass pass)

@@ -198,3 +198,33 @@ bool ui_page_gesture(struct ui *ui, struct pager *p, const struct gesture *g,
 	}
 	return false;
 }
+
+int ui_status(struct ui *ui, const struct city *c, int x, int y, int w, int px, int lines,
+              bool draw)
+{
+	char buf[200];
+	ui_status_text(c, ui_lang(ui), buf, sizeof buf);
+	if (!buf[0])
+		return 0;
+	struct text_style st = {FACE_SANS_BOLD, px, ui_color(theme.warn), 0};
+	int indent = px * UI_STATUS_INDENT / 100, tw, th;
+	ui_label_size(ui, &st, buf, w - indent, lines, &tw, &th);
+	if (!draw)
+		return th;
+	int lh = text_line_height(ui->text, st.face, px), r = px * UI_STATUS_DOT / 200;
+	draw_circle(ui->ren, x + r, y + lh / 2, r, theme.warn, 255);
+	ui_label(ui, &st, buf, x + indent, y, w - indent, lines);
+	return th;
+}
+
+int ui_fit_px(struct ui *ui, enum text_face face, const char *s, int max_w, int lines, int px,
+              int min_px)
+{
+	int step = px / 10 > 0 ? px / 10 : 1;
+	for (; px > min_px; px -= step) {
+		struct text_style st = {face, px, {0}, 0};
+		if (text_lines_needed(ui->text, &st, s, max_w) <= lines)
+			return px;
+	}
+	return min_px;
+}

@@ -132,6 +132,18 @@ void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, in
 bool ui_page_gesture(struct ui *ui, struct pager *p, const struct gesture *g,
                      enum nav_event_kind open, struct nav_event *ev);
 
+/* The status line of city's link (ui_status_text) in px-sized text at x, y,
+ * wrapped to w in at most lines lines, after its dot; returns its height (0
+ * when the link is active). draw false: only measures. */
+int ui_status(struct ui *ui, const struct city *c, int x, int y, int w, int px, int lines,
+              bool draw);
+
+/* The largest pixel size from px down to min_px (in steps of a tenth of px)
+ * at which s in face, wrapped to max_w, takes at most lines lines: text
+ * made to fit before it is ever cut. min_px when none does. */
+int ui_fit_px(struct ui *ui, enum text_face face, const char *s, int max_w, int lines, int px,
+              int min_px);
+
 /* Height of the top bar of interactive screens. */
 
 int ui_bar_height(const struct ui *ui);

@@ -41,6 +41,7 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	v->image_budget = IMAGE_SCREENS * screen_bytes;
 	v->ui.images = texture_cache_new(ren, c->image_root, v->image_budget, wake_event);
 	v->gestures = gesture_new(&gc);
+	v->taps = tap_echo_make(gc.double_tap_ms * 3 / 2, gc.double_tap_px);
 	v->player =
 	    v->ui.images ? player_new(ren, text, v->ui.texts, v->ui.images, c, 0, w, h) : NULL;
 
@@ -128,15 +129,18 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 	v->dirty = true;
 }
 
-static void step(struct visit *v, struct nav_event ev, uint64_t now)
+/* Moves the visitor by ev; true when it took them to another screen or city. */
+static bool step(struct visit *v, struct nav_event ev, uint64_t now)
 {
 	struct nav_state old = v->ui.nav, next = nav_step(&v->ui.c->hall, old, ev, now);
 	if (nav_same(&old, &next))
-		return;
-	if (crossfades(&old, &next))
+		return false;
+	bool far = crossfades(&old, &next);
+	if (far)
 		visit_catch_up(v, now);
 	v->ui.nav = next;
 	moved(v, &old, now);
+	return far;
 }
 
 static void refresh_image(void *ctx, const char *path)
@@ -196,6 +200,8 @@ static void on_press(struct visit *v, const struct gesture *g)
 	bool asleep = v->ui.nav.screen == NAV_ATTRACT;
 	step(v, (struct nav_event){NAV_EV_TOUCH, 0}, g->t_ms);
 	v->swallow = asleep; /* the touch that wakes the hall only wakes it */
+	if (!asleep)
+		tap_echo_press(&v->taps, g->t_ms, g->x, g->y);
 	v->ui.pressing = !asleep;
 	v->ui.press_x = g->x;
 	v->ui.press_y = g->y;
@@ -211,10 +217,17 @@ static void on_gesture(struct visit *v, const struct gesture *g)
 	if (g->kind == GESTURE_RELEASE || g->kind == GESTURE_CANCEL)
 		v->ui.pressing = false;
 	if (v->swallow) {
+		if (g->kind == GESTURE_TAP)
+			tap_echo_arm(&v->taps, g->t_ms, g->x,
+			             g->y); /* a double tap wakes, no more */
 		if (g->kind == GESTURE_RELEASE || g->kind == GESTURE_CANCEL)
 			v->swallow = false;
 		return;
 	}
+	bool tap = g->kind == GESTURE_TAP || g->kind == GESTURE_DOUBLE_TAP ||
+	           g->kind == GESTURE_LONG_PRESS;
+	if (tap && tap_echo_tap(&v->taps, g->t_ms))
+		return; /* the second tap of a double tap that opened this place */
 	if (g->kind == GESTURE_DRAG || g->kind == GESTURE_DRAG_BEGIN)
 		v->ui.press_x = g->x, v->ui.press_y = g->y;
 	v->dragging = g->kind == GESTURE_DRAG || g->kind == GESTURE_DRAG_BEGIN;
@@ -222,7 +235,8 @@ static void on_gesture(struct visit *v, const struct gesture *g)
 	if (g->kind == GESTURE_TAP)
 		t = hit_find(&v->ui.hits, g->x, g->y, ui_min_target(&v->ui));
 	if (t) {
-		step(v, (struct nav_event){(enum nav_event_kind)t->id, t->arg}, g->t_ms);
+		if (step(v, (struct nav_event){(enum nav_event_kind)t->id, t->arg}, g->t_ms))
+			tap_echo_arm(&v->taps, g->t_ms, g->x, g->y);
 		return;
 	}
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
@@ -278,6 +292,8 @@ bool visit_update(struct visit *v, uint64_t now)
 		on_gesture(v, &out[i]);
 	if (now >= nav_deadline(&v->ui.c->hall, &v->ui.nav))
 		step(v, (struct nav_event){NAV_EV_TICK, 0}, now);
+	if (nav_idle_warning(&v->ui.c->hall, &v->ui.nav, now) != v->warned_s)
+		v->dirty = true; /* the count-down shows, goes on a second, or goes */
 	bool redraw = v->dirty || v->last_frame == FRAME_INTERIM || interactive_moving(v, now);
 	if (v->ui.nav.screen == NAV_ATTRACT && player_update(v->player, now))
 		redraw = true; /* the loop only runs while it is seen */
@@ -289,7 +305,7 @@ uint64_t visit_deadline(const struct visit *v, uint64_t now)
 	if (v->dirty || v->last_frame == FRAME_INTERIM || interactive_moving(v, now) ||
 	    texture_cache_holding(v->ui.images))
 		return now;
-	uint64_t d = nav_deadline(&v->ui.c->hall, &v->ui.nav);
+	uint64_t d = nav_idle_warning_next(&v->ui.c->hall, &v->ui.nav, now);
 	if (v->text_waiting && v->text_since + TEXT_WAIT_MS < d)
 		d = v->text_since + TEXT_WAIT_MS;
 	uint64_t g = gesture_deadline(v->gestures);

@@ -9,6 +9,7 @@
 #include "base/frame_signal.h"
 #include "render/draw.h"
 #include "visit/frame_plan.h"
+#include "ui/hints.h"
 #include "ui/screen.h"
 
 enum {
@@ -80,6 +81,9 @@ static void draw_place(struct visit *v, uint64_t now)
 	hit_clear(&v->ui.hits);
 	v->ui.images_waiting = 0;
 	s->draw(&v->ui);
+	v->warned_s = nav_idle_warning(&v->ui.c->hall, &v->ui.nav, v->ui.now);
+	if (v->warned_s)
+		hints_idle_warning(&v->ui, v->warned_s);
 }
 
 /* Draws the place into layer i (made when missing), within clip when not

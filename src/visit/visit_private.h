@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "input/gesture.h"
+#include "input/tap_echo.h"
 #include "ui/player.h"
 #include "ui/ui.h"
 #include "visit/fade.h"
@@ -35,6 +36,10 @@ struct visit {
 	FILE *trace;
 	uint64_t t0;  /* trace times count from here */
 	bool swallow; /* the touch that woke the hall does nothing else */
+	/* The repeats of a tap that woke the hall or opened a place (the
+	 * second tap of a double tap) do nothing. */
+	struct tap_echo taps;
+	int warned_s; /* the idle warning's seconds in the last frame drawn (0: none) */
 	bool dirty;
 	/* Frames are drawn into a layer, then copied to the screen, so the last
 	 * frame is always at hand: a crossfade starts from it without drawing

@@ -254,6 +254,39 @@ static void test_deadline(void)
 	CHECK_INT(step(s, NAV_EV_TICK, 0, UINT64_MAX - 1).screen, NAV_HOME);
 }
 
+/* The warning counts the last seconds down, whole seconds rounded up, and
+ * a touch takes it away; a short timeout warns for its last third only. */
+static void test_idle_warning_counts_down(void)
+{
+	build();
+	struct nav_state s = nav_begin(0);
+	CHECK_INT(nav_idle_warning(&hall, &s, 5000), 0); /* the loop never warns */
+	CHECK(nav_idle_warning_next(&hall, &s, 5000) == UINT64_MAX);
+	s = step(s, NAV_EV_TOUCH, 0, 1000);
+	uint64_t d = 1000 + IDLE;
+	CHECK_INT(nav_idle_warning(&hall, &s, d - NAV_WARN_MS - 1), 0);
+	CHECK_INT(nav_idle_warning_next(&hall, &s, 2000), d - NAV_WARN_MS);
+	CHECK_INT(nav_idle_warning(&hall, &s, d - NAV_WARN_MS), NAV_WARN_MS / 1000);
+	CHECK_INT(nav_idle_warning(&hall, &s, d - 9001), 10);
+	CHECK_INT(nav_idle_warning(&hall, &s, d - 9000), 9);
+	CHECK_INT(nav_idle_warning_next(&hall, &s, d - 9500), d - 9000);
+	CHECK_INT(nav_idle_warning(&hall, &s, d - 1), 1);
+	CHECK_INT(nav_idle_warning_next(&hall, &s, d - 1), d);
+	CHECK_INT(nav_idle_warning(&hall, &s, d), 0);
+	/* Every second of the count is reached by following _next. */
+	int seen = 0;
+	for (uint64_t t = d - NAV_WARN_MS; t < d; t = nav_idle_warning_next(&hall, &s, t))
+		seen++;
+	CHECK_INT(seen, NAV_WARN_MS / 1000);
+	s = step(s, NAV_EV_TOUCH, 0, d - 500);
+	CHECK_INT(nav_idle_warning(&hall, &s, d - 400), 0);
+	struct hall short_hall = hall;
+	short_hall.idle_timeout_ms = 9000;
+	s = step(home(), NAV_EV_TOUCH, 0, 0);
+	CHECK_INT(nav_idle_warning(&short_hall, &s, 5999), 0);
+	CHECK_INT(nav_idle_warning(&short_hall, &s, 6000), 3);
+}
+
 static void test_idle_past_32_bits(void)
 {
 	/* 2^32 ms is 49.7 days of uptime; the timer must not wrap there. */
@@ -724,6 +757,7 @@ int main(void)
 	RUN(test_idle_returns_to_attract_exactly_at_the_timeout);
 	RUN(test_every_event_resets_the_idle_timer);
 	RUN(test_deadline);
+	RUN(test_idle_warning_counts_down);
 	RUN(test_idle_past_32_bits);
 	RUN(test_invalid_arguments_change_nothing);
 	RUN(test_empty_sections_cannot_be_opened);

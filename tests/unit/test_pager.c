@@ -268,8 +268,25 @@ static void test_times_across_2_to_the_32(void)
 	CHECK(pager_position(&hi, 7) == pager_position(&hi, b - 150)); /* clock stepped back */
 }
 
+/* Edge taps: the outer bands turn the page, the middle does not, and a
+ * band wider than a third of the page is held to a third. */
+static void test_edge_taps(void)
+{
+	CHECK_INT(pager_edge(0, W, 150), -1);
+	CHECK_INT(pager_edge(149, W, 150), -1);
+	CHECK_INT(pager_edge(150, W, 150), 0);
+	CHECK_INT(pager_edge(500, W, 150), 0);
+	CHECK_INT(pager_edge(849, W, 150), 0);
+	CHECK_INT(pager_edge(850, W, 150), +1);
+	CHECK_INT(pager_edge(999, W, 150), +1);
+	CHECK_INT(pager_edge(300, W, 900), -1);
+	CHECK_INT(pager_edge(500, W, 900), 0);
+	CHECK_INT(pager_edge(700, W, 900), +1);
+}
+
 int main(void)
 {
+	RUN(test_edge_taps);
 	RUN(test_short_slow_drag_snaps_back);
 	RUN(test_drag_past_a_third_turns);
 	RUN(test_quick_flick_turns);

@@ -21,14 +21,42 @@ static void test_years_and_fallback(void)
 	char buf[256];
 	CHECK_STR(ui_text(UI_TWINNED_SINCE, "ru", 1992, buf, sizeof buf),
 	          "Город-побратим с 1992 года");
-	CHECK_STR(ui_text(UI_SUSPENDED_IN, "en", 2022, buf, sizeof buf), "Link suspended in 2022");
-	CHECK_STR(ui_text(UI_ENDED_IN, "de", 2022, buf, sizeof buf), "Link ended in 2022");
+	CHECK_STR(ui_text(UI_SUSPENDED_IN, "en", 2022, buf, sizeof buf),
+	          "Status: link suspended in 2022");
+	CHECK_STR(ui_text(UI_ENDED_IN, "de", 2022, buf, sizeof buf), "Status: link ended in 2022");
 	CHECK_STR(ui_text(UI_COUNT, "en", 0, buf, sizeof buf), "?");
+	CHECK_STR(ui_text(UI_IDLE_WARNING, "en", 7, buf, sizeof buf),
+	          "Back to the start in 7 s · Touch the screen to stay");
+}
+
+/* The program's own English uses the typographer's apostrophe, as the
+ * content's curly quotes do: no straight one beside them. */
+static void test_curly_apostrophes(void)
+{
+	char buf[256];
+	for (int id = 0; id < UI_COUNT; id++)
+		CHECK(!strchr(ui_text((enum ui_str)id, "en", 2022, buf, sizeof buf), '\''));
+	CHECK_STR(ui_text(UI_HOME_TITLE, "en", 0, buf, sizeof buf), "Perm’s twin cities");
+}
+
+/* One labelled wording of a link's status for every screen; none when active. */
+static void test_status_line(void)
+{
+	char buf[256];
+	struct city c = {.status = LINK_SUSPENDED, .status_year = 2022};
+	CHECK_STR(ui_status_text(&c, "ru", buf, sizeof buf),
+	          "Статус: связи приостановлены в 2022 году");
+	c.status = LINK_ENDED;
+	CHECK_STR(ui_status_text(&c, "en", buf, sizeof buf), "Status: link ended in 2022");
+	c.status = LINK_ACTIVE;
+	CHECK_STR(ui_status_text(&c, "en", buf, sizeof buf), "");
 }
 
 int main(void)
 {
 	RUN(test_every_string_in_both_languages);
 	RUN(test_years_and_fallback);
+	RUN(test_curly_apostrophes);
+	RUN(test_status_line);
 	return failures_ != 0;
 }

@@ -150,6 +150,22 @@ static bool tap_target(struct world *w, int id, int arg)
 	return false;
 }
 
+/* The centre of touch target id (arg) as drawn last; false when there is none. */
+static bool target_centre(struct world *w, int id, int arg, float *x, float *y)
+{
+	const struct hit_list *l = &w->v->ui.hits;
+	for (int i = 0; i < l->n; i++) {
+		const struct hit_target *t = &l->t[i];
+		if (t->id == id && t->arg == arg) {
+			*x = (float)t->r.x + (float)t->r.w / 2;
+			*y = (float)t->r.y + (float)t->r.h / 2;
+			return true;
+		}
+	}
+	CHECK(!"no such touch target");
+	return false;
+}
+
 /* A finger dragged from (x0, y0) by (dx, dy) over ms, then lifted. */
 static void drag(struct world *w, float x0, float y0, float dx, float dy, uint64_t ms)
 {
@@ -290,6 +306,58 @@ static void test_reload_while_coasting_keeps_its_course(void)
 	close_reloaded(&w, c, d);
 }
 
+/* A visitor used to phones double-taps (and triple-taps) a city card: the
+ * city opens on its first photo, unzoomed, with its caption, as if they
+ * had tapped once. */
+static void test_double_tap_on_a_card_opens_the_city_unzoomed(void)
+{
+	for (int taps = 2; taps <= 3; taps++) {
+		struct world w;
+		float x, y;
+		if (!world_open(&w, "home"))
+			return;
+		run(&w, 0);
+		if (!target_centre(&w, NAV_EV_OPEN_CITY, 2, &x, &y)) {
+			world_close(&w);
+			return;
+		}
+		for (int i = 0; i < taps; i++) {
+			tap(&w, x, y);
+			run(&w, w.now + 150); /* lift to the next landing: a brisk double tap */
+		}
+		run(&w, 0);
+		CHECK_INT(visit_state(w.v)->screen, NAV_PHOTOS);
+		CHECK_INT(visit_state(w.v)->item, 0);
+		check_final(&w, taps == 2 ? "double-tap" : "triple-tap");
+		world_close(&w);
+	}
+}
+
+/* A tap on the right edge (its arrow) shows the next photo, on the left
+ * edge the previous one; tapping the arrow twice quickly turns twice and
+ * never zooms. */
+static void test_edge_taps_turn_the_photos(void)
+{
+	struct world w;
+	if (!world_open(&w, "city/oxford/photos/1"))
+		return;
+	run(&w, 0);
+	tap(&w, W - 10, H / 2.0f);
+	run(&w, 0);
+	CHECK_INT(visit_state(w.v)->item, 1);
+	check_final(&w, "edge-next");
+	tap(&w, 10, H / 2.0f);
+	run(&w, 0);
+	CHECK_INT(visit_state(w.v)->item, 0);
+	tap(&w, W - 10, H / 2.0f);
+	run(&w, w.now + 150);
+	tap(&w, W - 10, H / 2.0f);
+	run(&w, 0);
+	CHECK_INT(visit_state(w.v)->item, 2);
+	check_final(&w, "edge-twice");
+	world_close(&w);
+}
+
 int main(void)
 {
 	if (!world_screen_begin())
@@ -297,6 +365,8 @@ int main(void)
 	RUN(test_wake_ends_on_home);
 	RUN(test_open_city_and_back_end_on_their_place);
 	RUN(test_swipe_ends_on_photo_with_caption);
+	RUN(test_double_tap_on_a_card_opens_the_city_unzoomed);
+	RUN(test_edge_taps_turn_the_photos);
 	RUN(test_reload_keeps_scrolled_history);
 	RUN(test_reload_while_coasting_keeps_its_course);
 	world_screen_end();

@@ -41,8 +41,51 @@ static void test_cyrillic_counts_characters_not_bytes(void)
 	struct wrap_line l[8];
 	size_t n = wrap_text(t, 160, 8, measure, NULL, l, 8);
 	CHECK_INT(n, 2);
-	line_is(t, &l[0], "Город-побратим с");
-	line_is(t, &l[1], "1992 года");
+	line_is(t, &l[0], "Город-побратим"); /* "с", the year and "года" stay together */
+	line_is(t, &l[1], "с 1992 года");
+}
+
+/* Russian rules: a one- or two-letter preposition, conjunction or particle
+ * never ends a line, in any case, after opening punctuation too; a number
+ * stays with the word after it; a longer word may end a line. */
+static void test_short_words_stay_with_the_next(void)
+{
+	struct wrap_line l[8];
+	const char *t = "делегация приехала в Пермь";
+	CHECK_INT(wrap_text(t, 200, 8, measure, NULL, l, 8), 2);
+	line_is(t, &l[0], "делегация приехала");
+	line_is(t, &l[1], "в Пермь");
+	t = "культура И искусство";
+	CHECK_INT(wrap_text(t, 110, 8, measure, NULL, l, 8), 2);
+	line_is(t, &l[0], "культура");
+	line_is(t, &l[1], "И искусство");
+	t = "мэры (на встрече)";
+	CHECK_INT(wrap_text(t, 120, 8, measure, NULL, l, 8), 2);
+	line_is(t, &l[0], "мэры");
+	line_is(t, &l[1], "(на встрече)");
+	t = "подписано 22 декабря";
+	CHECK_INT(wrap_text(t, 120, 8, measure, NULL, l, 8), 2);
+	line_is(t, &l[0], "подписано");
+	line_is(t, &l[1], "22 декабря");
+	t = "signed in a hall"; /* one letter in English too */
+	CHECK_INT(wrap_text(t, 110, 8, measure, NULL, l, 8), 2);
+	line_is(t, &l[0], "signed in");
+	line_is(t, &l[1], "a hall");
+	t = "город для всех"; /* "для" is not held */
+	CHECK_INT(wrap_text(t, 90, 8, measure, NULL, l, 8), 2);
+	line_is(t, &l[0], "город для");
+	line_is(t, &l[1], "всех");
+}
+
+/* Words held together that are wider than the line break at their spaces
+ * after all, never inside a word. */
+static void test_glue_gives_way_when_too_wide(void)
+{
+	struct wrap_line l[8];
+	const char *t = "в Екатеринбург";
+	CHECK_INT(wrap_text(t, 120, 8, measure, NULL, l, 8), 2);
+	line_is(t, &l[0], "в");
+	line_is(t, &l[1], "Екатеринбург");
 }
 
 static void test_long_word_is_broken_between_characters(void)
@@ -83,6 +126,8 @@ int main(void)
 	RUN(test_breaks_at_spaces);
 	RUN(test_cyrillic_counts_characters_not_bytes);
 	RUN(test_long_word_is_broken_between_characters);
+	RUN(test_short_words_stay_with_the_next);
+	RUN(test_glue_gives_way_when_too_wide);
 	RUN(test_ellipsis_when_too_many_lines);
 	RUN(test_newline_forces_break_and_empty_text);
 	return failures_ != 0;

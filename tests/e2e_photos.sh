@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A visitor swipes through every photo of a city, live: the real program
+# in Xvfb (software renderer, batching on as in the hall), driven with
+# xdotool. After each swipe, and after swiping past the last photo (the
+# rubber band), the screen must match the headless render (--screenshot)
+# of the photo it is at: the photo at rest in its place, its caption and
+# its counter in. Then back to the first by the left arrow.
+. "$(dirname "$0")/lib.sh"
+W=1280 H=720
+start_xvfb $W $H
+trap 'kill $xvfb 2>/dev/null; kill $pid 2>/dev/null' EXIT
+shot() { import -display "$DISPLAY" -window root "$1" 2>/dev/null; }
+live=$TMP/photos-content
+copy_content "$live"
+city=${CITY:-louisville}
+n=$(grep -c '^  - file: photos/' "$live/cities/$city/city.yaml")
+
+# same NAME N: the screen now matches the headless render of photo N.
+same() {
+	local name=$1 place=city/$city/photos/$2 r
+	sleep 3
+	shot "$TMP/photos-live.png"
+	"$TH" --screenshot "$TMP/photos-want.png" --size ${W}x$H --at "$place" "$live" >/dev/null 2>&1
+	if r=$("$BUILD/tools/pngdiff" "$TMP/photos-want.png" "$TMP/photos-live.png" 0.5 "$TMP/photos-diff-$2.png"); then
+		pass "$name ends on $place with its caption, as drawn headless ($r)"
+	else
+		fail "$name ends on $place with its caption, as drawn headless" "$r" "$(tail -3 "$TMP/photos.log")"
+	fi
+}
+drag() { # drag X0 X1: a finger (the mouse) dragged across the middle in 10 steps
+	local i
+	xdotool mousemove "$1" 360 mousedown 1
+	for i in $(seq 1 10); do
+		xdotool mousemove $(($1 + ($2 - $1) * i / 10)) 360
+		sleep 0.02
+	done
+	xdotool mouseup 1
+}
+
+SDL_RENDER_DRIVER=software SDL_RENDER_BATCHING=1 STATE_DIRECTORY=$TMP/photos-state \
+	"$TH" --window ${W}x$H --at city/$city/photos/1 "$live" >"$TMP/photos.log" 2>&1 &
+pid=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+xdotool windowmove "$win" 0 0
+sleep 2
+same "the city's first photo" 1
+for i in $(seq 2 "$n"); do
+	drag 1000 300
+	same "a swipe to photo $i of $n" "$i"
+done
+drag 1000 300
+same "a swipe past the last photo" "$n"
+for i in $(seq $((n - 1)) -1 1); do
+	xdotool mousemove 30 360 click 1
+	same "a tap on the left arrow to photo $i" "$i"
+done
+kill "$pid"
+wait "$pid" 2>/dev/null
+exit 0
