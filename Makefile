@@ -215,7 +215,8 @@ fuzz: fuzz-build
 	@BUILD=$(BUILD) bash tests/fuzz.sh $(SECONDS)
 
 # Install on the display PC: `sudo make install`; DESTDIR for packages.
-# The program, the unit files and the sysusers.d entry under PREFIX (both
+# The program, the home map's land outline, the unit files and the
+# sysusers.d entry under PREFIX (both
 # /usr/local/lib paths are on systemd's search paths), and the sample
 # content in CONTENTDIR unless content is there already: staff's content is
 # never overwritten, and `make uninstall` leaves it.
@@ -232,6 +233,7 @@ install: deps
 		install -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/twinhall.mo \
 			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/twinhall.mo || exit 1; done
 	install -D -m 644 systemd/twinhall.sysusers $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
+	install -D -m 644 assets/map/land.txt $(DESTDIR)$(PREFIX)/share/twinhall/assets/map/land.txt
 	@for u in $(UNITS); do \
 		mkdir -p $(DESTDIR)$(UNITDIR) && \
 		sed -e 's|/usr/local/bin/|$(BINDIR)/|g' -e 's|/var/lib/twinhall/content|$(CONTENTDIR)|g' \
@@ -251,6 +253,7 @@ install: deps
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/twinhall $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
+	rm -f $(DESTDIR)$(PREFIX)/share/twinhall/assets/map/land.txt
 	rm -f $(foreach l,$(LOCALES),$(DESTDIR)$(PREFIX)/share/locale/$(l)/LC_MESSAGES/twinhall.mo)
 	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS))
 	@echo "left the content in $(DESTDIR)$(CONTENTDIR) and the twinhall user"

@@ -115,6 +115,24 @@ void draw_circle(SDL_Renderer *ren, int cx, int cy, int radius, struct rgb c, Ui
 	             (float)radius, c, a);
 }
 
+void draw_polyline(SDL_Renderer *ren, const float *xy, int n, float thick, struct rgb c, Uint8 a)
+{
+	SDL_Color col = {c.r, c.g, c.b, a};
+	for (int i = 0; i + 1 < n; i++) {
+		float x0 = xy[2 * i], y0 = xy[2 * i + 1], x1 = xy[2 * i + 2], y1 = xy[2 * i + 3];
+		float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+		if (len < 1e-3f)
+			continue;
+		float nx = -dy / len * thick / 2, ny = dx / len * thick / 2;
+		SDL_Vertex v[4] = {{{x0 + nx, y0 + ny}, col, {0, 0}},
+		                   {{x0 - nx, y0 - ny}, col, {0, 0}},
+		                   {{x1 + nx, y1 + ny}, col, {0, 0}},
+		                   {{x1 - nx, y1 - ny}, col, {0, 0}}};
+		static const int idx[6] = {0, 1, 2, 1, 3, 2};
+		SDL_RenderGeometry(ren, NULL, v, 4, idx, 6);
+	}
+}
+
 void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a)
 {
 	float rad = r.h / 2.0f;

@@ -27,6 +27,10 @@ void draw_fill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a);
 /* Fills a circle. */
 void draw_circle(SDL_Renderer *ren, int cx, int cy, int radius, struct rgb c, Uint8 a);
 
+/* A line thick px wide through the n points xy (x0, y0, x1, y1, ...), as
+ * triangles; joins are not rounded, so keep its turns gentle. */
+void draw_polyline(SDL_Renderer *ren, const float *xy, int n, float thick, struct rgb c, Uint8 a);
+
 /* Fills a rectangle with fully rounded ends (a pill). */
 void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a);
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/geo.h"
 #include "text/ui_text.h"
 
 /* The scales tried, largest first: the smallest keeps a city's name about
@@ -31,17 +32,47 @@ int home_top_most(struct text *t, const struct layout *l)
 	       2 * text_line_height(t, FACE_SANS, l->size_sub);
 }
 
-struct home_grid home_grid(const struct layout *l, int n, int top)
+struct geo_point home_perm(void)
+{
+	return (struct geo_point){58.014, 56.249}; /* docs/sources.md, "Perm (Пермь), Russia" */
+}
+
+/* The grid of n cards in cols columns filling area. */
+static struct home_grid grid_of(const struct layout *l, int n, int cols, struct rect area)
 {
 	struct home_grid g;
-	g.cols = columns(l, n);
+	g.cols = cols;
 	g.rows = n < 1 ? 1 : (n + g.cols - 1) / g.cols;
 	g.gap = layout_px(l, n > 6 ? 24 : 32);
-	g.x = l->margin;
-	g.y = top;
-	g.w = (l->w - 2 * l->margin - (g.cols - 1) * g.gap) / g.cols;
-	g.h = (l->h - top - l->margin - (g.rows - 1) * g.gap) / g.rows;
+	g.x = area.x;
+	g.y = area.y;
+	g.w = (area.w - (g.cols - 1) * g.gap) / g.cols;
+	g.h = (area.h - (g.rows - 1) * g.gap) / g.rows;
 	return g;
+}
+
+size_t home_map_points(const struct hall *h, struct geo_point *pts)
+{
+	int n = h->n_cities < HOME_ROOM ? (int)h->n_cities : HOME_ROOM;
+	size_t k = (size_t)n + 1;
+	pts[0] = home_perm();
+	for (int i = 0; i < n; i++) {
+		pts[i + 1] = (struct geo_point){h->cities[i].lat, h->cities[i].lon};
+		for (int a = 1; a < HOME_ARC_FIT; a++)
+			pts[k++] = geo_along(pts[0], pts[i + 1], (double)a / HOME_ARC_FIT);
+	}
+	return k;
+}
+
+struct home_grid home_grid_in(const struct layout *l, int n, struct rect area)
+{
+	return grid_of(l, n, columns(l, n), area);
+}
+
+struct home_grid home_grid(const struct layout *l, int n, int top)
+{
+	return home_grid_in(
+	    l, n, (struct rect){l->margin, top, l->w - 2 * l->margin, l->h - top - l->margin});
 }
 
 struct rect home_grid_card(const struct home_grid *g, int i)
@@ -83,18 +114,45 @@ static int place_badge(struct text *t, struct home_card *k, int x, int y, int w,
 	return h;
 }
 
+/* The photo's box in card r, flush with its edges: at the left of a wide
+ * card, at the top of a tall one; the text's box is what is left. */
+static struct rect place_photo(struct rect r, struct rect *text)
+{
+	struct rect p = r;
+	*text = r;
+	if (r.w > r.h * 3 / 2) {
+		p.w = r.h * 4 / 3 < r.w * 2 / 5 ? r.h * 4 / 3 : r.w * 2 / 5;
+		text->x += p.w;
+		text->w -= p.w;
+	} else {
+		p.h = r.w * 9 / 16 < r.h * 2 / 5 ? r.w * 9 / 16 : r.h * 2 / 5;
+		text->y += p.h;
+		text->h -= p.h;
+	}
+	return p;
+}
+
 static bool plan_at(struct text *t, const struct layout *l, struct rect r, int scale,
                     struct home_card *k)
 {
 	bool fits = true;
-	int pad = scaled(l, 32, scale), x = r.x + pad, y = r.y + pad, w = r.w - 2 * pad;
+	int pad = scaled(l, 32, scale);
 	k->scale = scale;
 	k->name.st.px = scaled(l, 52, scale);
-	k->sub.st.px = k->since.st.px = l->size_sub * scale / 100;
+	k->sub.st.px = k->since.st.px = k->dist.st.px = l->size_sub * scale / 100;
 	k->badge_text.st.px = l->size_small * scale / 100;
 	int fh = scaled(l, k->flag_beside ? 60 : 72, scale), fw = fh * 4 / 3;
 	int gap = scaled(l, 24, scale);
-	if (k->flag_beside) {
+	if (k->photo.w) { /* the flag on the photo's corner, the texts beside or below */
+		fh = scaled(l, 48, scale);
+		fw = fh * 4 / 3;
+		k->flag = (struct rect){k->photo.x + pad / 2, k->photo.y + pad / 2, fw, fh};
+		k->flag_beside = false;
+	}
+	int x = r.x + pad, y = r.y + pad, w = r.w - 2 * pad;
+	if (k->photo.w) {
+		y += place(t, &k->name, x, y, w, 2, &fits) + scaled(l, 12, scale);
+	} else if (k->flag_beside) {
 		int lh = text_line_height(t, k->name.st.face, k->name.st.px);
 		int nh = place(t, &k->name, x + fw + gap, y, w - fw - gap, 2, &fits);
 		k->flag = (struct rect){x, y + (lh - fh) / 2, fw, fh};
@@ -106,6 +164,11 @@ static bool plan_at(struct text *t, const struct layout *l, struct rect r, int s
 	}
 	y += place(t, &k->sub, x, y, w, 2, &fits) + scaled(l, 10, scale);
 	y += place(t, &k->since, x, y, w, 2, &fits);
+	if (*k->dist.s)
+		y += scaled(l, 6, scale) +
+		     place(t, &k->dist, x, y + scaled(l, 6, scale), w, 1, &fits);
+	else
+		place(t, &k->dist, x, y, w, 1, &fits);
 	if (k->has_badge)
 		y +=
 		    scaled(l, 14, scale) + place_badge(t, k, x, y + scaled(l, 14, scale), w, &fits);
@@ -120,6 +183,9 @@ static void words(const struct hall *h, int city, int lang, struct home_card *k)
 	snprintf(k->sub_s, sizeof k->sub_s, "%s · %s", c->native_name,
 	         content_text(&c->country, lang));
 	ui_text(UI_TWINNED_SINCE, code, c->twinned_year, k->since_s, sizeof k->since_s);
+	ui_distance_text(geo_distance_km(home_perm(), (struct geo_point){c->lat, c->lon}), code,
+	                 k->dist_s, sizeof k->dist_s);
+	k->dist.s = k->dist_s;
 	k->has_badge = c->status != LINK_ACTIVE;
 	ui_status_text(c, code, k->badge_s, sizeof k->badge_s);
 	k->sub.s = k->sub_s;
@@ -128,7 +194,8 @@ static void words(const struct hall *h, int city, int lang, struct home_card *k)
 }
 
 void home_card_plan(struct text *t, const struct layout *l, const struct hall *h, int city,
-                    int lang, struct rect r, int scale, struct home_card *out)
+                    int lang, struct rect r, int scale, enum home_detail detail,
+                    struct home_card *out)
 {
 	struct home_card *k = out;
 	memset(k, 0, sizeof *k);
@@ -136,17 +203,23 @@ void home_card_plan(struct text *t, const struct layout *l, const struct hall *h
 	k->name.st = (struct text_style){FACE_SERIF_BOLD, 0, {0}, 0};
 	k->sub.st = (struct text_style){FACE_SANS, 0, {0}, 0};
 	k->since.st = (struct text_style){FACE_SANS_BOLD, 0, {0}, 0};
+	k->dist.st = (struct text_style){FACE_SANS, 0, {0}, 0};
 	k->badge_text.st = (struct text_style){FACE_SANS_BOLD, 0, {0}, 0};
-	k->flag_beside = r.w > r.h; /* a wide card: the flag beside the name */
-	k->fits = plan_at(t, l, r, scale, k);
+	struct rect text = r;
+	if (detail == HOME_BRIEF)
+		k->dist_s[0] = '\0';
+	if (detail == HOME_FULL && h->cities[city].n_photos)
+		k->photo = place_photo(r, &text);
+	k->flag_beside = text.w > text.h; /* a wide card: the flag beside the name */
+	k->fits = plan_at(t, l, text, scale, k);
 }
 
 bool home_fits(struct text *t, const struct layout *l, const struct hall *h, int lang,
-               const struct home_grid *g, int scale)
+               const struct home_grid *g, int scale, enum home_detail detail)
 {
 	for (size_t c = 0; c < h->n_cities; c++) {
 		struct home_card k;
-		home_card_plan(t, l, h, (int)c, lang, home_grid_card(g, (int)c), scale, &k);
+		home_card_plan(t, l, h, (int)c, lang, home_grid_card(g, (int)c), scale, detail, &k);
 		if (!k.fits)
 			return false;
 	}
@@ -154,10 +227,78 @@ bool home_fits(struct text *t, const struct layout *l, const struct hall *h, int
 }
 
 int home_scale(struct text *t, const struct layout *l, const struct hall *h, int lang,
-               const struct home_grid *g)
+               const struct home_grid *g, enum home_detail detail)
 {
 	for (int i = 0; i < N_SCALES; i++)
-		if (home_fits(t, l, h, lang, g, scales[i]))
+		if (home_fits(t, l, h, lang, g, scales[i], detail))
 			return scales[i];
 	return scales[N_SCALES - 1];
+}
+
+/* The map's share of the height below the heading, largest first: the
+ * links span more longitude than latitude, so a wide band shows them. */
+static const int map_shares[] = {44, 38, 32, 26, 20};
+enum { N_SHARES = sizeof map_shares / sizeof map_shares[0] };
+
+/* The plan with the map taking share percent of the room below top, or
+ * less when that is all it needs (natural: its height at full width), and
+ * the cards in cols columns below it. */
+static struct home_plan split(const struct layout *l, int n, int top, int share, int natural,
+                              int cols)
+{
+	struct rect area = {l->margin, top, l->w - 2 * l->margin, l->h - top - l->margin};
+	int map_h = area.h * share / 100 < natural ? area.h * share / 100 : natural;
+	struct home_plan p = {{area.x, area.y, area.w, map_h}, {0}, 0, HOME_FULL};
+	if (p.map.h) {
+		int gap = layout_px(l, 32);
+		area.y += p.map.h + gap;
+		area.h -= p.map.h + gap;
+	}
+	p.grid = grid_of(l, n, cols, area);
+	return p;
+}
+
+/* The column counts tried below a map: the usual grid, and in landscape
+ * one row of tall cards for up to six cities (the map takes the height a
+ * second row would). Returns how many. */
+static int column_choices(const struct layout *l, int n, int cols[2])
+{
+	cols[0] = columns(l, n);
+	if (l->portrait || n > 6 || n <= cols[0])
+		return 1;
+	cols[1] = n;
+	return 2;
+}
+
+/* The largest scale at which every card of p fits, or 0. */
+static int fitting_scale(struct text *t, const struct layout *l, const struct hall *h, int lang,
+                         const struct home_plan *p)
+{
+	int s = home_scale(t, l, h, lang, &p->grid, p->detail);
+	return home_fits(t, l, h, lang, &p->grid, s, p->detail) ? s : 0;
+}
+
+struct home_plan home_plan(struct text *t, const struct layout *l, const struct hall *h, int lang,
+                           int top)
+{
+	int n = (int)h->n_cities, cols[2], n_cols = column_choices(l, n, cols);
+	struct geo_point pts[HOME_MAP_POINTS];
+	size_t n_pts = home_map_points(h, pts);
+	int natural = geo_natural_height(pts, n_pts, HOME_MAP_PAD, l->w - 2 * l->margin);
+	for (int d = HOME_FULL; d <= HOME_NO_PHOTO; d++)
+		for (int i = 0; i < N_SHARES; i++)
+			for (int c = 0; c < n_cols; c++) {
+				struct home_plan p =
+				    split(l, n, top, map_shares[i], natural, cols[c]);
+				p.detail = (enum home_detail)d;
+				if ((p.scale = fitting_scale(t, l, h, lang, &p)))
+					return p;
+			}
+	struct home_plan p = split(l, n, top, 0, 0, columns(l, n));
+	p.detail = HOME_NO_PHOTO;
+	if ((p.scale = fitting_scale(t, l, h, lang, &p)))
+		return p;
+	p.detail = HOME_BRIEF;
+	p.scale = home_scale(t, l, h, lang, &p.grid, p.detail);
+	return p;
 }

@@ -116,13 +116,12 @@ static void check_home(struct checker *k)
 	static const int sizes[][2] = {{TEXT_CHECK_W, TEXT_CHECK_H}, {TEXT_CHECK_H, TEXT_CHECK_W}};
 	for (int s = 0; s < 2; s++) {
 		struct layout l = layout_compute(sizes[s][0], sizes[s][1]);
-		struct home_grid g = home_grid(&l, n, home_top_most(k->t, &l));
 		for (int lang = 0; lang < h->n_langs; lang++) {
-			int scale = home_scale(k->t, &l, h, lang, &g);
+			struct home_plan p = home_plan(k->t, &l, h, lang, home_top_most(k->t, &l));
 			for (int i = 0; i < n; i++) {
 				struct home_card card;
-				home_card_plan(k->t, &l, h, i, lang, home_grid_card(&g, i), scale,
-				               &card);
+				home_card_plan(k->t, &l, h, i, lang, home_grid_card(&p.grid, i),
+				               p.scale, p.detail, &card);
 				const struct src_loc *at = &h->cities[i].name.loc[lang];
 				if (!card.fits && at->file)
 					diag_add(k->d, DIAG_WARNING, at->file, at->line, at->col,

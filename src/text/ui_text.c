@@ -1,5 +1,6 @@
 #include "text/ui_text.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ static const struct ui_entry strings[UI_COUNT] = {
     [UI_ZOOM_OUT] = {"Show the whole photo", "Показать фото целиком"},
     [UI_SCROLL_MORE] = {"More below", "Ниже ещё"},
     [UI_LINK_NOTE] = {"About the link today", "О связях сегодня"},
+    [UI_PERM] = {"Perm", "Пермь"},
     [UI_UPDATING] = {"The exhibition is being updated. Please come back soon.",
                      "Экспозиция обновляется. Пожалуйста, загляните чуть позже."},
     [UI_NOTICE_STAFF] = {"For staff: the content has errors (%d); the staff panel lists them "
@@ -60,6 +62,20 @@ char *ui_status_text(const struct city *c, const char *lang, char *buf, size_t s
 	}
 	return ui_text(c->status == LINK_ENDED ? UI_ENDED_IN : UI_SUSPENDED_IN, lang,
 	               c->status_year, buf, size);
+}
+
+char *ui_distance_text(double km, const char *lang, char *buf, size_t size)
+{
+	bool ru = lang && strcmp(lang, "ru") == 0;
+	long n = km >= 1000 ? (long)(km / 10 + 0.5) * 10 : (long)(km + 0.5);
+	char digits[32];
+	if (n >= 1000) /* Russian groups with a no-break space, English with a comma */
+		snprintf(digits, sizeof digits, "%ld%s%03ld", n / 1000, ru ? "\u00a0" : ",",
+		         n % 1000);
+	else
+		snprintf(digits, sizeof digits, "%ld", n);
+	snprintf(buf, size, ru ? "%s\u00a0км от Перми" : "%s km from Perm", digits);
+	return buf;
 }
 
 char *ui_photo_meta(const struct photo *p, char *buf, size_t size)

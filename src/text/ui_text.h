@@ -29,6 +29,7 @@ enum ui_str {
 	UI_ZOOM_OUT,
 	UI_SCROLL_MORE,
 	UI_LINK_NOTE, /* the label of a suspended or ended link's note in history */
+	UI_PERM,      /* the hall's city, as the map labels it */
 	UI_COUNT
 };
 
@@ -44,6 +45,11 @@ char *ui_status_text(const struct city *c, const char *lang, char *buf, size_t s
 /* The status line's marker: a dot this share (percent) of its text's
  * pixel size wide, and the text indented by STATUS_INDENT percent. */
 enum { UI_STATUS_DOT = 36, UI_STATUS_INDENT = 80 };
+
+/* "2 870 km from Perm" (Russian: digits grouped by a no-break space) or
+ * "2,870 km from Perm": the great-circle distance km, to the nearest 10 km
+ * above 1000 km. Returns buf. */
+char *ui_distance_text(double km, const char *lang, char *buf, size_t size);
 
 /* "2012 · credit", "2012", "credit" or "" for a photo: the line under its caption. */
 char *ui_photo_meta(const struct photo *p, char *buf, size_t size);

@@ -70,6 +70,9 @@ bool screen_states_new(struct ui *ui)
 void screen_states_free(struct ui *ui)
 {
 	for (int s = 0; s < UI_SCREENS; s++) {
+		const struct screen_ops *ops = screen_of((enum nav_screen)s);
+		if (ops && ops->free_state && ui->states[s])
+			ops->free_state(ui->states[s]);
 		free(ui->states[s]);
 		ui->states[s] = NULL;
 	}

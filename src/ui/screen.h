@@ -31,6 +31,9 @@ struct screen_ops {
 	bool (*moving)(const struct ui *ui);
 	/* Draws the whole screen and registers its targets in ui->hits. */
 	void (*draw)(struct ui *ui);
+	/* Lets go of what the screen's state holds (textures, say) before the
+	 * state itself is freed. */
+	void (*free_state)(void *state);
 };
 
 /* The state of screen s in ui, of the type only s's file knows: its

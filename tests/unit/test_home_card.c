@@ -53,25 +53,32 @@ static void check_home(int w, int hgt, int n, int lang)
 	struct hall h = hall_of(n, cities);
 	struct layout l = layout_compute(w, hgt);
 	int top = home_top_most(fonts, &l);
-	struct home_grid g = home_grid(&l, n, top);
-	int scale = home_scale(fonts, &l, &h, lang, &g);
-	if (!home_fits(fonts, &l, &h, lang, &g, scale)) {
+	struct home_plan p = home_plan(fonts, &l, &h, lang, top);
+	struct home_grid g = p.grid;
+	int scale = p.scale;
+	if (!home_fits(fonts, &l, &h, lang, &g, scale, p.detail)) {
 		printf("  %dx%d, %d cities, %s: the cards do not fit\n", w, hgt, n, h.langs[lang]);
 		CHECK(!"every card fits");
 		return;
 	}
 	struct rect screen = {0, top, w, hgt - top};
+	CHECK(p.map.h == 0 || inside(p.map, screen));
 	for (int i = 0; i < n; i++) {
 		struct rect r = home_grid_card(&g, i);
 		CHECK(inside(r, screen));
+		CHECK(!overlap(r, p.map));
 		for (int j = 0; j < i; j++)
 			CHECK(!overlap(r, home_grid_card(&g, j)));
 		struct home_card k;
-		home_card_plan(fonts, &l, &h, i, lang, r, scale, &k);
+		home_card_plan(fonts, &l, &h, i, lang, r, scale, p.detail, &k);
 		CHECK(inside(k.flag, r));
+		CHECK(k.photo.w == 0 || (inside(k.photo, r) && inside(k.flag, k.photo)));
 		CHECK(inside(line_box(&k.name), r));
 		CHECK(inside(line_box(&k.sub), r));
 		CHECK(inside(line_box(&k.since), r));
+		CHECK(inside(line_box(&k.dist), r));
+		CHECK(!k.photo.w || !overlap(k.photo, line_box(&k.name)));
+		CHECK(!k.photo.w || !overlap(k.photo, line_box(&k.dist)));
 		CHECK(k.has_badge == (cities[i].status != LINK_ACTIVE));
 		if (k.has_badge) {
 			CHECK(inside(k.badge, r));
@@ -96,16 +103,38 @@ static void test_scale_shrinks_only_as_needed(void)
 	struct layout l = layout_compute(1920, 1080);
 	struct hall six = hall_of(6, cities);
 	struct home_grid g6 = home_grid(&l, 6, home_top_most(fonts, &l));
-	int s6 = home_scale(fonts, &l, &six, 0, &g6);
+	int s6 = home_scale(fonts, &l, &six, 0, &g6, HOME_BRIEF);
 	struct city more[HOME_ROOM];
 	struct hall twelve = hall_of(12, more);
 	struct home_grid g12 = home_grid(&l, 12, home_top_most(fonts, &l));
-	int s12 = home_scale(fonts, &l, &twelve, 0, &g12);
+	int s12 = home_scale(fonts, &l, &twelve, 0, &g12, HOME_BRIEF);
 	CHECK(s6 >= 80);
 	CHECK(s12 >= 60);
 	CHECK(s12 <= s6);
 	CHECK_INT(g6.cols * g6.rows >= 6, 1);
 	CHECK_INT(g12.cols * g12.rows >= 12, 1);
+}
+
+/* The hall's six cities get the map and their photos, at every size and
+ * in both languages; their distances are the great circles from Perm. */
+static void test_six_cities_get_map_and_photos(void)
+{
+	static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {3840, 2160}};
+	for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+		for (int lang = 0; lang < fixture->hall.n_langs; lang++) {
+			struct layout l = layout_compute(sizes[s][0], sizes[s][1]);
+			struct home_plan p =
+			    home_plan(fonts, &l, &fixture->hall, lang, home_top_most(fonts, &l));
+			CHECK(p.map.h >= l.h * 15 / 100); /* even below a two-line heading */
+			CHECK_INT(p.detail, HOME_FULL);
+			CHECK(p.scale >= 60);
+		}
+	struct layout l = layout_compute(1920, 1080);
+	struct home_card k;
+	home_card_plan(fonts, &l, &fixture->hall, 1, 1, (struct rect){0, 0, 600, 300}, 60,
+	               HOME_FULL, &k);
+	CHECK_STR(k.dist.s, "8,740 km from Perm"); /* Louisville; the fixture's English is 1 */
+	CHECK(k.photo.w > 0);
 }
 
 /* A card too small for its text says so, so --check can warn. */
@@ -115,7 +144,7 @@ static void test_too_small_does_not_fit(void)
 	struct hall h = hall_of(2, cities);
 	struct layout l = layout_compute(1920, 1080);
 	struct home_card k;
-	home_card_plan(fonts, &l, &h, 1, 0, (struct rect){0, 0, 200, 120}, 60, &k);
+	home_card_plan(fonts, &l, &h, 1, 0, (struct rect){0, 0, 200, 120}, 60, HOME_FULL, &k);
 	CHECK(!k.fits);
 }
 
@@ -136,6 +165,7 @@ int main(void)
 	}
 	RUN(test_one_to_twelve_cities_fit);
 	RUN(test_scale_shrinks_only_as_needed);
+	RUN(test_six_cities_get_map_and_photos);
 	RUN(test_too_small_does_not_fit);
 	content_free(fixture);
 	diag_free(d);

@@ -29,6 +29,16 @@ static void test_years_and_fallback(void)
 	          "Back to the start in 7 s · Touch the screen to stay");
 }
 
+/* A distance from Perm: grouped as each language groups digits, to 10 km. */
+static void test_distance(void)
+{
+	char buf[256];
+	CHECK_STR(ui_distance_text(8742.4, "en", buf, sizeof buf), "8,740 km from Perm");
+	CHECK_STR(ui_distance_text(8746, "ru", buf, sizeof buf), "8\u00a0750\u00a0км от Перми");
+	CHECK_STR(ui_distance_text(2004.9, "ru", buf, sizeof buf), "2\u00a0000\u00a0км от Перми");
+	CHECK_STR(ui_distance_text(412.6, "en", buf, sizeof buf), "413 km from Perm");
+}
+
 /* The program's own English uses the typographer's apostrophe, as the
  * content's curly quotes do: no straight one beside them. */
 static void test_curly_apostrophes(void)
@@ -56,6 +66,7 @@ int main(void)
 {
 	RUN(test_every_string_in_both_languages);
 	RUN(test_years_and_fallback);
+	RUN(test_distance);
 	RUN(test_curly_apostrophes);
 	RUN(test_status_line);
 	return failures_ != 0;
