@@ -27,8 +27,10 @@ wait_state() {
 }
 tap() { xdotool mousemove "$1" "$2" click 1; }
 shot() { import -display "$DISPLAY" -window root "$1" 2>/dev/null; }
-# Screen positions at 1600x900 (u = 900/1080): city cards in a 3x2 grid,
-# the back button at the top left, the language switch at the top right.
+# Screen positions at 1600x900 (u = 900/1080): the map of the links above
+# one row of six city cards (Oxford the third, its centre at 678 across,
+# 792 design px down, as the headless render shows), the back button at
+# the top left, the language switch at the top right.
 u() { echo $(( $1 * 900 / 1080 )); }
 
 wait_state "the trace starts on the attract loop in Russian" '^\{"t":[0-9]+,"state":"attract","lang":"ru"\}$'
@@ -39,7 +41,7 @@ sleep 0.5
 	|| fail "the waking touch does nothing else" "$(cat "$TMP/trace")"
 shot "$TMP/home.png"
 
-tap $(( W - $(u 96) - ($W - 2 * $(u 96)) / 6 )) $(u 420)
+tap 678 $(u 792)
 wait_state "touching Oxford's card opens its first photo" '"state":"city/oxford/photos/1"'
 sleep 0.6
 shot "$TMP/oxford.png"

@@ -90,15 +90,15 @@ for rd in software opengl; do
 	kill "$pid"
 	wait "$pid" 2>/dev/null
 	# A visitor wakes the slideshow (no slide may show through the home
-	# cards), then opens the city under the finger (the crossfade must
-	# reach its last frame).
+	# cards), then opens the city under the finger, Louisville's card below
+	# the map (the crossfade must reach its last frame).
 	SDL_RENDER_DRIVER=$rd SDL_RENDER_BATCHING=1 STATE_DIRECTORY=$TMP/final-state-$rd \
 		"$TH" --window ${W}x$H --trace "$live" >"$TMP/final.trace" 2>"$TMP/final.log" &
 	pid=$!
 	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
 	xdotool windowmove "$win" 0 0
 	sleep 3
-	xdotool mousemove 640 300 click 1
+	xdotool mousemove 640 400 click 1
 	same "a wake" home wake
 	xdotool click 1
 	sleep 0.5
