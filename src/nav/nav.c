@@ -45,6 +45,7 @@ struct nav_state nav_begin(uint64_t now_ms)
 	                          .city = NAV_NONE,
 	                          .item = NAV_NONE,
 	                          .lang = 0,
+	                          .reach = NAV_REACH_AUTO,
 	                          .last_input_ms = now_ms,
 	                          .since_ms = now_ms,
 	                          .from = NAV_ATTRACT,
@@ -224,12 +225,18 @@ static struct nav_state set_lang(const struct hall *h, struct nav_state s, int l
 	return s;
 }
 
+bool nav_reach_on(const struct nav_state *s, bool portrait)
+{
+	return s->reach == NAV_REACH_AUTO ? portrait : s->reach == NAV_REACH_ON;
+}
+
 static struct nav_state idle(const struct hall *h, struct nav_state s, uint64_t now_ms)
 {
 	if (s.screen == NAV_ATTRACT || now_ms < nav_deadline(h, &s))
 		return s;
 	s = go(s, NAV_ATTRACT, NAV_NONE, NAV_NONE, now_ms);
 	s.lang = 0;
+	s.reach = NAV_REACH_AUTO;
 	return s;
 }
 
@@ -256,6 +263,10 @@ static struct nav_state awake_step(const struct hall *h, struct nav_state s, str
 		return go(s, NAV_HOME, NAV_NONE, NAV_NONE, now_ms);
 	case NAV_EV_SET_LANG:
 		return set_lang(h, s, ev.arg);
+	case NAV_EV_SET_REACH:
+		if (ev.arg == 0 || ev.arg == 1)
+			s.reach = ev.arg ? NAV_REACH_ON : NAV_REACH_OFF;
+		return s;
 	default:
 		return s; /* TOUCH: only the timer */
 	}

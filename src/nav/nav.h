@@ -20,6 +20,12 @@ enum nav_screen { NAV_ATTRACT, NAV_HOME, NAV_PHOTOS, NAV_HISTORY, NAV_GIFTS, NAV
 /* NAV_NONE in city or item: the field has no meaning on this screen. */
 enum { NAV_NONE = -1 };
 
+/* Reach mode (every control in the lower part of the screen, for a
+ * wheelchair user or a child): as the screen's orientation says (on in
+ * portrait, whose top is out of reach), or as the visitor chose. Not part
+ * of the place: nav_same, nav_format and the trace leave it out. */
+enum nav_reach { NAV_REACH_AUTO, NAV_REACH_ON, NAV_REACH_OFF };
+
 /* Plain data; copy it freely. city is an index in hall.cities on PHOTOS,
  * HISTORY, GIFTS and GIFT, NAV_NONE on ATTRACT and HOME; item is the photo
  * index on PHOTOS, the gift index on GIFT, NAV_NONE elsewhere. */
@@ -28,6 +34,7 @@ struct nav_state {
 	int city;
 	int item;
 	int lang;               /* index in hall.langs; 0 (the default) on ATTRACT */
+	enum nav_reach reach;   /* NAV_REACH_AUTO on ATTRACT */
 	uint64_t last_input_ms; /* the last event other than a tick: idle timer */
 	uint64_t since_ms;      /* when screen, city or item last changed */
 	enum nav_screen from;   /* screen before that change, for the transition */
@@ -44,8 +51,9 @@ enum nav_event_kind {
 	NAV_EV_PREV,         /* swipe to the previous photo or gift */
 	NAV_EV_BACK,
 	NAV_EV_HOME,
-	NAV_EV_SET_LANG, /* arg: language index */
-	NAV_EV_TICK,     /* time passed; checks the idle timeout */
+	NAV_EV_SET_LANG,  /* arg: language index */
+	NAV_EV_SET_REACH, /* arg: 1 reach mode on, 0 off (nav_reach) */
+	NAV_EV_TICK,      /* time passed; checks the idle timeout */
 };
 
 struct nav_event {
@@ -72,6 +80,9 @@ struct nav_state nav_step(const struct hall *h, struct nav_state s, struct nav_e
  * last) where they still exist; a section that went becomes the city's
  * first one left, a city that went becomes HOME. Always valid for to. */
 struct nav_state nav_carry(const struct hall *from, const struct hall *to, struct nav_state s);
+
+/* Whether reach mode is on in s on a screen of that orientation. */
+bool nav_reach_on(const struct nav_state *s, bool portrait);
 
 /* True when a and b show the same place in the same language (screen, and
  * the city and item where they have meaning); times and from are ignored.

@@ -240,20 +240,31 @@ int home_scale(struct text *t, const struct layout *l, const struct hall *h, int
 static const int map_shares[] = {44, 38, 32, 26, 20};
 enum { N_SHARES = sizeof map_shares / sizeof map_shares[0] };
 
-/* The plan with the map taking share percent of the room below top, or
- * less when that is all it needs (natural: its height at full width), and
- * the cards in cols columns below it. */
-static struct home_plan split(const struct layout *l, int n, int top, int share, int natural,
+/* Where the plan's parts go: below top, the cards below cards_from and
+ * above bottom. */
+struct span {
+	int top, cards_from, bottom;
+};
+
+/* The plan with the map taking share percent of the room below the top,
+ * or less when that is all it needs (natural: its height at full width),
+ * and the cards in cols columns below it. With the cards held low (reach
+ * mode), the map takes what is above them, up to its natural height. */
+static struct home_plan split(const struct layout *l, int n, struct span sp, int share, int natural,
                               int cols)
 {
-	struct rect area = {l->margin, top, l->w - 2 * l->margin, l->h - top - l->margin};
-	int map_h = area.h * share / 100 < natural ? area.h * share / 100 : natural;
-	struct home_plan p = {{area.x, area.y, area.w, map_h}, {0}, 0, HOME_FULL};
-	if (p.map.h) {
-		int gap = layout_px(l, 32);
-		area.y += p.map.h + gap;
-		area.h -= p.map.h + gap;
-	}
+	struct rect area = {l->margin, sp.top, l->w - 2 * l->margin,
+	                    sp.bottom - sp.top - l->margin};
+	int gap = layout_px(l, 32);
+	int map_h = area.h * share / 100;
+	if (sp.cards_from > sp.top && share)
+		map_h = sp.cards_from - gap - sp.top;
+	map_h = map_h < natural ? map_h : natural;
+	struct home_plan p = {{area.x, area.y, area.w, map_h > 0 ? map_h : 0}, {0}, 0, HOME_FULL};
+	int cards = p.map.h ? area.y + p.map.h + gap : area.y;
+	cards = cards > sp.cards_from ? cards : sp.cards_from;
+	area.h -= cards - area.y;
+	area.y = cards;
 	p.grid = grid_of(l, n, cols, area);
 	return p;
 }
@@ -279,8 +290,9 @@ static int fitting_scale(struct text *t, const struct layout *l, const struct ha
 }
 
 struct home_plan home_plan(struct text *t, const struct layout *l, const struct hall *h, int lang,
-                           int top)
+                           int top, int cards_from, int bottom)
 {
+	struct span sp = {top, cards_from, bottom};
 	int n = (int)h->n_cities, cols[2], n_cols = column_choices(l, n, cols);
 	struct geo_point pts[HOME_MAP_POINTS];
 	size_t n_pts = home_map_points(h, pts);
@@ -289,12 +301,12 @@ struct home_plan home_plan(struct text *t, const struct layout *l, const struct 
 		for (int i = 0; i < N_SHARES; i++)
 			for (int c = 0; c < n_cols; c++) {
 				struct home_plan p =
-				    split(l, n, top, map_shares[i], natural, cols[c]);
+				    split(l, n, sp, map_shares[i], natural, cols[c]);
 				p.detail = (enum home_detail)d;
 				if ((p.scale = fitting_scale(t, l, h, lang, &p)))
 					return p;
 			}
-	struct home_plan p = split(l, n, top, 0, 0, columns(l, n));
+	struct home_plan p = split(l, n, sp, 0, 0, columns(l, n));
 	p.detail = HOME_NO_PHOTO;
 	if ((p.scale = fitting_scale(t, l, h, lang, &p)))
 		return p;

@@ -107,11 +107,12 @@ struct home_plan {
 	enum home_detail detail;
 };
 
-/* Plans the home screen below y = top for h's cities in language lang:
- * the largest map at which every card fits whole with its photo, else
- * without photos, else no map and the cards as large as they fit, with
- * their distances if they fit. */
+/* Plans the home screen below y = top and above bottom for h's cities in
+ * language lang, the cards no higher than cards_from (reach mode: the
+ * lower half; else top): the largest map at which every card fits whole
+ * with its photo, else without photos, else no map and the cards as
+ * large as they fit, with their distances if they fit. */
 struct home_plan home_plan(struct text *t, const struct layout *l, const struct hall *h, int lang,
-                           int top);
+                           int top, int cards_from, int bottom);
 
 #endif

@@ -117,7 +117,8 @@ static void check_home(struct checker *k)
 	for (int s = 0; s < 2; s++) {
 		struct layout l = layout_compute(sizes[s][0], sizes[s][1]);
 		for (int lang = 0; lang < h->n_langs; lang++) {
-			struct home_plan p = home_plan(k->t, &l, h, lang, home_top_most(k->t, &l));
+			int top = home_top_most(k->t, &l);
+			struct home_plan p = home_plan(k->t, &l, h, lang, top, top, l.h);
 			for (int i = 0; i < n; i++) {
 				struct home_card card;
 				home_card_plan(k->t, &l, h, i, lang, home_grid_card(&p.grid, i),

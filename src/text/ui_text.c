@@ -31,6 +31,7 @@ static const struct ui_entry strings[UI_COUNT] = {
     [UI_SCROLL_MORE] = {"More below", "Ниже ещё"},
     [UI_LINK_NOTE] = {"About the link today", "О связях сегодня"},
     [UI_PERM] = {"Perm", "Пермь"},
+    [UI_REACH] = {"Buttons below", "Кнопки внизу"},
     [UI_UPDATING] = {"The exhibition is being updated. Please come back soon.",
                      "Экспозиция обновляется. Пожалуйста, загляните чуть позже."},
     [UI_NOTICE_STAFF] = {"For staff: the content has errors (%d); the staff panel lists them "

@@ -30,6 +30,7 @@ enum ui_str {
 	UI_SCROLL_MORE,
 	UI_LINK_NOTE, /* the label of a suspended or ended link's note in history */
 	UI_PERM,      /* the hall's city, as the map labels it */
+	UI_REACH,     /* the reach mode button: every control low */
 	UI_COUNT
 };
 

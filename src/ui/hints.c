@@ -72,7 +72,8 @@ struct rect hints_zoom_out(struct ui *ui)
 	char buf[64];
 	ui_text(UI_ZOOM_OUT, ui_lang(ui), 0, buf, sizeof buf);
 	struct text_style st = {FACE_SANS_BOLD, l->size_sub, ui_color(theme.text), 0};
-	return pill(ui, &st, buf, l->w / 2, l->h - layout_px(l, 64) - ui_min_target(ui), 0, 215);
+	int foot = ui_reach(ui) ? ui_content_bottom(ui, 2) : l->h - layout_px(l, 64);
+	return pill(ui, &st, buf, l->w / 2, foot - ui_min_target(ui), 0, 215);
 }
 
 void hints_idle_warning(struct ui *ui, int secs)

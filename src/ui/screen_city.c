@@ -53,7 +53,8 @@ static bool tabs_below(struct ui *ui, const struct city *c)
 {
 	const struct layout *l = &ui->l;
 	int back = ui_button_width(ui, "‹  Назад") + layout_px(l, 32);
-	int lang = ui->c->hall.n_langs * (ui_min_target(ui) + layout_px(l, 36));
+	int lang = ui->c->hall.n_langs * (ui_min_target(ui) + layout_px(l, 36)) +
+	           ui_reach_width(ui) + layout_px(l, 32);
 	return l->portrait ||
 	       l->margin + back + tabs_width(ui, c) + layout_px(l, 400) > l->w - l->margin - lang;
 }
@@ -63,7 +64,7 @@ static bool tabs_below(struct ui *ui, const struct city *c)
 static int rows_bottom(struct ui *ui, const struct city *c)
 {
 	int bar = ui_bar_height(ui);
-	if (!tabs_below(ui, c))
+	if (ui_reach(ui) || !tabs_below(ui, c)) /* reach mode: the name alone up there */
 		return bar;
 	return bar + ui_min_target(ui) + layout_px(&ui->l, 20);
 }
@@ -84,10 +85,51 @@ int screen_city_top(struct ui *ui)
 	return rows_bottom(ui, c) + status_row(ui, c, false);
 }
 
+/* The city's flag and name on the top row, from x to right. */
+static void name_row(struct ui *ui, const struct city *c, int x, int right)
+{
+	const struct layout *l = &ui->l;
+	int top = layout_px(l, 40), fh = layout_px(l, 48);
+	struct rect flag = {x, top + (ui_min_target(ui) - fh) / 2, fh * 4 / 3, fh};
+	ui_image(ui, &c->flag, flag, IMAGE_CONTAIN);
+	struct text_style name = {FACE_SERIF_BOLD, layout_px(l, 48), ui_color(theme.text), 0};
+	int nw, nh, nx = flag.x + flag.w + layout_px(l, 20);
+	ui_label_size(ui, &name, ui_tr(ui, &c->name), right - nx, 1, &nw, &nh);
+	ui_label(ui, &name, ui_tr(ui, &c->name), nx, top + (ui_min_target(ui) - nh) / 2, right - nx,
+	         1);
+}
+
+/* Reach mode: the name and the status stay at the top, where they are read;
+ * every button goes to two rows at the bottom, the sections above back,
+ * the reach button and the languages. */
+static void reach_bar(struct ui *ui, const struct city *c)
+{
+	const struct layout *l = &ui->l;
+	int bottom = screen_city_top(ui), fade = layout_px(l, 60);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, 0, l->w, bottom}, theme.scrim, 230, 200);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, bottom, l->w, fade}, theme.scrim, 200, 0);
+	/* Below the content's foot: fading in to the tabs' row, strong behind the rows. */
+	int band = ui_content_bottom(ui, 2);
+	int tabs_y = ui_bar_y(ui) - ui_min_target(ui) - layout_px(l, 20);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, band, l->w, tabs_y - band}, theme.scrim, 0,
+	          200);
+	tint_draw(&ui->scrim, ui->ren, (struct rect){0, tabs_y, l->w, l->h - tabs_y}, theme.scrim,
+	          200, 230);
+	name_row(ui, c, l->margin, l->w - l->margin);
+	status_row(ui, c, true);
+	ui_back(ui, NAV_EV_BACK);
+	ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32));
+	section_tabs(ui, c, l->margin, tabs_y);
+}
+
 void screen_city_bar(struct ui *ui)
 {
 	const struct layout *l = &ui->l;
 	const struct city *c = &ui->c->hall.cities[ui->nav.city];
+	if (ui_reach(ui)) {
+		reach_bar(ui, c);
+		return;
+	}
 	int top = layout_px(l, 40), below = tabs_below(ui, c);
 	/* In every frame of a swipe or a scroll: strong behind the bar's rows
 	 * (and a status row), fading out below them. */
@@ -96,16 +138,10 @@ void screen_city_bar(struct ui *ui)
 	tint_draw(&ui->scrim, ui->ren, (struct rect){0, bottom, l->w, fade}, theme.scrim, 200, 0);
 	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
 	int right = ui_lang_switch(ui) - layout_px(l, 32);
+	right = ui_reach_button(ui, right) - layout_px(l, 32);
 	int tw = tabs_width(ui, c);
 	int name_right = below ? right : right - tw - layout_px(l, 32);
-	int fh = layout_px(l, 48);
-	struct rect flag = {left, top + (ui_min_target(ui) - fh) / 2, fh * 4 / 3, fh};
-	ui_image(ui, &c->flag, flag, IMAGE_CONTAIN);
-	struct text_style name = {FACE_SERIF_BOLD, layout_px(l, 48), ui_color(theme.text), 0};
-	int nw, nh, nx = flag.x + flag.w + layout_px(l, 20);
-	ui_label_size(ui, &name, ui_tr(ui, &c->name), name_right - nx, 1, &nw, &nh);
-	ui_label(ui, &name, ui_tr(ui, &c->name), nx, top + (ui_min_target(ui) - nh) / 2,
-	         name_right - nx, 1);
+	name_row(ui, c, left, name_right);
 	status_row(ui, c, true);
 	if (below)
 		section_tabs(ui, c, l->margin, ui_bar_height(ui) - layout_px(l, 4));

@@ -37,6 +37,11 @@ static void gift_card(struct ui *ui, size_t i, struct rect r)
 	ui_text(g->year ? UI_GIFT_IN : UI_GIFT, ui_lang(ui), g->year, buf, sizeof buf);
 	struct text_style meta = {FACE_SANS_BOLD, l->size_small, ui_color(theme.accent), 0};
 	ui_label(ui, &meta, buf, r.x + pad, y, w, 1);
+	int reach = ui_reach(ui) ? l->h / 2 : 0; /* reach mode: the card's part within reach */
+	if (r.y < reach) {
+		r.h -= reach - r.y;
+		r.y = reach;
+	}
 	hit_add(&ui->hits, r, NAV_EV_OPEN_GIFT, (int)i);
 }
 
@@ -50,6 +55,11 @@ static void gifts_draw(struct ui *ui)
 	int cols = l->portrait ? 2 : 3, gap = layout_px(l, 32);
 	int cw = (l->w - 2 * l->margin - (cols - 1) * gap) / cols;
 	int ch = cw * 3 / 4 + layout_px(l, 240); /* room for a title of three lines */
+	if (ui_reach(ui)) { /* the grid down on the buttons; more than fits runs up */
+		int rows = ((int)c->n_gifts + cols - 1) / cols;
+		int low = ui_content_bottom(ui, 2) - rows * ch - (rows - 1) * gap;
+		top = low > top ? low : top;
+	}
 	for (size_t i = 0; i < c->n_gifts; i++) {
 		struct rect r = {l->margin + (int)(i % (size_t)cols) * (cw + gap),
 		                 top + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
@@ -119,7 +129,7 @@ static void gift_page(struct ui *ui, size_t i, int dx, int top)
 {
 	const struct layout *l = &ui->l;
 	const struct gift *g = &city_of(ui)->gifts[i];
-	int h = l->h - top - l->margin;
+	int h = ui_content_bottom(ui, 2) - top - l->margin;
 	if (l->portrait) {
 		struct rect img = {l->margin + dx, top, l->w - 2 * l->margin, h * 45 / 100};
 		ui_image(ui, &g->image, img, IMAGE_CONTAIN);
@@ -145,7 +155,8 @@ static void gift_draw(struct ui *ui)
 		gift_page(ui, (size_t)i0, dx, top);
 	if (dx != 0 && (size_t)(i0 + 1) < c->n_gifts)
 		gift_page(ui, (size_t)i0 + 1, dx + l->w, top);
-	hints_page_arrows(ui, pager_index(&st->pager), (int)c->n_gifts, top + (l->h - top) / 2);
+	hints_page_arrows(ui, pager_index(&st->pager), (int)c->n_gifts,
+	                  ui_reach(ui) ? l->h * 5 / 8 : top + (l->h - top) / 2);
 	screen_city_bar(ui);
 }
 

@@ -31,7 +31,7 @@ static struct timeline timeline_of(struct ui *ui)
 	const struct layout *l = &ui->l;
 	struct timeline t;
 	t.top = screen_city_top(ui);
-	t.bottom = l->h;
+	t.bottom = ui_content_bottom(ui, 2);
 	t.year_x = l->margin;
 	t.line_x = l->margin + layout_px(l, l->portrait ? 170 : 210);
 	t.text_x = t.line_x + layout_px(l, 48);

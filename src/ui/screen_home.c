@@ -68,12 +68,15 @@ static void card(struct ui *ui, int i, struct rect r, const struct home_plan *p)
 	hit_add(&ui->hits, r, NAV_EV_OPEN_CITY, i);
 }
 
-/* The title and the hint; returns the y below them. */
+/* The title and the hint, the language switch and the reach button beside
+ * them (at the bottom in reach mode); returns the y below them. */
 static int heading(struct ui *ui)
 {
 	const struct layout *l = &ui->l;
 	char buf[256];
-	int lang_x = ui_lang_switch(ui);
+	int lang_x = ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32));
+	if (ui_reach(ui))
+		lang_x = l->w - l->margin;
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};
 	int y = layout_px(l, 36);
 	y += ui_label(ui, &title, ui_text(UI_HOME_TITLE, ui_lang(ui), 0, buf, sizeof buf),
@@ -93,7 +96,9 @@ static void home_draw(struct ui *ui)
 	struct home_state *st = screen_state(ui, NAV_HOME);
 	struct ui_place here = ui_place_now(ui);
 	if (!ui_place_same(st->plan_for, here) || st->c != ui->c || st->top != y) {
-		st->plan = home_plan(ui->text, l, &ui->c->hall, ui->nav.lang, y);
+		int low = ui_reach(ui) ? l->h / 2 : y; /* reach mode: the cards in the lower half */
+		st->plan = home_plan(ui->text, l, &ui->c->hall, ui->nav.lang, y, low > y ? low : y,
+		                     ui_content_bottom(ui, 1));
 		st->plan_for = here;
 		st->c = ui->c;
 		st->top = y;

@@ -216,7 +216,9 @@ static void caption(struct ui *ui, int index, int count)
 	if (meta[0])
 		ui_label_size(ui, small, meta, t.meta_w, 2, &mw, &mh);
 	int gap = layout_px(l, 10), total = bh + (mh ? gap + mh : 0);
-	int y = l->h - layout_px(l, 64) - total;
+	/* The caption's foot: above the buttons in reach mode. */
+	int foot = ui_reach(ui) ? ui_content_bottom(ui, 2) : l->h - layout_px(l, 64);
+	int y = foot - total;
 	/* The scrim only behind the text (in landscape the caption's column
 	 * and the counter's corner): the rest of the photo keeps its light,
 	 * people stand there. */
@@ -226,15 +228,14 @@ static void caption(struct ui *ui, int index, int count)
 	draw_soft_box(ui->ren, (struct rect){0, y - l->gap, sw, l->h - y + l->gap}, soft, false,
 	              !l->portrait, theme.scrim, l->scrim_alpha);
 	if (!l->portrait) { /* the counter's corner */
-		int cx = l->w - l->margin - cw - l->gap,
-		    cy = l->h - layout_px(l, 64) - chh - l->gap;
+		int cx = l->w - l->margin - cw - l->gap, cy = foot - chh - l->gap;
 		draw_soft_box(ui->ren, (struct rect){cx, cy, l->w - cx, l->h - cy}, soft / 2, true,
 		              false, theme.scrim, l->scrim_alpha);
 	}
 	y += ui_label(ui, body, t.caption, l->margin, y, w, 3);
 	if (meta[0])
 		ui_label(ui, small, meta, l->margin, y + gap, t.meta_w, 2);
-	ui_label(ui, small, counter, l->w - l->margin - cw, l->h - layout_px(l, 64) - chh, 0, 1);
+	ui_label(ui, small, counter, l->w - l->margin - cw, foot - chh, 0, 1);
 }
 
 static void photos_draw(struct ui *ui)
@@ -265,7 +266,8 @@ static void photos_draw(struct ui *ui)
 	if (st->zoom <= 1.01f && frac == 0.0f)
 		caption(ui, ui->nav.item, (int)c->n_photos);
 	if (st->zoom <= 1.01f)
-		hints_page_arrows(ui, pager_index(&st->pager), (int)c->n_photos, ui->l.h / 2);
+		hints_page_arrows(ui, pager_index(&st->pager), (int)c->n_photos,
+		                  ui_reach(ui) ? ui->l.h * 5 / 8 : ui->l.h / 2);
 	else
 		st->zoom_out = hints_zoom_out(ui);
 	screen_city_bar(ui);

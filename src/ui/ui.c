@@ -118,9 +118,44 @@ void ui_button(struct ui *ui, struct rect r, const char *label, bool selected, i
 	hit_add(&ui->hits, r, kind, arg);
 }
 
+bool ui_reach(const struct ui *ui)
+{
+	return nav_reach_on(&ui->nav, ui->l.portrait);
+}
+
+int ui_bar_y(const struct ui *ui)
+{
+	int edge = layout_px(&ui->l, 40);
+	return ui_reach(ui) ? ui->l.h - edge - ui_min_target(ui) : edge;
+}
+
+int ui_content_bottom(const struct ui *ui, int rows)
+{
+	if (!ui_reach(ui))
+		return ui->l.h;
+	int row = ui_min_target(ui) + layout_px(&ui->l, 20);
+	return ui_bar_y(ui) - (rows - 1) * row - layout_px(&ui->l, 24);
+}
+
 static struct rect bar_button(const struct ui *ui, int x, int w)
 {
-	return (struct rect){x, layout_px(&ui->l, 40), w, ui_min_target(ui)};
+	return (struct rect){x, ui_bar_y(ui), w, ui_min_target(ui)};
+}
+
+int ui_reach_width(struct ui *ui)
+{
+	char label[64];
+	return ui_button_width(ui, ui_text(UI_REACH, ui_lang(ui), 0, label, sizeof label));
+}
+
+int ui_reach_button(struct ui *ui, int right)
+{
+	char label[64];
+	ui_text(UI_REACH, ui_lang(ui), 0, label, sizeof label);
+	int w = ui_button_width(ui, label);
+	bool on = ui_reach(ui);
+	ui_button(ui, bar_button(ui, right - w, w), label, on, NAV_EV_SET_REACH, !on);
+	return right - w;
 }
 
 int ui_lang_switch(struct ui *ui)

@@ -112,11 +112,31 @@ void ui_button(struct ui *ui, struct rect r, const char *label, bool selected, i
 /* The width of a button for label. */
 int ui_button_width(struct ui *ui, const char *label);
 
-/* The language switch at the top right; returns its left edge. */
+/* The language switch at the top right (bottom right in reach mode);
+ * returns its left edge. */
 int ui_lang_switch(struct ui *ui);
 
-/* A back button at the top left sending nav event kind; returns its right edge. */
+/* A back button at the top left (bottom left in reach mode) sending nav
+ * event kind; returns its right edge. */
 int ui_back(struct ui *ui, int kind);
+
+/* Whether reach mode is on: every control in the lower part of the screen. */
+bool ui_reach(const struct ui *ui);
+
+/* The reach mode button on the bar's row, its right edge at right; returns
+ * its left edge. */
+int ui_reach_button(struct ui *ui, int right);
+
+/* The width ui_reach_button takes. */
+int ui_reach_width(struct ui *ui);
+
+/* The y of the bar's row of buttons: near the top, or in reach mode near
+ * the bottom. */
+int ui_bar_y(const struct ui *ui);
+
+/* Where a screen's content must end: the screen's bottom, or in reach mode
+ * the top of the band of rows rows of buttons at the bottom. */
+int ui_content_bottom(const struct ui *ui, int rows);
 
 /* The ring that follows a finger while it is down (feedback within a frame). */
 void ui_press_feedback(struct ui *ui);

@@ -133,6 +133,17 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 static bool step(struct visit *v, struct nav_event ev, uint64_t now)
 {
 	struct nav_state old = v->ui.nav, next = nav_step(&v->ui.c->hall, old, ev, now);
+	if (nav_same(&old, &next) && old.reach != next.reach) { /* the controls move */
+		visit_catch_up(v, now);
+		v->ui.nav = next;
+		visit_fade_from_shown(v, now, 0);
+		v->ui.epoch++; /* the screens lay themselves out afresh */
+		const struct screen_ops *s = screen_of(next.screen);
+		if (s)
+			screen_enter(s, &v->ui);
+		v->dirty = true;
+		return true;
+	}
 	if (nav_same(&old, &next))
 		return false;
 	bool far = crossfades(&old, &next);

@@ -53,7 +53,7 @@ static void check_home(int w, int hgt, int n, int lang)
 	struct hall h = hall_of(n, cities);
 	struct layout l = layout_compute(w, hgt);
 	int top = home_top_most(fonts, &l);
-	struct home_plan p = home_plan(fonts, &l, &h, lang, top);
+	struct home_plan p = home_plan(fonts, &l, &h, lang, top, top, hgt);
 	struct home_grid g = p.grid;
 	int scale = p.scale;
 	if (!home_fits(fonts, &l, &h, lang, &g, scale, p.detail)) {
@@ -123,8 +123,9 @@ static void test_six_cities_get_map_and_photos(void)
 	for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
 		for (int lang = 0; lang < fixture->hall.n_langs; lang++) {
 			struct layout l = layout_compute(sizes[s][0], sizes[s][1]);
+			int top = home_top_most(fonts, &l);
 			struct home_plan p =
-			    home_plan(fonts, &l, &fixture->hall, lang, home_top_most(fonts, &l));
+			    home_plan(fonts, &l, &fixture->hall, lang, top, top, l.h);
 			CHECK(p.map.h >= l.h * 15 / 100); /* even below a two-line heading */
 			CHECK_INT(p.detail, HOME_FULL);
 			CHECK(p.scale >= 60);

@@ -196,6 +196,26 @@ static void test_language_switch_keeps_the_screen(void)
 	CHECK_INT(t.lang, 0);
 }
 
+/* Reach mode follows the orientation until a visitor chooses, stays while
+ * they explore, and is automatic again for the next visitor. */
+static void test_reach_mode(void)
+{
+	struct nav_state s = home();
+	CHECK_INT(s.reach, NAV_REACH_AUTO);
+	CHECK(nav_reach_on(&s, true) && !nav_reach_on(&s, false));
+	struct nav_state t = step(s, NAV_EV_SET_REACH, 1, 2000);
+	CHECK(nav_reach_on(&t, false) && nav_reach_on(&t, true));
+	CHECK(nav_same(&t, &s)); /* the same place: the visit redraws for the mode */
+	t = step(t, NAV_EV_OPEN_CITY, DUISBURG, 2100);
+	CHECK_INT(t.reach, NAV_REACH_ON);
+	t = step(t, NAV_EV_SET_REACH, 0, 2200);
+	CHECK(!nav_reach_on(&t, true));
+	CHECK_INT(step(t, NAV_EV_SET_REACH, 7, 2300).reach, NAV_REACH_OFF); /* refused */
+	t = step(t, NAV_EV_TICK, 0, 2200 + IDLE);
+	CHECK_STR(text(t), "attract");
+	CHECK_INT(t.reach, NAV_REACH_AUTO);
+}
+
 static void test_idle_returns_to_attract_exactly_at_the_timeout(void)
 {
 	struct nav_state s = step(home(), NAV_EV_OPEN_CITY, DUISBURG, 2000);
@@ -746,6 +766,7 @@ static void test_neighbours_next_first(void)
 int main(void)
 {
 	RUN(test_neighbours_next_first);
+	RUN(test_reach_mode);
 	RUN(test_carry_across_a_reload);
 	RUN(test_begin_is_attract_in_the_default_language);
 	RUN(test_wake_from_attract_only_goes_home);

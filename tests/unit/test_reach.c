@@ -1,0 +1,105 @@
+/* Reach mode puts every touch target in the lower half of the screen: on
+ * home and on every screen of every city of the fixture, at 1920x1080
+ * (chosen by a visitor), 1080x1920 (on by itself) and 3840x2160, in both
+ * languages. Out of reach mode, landscape keeps its bar at the top, and a
+ * portrait screen a visitor switched back does too. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "test.h"
+#include "ui/screen.h"
+#include "visit/visit_private.h" /* the visit's ui, to draw places with */
+
+static int failures_;
+static SDL_Surface *target;
+static SDL_Renderer *ren;
+static int W, H;
+
+#include "visit_world.h"
+
+static const struct {
+	int w, h;
+} sizes[] = {{1920, 1080}, {1080, 1920}, {3840, 2160}};
+
+/* Draws place at lang in reach mode `reach` as its screen does; returns
+ * the topmost touch target's y (H when there is none). */
+static int top_target(struct world *w, const char *place, int lang, enum nav_reach reach)
+{
+	struct ui *ui = &w->v->ui;
+	struct nav_state s = ui->nav;
+	CHECK(nav_parse(&w->c->hall, place, &s) == 0);
+	s.lang = lang;
+	s.reach = reach;
+	ui->nav = s;
+	ui->epoch++;
+	const struct screen_ops *sc = screen_of(s.screen);
+	screen_enter(sc, ui);
+	hit_clear(&ui->hits);
+	sc->draw(ui);
+	int top = H;
+	CHECK(ui->hits.n > 0);
+	for (int i = 0; i < ui->hits.n; i++) {
+		struct rect r = ui->hits.t[i].r;
+		CHECK(r.y + r.h <= H); /* on the screen */
+		if (r.y < top)
+			top = r.y;
+	}
+	return top;
+}
+
+/* Every place of the fixture: home, and each city's sections and items. */
+static void each_place(struct world *w, int lang, enum nav_reach reach, bool low)
+{
+	char place[160];
+	int top = top_target(w, "home", lang, reach);
+	if (low != (top >= H / 2))
+		printf("  %dx%d home lang %d: a target at y %d\n", W, H, lang, top);
+	CHECK(low == (top >= H / 2));
+	for (size_t i = 0; i < w->c->hall.n_cities; i++) {
+		const struct city *c = &w->c->hall.cities[i];
+		const char *forms[] = {"photos/1", "history", "gifts", "gifts/1"};
+		for (size_t f = 0; f < 4; f++) {
+			if ((f == 0 && !c->n_photos) || (f == 1 && !c->n_history) ||
+			    (f >= 2 && !c->n_gifts))
+				continue;
+			snprintf(place, sizeof place, "city/%s/%s", c->id, forms[f]);
+			top = top_target(w, place, lang, reach);
+			if (low != (top >= H / 2))
+				printf("  %dx%d %s lang %d: a target at y %d\n", W, H, place, lang,
+				       top);
+			CHECK(low == (top >= H / 2));
+		}
+	}
+}
+
+static void test_reach_mode_targets_low(void)
+{
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		W = sizes[k].w;
+		H = sizes[k].h;
+		if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0)
+			return;
+		target = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_RGB888);
+		ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+		CHECK(ren != NULL);
+		if (!ren)
+			return;
+		struct world w;
+		if (world_open(&w, "home")) {
+			bool portrait = H > W;
+			for (int lang = 0; lang < w.c->hall.n_langs; lang++) {
+				each_place(&w, lang, NAV_REACH_ON, true);
+				each_place(&w, lang, NAV_REACH_AUTO, portrait);
+				each_place(&w, lang, NAV_REACH_OFF, false);
+			}
+			world_close(&w);
+		}
+		world_screen_end();
+	}
+}
+
+int main(void)
+{
+	RUN(test_reach_mode_targets_low);
+	return failures_ != 0;
+}
