@@ -17,7 +17,7 @@ clean() { # clean NAME: the last run printed no sanitizer report
 
 expect_status "sanitized --check passes the sample content" 0 "$DBG" --check "$FIX"
 clean "sanitized --check"
-expect_status "sanitized screenshot of a gift" 0 "$DBG" --screenshot "$TMP/s.png" --at attract/21 --size 1280x720 "$FIX"
+expect_status "sanitized screenshot of a gift" 0 "$DBG" --screenshot "$TMP/s.png" --at attract/22 --size 1280x720 "$FIX"
 clean "sanitized screenshot"
 
 # hall.yaml's font_dirs: its strings must outlive the parse (they pointed

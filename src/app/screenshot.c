@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,15 @@ int screenshot_parse_at(const char *at, unsigned long long *seq)
 	*seq = 0;
 	if (strcmp(at, "attract") == 0)
 		return 0;
-	if (strncmp(at, "attract/", 8) != 0 || at[8] < '0' || at[8] > '9')
-		return -1;
+	if (strncmp(at, "attract/", 8) != 0 || at[8] < '1' || at[8] > '9')
+		return -1; /* from 1, as photos/N: no 0, no sign, no leading zero */
 	char *end;
-	*seq = strtoull(at + 8, &end, 10);
-	return *end == '\0' ? 0 : -1;
+	errno = 0;
+	unsigned long long n = strtoull(at + 8, &end, 10);
+	if (*end != '\0' || errno == ERANGE)
+		return -1;
+	*seq = n - 1;
+	return 0;
 }
 
 /* Decodes ref for box on this thread and makes it a texture; NULL (drawn as

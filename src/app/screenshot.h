@@ -15,7 +15,8 @@ int screenshot_run(const struct options *o, const struct content *c, int lang);
  * (--at notice) into o->screenshot. Returns 0, or 1 when that failed. */
 int screenshot_notice(const struct options *o, struct diag *d);
 
-/* Parses "attract" or "attract/N" into the loop position N (0 for the
+/* Parses "attract" (the first slide) or "attract/N" (the Nth slide,
+ * counted from 1 as photos/N is) into the loop position (0 for the
  * first). Returns 0, or -1 when the state is not one we know. */
 int screenshot_parse_at(const char *at, unsigned long long *seq);
 

@@ -69,7 +69,7 @@ static void loop_slides(struct world *w, int lang, unsigned long *seen)
 		struct slide_art art = {0};
 		slide_draw(&ui, attract_item_at(h, seq), &art);
 		char place[32];
-		snprintf(place, sizeof place, "attract/%llu", (unsigned long long)seq);
+		snprintf(place, sizeof place, "attract/%llu", (unsigned long long)seq + 1);
 		check_uncut(w->text, seen, place, lang);
 	}
 }
