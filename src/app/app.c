@@ -100,11 +100,10 @@ static int start_lang(const struct app *a, const struct content *c)
 /* --at in the window: the place to start at, when the content has it. */
 static void start_at(struct app *a, const struct content *c)
 {
-	struct nav_state s;
+	struct nav_state s = *visit_state(a->visit); /* what the place does not say */
 	if (!a->o->at_given || nav_parse(&c->hall, a->o->at, &s) != 0)
 		return;
 	s.last_input_ms = s.since_ms = app_ticks(a);
-	s.lang = visit_state(a->visit)->lang;
 	visit_goto(a->visit, &s);
 }
 
