@@ -118,7 +118,7 @@ static void reach_bar(struct ui *ui, const struct city *c)
 	name_row(ui, c, l->margin, l->w - l->margin);
 	status_row(ui, c, true);
 	ui_back(ui, NAV_EV_BACK);
-	ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32));
+	ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32), ui_bar_y(ui));
 	section_tabs(ui, c, l->margin, tabs_y);
 }
 
@@ -138,7 +138,10 @@ void screen_city_bar(struct ui *ui)
 	tint_draw(&ui->scrim, ui->ren, (struct rect){0, bottom, l->w, fade}, theme.scrim, 200, 0);
 	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
 	int right = ui_lang_switch(ui) - layout_px(l, 32);
-	right = ui_reach_button(ui, right) - layout_px(l, 32);
+	if (below) /* the button on the sections' row, so the name keeps its room */
+		ui_reach_button(ui, l->w - l->margin, ui_bar_height(ui) - layout_px(l, 4));
+	else
+		right = ui_reach_button(ui, right, top) - layout_px(l, 32);
 	int tw = tabs_width(ui, c);
 	int name_right = below ? right : right - tw - layout_px(l, 32);
 	name_row(ui, c, left, name_right);

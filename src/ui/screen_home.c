@@ -74,7 +74,7 @@ static int heading(struct ui *ui)
 {
 	const struct layout *l = &ui->l;
 	char buf[256];
-	int lang_x = ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32));
+	int lang_x = ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32), ui_bar_y(ui));
 	if (ui_reach(ui))
 		lang_x = l->w - l->margin;
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};

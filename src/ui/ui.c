@@ -148,13 +148,14 @@ int ui_reach_width(struct ui *ui)
 	return ui_button_width(ui, ui_text(UI_REACH, ui_lang(ui), 0, label, sizeof label));
 }
 
-int ui_reach_button(struct ui *ui, int right)
+int ui_reach_button(struct ui *ui, int right, int y)
 {
 	char label[64];
 	ui_text(UI_REACH, ui_lang(ui), 0, label, sizeof label);
 	int w = ui_button_width(ui, label);
 	bool on = ui_reach(ui);
-	ui_button(ui, bar_button(ui, right - w, w), label, on, NAV_EV_SET_REACH, !on);
+	ui_button(ui, (struct rect){right - w, y, w, ui_min_target(ui)}, label, on,
+	          NAV_EV_SET_REACH, !on);
 	return right - w;
 }
 

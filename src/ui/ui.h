@@ -123,9 +123,9 @@ int ui_back(struct ui *ui, int kind);
 /* Whether reach mode is on: every control in the lower part of the screen. */
 bool ui_reach(const struct ui *ui);
 
-/* The reach mode button on the bar's row, its right edge at right; returns
+/* The reach mode button on the row at y, its right edge at right; returns
  * its left edge. */
-int ui_reach_button(struct ui *ui, int right);
+int ui_reach_button(struct ui *ui, int right, int y);
 
 /* The width ui_reach_button takes. */
 int ui_reach_width(struct ui *ui);
