@@ -3,6 +3,8 @@
  * STATUS= and --trace. */
 #include "app/app_private.h"
 
+#include "base/i18n.h"
+
 #include <stdio.h>
 #include <unistd.h>
 
@@ -90,15 +92,16 @@ void app_status_line(struct app *a, uint64_t now, char *buf, size_t len)
 {
 	struct panel_info in = gather(a, now);
 	static const char *const shown[] = {
-	    [LIVE_SHOWN_NONE] = "notice: the content has errors",
-	    [LIVE_SHOWN_CURRENT] = "content current",
-	    [LIVE_SHOWN_PART] = "content current but cities with errors",
-	    [LIVE_SHOWN_KEPT] = "content kept: the last change has errors",
-	    [LIVE_SHOWN_SNAPSHOT] = "last good copy: the content folder has errors or is missing",
+	    [LIVE_SHOWN_NONE] = N_("notice: the content has errors"),
+	    [LIVE_SHOWN_CURRENT] = N_("content current"),
+	    [LIVE_SHOWN_PART] = N_("content current but cities with errors"),
+	    [LIVE_SHOWN_KEPT] = N_("content kept: the last change has errors"),
+	    [LIVE_SHOWN_SNAPSHOT] =
+	        N_("last good copy: the content folder has errors or is missing"),
 	};
-	const char *state = shown[in.live->shown];
-	snprintf(buf, len, "%s%s; %d fps; %zu images (%zu MB); RSS %zu MB",
-	         a->opening.closed ? "closed (opening hours); " : "", state, in.fps, in.textures,
+	const char *state = _(shown[in.live->shown]);
+	snprintf(buf, len, _("%s%s; %d fps; %zu images (%zu MB); RSS %zu MB"),
+	         a->opening.closed ? _("closed (opening hours); ") : "", state, in.fps, in.textures,
 	         in.texture_bytes >> 20, in.rss_bytes >> 20);
 }
 
