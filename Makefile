@@ -111,7 +111,7 @@ $(BUILD)/locale/%/LC_MESSAGES/twinhall.mo: po/%.po | $(STAMP)
 # po/twinhall.pot from the sources, and po/*.po brought up to it (then
 # translate what msgmerge left empty or fuzzy; tests/po.sh fails until then).
 # The IT person's scripts say theirs with `gettext -d twinhall "..."`.
-SH_I18N   := tools/twinhall-sync
+SH_I18N   := tools/twinhall-sync tools/twinhall-share
 pot:
 	xgettext $$(cat po/xgettext.args) -o po/twinhall.pot $(sort $(SRC))
 	xgettext $$(cat po/xgettext-sh.args) -j -o po/twinhall.pot $(SH_I18N)
@@ -232,8 +232,9 @@ TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
 CONTENTDIR = /var/lib/twinhall/content
 UNITS      = twinhall.service twinhall-content-sync.service twinhall-content-sync.timer
 # The IT person's scripts (tools/), with this install's paths written in.
-SCRIPTS    = twinhall-sync
+SCRIPTS    = twinhall-sync twinhall-share
 SED_PATHS  = -e 's|/usr/local/bin/|$(BINDIR)/|g' -e 's|/usr/local/sbin/|$(SBINDIR)/|g' \
+             -e 's|/usr/local/share/twinhall/|$(PREFIX)/share/twinhall/|g' \
              -e 's|/var/lib/twinhall/content|$(CONTENTDIR)|g' \
              -e 's|^BINDIR=.*|BINDIR=$(BINDIR)|' -e 's|^LOCALEDIR=.*|LOCALEDIR=$(PREFIX)/share/locale|'
 
@@ -245,7 +246,8 @@ install: deps
 			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/twinhall.mo || exit 1; done
 	install -D -m 644 systemd/twinhall.sysusers $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
 	@rm -rf $(DESTDIR)$(PREFIX)/share/twinhall/content && mkdir -p $(DESTDIR)$(PREFIX)/share/twinhall && \
-		cp -R content $(DESTDIR)$(PREFIX)/share/twinhall/content
+		cp -R content $(DESTDIR)$(PREFIX)/share/twinhall/content && \
+		sed $(SED_PATHS) tools/twinhall-share.conf >$(DESTDIR)$(PREFIX)/share/twinhall/twinhall-share.conf
 	@mkdir -p $(DESTDIR)$(TMPFILESDIR) && \
 		sed -e 's|/usr/share/twinhall/content|$(PREFIX)/share/twinhall/content|g' \
 			-e 's|/var/lib/twinhall/content|$(CONTENTDIR)|g' \

@@ -11,6 +11,7 @@ make -s install DESTDIR="$root" >"$TMP/install.log" 2>&1
 missing=
 for f in usr/local/bin/twinhall usr/local/lib/sysusers.d/twinhall.conf usr/local/lib/tmpfiles.d/twinhall.conf \
 	usr/local/sbin/twinhall-sync usr/local/share/man/man8/twinhall-sync.8 \
+	usr/local/sbin/twinhall-share usr/local/share/man/man8/twinhall-share.8 usr/local/share/twinhall/twinhall-share.conf \
 	usr/local/share/locale/ru/LC_MESSAGES/twinhall.mo \
 	usr/local/lib/systemd/system/twinhall.service \
 	usr/local/lib/systemd/system/twinhall-content-sync.service \
@@ -64,6 +65,14 @@ if grep -q '^BINDIR=/usr/local/bin$' "$root/usr/local/sbin/twinhall-sync" &&
 else
 	fail "the installed sync checks with the installed program and speaks through its messages" \
 		"$(grep -E '^(BINDIR|LOCALEDIR)=' "$root/usr/local/sbin/twinhall-sync")"
+fi
+
+if grep -q '^SHARE_CONF=/usr/local/share/twinhall/twinhall-share.conf$' "$root/usr/local/sbin/twinhall-share" &&
+	grep -q '^   path = /var/lib/twinhall/content$' "$root/usr/local/share/twinhall/twinhall-share.conf"; then
+	pass "the installed share script includes the installed share of the content folder"
+else
+	fail "the installed share script includes the installed share of the content folder" \
+		"$(grep '^SHARE_CONF=' "$root/usr/local/sbin/twinhall-share")"
 fi
 
 # The folders and the content as systemd-tmpfiles makes them from the
