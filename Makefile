@@ -111,7 +111,7 @@ $(BUILD)/locale/%/LC_MESSAGES/twinhall.mo: po/%.po | $(STAMP)
 # po/twinhall.pot from the sources, and po/*.po brought up to it (then
 # translate what msgmerge left empty or fuzzy; tests/po.sh fails until then).
 # The IT person's scripts say theirs with `gettext -d twinhall "..."`.
-SH_I18N   := tools/twinhall-sync tools/twinhall-share
+SH_I18N   := tools/twinhall-sync tools/twinhall-share content/tools/pre-commit
 pot:
 	xgettext $$(cat po/xgettext.args) -o po/twinhall.pot $(sort $(SRC))
 	xgettext $$(cat po/xgettext-sh.args) -j -o po/twinhall.pot $(SH_I18N)
