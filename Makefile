@@ -218,8 +218,9 @@ fuzz: fuzz-build
 	@BUILD=$(BUILD) bash tests/fuzz.sh $(SECONDS)
 
 # Install on the display PC: `sudo make install`; DESTDIR for packages.
-# The program, its messages, the IT person's scripts, the unit files and
-# the sysusers.d and tmpfiles.d entries under PREFIX (the /usr/local/lib
+# The program, its messages, the IT person's scripts, the unit files (and
+# the drop-in that keeps getty off tty1), the sysusers.d and tmpfiles.d
+# entries under PREFIX (the /usr/local/lib
 # paths are on systemd's search paths), and the sample content in
 # CONTENTDIR unless content is there already: staff's content is never
 # overwritten, and `make uninstall` leaves it.
@@ -258,6 +259,8 @@ install: deps
 		sed $(SED_PATHS) systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
 		echo "install $(DESTDIR)$(UNITDIR)/$$u"; \
 	done
+	install -D -m 644 man/twinhall.1 $(DESTDIR)$(PREFIX)/share/man/man1/twinhall.1
+	install -D -m 644 systemd/getty-tty1-twinhall.conf $(DESTDIR)$(UNITDIR)/getty@tty1.service.d/twinhall.conf
 	@for t in $(SCRIPTS); do \
 		mkdir -p $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MAN8DIR) && \
 		sed $(SED_PATHS) tools/$$t >$(DESTDIR)$(SBINDIR)/$$t && chmod 755 $(DESTDIR)$(SBINDIR)/$$t && \
@@ -277,10 +280,12 @@ install: deps
 	fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/twinhall $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
+	rm -f $(DESTDIR)$(BINDIR)/twinhall $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf $(DESTDIR)$(PREFIX)/share/man/man1/twinhall.1
 	rm -f $(foreach l,$(LOCALES),$(DESTDIR)$(PREFIX)/share/locale/$(l)/LC_MESSAGES/twinhall.mo)
 	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS)) $(DESTDIR)$(TMPFILESDIR)/twinhall.conf
 	rm -rf $(DESTDIR)$(PREFIX)/share/twinhall
+	rm -f $(DESTDIR)$(UNITDIR)/getty@tty1.service.d/twinhall.conf
+	-rmdir $(DESTDIR)$(UNITDIR)/getty@tty1.service.d 2>/dev/null
 	rm -f $(addprefix $(DESTDIR)$(SBINDIR)/,$(SCRIPTS)) $(SCRIPTS:%=$(DESTDIR)$(MAN8DIR)/%.8)
 	@echo "left the content in $(DESTDIR)$(CONTENTDIR) and the twinhall user"
 

@@ -17,7 +17,8 @@ for f in ./usr/bin/twinhall ./lib/systemd/system/twinhall.service \
 	./usr/lib/sysusers.d/twinhall.conf ./usr/lib/tmpfiles.d/twinhall.conf \
 	./usr/share/twinhall/content/hall.yaml ./usr/share/locale/ru/LC_MESSAGES/twinhall.mo \
 	./usr/sbin/twinhall-sync ./usr/share/man/man8/twinhall-sync.8.gz \
-	./usr/sbin/twinhall-share ./usr/share/man/man8/twinhall-share.8.gz ./usr/share/twinhall/twinhall-share.conf; do
+	./usr/sbin/twinhall-share ./usr/share/man/man8/twinhall-share.8.gz ./usr/share/twinhall/twinhall-share.conf \
+	./usr/share/man/man1/twinhall.1.gz ./lib/systemd/system/getty@tty1.service.d/twinhall.conf; do
 	printf '%s\n' "$files" | grep -qxF "$f" || missing="$missing $f"
 done
 [ -z "$missing" ] && pass "the package holds the program, its messages, the sync, the share, units, user, folders and sample content" \

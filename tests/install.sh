@@ -12,7 +12,8 @@ missing=
 for f in usr/local/bin/twinhall usr/local/lib/sysusers.d/twinhall.conf usr/local/lib/tmpfiles.d/twinhall.conf \
 	usr/local/sbin/twinhall-sync usr/local/share/man/man8/twinhall-sync.8 \
 	usr/local/sbin/twinhall-share usr/local/share/man/man8/twinhall-share.8 usr/local/share/twinhall/twinhall-share.conf \
-	usr/local/share/locale/ru/LC_MESSAGES/twinhall.mo \
+	usr/local/share/locale/ru/LC_MESSAGES/twinhall.mo usr/local/share/man/man1/twinhall.1 \
+	usr/local/lib/systemd/system/getty@tty1.service.d/twinhall.conf \
 	usr/local/lib/systemd/system/twinhall.service \
 	usr/local/lib/systemd/system/twinhall-content-sync.service \
 	usr/local/lib/systemd/system/twinhall-content-sync.timer var/lib/twinhall/content/hall.yaml; do
@@ -73,6 +74,16 @@ if grep -q '^SHARE_CONF=/usr/local/share/twinhall/twinhall-share.conf$' "$root/u
 else
 	fail "the installed share script includes the installed share of the content folder" \
 		"$(grep '^SHARE_CONF=' "$root/usr/local/sbin/twinhall-share")"
+fi
+
+# getty stays off tty1 exactly while the hall is enabled: the drop-in's
+# condition is the link `systemctl enable twinhall` makes.
+want=$(sed -n 's/^WantedBy=//p' "$root/usr/local/lib/systemd/system/twinhall.service")
+if grep -qx "ConditionPathExists=!/etc/systemd/system/$want.wants/twinhall.service" \
+	"$root/usr/local/lib/systemd/system/getty@tty1.service.d/twinhall.conf"; then
+	pass "the getty@tty1 drop-in keeps the login off tty1 while twinhall is enabled ($want)"
+else
+	fail "the getty@tty1 drop-in keeps the login off tty1 while twinhall is enabled" "WantedBy=$want"
 fi
 
 # The folders and the content as systemd-tmpfiles makes them from the
