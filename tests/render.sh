@@ -39,9 +39,15 @@ copy_content "$TMP/panel-error"
 sed -i 's|file: photos/01-town-hall-declaration.jpg|file: photos\\01-town-hall-declaration.jpg|' "$TMP/panel-error/cities/oxford/city.yaml"
 copy_content "$TMP/panel-warning"
 mkdir "$TMP/panel-warning/cities/paris"
+# The error case on a PC that syncs with git, its last sync rejected.
+mkdir -p "$TMP/panel-state/state" "$TMP/panel-state/sync"
+printf '%s\n' "# twinhall-sync" result=rejected time=1764586800 ok_time=1764500400 branch=main \
+	"detail=cities/oxford/city.yaml:31:11: error: photos\\01-town-hall-declaration.jpg contains \\" \
+	>"$TMP/panel-state/sync/status"
 for v in error warning; do
 	(cd "$TMP" && LANG=ru_RU.UTF-8 LANGUAGE= LC_ALL= TZ=UTC "$OLDPWD/$TH" --screenshot "panel-$v.png" \
-		--at panel --size 1920x1080 "panel-$v" >/dev/null 2>&1)
+		--at panel --size 1920x1080 --state-dir "$TMP/panel-state/state" "panel-$v" >/dev/null 2>&1)
+	rm -f "$TMP/panel-state/sync/status" # the warning case: a PC without git
 done
 shots="notice:notice-1920x1080 panel-error:panel-error-1920x1080-ru panel-warning:panel-warning-1920x1080-ru"
 if [ "${1:-}" = --update ]; then

@@ -4,6 +4,7 @@
 #include "app/app_private.h"
 
 #include "base/i18n.h"
+#include "live/snapshot.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -54,6 +55,20 @@ static size_t resident_bytes(void)
 	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
 }
 
+/* The git sync's status file, read again at most every 5 s (a few
+ * hundred bytes from the page cache, only while the panel is open or
+ * systemd's status line is made). */
+static const struct sync_status *sync_now(struct app *a, uint64_t now)
+{
+	char state[1024];
+	if (a->sync_read && now - a->sync_read < 5000)
+		return &a->sync;
+	a->sync_read = now ? now : 1;
+	if (snapshot_state_dir(a->o->state_dir, state, sizeof state) == 0)
+		sync_status_read(state, &a->sync);
+	return &a->sync;
+}
+
 /* How the hall is: for the staff panel and systemd's STATUS=. */
 static struct panel_info gather(struct app *a, uint64_t now)
 {
@@ -61,7 +76,8 @@ static struct panel_info gather(struct app *a, uint64_t now)
 	                        .diag = live_diag(a->live),
 	                        .content = live_content(a->live),
 	                        .uptime_ms = now - a->started,
-	                        .rss_bytes = resident_bytes()};
+	                        .rss_bytes = resident_bytes(),
+	                        .sync = sync_now(a, now)};
 	unsigned n = a->frames < FRAMES_KEPT ? a->frames : FRAMES_KEPT;
 	for (unsigned i = 0; i < n; i++) {
 		if (a->frame_at[i] + 1000 > now)

@@ -18,6 +18,7 @@
 #include "input/corner_hold.h"
 #include "input/monkey.h"
 #include "live/live.h"
+#include "live/sync_status.h"
 #include "text/text.h"
 #include "ui/notice.h"
 #include "ui/panel.h"
@@ -59,6 +60,8 @@ struct app {
 	struct opening opening;     /* dark outside the opening hours */
 	struct monkey monkey;       /* --monkey: the soak test's random touches */
 	struct screen_power *power; /* the panel off outside the opening hours */
+	struct sync_status sync;    /* the git sync's last run, for the panel */
+	uint64_t sync_read;         /* when it was read; 0: not yet */
 };
 
 /* The program's monotonic milliseconds (faster under --clock-speed). */

@@ -12,6 +12,8 @@
 #include "image/image_loader.h"
 #include "nav/nav.h"
 #include "ui/notice.h"
+#include "live/snapshot.h"
+#include "live/sync_status.h"
 #include "ui/panel.h"
 #include "visit/visit.h"
 #include "ui/slide.h"
@@ -199,7 +201,12 @@ int screenshot_panel(const struct options *o, const char *dir, const struct cont
 	                         .last_rejected = !c,
 	                         .last_load = read_at,
 	                         .watch = WATCH_INOTIFY};
+	struct sync_status sync = {0};
+	char state[1024];
+	if (snapshot_state_dir(o->state_dir, state, sizeof state) == 0)
+		sync_status_read(state, &sync);
 	struct panel_info in = {.live = &st,
+	                        .sync = &sync,
 	                        .diag = d,
 	                        .content = c,
 	                        .uptime_ms = (24 + 3) * 3600 * 1000ull,

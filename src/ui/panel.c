@@ -40,6 +40,11 @@ enum panel_str {
 	P_STOPPED,
 	P_PART,
 	P_KEPT,
+	P_SYNC,
+	P_SYNC_OK,
+	P_SYNC_REJECTED,
+	P_SYNC_FAILED,
+	P_SYNC_NEVER,
 	P_SYSTEM,
 	P_UPTIME,
 	P_FRAMES,
@@ -79,6 +84,12 @@ static const char *const words[P_COUNT] = {
     [P_POLL] = N_("Network folder: changes are looked for every few seconds"),
     [P_GONE] = N_("The content folder is not there: it is read as soon as it is back"),
     [P_STOPPED] = N_("Changes are no longer picked up: restart the hall"),
+    [P_SYNC] = N_("Content sync (git)"),
+    [P_SYNC_OK] = N_("Git sync (branch %s): up to date, %s"),
+    [P_SYNC_REJECTED] = N_("Git sync %s: the newest commit has errors, the folder keeps the "
+                           "last good one (synced %s)"),
+    [P_SYNC_FAILED] = N_("Git sync %s failed; the last good one: %s"),
+    [P_SYNC_NEVER] = N_("never"),
     [P_SYSTEM] = N_("System"),
     [P_UPTIME] = N_("Running for %s"),
     [P_FRAMES] = N_("Frames: %d per second now, slowest of late %.1f ms"),
@@ -239,6 +250,33 @@ static void heading(struct panel *p, struct column *col, const char *s)
 	col->y += p->ui.l.gap / 3;
 }
 
+/* The git sync's last run, when the PC syncs (tools/twinhall-sync): one
+ * line, and what went wrong below it. */
+static void sync_part(struct panel *p, struct column *col, const struct sync_status *sy)
+{
+	if (!sy || sy->result == SYNC_NONE)
+		return;
+	heading(p, col, w(P_SYNC));
+	struct text_style st = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text_soft), 0};
+	char buf[1024], t[64], ok[64];
+	when(sy->time, t, sizeof t);
+	if (sy->result == SYNC_OK) {
+		snprintf(buf, sizeof buf, w(P_SYNC_OK), sy->branch, t);
+		line(p, col, &st, buf, 2);
+		return;
+	}
+	st.color = ui_color(theme.warn);
+	if (sy->ok_time)
+		when(sy->ok_time, ok, sizeof ok);
+	else
+		snprintf(ok, sizeof ok, "%s", w(P_SYNC_NEVER));
+	snprintf(buf, sizeof buf, w(sy->result == SYNC_REJECTED ? P_SYNC_REJECTED : P_SYNC_FAILED),
+	         t, ok);
+	line(p, col, &st, buf, 3);
+	st.color = ui_color(theme.text_soft);
+	line(p, col, &st, sy->detail, 3);
+}
+
 static void content_part(struct panel *p, struct column *col, const struct panel_info *in)
 {
 	struct text_style body = {FACE_SANS, p->ui.l.size_body, ui_color(theme.text), 0};
@@ -389,6 +427,7 @@ void panel_draw(struct panel *p, const struct panel_info *in, int sw, int sh, co
 	system_part(p, &left, in);
 	if (l->portrait)
 		right.y = left.y;
+	sync_part(p, &right, in->sync); /* above the problems, which may be many */
 	check_part(p, &right, in);
 
 	const char *reload = w(P_RELOAD), *close = w(P_CLOSE);
