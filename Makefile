@@ -54,7 +54,7 @@ STAMP     := $(BUILD)/deps.stamp
 LOCALES   := ru
 MO        := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/twinhall.mo)
 
-.PHONY: deb deb-test all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
+.PHONY: deb deb-test bench-audit all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
 all: $(BUILD)/twinhall $(MO)
 
 # `make deb`: the Debian package (dpkg-buildpackage writes it beside the
@@ -157,6 +157,14 @@ bench: deps
 	@echo "== bench_photos (opengl)"; \
 		bash tests/bench/bench_opengl.sh ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
 	@echo "== bench_reload"; ./$(BUILD)/bench/bench_reload content
+
+# Does each piece of the performance machinery pay? (tests/bench/bench_audit.sh;
+# long: RUNS rounds of five variants under two renderers.)
+RUNS ?= 3
+bench-audit: deps
+	$(call apt_install_missing,$(DEB_BENCH))
+	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(BENCH_CONTENT)/hall.yaml
+	@RUNS=$(RUNS) bash tests/bench/bench_audit.sh ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
 
 run: deps
 

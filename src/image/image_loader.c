@@ -12,6 +12,7 @@
 #include "image/image_file.h"
 #include "image/image_info.h"
 #include "image/offer_board.h"
+#include "base/perf_switch.h"
 
 enum { LOADER_MAX_THREADS = 4 };
 
@@ -91,7 +92,8 @@ static void decode(void *ctx, void *job, bool urgent)
 {
 	struct image_loader *l = ctx;
 	struct image_result *r = job;
-	decode_into(l->root, r, l->n_threads > 1 ? l->board : NULL, urgent, l->queue);
+	bool split = l->n_threads > 1 && perf_on(PERF_SPLIT);
+	decode_into(l->root, r, split ? l->board : NULL, urgent, l->queue);
 	if (r->surface) /* the texture's memory, as SDL will ask for it */
 		big_prefault((size_t)r->surface->pitch * (size_t)r->surface->h + TEXTURE_SLACK);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/perf_switch.h"
 #include "image/image_loader.h"
 #include "base/lru.h"
 
@@ -88,7 +89,8 @@ struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_roo
 	 * between frames goes to a helper that shares the decode of a photo
 	 * on screen (at a lower priority than drawing, as every worker). */
 	int cores = SDL_GetCPUCount(), workers = cores - 1 < 1 ? 1 : cores - 1 > 4 ? 4 : cores - 1;
-	c->loader = image_loader_new(content_root, workers, cores > workers ? 1 : 0, wake_event);
+	int helpers = cores > workers && perf_on(PERF_SPLIT) ? 1 : 0;
+	c->loader = image_loader_new(content_root, workers, helpers, wake_event);
 
 	if (!c->loader)
 		goto fail;
@@ -369,7 +371,7 @@ bool texture_cache_take(struct texture_cache *c)
 			bool paced = c->paced;
 			c->paced = false;
 			changed |= take_one(c, r) == TAKEN_CHANGED;
-			c->paced = paced;
+			c->paced = paced && perf_on(PERF_PACE);
 			image_result_free(r);
 		}
 	size_t done = 0;
@@ -389,7 +391,7 @@ bool texture_cache_take(struct texture_cache *c)
 
 void texture_cache_pace(struct texture_cache *c, bool paced)
 {
-	c->paced = paced;
+	c->paced = paced && perf_on(PERF_PACE);
 }
 
 bool texture_cache_holding(const struct texture_cache *c)

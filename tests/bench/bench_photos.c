@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "base/bigalloc.h"
+#include "base/perf_switch.h"
 #include "content/content.h"
 #include "render/draw.h"
 #include "base/layout.h"
@@ -926,6 +927,12 @@ static void teardown(struct bench *b)
 int main(int argc, char **argv)
 {
 	double t_main = ms_now();
+	/* make bench-audit: pieces of the performance machinery turned off */
+	if (perf_switch_off(getenv("TWINHALL_PERF_OFF")) != 0) {
+		fprintf(stderr, "bench_photos: TWINHALL_PERF_OFF names no piece: %s\n",
+		        getenv("TWINHALL_PERF_OFF"));
+		return 1;
+	}
 	bigalloc_install(); /* as the program does */
 	const char *dir = argc > 1 ? argv[1] : "build/bench/content";
 	struct diag *d = diag_new();
