@@ -17,6 +17,8 @@ export BUILD=${BUILD:-build}
 export TMP=$(mktemp -d /tmp/twinhall-test.XXXXXX)
 # The last good content the program keeps goes here, not to ~/.local/state.
 export STATE_DIRECTORY=$TMP/state
+# The derivative cache too: never the developer's own ~/.cache.
+export CACHE_DIRECTORY=$TMP/cache
 trap 'rm -rf "$TMP"' EXIT
 log=$TMP/all.log
 : >"$log"
