@@ -145,17 +145,29 @@ $(BENCH_CONTENT)/hall.yaml: $(BENCH_GEN) content/hall.yaml $(wildcard content/ci
 # Benchmarks: figures, not pass/fail timings. bench_text measures the real
 # content's text; bench_photos the generated photo set, headless on the
 # software renderer, then on OpenGL (Mesa in an Xvfb of its own: the
-# renderer the hall draws with; one line instead when there is none);
+# renderer the hall draws with; one line instead when there is none), each
+# at 1920x1080 and 3840x2160 (BENCH_SIZES), each with the derivative cache
+# cold (an empty folder) and then warm (the same folder again);
 # bench_reload live reload of a copy of content/.
+BENCH_SIZES ?= 1920x1080 3840x2160
+BENCH_CACHE := $(BUILD)/bench/cache
 bench: deps
 	$(call apt_install_missing,$(DEB_BENCH))
 	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(BENCH_CONTENT)/hall.yaml
 	@./$(BUILD)/twinhall --check $(BENCH_CONTENT) | tail -1
 	@echo "== bench_text"; ./$(BUILD)/bench/bench_text content
-	@echo "== bench_photos (software)"; \
-		env -u SDL_RENDER_DRIVER ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
-	@echo "== bench_photos (opengl)"; \
-		bash tests/bench/bench_opengl.sh ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
+	@for size in $(BENCH_SIZES); do for r in software opengl; do \
+		rm -rf $(BENCH_CACHE)-$$r-$$size; \
+		for cache in cold warm; do \
+			echo "== bench_photos ($$r, $$size, derivative cache $$cache)"; \
+			if [ $$r = software ]; then \
+				BENCH_CACHE=$(BENCH_CACHE)-$$r-$$size env -u SDL_RENDER_DRIVER \
+					./$(BUILD)/bench/bench_photos $(BENCH_CONTENT) $$size || exit 1; \
+			else \
+				BENCH_CACHE=$(BENCH_CACHE)-$$r-$$size bash tests/bench/bench_opengl.sh \
+					./$(BUILD)/bench/bench_photos $(BENCH_CONTENT) $$size || exit 1; \
+			fi; \
+		done; done; done
 	@echo "== bench_reload"; ./$(BUILD)/bench/bench_reload content
 
 # Does each piece of the performance machinery pay? (tests/bench/bench_audit.sh;

@@ -42,6 +42,7 @@ struct app {
 	struct text *text;
 	struct notice *notice; /* shown while there is no content to show */
 	struct visit *visit;
+	struct deriv_cache *derivs; /* pictures at the screen's size; NULL: none */
 	Uint32 wake_event;
 	bool quit, dirty;
 	bool failed; /* the screen cannot be drawn any more: exit non-zero */

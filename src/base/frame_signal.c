@@ -14,7 +14,7 @@ static pthread_cond_t lowered = PTHREAD_COND_INITIALIZER;
 void frame_signal_set(enum frame_phase p)
 {
 	if (!perf_on(PERF_PAUSE))
-		p = FRAME_IDLE; /* the audit's baseline: decoders never pause */
+		p = FRAME_IDLE;              /* the audit's baseline: decoders never pause */
 	if ((int)p >= atomic_load(&phase)) { /* raised: nobody to wake */
 		atomic_store(&phase, (int)p);
 		return;

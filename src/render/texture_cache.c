@@ -33,7 +33,7 @@ struct texture_cache {
 	size_t n_held, held_cap;
 	bool paced;
 	size_t pace_left; /* bytes this frame may still upload while paced */
-	size_t hits, misses, loading, failed;
+	size_t hits, misses, loading, failed, derived;
 	size_t refreshing; /* READY entries with a refresh_tag */
 };
 
@@ -101,6 +101,16 @@ struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_roo
 fail:
 	texture_cache_free(c);
 	return NULL;
+}
+
+void texture_cache_use_derivs(struct texture_cache *c, struct deriv_cache *d)
+{
+	image_loader_use_derivs(c->loader, d);
+}
+
+void texture_cache_warm(struct texture_cache *c, const char *path, int w, int h, enum image_fit fit)
+{
+	image_loader_warm(c->loader, path, w, h, fit);
 }
 
 void texture_cache_free(struct texture_cache *c)
@@ -286,6 +296,7 @@ static bool fill(struct texture_cache *c, struct lru_entry *le, const struct ima
 	e->w = s->w;
 	e->h = s->h;
 	set_state(c, e, TEXTURE_READY);
+	c->derived += r->derived;
 	lru_set_bytes(c->map, le, (size_t)e->w * (size_t)e->h * 4);
 	return true;
 }
@@ -477,5 +488,6 @@ void texture_cache_stats(const struct texture_cache *c, struct texture_cache_sta
 	                                    .failed = c->failed,
 	                                    .hits = c->hits,
 	                                    .misses = c->misses,
-	                                    .evictions = ls.evictions};
+	                                    .evictions = ls.evictions,
+	                                    .derived = c->derived};
 }
