@@ -54,7 +54,7 @@ STAMP     := $(BUILD)/deps.stamp
 LOCALES   := ru
 MO        := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/twinhall.mo)
 
-.PHONY: deb deb-test all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
+.PHONY: deb deb-test bench-audit all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
 all: $(BUILD)/twinhall $(MO)
 
 # `make deb`: the Debian package (dpkg-buildpackage writes it beside the
@@ -110,8 +110,11 @@ $(BUILD)/locale/%/LC_MESSAGES/twinhall.mo: po/%.po | $(STAMP)
 
 # po/twinhall.pot from the sources, and po/*.po brought up to it (then
 # translate what msgmerge left empty or fuzzy; tests/po.sh fails until then).
+# The IT person's scripts say theirs with `gettext -d twinhall "..."`.
+SH_I18N   := tools/twinhall-sync tools/twinhall-share content/tools/pre-commit
 pot:
 	xgettext $$(cat po/xgettext.args) -o po/twinhall.pot $(sort $(SRC))
+	xgettext $$(cat po/xgettext-sh.args) -j -o po/twinhall.pot $(SH_I18N)
 po: pot
 	@for l in $(LOCALES); do msgmerge --quiet --update --backup=none po/$$l.po po/twinhall.pot; done
 
@@ -142,18 +145,38 @@ $(BENCH_CONTENT)/hall.yaml: $(BENCH_GEN) content/hall.yaml $(wildcard content/ci
 # Benchmarks: figures, not pass/fail timings. bench_text measures the real
 # content's text; bench_photos the generated photo set, headless on the
 # software renderer, then on OpenGL (Mesa in an Xvfb of its own: the
-# renderer the hall draws with; one line instead when there is none);
+# renderer the hall draws with; one line instead when there is none), each
+# at 1920x1080 and 3840x2160 (BENCH_SIZES), each with the derivative cache
+# cold (an empty folder) and then warm (the same folder again);
 # bench_reload live reload of a copy of content/.
+BENCH_SIZES ?= 1920x1080 3840x2160
+BENCH_CACHE := $(BUILD)/bench/cache
 bench: deps
 	$(call apt_install_missing,$(DEB_BENCH))
 	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(BENCH_CONTENT)/hall.yaml
 	@./$(BUILD)/twinhall --check $(BENCH_CONTENT) | tail -1
 	@echo "== bench_text"; ./$(BUILD)/bench/bench_text content
-	@echo "== bench_photos (software)"; \
-		env -u SDL_RENDER_DRIVER ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
-	@echo "== bench_photos (opengl)"; \
-		bash tests/bench/bench_opengl.sh ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
+	@for size in $(BENCH_SIZES); do for r in software opengl; do \
+		rm -rf $(BENCH_CACHE)-$$r-$$size; \
+		for cache in cold warm; do \
+			echo "== bench_photos ($$r, $$size, derivative cache $$cache)"; \
+			if [ $$r = software ]; then \
+				BENCH_CACHE=$(BENCH_CACHE)-$$r-$$size env -u SDL_RENDER_DRIVER \
+					./$(BUILD)/bench/bench_photos $(BENCH_CONTENT) $$size || exit 1; \
+			else \
+				BENCH_CACHE=$(BENCH_CACHE)-$$r-$$size bash tests/bench/bench_opengl.sh \
+					./$(BUILD)/bench/bench_photos $(BENCH_CONTENT) $$size || exit 1; \
+			fi; \
+		done; done; done
 	@echo "== bench_reload"; ./$(BUILD)/bench/bench_reload content
+
+# Does each piece of the performance machinery pay? (tests/bench/bench_audit.sh;
+# long: RUNS rounds of five variants under two renderers.)
+RUNS ?= 3
+bench-audit: deps
+	$(call apt_install_missing,$(DEB_BENCH))
+	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(BENCH_CONTENT)/hall.yaml
+	@RUNS=$(RUNS) bash tests/bench/bench_audit.sh ./$(BUILD)/bench/bench_photos $(BENCH_CONTENT)
 
 run: deps
 
@@ -215,16 +238,26 @@ fuzz: fuzz-build
 	@BUILD=$(BUILD) bash tests/fuzz.sh $(SECONDS)
 
 # Install on the display PC: `sudo make install`; DESTDIR for packages.
-# The program, the home map's land outline, the unit files and the
-# sysusers.d entry under PREFIX (both
-# /usr/local/lib paths are on systemd's search paths), and the sample
-# content in CONTENTDIR unless content is there already: staff's content is
-# never overwritten, and `make uninstall` leaves it.
+# The program, its messages, the home map's land, the IT person's
+# scripts, the unit files (and the drop-in that keeps getty off tty1), the
+# sysusers.d and tmpfiles.d entries under PREFIX (the /usr/local/lib
+# paths are on systemd's search paths), and the sample content in
+# CONTENTDIR unless content is there already: staff's content is never
+# overwritten, and `make uninstall` leaves it.
 BINDIR     = $(PREFIX)/bin
+SBINDIR    = $(PREFIX)/sbin
+MAN8DIR    = $(PREFIX)/share/man/man8
 UNITDIR    = $(PREFIX)/lib/systemd/system
 SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
+TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
 CONTENTDIR = /var/lib/twinhall/content
 UNITS      = twinhall.service twinhall-content-sync.service twinhall-content-sync.timer
+# The IT person's scripts (tools/), with this install's paths written in.
+SCRIPTS    = twinhall-sync twinhall-share
+SED_PATHS  = -e 's|/usr/local/bin/|$(BINDIR)/|g' -e 's|/usr/local/sbin/|$(SBINDIR)/|g' \
+             -e 's|/usr/local/share/twinhall/|$(PREFIX)/share/twinhall/|g' \
+             -e 's|/var/lib/twinhall/content|$(CONTENTDIR)|g' \
+             -e 's|^BINDIR=.*|BINDIR=$(BINDIR)|' -e 's|^LOCALEDIR=.*|LOCALEDIR=$(PREFIX)/share/locale|'
 
 install: deps
 	@$(MAKE) --no-print-directory all
@@ -233,12 +266,27 @@ install: deps
 		install -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/twinhall.mo \
 			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/twinhall.mo || exit 1; done
 	install -D -m 644 systemd/twinhall.sysusers $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
+	@rm -rf $(DESTDIR)$(PREFIX)/share/twinhall/content && mkdir -p $(DESTDIR)$(PREFIX)/share/twinhall && \
+		cp -R content $(DESTDIR)$(PREFIX)/share/twinhall/content && \
+		sed $(SED_PATHS) tools/twinhall-share.conf >$(DESTDIR)$(PREFIX)/share/twinhall/twinhall-share.conf
+	@mkdir -p $(DESTDIR)$(TMPFILESDIR) && \
+		sed -e 's|/usr/share/twinhall/content|$(PREFIX)/share/twinhall/content|g' \
+			-e 's|/var/lib/twinhall/content|$(CONTENTDIR)|g' \
+			systemd/twinhall.tmpfiles >$(DESTDIR)$(TMPFILESDIR)/twinhall.conf && \
+		echo "install $(DESTDIR)$(TMPFILESDIR)/twinhall.conf"
 	install -D -m 644 assets/map/land.txt $(DESTDIR)$(PREFIX)/share/twinhall/assets/map/land.txt
 	@for u in $(UNITS); do \
 		mkdir -p $(DESTDIR)$(UNITDIR) && \
-		sed -e 's|/usr/local/bin/|$(BINDIR)/|g' -e 's|/var/lib/twinhall/content|$(CONTENTDIR)|g' \
-			systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
+		sed $(SED_PATHS) systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
 		echo "install $(DESTDIR)$(UNITDIR)/$$u"; \
+	done
+	install -D -m 644 man/twinhall.1 $(DESTDIR)$(PREFIX)/share/man/man1/twinhall.1
+	install -D -m 644 systemd/getty-tty1-twinhall.conf $(DESTDIR)$(UNITDIR)/getty@tty1.service.d/twinhall.conf
+	@for t in $(SCRIPTS); do \
+		mkdir -p $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MAN8DIR) && \
+		sed $(SED_PATHS) tools/$$t >$(DESTDIR)$(SBINDIR)/$$t && chmod 755 $(DESTDIR)$(SBINDIR)/$$t && \
+		install -m 644 man/$$t.8 $(DESTDIR)$(MAN8DIR)/$$t.8 || exit 1; \
+		echo "install $(DESTDIR)$(SBINDIR)/$$t"; \
 	done
 	@if [ -e $(DESTDIR)$(CONTENTDIR) ]; then \
 		echo "kept the content already in $(DESTDIR)$(CONTENTDIR)"; \
@@ -248,14 +296,18 @@ install: deps
 	fi
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v systemd-sysusers >/dev/null; then \
 		systemd-sysusers $(SYSUSERSDIR)/twinhall.conf && \
+		systemd-tmpfiles --create $(TMPFILESDIR)/twinhall.conf && \
 		{ systemctl daemon-reload 2>/dev/null || true; }; \
 	fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/twinhall $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf
-	rm -f $(DESTDIR)$(PREFIX)/share/twinhall/assets/map/land.txt
+	rm -f $(DESTDIR)$(BINDIR)/twinhall $(DESTDIR)$(SYSUSERSDIR)/twinhall.conf $(DESTDIR)$(PREFIX)/share/man/man1/twinhall.1
 	rm -f $(foreach l,$(LOCALES),$(DESTDIR)$(PREFIX)/share/locale/$(l)/LC_MESSAGES/twinhall.mo)
-	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS))
+	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS)) $(DESTDIR)$(TMPFILESDIR)/twinhall.conf
+	rm -rf $(DESTDIR)$(PREFIX)/share/twinhall
+	rm -f $(DESTDIR)$(UNITDIR)/getty@tty1.service.d/twinhall.conf
+	-rmdir $(DESTDIR)$(UNITDIR)/getty@tty1.service.d 2>/dev/null
+	rm -f $(addprefix $(DESTDIR)$(SBINDIR)/,$(SCRIPTS)) $(SCRIPTS:%=$(DESTDIR)$(MAN8DIR)/%.8)
 	@echo "left the content in $(DESTDIR)$(CONTENTDIR) and the twinhall user"
 
 # AddressSanitizer and UBSan build in build/debug.

@@ -231,4 +231,27 @@ kill -TERM "$pid"
 wait "$pid"
 st=$?
 [ "$st" -eq 0 ] && pass "attack: SIGTERM after the corpus ends with status 0" || fail "attack: SIGTERM after the corpus ends with status 0" "exit $st" "$(tail -5 "$TMP/attack.log")"
+
+# Issue 25, items 5 and 6: the last good copy is kept whatever else the
+# folder holds (temporary and hidden files, a link out, an unreadable
+# file, a FIFO named like a photo that nothing names): it copies only what
+# the content names, each file opened without blocking.
+junk=$TMP/attack-junk
+copy_content "$junk"
+touch "$junk/x.tmp" "$junk/notes~" "$junk/.hidden"
+ln -s /etc/passwd "$junk/link"
+echo secret >"$junk/unreadable" && chmod 000 "$junk/unreadable"
+mkfifo "$junk/cities/oxford/photos/pipe.jpg"
+SDL_VIDEODRIVER=dummy STATE_DIRECTORY=$TMP/attack-junk-state timeout 10 "$TH" "$junk" >/dev/null 2>"$TMP/attack-junk.log" &
+jp=$!
+for _ in $(seq 50); do [ -f "$TMP/attack-junk-state/last-good/hall.yaml" ] && break; sleep 0.1; done
+if [ -f "$TMP/attack-junk-state/last-good/hall.yaml" ] && kill -0 "$jp" 2>/dev/null; then
+	pass "attack: the last good copy is saved beside junk, links, FIFOs and unreadable files"
+else
+	fail "attack: the last good copy is saved beside junk, links, FIFOs and unreadable files" "$(tail -3 "$TMP/attack-junk.log")"
+fi
+kill -TERM "$jp" 2>/dev/null
+wait "$jp"
+[ $? -eq 0 ] && pass "attack: and SIGTERM still ends the hall at once" || fail "attack: and SIGTERM still ends the hall at once" "$(tail -3 "$TMP/attack-junk.log")"
+chmod 600 "$junk/unreadable"
 exit 0

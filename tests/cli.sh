@@ -269,4 +269,17 @@ expect_status "pre-commit hook: an unstaged mistake is not what is checked" 0 ho
 git -C "$repo" add hall.yaml
 expect_status "pre-commit hook: staged broken content is refused" 1 hook
 expect_output "pre-commit hook: the error is located in the repository" '^hall.yaml:6:1: error: unknown field "titel"'
+# As git runs it, on a PC without twinhall (staff's Windows PC): the
+# commit goes through, saying plainly that the display PCs check it.
+cp "$repo/tools/pre-commit" "$repo/.git/hooks/pre-commit" && chmod +x "$repo/.git/hooks/pre-commit"
+commit() { git -C "$repo" -c user.name=staff -c user.email=staff@example.org commit -qm "$1"; }
+expect_status "pre-commit hook without twinhall: the commit goes through" 0 \
+	env TWINHALL=/nonexistent/twinhall LANG=C LANGUAGE= LC_ALL= bash -c "$(declare -f commit); repo=$repo; commit 'no twinhall here'"
+expect_output "... saying that the display PC checks it" "^pre-commit: twinhall is not installed on this PC.*each display PC checks it"
+sed -i 's/^titel:/title:/' "$repo/hall.yaml"
+sed -i '0,/caption:/s//captoin:/' "$repo/cities/oxford/city.yaml"
+git -C "$repo" add -A
+expect_status "pre-commit hook with twinhall, run by git commit: broken content is refused" 1 \
+	env TWINHALL="$th" bash -c "$(declare -f commit); repo=$repo; commit 'a typo'"
+expect_output "... with its located error" '^cities/oxford/city.yaml:[0-9]+:[0-9]+: error: unknown field "captoin"'
 exit 0

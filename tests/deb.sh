@@ -15,11 +15,14 @@ missing=
 for f in ./usr/bin/twinhall ./lib/systemd/system/twinhall.service \
 	./lib/systemd/system/twinhall-content-sync.service ./lib/systemd/system/twinhall-content-sync.timer \
 	./usr/lib/sysusers.d/twinhall.conf ./usr/lib/tmpfiles.d/twinhall.conf \
-	./usr/share/twinhall/content/hall.yaml; do
+	./usr/share/twinhall/content/hall.yaml ./usr/share/locale/ru/LC_MESSAGES/twinhall.mo \
+	./usr/sbin/twinhall-sync ./usr/share/man/man8/twinhall-sync.8.gz \
+	./usr/sbin/twinhall-share ./usr/share/man/man8/twinhall-share.8.gz ./usr/share/twinhall/twinhall-share.conf \
+	./usr/share/man/man1/twinhall.1.gz ./lib/systemd/system/getty@tty1.service.d/twinhall.conf; do
 	printf '%s\n' "$files" | grep -qxF "$f" || missing="$missing $f"
 done
-[ -z "$missing" ] && pass "the package holds the program, units, user, folders and sample content" \
-	|| fail "the package holds the program, units, user, folders and sample content" "missing:$missing"
+[ -z "$missing" ] && pass "the package holds the program, its messages, the sync, the share, units, user, folders and sample content" \
+	|| fail "the package holds the program, its messages, the sync, the share, units, user, folders and sample content" "missing:$missing"
 printf '%s\n' "$files" | grep -q '^\./var/' && fail "the package ships nothing in /var (tmpfiles.d makes it)" \
 	|| pass "the package ships nothing in /var (tmpfiles.d makes it)"
 depends=$(dpkg-deb -f "$deb" Depends)
@@ -39,7 +42,8 @@ expect_output "--version is the package's" "^twinhall $version\$"
 
 # The units with their ExecStart pointed into the unpacked root.
 for u in twinhall.service twinhall-content-sync.service; do
-	sed "s|/usr/bin/twinhall|$root/usr/bin/twinhall|g" "$root/lib/systemd/system/$u" >"$TMP/$u"
+	sed -e "s|/usr/bin/twinhall|$root/usr/bin/twinhall|g" -e "s|/usr/sbin/twinhall-sync|$root/usr/sbin/twinhall-sync|g" \
+		"$root/lib/systemd/system/$u" >"$TMP/$u"
 	expect_status "systemd-analyze verify passes the packaged $u" 0 systemd-analyze verify "$TMP/$u"
 	score=$(systemd-analyze security --offline=yes "$TMP/$u" 2>&1 |
 		sed -n "s/.*Overall exposure level for $u: \([0-9.]*\).*/\1/p")
@@ -64,6 +68,17 @@ else
 fi
 expect_status "the packaged program checks the installed content" 0 \
 	"$root/usr/bin/twinhall" --check "$root/var/lib/twinhall/content"
+if grep -q '^BINDIR=/usr/bin$' "$root/usr/sbin/twinhall-sync" && grep -q '^LOCALEDIR=/usr/share/locale$' "$root/usr/sbin/twinhall-sync" &&
+	grep -q '^ExecStart=/usr/sbin/twinhall-sync run$' "$root/lib/systemd/system/twinhall-content-sync.service"; then
+	pass "the packaged sync runs the packaged program, with its messages"
+	grep -q '^SHARE_CONF=/usr/share/twinhall/twinhall-share.conf$' "$root/usr/sbin/twinhall-share" &&
+		pass "the packaged share script includes the packaged share" ||
+		fail "the packaged share script includes the packaged share" "$(grep '^SHARE_CONF=' "$root/usr/sbin/twinhall-share")"
+	printf '%s' "$(dpkg-deb -f "$deb" Suggests)" | grep -q samba && ! printf '%s' "$depends" | grep -q samba &&
+		pass "Samba is suggested, not required" || fail "Samba is suggested, not required" "$depends"
+else
+	fail "the packaged sync runs the packaged program, with its messages" "$(grep -E '^(BINDIR|LOCALEDIR)=' "$root/usr/sbin/twinhall-sync")"
+fi
 
 # An upgrade (the same postinst again) keeps staff's content.
 echo "# edited by staff" >>"$root/var/lib/twinhall/content/hall.yaml"

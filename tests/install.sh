@@ -9,16 +9,20 @@ root=$TMP/root
 rm -rf "$root"
 make -s install DESTDIR="$root" >"$TMP/install.log" 2>&1
 missing=
-for f in usr/local/bin/twinhall usr/local/lib/sysusers.d/twinhall.conf \
+for f in usr/local/bin/twinhall usr/local/lib/sysusers.d/twinhall.conf usr/local/lib/tmpfiles.d/twinhall.conf \
+	usr/local/sbin/twinhall-sync usr/local/share/man/man8/twinhall-sync.8 \
+	usr/local/sbin/twinhall-share usr/local/share/man/man8/twinhall-share.8 usr/local/share/twinhall/twinhall-share.conf \
+	usr/local/share/locale/ru/LC_MESSAGES/twinhall.mo usr/local/share/man/man1/twinhall.1 \
+	usr/local/lib/systemd/system/getty@tty1.service.d/twinhall.conf \
 	usr/local/lib/systemd/system/twinhall.service \
 	usr/local/lib/systemd/system/twinhall-content-sync.service \
 	usr/local/lib/systemd/system/twinhall-content-sync.timer var/lib/twinhall/content/hall.yaml; do
 	[ -e "$root/$f" ] || missing="$missing $f"
 done
 if [ -z "$missing" ] && [ -x "$root/usr/local/bin/twinhall" ]; then
-	pass "make install DESTDIR=... puts the program, units, sysusers.d entry and content in place"
+	pass "make install DESTDIR=... puts the program, sync, units, sysusers.d and tmpfiles.d entries and content in place"
 else
-	fail "make install DESTDIR=... puts the program, units, sysusers.d entry and content in place" "missing:$missing" "$(cat "$TMP/install.log")"
+	fail "make install DESTDIR=... puts the program, sync, units, sysusers.d and tmpfiles.d entries and content in place" "missing:$missing" "$(cat "$TMP/install.log")"
 fi
 expect_status "the installed program checks the installed content" 0 \
 	"$root/usr/local/bin/twinhall" --check "$root/var/lib/twinhall/content"
@@ -42,6 +46,57 @@ if grep -q '^ReadOnlyPaths=/var/lib/twinhall/content$' "$TMP/twinhall.service" &
 else
 	fail "the content is read-only to the service" "$(grep -E 'ReadOnlyPaths|ProtectSystem' "$TMP/twinhall.service")"
 fi
+
+# The installed sync unit verifies, scores 2.0 or better, and runs the
+# installed sync script, which runs the installed program.
+sed -e "s|ExecStart=/usr/local/sbin/twinhall-sync|ExecStart=$root/usr/local/sbin/twinhall-sync|" \
+	"$root/usr/local/lib/systemd/system/twinhall-content-sync.service" >"$TMP/twinhall-content-sync.service"
+expect_status "systemd-analyze verify passes the installed twinhall-content-sync.service" 0 \
+	systemd-analyze verify "$TMP/twinhall-content-sync.service"
+score=$(systemd-analyze security --offline=yes "$TMP/twinhall-content-sync.service" 2>&1 |
+	sed -n 's/.*Overall exposure level for twinhall-content-sync.service: \([0-9.]*\).*/\1/p')
+if [ -n "$score" ] && awk -v s="$score" 'BEGIN { exit !(s <= 2.0) }'; then
+	pass "systemd-analyze security scores the installed sync unit $score (2.0 or better)"
+else
+	fail "systemd-analyze security scores the installed sync unit 2.0 or better" "score: ${score:-none}"
+fi
+if grep -q '^BINDIR=/usr/local/bin$' "$root/usr/local/sbin/twinhall-sync" &&
+	grep -q '^LOCALEDIR=/usr/local/share/locale$' "$root/usr/local/sbin/twinhall-sync"; then
+	pass "the installed sync checks with the installed program and speaks through its messages"
+else
+	fail "the installed sync checks with the installed program and speaks through its messages" \
+		"$(grep -E '^(BINDIR|LOCALEDIR)=' "$root/usr/local/sbin/twinhall-sync")"
+fi
+
+if grep -q '^SHARE_CONF=/usr/local/share/twinhall/twinhall-share.conf$' "$root/usr/local/sbin/twinhall-share" &&
+	grep -q '^   path = /var/lib/twinhall/content$' "$root/usr/local/share/twinhall/twinhall-share.conf"; then
+	pass "the installed share script includes the installed share of the content folder"
+else
+	fail "the installed share script includes the installed share of the content folder" \
+		"$(grep '^SHARE_CONF=' "$root/usr/local/sbin/twinhall-share")"
+fi
+
+# getty stays off tty1 exactly while the hall is enabled: the drop-in's
+# condition is the link `systemctl enable twinhall` makes.
+want=$(sed -n 's/^WantedBy=//p' "$root/usr/local/lib/systemd/system/twinhall.service")
+if grep -qx "ConditionPathExists=!/etc/systemd/system/$want.wants/twinhall.service" \
+	"$root/usr/local/lib/systemd/system/getty@tty1.service.d/twinhall.conf"; then
+	pass "the getty@tty1 drop-in keeps the login off tty1 while twinhall is enabled ($want)"
+else
+	fail "the getty@tty1 drop-in keeps the login off tty1 while twinhall is enabled" "WantedBy=$want"
+fi
+
+# The folders and the content as systemd-tmpfiles makes them from the
+# installed entry (the sample content copied where there is none).
+mkdir -p "$root/etc"
+systemd-sysusers --root="$root" >/dev/null 2>&1
+rm -rf "$TMP/tmpfiles-root" && mkdir -p "$TMP/tmpfiles-root/etc" && cp "$root/etc/passwd" "$root/etc/group" "$TMP/tmpfiles-root/etc/" &&
+	cp -R "$root/usr" "$TMP/tmpfiles-root/"
+systemd-tmpfiles --root="$TMP/tmpfiles-root" --create "$TMP/tmpfiles-root/usr/local/lib/tmpfiles.d/twinhall.conf" \
+	>"$TMP/tmpfiles.log" 2>&1
+[ -f "$TMP/tmpfiles-root/var/lib/twinhall/content/hall.yaml" ] &&
+	pass "the installed tmpfiles.d entry makes the content folder from the installed sample content" ||
+	fail "the installed tmpfiles.d entry makes the content folder from the installed sample content" "$(cat "$TMP/tmpfiles.log")"
 
 # The user, made by systemd-sysusers from the installed entry alone.
 mkdir -p "$root/etc"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Staff read Russian: every message they can see is in po/ru.po, translated
+# Staff read Russian: every message they can see (the program's and the
+# scripts' of tools/) is in po/ru.po, translated
 # (a message added to the code without its translation fails here: run
 # `make po`, translate, commit); the catalogue compiles with its formats
 # checked; --check speaks Russian under LANG=ru_RU.UTF-8 (even where that
@@ -8,6 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 
 xgettext $(cat po/xgettext.args) -o "$TMP/twinhall.pot" $(ls src/*/*.c | sort) 2>"$TMP/xgettext.log"
+xgettext $(cat po/xgettext-sh.args) -j -o "$TMP/twinhall.pot" $(sed -n 's/^SH_I18N *:= *//p' Makefile) 2>>"$TMP/xgettext.log"
 if out=$(msgcmp po/ru.po "$TMP/twinhall.pot" 2>&1); then
 	pass "po/ru.po translates every message of the code ($(grep -c '^msgid ' "$TMP/twinhall.pot") of them)"
 else

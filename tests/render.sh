@@ -32,15 +32,37 @@ done <tests/golden/cases.txt
 copy_content "$TMP/broken"
 sed -i '0,/caption:/s/caption:/captoin:/' "$TMP/broken/cities/oxford/city.yaml"
 (cd "$TMP" && "$OLDPWD/$TH" --screenshot notice.png --at notice --size 1920x1080 broken >/dev/null 2>&1)
+
+# The staff panel in Russian, as staff read it: with an error (a Windows
+# path) and with a warning (a city folder not listed), at a fixed time.
+copy_content "$TMP/panel-error"
+sed -i 's|file: photos/01-town-hall-declaration.jpg|file: photos\\01-town-hall-declaration.jpg|' "$TMP/panel-error/cities/oxford/city.yaml"
+copy_content "$TMP/panel-warning"
+mkdir "$TMP/panel-warning/cities/paris"
+# The error case on a PC that syncs with git, its last sync rejected.
+mkdir -p "$TMP/panel-state/state" "$TMP/panel-state/sync"
+printf '%s\n' "# twinhall-sync" result=rejected time=1764586800 ok_time=1764500400 branch=main \
+	"detail=cities/oxford/city.yaml:31:11: error: photos\\01-town-hall-declaration.jpg contains \\" \
+	>"$TMP/panel-state/sync/status"
+for v in error warning; do
+	(cd "$TMP" && LANG=ru_RU.UTF-8 LANGUAGE= LC_ALL= TZ=UTC "$OLDPWD/$TH" --screenshot "panel-$v.png" \
+		--at panel --size 1920x1080 --state-dir "$TMP/panel-state/state" "panel-$v" >/dev/null 2>&1)
+	rm -f "$TMP/panel-state/sync/status" # the warning case: a PC without git
+done
+shots="notice:notice-1920x1080 panel-error:panel-error-1920x1080-ru panel-warning:panel-warning-1920x1080-ru"
 if [ "${1:-}" = --update ]; then
-	cp "$TMP/notice.png" tests/golden/notice-1920x1080.png && echo "updated tests/golden/notice-1920x1080.png"
+	for s in $shots; do
+		cp "$TMP/${s%%:*}.png" "tests/golden/${s#*:}.png" && echo "updated tests/golden/${s#*:}.png"
+	done
 	exit 0
 fi
-if res=$("$PNGDIFF" tests/golden/notice-1920x1080.png "$TMP/notice.png" 0.5); then
-	pass "render notice-1920x1080 matches golden ($res)"
-else
-	fail "render notice-1920x1080 matches golden" "$res"
-fi
+for s in $shots; do
+	if res=$("$PNGDIFF" "tests/golden/${s#*:}.png" "$TMP/${s%%:*}.png" 0.5); then
+		pass "render ${s#*:} matches golden ($res)"
+	else
+		fail "render ${s#*:} matches golden" "$res"
+	fi
+done
 
 # Text stays legible whatever the photo: with every photo pure white, the
 # background under the caption panel still gives white text 4.5:1 or more.

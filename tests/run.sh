@@ -17,6 +17,8 @@ export BUILD=${BUILD:-build}
 export TMP=$(mktemp -d /tmp/twinhall-test.XXXXXX)
 # The last good content the program keeps goes here, not to ~/.local/state.
 export STATE_DIRECTORY=$TMP/state
+# The derivative cache too: never the developer's own ~/.cache.
+export CACHE_DIRECTORY=$TMP/cache
 trap 'rm -rf "$TMP"' EXIT
 log=$TMP/all.log
 : >"$log"
@@ -41,7 +43,7 @@ run_part() {
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] && run_part "${t##*/}" "$t"
 done
-scripts="tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/staff.sh tests/hours.sh tests/screen_change.sh tests/final_frame.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/install.sh tests/po.sh tests/attack.sh tests/fuzz.sh"
+scripts="tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/derivs.sh tests/staff.sh tests/hours.sh tests/screen_change.sh tests/final_frame.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/install.sh tests/sync.sh tests/share.sh tests/po.sh tests/attack.sh tests/fuzz.sh"
 [ "$mode" = fast ] && scripts=tests/render.sh
 for s in $scripts; do
 	run_part "$s" bash "$s"

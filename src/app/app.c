@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "image/deriv_cache.h"
 #include "input/corner_hold.h"
 #include "content/hours.h"
 #include "content/zone.h"
@@ -118,6 +119,7 @@ static int start_visit(struct app *a)
 	                     a->o->trace ? stdout : NULL);
 	if (!a->visit)
 		return -1;
+	visit_use_derivs(a->visit, a->derivs);
 	start_at(a, c);
 	log_info("showing %s at %dx%d", live_status(a->live)->shown_dir, w, h);
 	return 0;
@@ -500,6 +502,36 @@ static bool kiosk_without_screen(const struct options *o)
 	return true;
 }
 
+/* The derivative cache's budget: every photo of a hall of a dozen cities,
+ * at the photo screen's and the loop's sizes, at 1920x1080 (8 MB each);
+ * at 3840x2160 (33 MB each) the warm-up stops when it is full. */
+#define DERIV_BUDGET ((size_t)2 << 30)
+
+/* The cache of pictures at the screen's size (deriv_cache), or NULL. */
+static struct deriv_cache *open_derivs(void)
+{
+	char dir[4096];
+	if (deriv_cache_dir(dir, sizeof dir) != 0) {
+		log_warning("no cache directory (neither $CACHE_DIRECTORY nor $HOME): photos "
+		            "are decoded from their originals");
+		return NULL;
+	}
+	return deriv_cache_open(dir, DERIV_BUDGET);
+}
+
+/* Says what the cache of pictures did in this run, then closes it. */
+static void close_derivs(struct deriv_cache *d)
+{
+	struct deriv_cache_stats st;
+	if (!d)
+		return;
+	deriv_cache_stats(d, &st);
+	log_info("pictures at the screen's size: %zu read from the cache, %zu written, %zu "
+	         "found damaged; %zu files, %zu MB",
+	         st.hits, st.written, st.rejected, st.files, st.bytes >> 20);
+	deriv_cache_free(d);
+}
+
 int app_run(const struct options *o, const char *dir)
 {
 	struct app a = {.o = o, .dir = dir, .dirty = true};
@@ -525,6 +557,7 @@ int app_run(const struct options *o, const char *dir)
 	a.live = live_start(&lc, wake_for_reload, &a.live_event);
 	if (!a.live || kiosk_without_screen(o))
 		goto done;
+	a.derivs = open_derivs();
 	if (open_window(&a) != 0) {
 		why_no_screen();
 		back_off(o);
@@ -560,7 +593,8 @@ done:
 	screen_power_free(a.power); /* the panel lit again for whatever comes next */
 	panel_free(a.panel);
 	visit_free(a.visit);
-	live_stop(a.live); /* after the visit: it draws from the content */
+	close_derivs(a.derivs); /* after the visit: its decoders use it */
+	live_stop(a.live);      /* after the visit: it draws from the content */
 	notice_free(a.notice);
 	text_free(a.text);
 	if (a.ren)

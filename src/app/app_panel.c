@@ -3,6 +3,9 @@
  * STATUS= and --trace. */
 #include "app/app_private.h"
 
+#include "base/i18n.h"
+#include "live/snapshot.h"
+
 #include <stdio.h>
 #include <unistd.h>
 
@@ -52,6 +55,20 @@ static size_t resident_bytes(void)
 	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
 }
 
+/* The git sync's status file, read again at most every 5 s (a few
+ * hundred bytes from the page cache, only while the panel is open or
+ * systemd's status line is made). */
+static const struct sync_status *sync_now(struct app *a, uint64_t now)
+{
+	char state[1024];
+	if (a->sync_read && now - a->sync_read < 5000)
+		return &a->sync;
+	a->sync_read = now ? now : 1;
+	if (snapshot_state_dir(a->o->state_dir, state, sizeof state) == 0)
+		sync_status_read(state, &a->sync);
+	return &a->sync;
+}
+
 /* How the hall is: for the staff panel and systemd's STATUS=. */
 static struct panel_info gather(struct app *a, uint64_t now)
 {
@@ -59,7 +76,8 @@ static struct panel_info gather(struct app *a, uint64_t now)
 	                        .diag = live_diag(a->live),
 	                        .content = live_content(a->live),
 	                        .uptime_ms = now - a->started,
-	                        .rss_bytes = resident_bytes()};
+	                        .rss_bytes = resident_bytes(),
+	                        .sync = sync_now(a, now)};
 	unsigned n = a->frames < FRAMES_KEPT ? a->frames : FRAMES_KEPT;
 	for (unsigned i = 0; i < n; i++) {
 		if (a->frame_at[i] + 1000 > now)
@@ -90,15 +108,16 @@ void app_status_line(struct app *a, uint64_t now, char *buf, size_t len)
 {
 	struct panel_info in = gather(a, now);
 	static const char *const shown[] = {
-	    [LIVE_SHOWN_NONE] = "notice: the content has errors",
-	    [LIVE_SHOWN_CURRENT] = "content current",
-	    [LIVE_SHOWN_PART] = "content current but cities with errors",
-	    [LIVE_SHOWN_KEPT] = "content kept: the last change has errors",
-	    [LIVE_SHOWN_SNAPSHOT] = "last good copy: the content folder has errors or is missing",
+	    [LIVE_SHOWN_NONE] = N_("notice: the content has errors"),
+	    [LIVE_SHOWN_CURRENT] = N_("content current"),
+	    [LIVE_SHOWN_PART] = N_("content current but cities with errors"),
+	    [LIVE_SHOWN_KEPT] = N_("content kept: the last change has errors"),
+	    [LIVE_SHOWN_SNAPSHOT] =
+	        N_("last good copy: the content folder has errors or is missing"),
 	};
-	const char *state = shown[in.live->shown];
-	snprintf(buf, len, "%s%s; %d fps; %zu images (%zu MB); RSS %zu MB",
-	         a->opening.closed ? "closed (opening hours); " : "", state, in.fps, in.textures,
+	const char *state = _(shown[in.live->shown]);
+	snprintf(buf, len, _("%s%s; %d fps; %zu images (%zu MB); RSS %zu MB"),
+	         a->opening.closed ? _("closed (opening hours); ") : "", state, in.fps, in.textures,
 	         in.texture_bytes >> 20, in.rss_bytes >> 20);
 }
 

@@ -18,6 +18,7 @@
 #include "input/corner_hold.h"
 #include "input/monkey.h"
 #include "live/live.h"
+#include "live/sync_status.h"
 #include "text/text.h"
 #include "ui/notice.h"
 #include "ui/panel.h"
@@ -41,6 +42,7 @@ struct app {
 	struct text *text;
 	struct notice *notice; /* shown while there is no content to show */
 	struct visit *visit;
+	struct deriv_cache *derivs; /* pictures at the screen's size; NULL: none */
 	Uint32 wake_event;
 	bool quit, dirty;
 	bool failed; /* the screen cannot be drawn any more: exit non-zero */
@@ -59,6 +61,8 @@ struct app {
 	struct opening opening;     /* dark outside the opening hours */
 	struct monkey monkey;       /* --monkey: the soak test's random touches */
 	struct screen_power *power; /* the panel off outside the opening hours */
+	struct sync_status sync;    /* the git sync's last run, for the panel */
+	uint64_t sync_read;         /* when it was read; 0: not yet */
 };
 
 /* The program's monotonic milliseconds (faster under --clock-speed). */

@@ -113,6 +113,8 @@ static int show(const struct options *o, const char *dir, struct content **c, st
 	IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
 	if (o->mode == MODE_SCREENSHOT && strcmp(o->at, "notice") == 0)
 		rc = screenshot_notice(o, *d);
+	else if (o->mode == MODE_SCREENSHOT && strcmp(o->at, "panel") == 0)
+		rc = screenshot_panel(o, dir, *c, *d);
 	else if (o->mode == MODE_SCREENSHOT)
 		rc = screenshot_run(o, *c, lang);
 	else
@@ -160,7 +162,8 @@ int main(int argc, char **argv)
 		diag_log(d, stderr, dir);
 		if (!c)
 			log_error("%s has errors (run twinhall --check %s)", dir, dir);
-		int notice = o.mode == MODE_SCREENSHOT && strcmp(o.at, "notice") == 0;
+		int notice = o.mode == MODE_SCREENSHOT &&
+		             (strcmp(o.at, "notice") == 0 || strcmp(o.at, "panel") == 0);
 		rc = !c && o.mode == MODE_SCREENSHOT && !notice ? 1 : show(&o, dir, &c, &d);
 	}
 	content_free(c);

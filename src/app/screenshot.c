@@ -13,6 +13,9 @@
 #include "image/image_loader.h"
 #include "nav/nav.h"
 #include "ui/notice.h"
+#include "live/snapshot.h"
+#include "live/sync_status.h"
+#include "ui/panel.h"
 #include "visit/visit.h"
 #include "ui/slide.h"
 
@@ -181,6 +184,51 @@ int screenshot_notice(const struct options *o, struct diag *d)
 		rc = save(o, surf);
 	}
 	notice_free(n);
+	text_free(text);
+	if (ren)
+		SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(surf);
+	return rc;
+}
+
+int screenshot_panel(const struct options *o, const char *dir, const struct content *c,
+                     struct diag *d)
+{
+	/* A hall one day and three hours up, its content read at a fixed time,
+	 * so the picture is the same on every run (the clock shown is the
+	 * hall's zone, or TZ). */
+	const time_t read_at = 1764583200; /* 2025-12-01 10:00 UTC */
+	struct live_status st = {.dir = dir,
+	                         .shown_dir = dir,
+	                         .shown = c ? LIVE_SHOWN_CURRENT : LIVE_SHOWN_NONE,
+	                         .loaded = read_at,
+	                         .reloads = 1,
+	                         .last_rejected = !c,
+	                         .last_load = read_at,
+	                         .watch = WATCH_INOTIFY};
+	struct sync_status sync = {0};
+	char state[1024];
+	if (snapshot_state_dir(o->state_dir, state, sizeof state) == 0)
+		sync_status_read(state, &sync);
+	struct panel_info in = {.live = &st,
+	                        .sync = &sync,
+	                        .diag = d,
+	                        .content = c,
+	                        .uptime_ms = (24 + 3) * 3600 * 1000ull,
+	                        .fps = 0,
+	                        .slowest_ms = 4.2,
+	                        .rss_bytes = 80u << 20};
+	int rc = 1;
+	SDL_Surface *surf = NULL;
+	SDL_Renderer *ren = surface_renderer(o, &surf);
+	struct text *text = ren ? text_new(ren) : NULL;
+	struct panel *p = text ? panel_new(ren, text, 0) : NULL;
+	if (p) {
+		panel_draw(p, &in, o->size_w, o->size_h, NULL);
+		SDL_RenderPresent(ren);
+		rc = save(o, surf);
+	}
+	panel_free(p);
 	text_free(text);
 	if (ren)
 		SDL_DestroyRenderer(ren);

@@ -15,6 +15,11 @@ int screenshot_run(const struct options *o, const struct content *c, int lang);
  * (--at notice) into o->screenshot. Returns 0, or 1 when that failed. */
 int screenshot_notice(const struct options *o, struct diag *d);
 
+/* --at panel: the staff panel over content c (NULL: none could be shown)
+ * loaded from dir with problems d, at a fixed time and uptime. */
+int screenshot_panel(const struct options *o, const char *dir, const struct content *c,
+                     struct diag *d);
+
 /* Parses "attract" (the first slide) or "attract/N" (the Nth slide,
  * counted from 1 as photos/N is) into the loop position (0 for the
  * first). Returns 0, or -1 when the state is not one we know. */

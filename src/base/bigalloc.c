@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "base/perf_switch.h"
+
 #if defined(__SANITIZE_ADDRESS__)
 #define BIGALLOC_PLAIN 1
 #elif defined(__has_feature)
@@ -180,7 +182,8 @@ static void *block(size_t n, int zero)
 		return NULL;
 	if (n == 0)
 		n = 1;
-	return n >= BIGALLOC_MIN && !BIGALLOC_PLAIN ? big_block(n, zero) : small_block(n, zero);
+	bool big = n >= BIGALLOC_MIN && !BIGALLOC_PLAIN && perf_on(PERF_BIGALLOC);
+	return big ? big_block(n, zero) : small_block(n, zero);
 }
 
 void *big_malloc(size_t n)
@@ -262,7 +265,7 @@ void *big_realloc(void *p, size_t n)
 	if (!p)
 		return big_malloc(n);
 	struct header *h = header_of(p);
-	if (!h->map && (n < BIGALLOC_MIN || BIGALLOC_PLAIN)) {
+	if (!h->map && (n < BIGALLOC_MIN || BIGALLOC_PLAIN || !perf_on(PERF_BIGALLOC))) {
 		if (n > SIZE_MAX - sizeof *h)
 			return NULL;
 		struct header *g = realloc(h, sizeof *g + (n ? n : 1));
@@ -285,6 +288,8 @@ void *big_realloc(void *p, size_t n)
 
 int bigalloc_install(void)
 {
+	if (!perf_on(PERF_BIGALLOC))
+		return 0; /* the audit's baseline: SDL's and libc's own */
 	mallopt(M_MMAP_THRESHOLD, BIGALLOC_MIN);
 	return SDL_SetMemoryFunctions(big_malloc, big_calloc, big_realloc, big_free);
 }

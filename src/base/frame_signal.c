@@ -1,5 +1,7 @@
 #include "base/frame_signal.h"
 
+#include "base/perf_switch.h"
+
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -11,6 +13,8 @@ static pthread_cond_t lowered = PTHREAD_COND_INITIALIZER;
 
 void frame_signal_set(enum frame_phase p)
 {
+	if (!perf_on(PERF_PAUSE))
+		p = FRAME_IDLE;              /* the audit's baseline: decoders never pause */
 	if ((int)p >= atomic_load(&phase)) { /* raised: nobody to wake */
 		atomic_store(&phase, (int)p);
 		return;

@@ -11,4 +11,9 @@
 /* h carried on over the n bytes at p (start from HASH_SEED). */
 uint64_t hash_more(uint64_t h, const void *p, size_t n);
 
+/* A checksum of the n bytes at p that notices bytes changed, lost or
+ * moved, at memory speed (hash_more goes a byte at a time): for megabytes
+ * of pixels. Not a hash for tables. */
+uint64_t hash_wide(const void *p, size_t n);
+
 #endif

@@ -71,14 +71,22 @@ static void read_status(struct content_fields_ctx *x, const struct yaml_doc_node
 	c->status = (enum link_status)i;
 	if (c->status == LINK_ACTIVE)
 		return;
-	if (!yaml_doc_get(v, "year"))
-		content_fields_error(x, v, "\"status\" has no \"year\": when the twinning was %s",
-		                     states[i]);
-	if (!yaml_doc_get(v, "note"))
+	bool ended = c->status == LINK_ENDED;
+	if (!yaml_doc_get(v, "year") && ended)
 		content_fields_error(x, v,
-		                     "\"status\" has no \"note\": why it was %s, one line "
-		                     "per language",
-		                     states[i]);
+		                     "\"status\" has no \"year\": when the twinning was ended");
+	else if (!yaml_doc_get(v, "year"))
+		content_fields_error(x, v,
+		                     "\"status\" has no \"year\": when the twinning was suspended");
+	if (!yaml_doc_get(v, "note") && ended)
+		content_fields_error(x, v,
+		                     "\"status\" has no \"note\": why it was ended, one line per "
+		                     "language");
+	else if (!yaml_doc_get(v, "note"))
+		content_fields_error(
+		    x, v,
+		    "\"status\" has no \"note\": why it was suspended, one line per "
+		    "language");
 	content_fields_int(x, v, "year", 1900, 2100, &c->status_year);
 	content_fields_text(x, v, "note", &c->status_note);
 }

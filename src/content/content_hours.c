@@ -60,31 +60,31 @@ int content_hours_parse_day(const char *s, struct hours_day *out, char *msg, siz
 		}
 		if (open == -2 || close == -2) {
 			snprintf(msg, size,
-			         "\"%.40s\" has a time that is not on the clock: hours go "
-			         "from 00:00 to 24:00",
+			         _("\"%.40s\" has a time that is not on the clock: hours go "
+			           "from 00:00 to 24:00"),
 			         start);
 			return -1;
 		}
 		if (open < 0 || close < 0) {
-			snprintf(msg, size, "\"%.40s\" is not opening hours: write them as %s",
+			snprintf(msg, size, _("\"%.40s\" is not opening hours: write them as %s"),
 			         start, example);
 			return -1;
 		}
 		if (close <= open) {
 			snprintf(msg, size,
-			         "the hall cannot close at %02d:%02d before it opens at "
-			         "%02d:%02d; to stay open past midnight, end the day at 24:00",
+			         _("the hall cannot close at %02d:%02d before it opens at "
+			           "%02d:%02d; to stay open past midnight, end the day at 24:00"),
 			         close / 60, close % 60, open / 60, open % 60);
 			return -1;
 		}
 		if (out->n && open < out->spans[out->n - 1].close_min) {
 			snprintf(msg, size,
-			         "the times overlap or are out of order: list them through "
-			         "the day, as in 09:00-13:00, 14:00-18:00");
+			         _("the times overlap or are out of order: list them through "
+			           "the day, as in 09:00-13:00, 14:00-18:00"));
 			return -1;
 		}
 		if (out->n == HOURS_MAX_SPANS) {
-			snprintf(msg, size, "more than %d opening times in one day",
+			snprintf(msg, size, _("more than %d opening times in one day"),
 			         HOURS_MAX_SPANS);
 			return -1;
 		}
@@ -95,7 +95,7 @@ int content_hours_parse_day(const char *s, struct hours_day *out, char *msg, siz
 		if (!*s)
 			return 0;
 		if (*s != ',') {
-			snprintf(msg, size, "\"%.40s\" is not opening hours: write them as %s",
+			snprintf(msg, size, _("\"%.40s\" is not opening hours: write them as %s"),
 			         start, example);
 			return -1;
 		}

@@ -354,6 +354,14 @@ static const struct yaml_doc_node *parse_mended(const struct parse *first)
 const struct yaml_doc_node *yaml_doc_parse(const char *file, const char *buf, size_t len,
                                            struct arena *a, struct diag *d)
 {
+	/* Windows Notepad starts a UTF-8 file with a byte order mark. It is no
+	 * part of the text: without it, columns on the first line are the ones
+	 * staff see, and the mending and error hints read the same bytes as
+	 * libyaml. (CRLF line ends need nothing: libyaml reads them as one.) */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	struct parse p = {.file = file, .buf = buf, .len = len, .a = a, .d = d, .may_mend = true};
 	if (!prescan(&p))
 		return NULL;

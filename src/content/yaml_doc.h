@@ -39,7 +39,8 @@ struct yaml_doc_node {
 };
 
 /* Parses the len bytes at buf (the whole file named file, relative to the
- * content root, used in messages). Checks, in order: the size limit
+ * content root, used in messages); a UTF-8 byte order mark at its start is
+ * skipped. Checks, in order: the size limit
  * YAML_DOC_MAX_BYTES, NUL bytes, UTF-8, then YAML syntax, anchors, aliases,
  * tags, depth, one document, not empty. Returns the root node, allocated in
  * a and living as long as it, or NULL after adding one located error to d. */

@@ -1,5 +1,7 @@
 #include "content/yaml_error.h"
 
+#include "base/i18n.h"
+
 #include <stdbool.h>
 #include <string.h>
 
@@ -26,7 +28,7 @@ static int byte_at(const char *buf, size_t len, size_t line, size_t col)
 
 static void error_at(struct diag *d, const char *file, yaml_mark_t m, const char *msg)
 {
-	diag_add(d, DIAG_ERROR, file, (int)m.line + 1, (int)m.column + 1, "%s", msg);
+	diag_add_text(d, DIAG_ERROR, file, (int)m.line + 1, (int)m.column + 1, _(msg));
 }
 
 struct hint {
@@ -36,25 +38,25 @@ struct hint {
 /* What libyaml's problems mean in a content file, each a whole message. */
 static const struct hint hints[] = {
     {"found character that cannot start any token",
-     "this character cannot start a value here; a tab used to indent is the usual cause "
-     "(indent with spaces only), or put the value in quotes"},
-    {"could not find expected ':'", "this line is not of the form name: value"},
-    {"did not find expected ',' or ']'", "a list opened with [ is not closed with ]"},
-    {"did not find expected ',' or '}'", "a group opened with { is not closed with }"},
+     N_("this character cannot start a value here; a tab used to indent is the usual cause "
+        "(indent with spaces only), or put the value in quotes")},
+    {"could not find expected ':'", N_("this line is not of the form name: value")},
+    {"did not find expected ',' or ']'", N_("a list opened with [ is not closed with ]")},
+    {"did not find expected ',' or '}'", N_("a group opened with { is not closed with }")},
     {"did not find expected key",
-     "check the indentation: fields at the same level must start in the same column"},
+     N_("check the indentation: fields at the same level must start in the same column")},
     {"did not find expected '-' indicator",
-     "check the indentation: list items (- ...) must start in the same column"},
-    {"did not find expected node content", "a value is missing or a bracket is misplaced"},
+     N_("check the indentation: list items (- ...) must start in the same column")},
+    {"did not find expected node content", N_("a value is missing or a bracket is misplaced")},
     {"block sequence entries are not allowed in this context",
-     "a list item (- ...) is in the wrong place; check the indentation"},
-    {"found undefined tag handle", "remove the ! and put the value in quotes"},
-    {"found unknown escape character", "inside \"double quotes\" a backslash must be doubled "
-                                       "(\\\\), or use 'single quotes'"},
+     N_("a list item (- ...) is in the wrong place; check the indentation")},
+    {"found undefined tag handle", N_("remove the ! and put the value in quotes")},
+    {"found unknown escape character", N_("inside \"double quotes\" a backslash must be doubled "
+                                          "(\\\\), or use 'single quotes'")},
     {"found a tab character that violates indentation",
-     "a tab is used to indent; indent with spaces only"},
+     N_("a tab is used to indent; indent with spaces only")},
     {"control characters are not allowed",
-     "this invisible control character is not allowed in the file; delete it"},
+     N_("this invisible control character is not allowed in the file; delete it")},
 };
 
 static const char *hint_for(const char *problem)
@@ -157,7 +159,7 @@ static void reader_error(const yaml_parser_t *ps, const char *file, const char *
 	struct utf8_pos pos =
 	    utf8_position(buf, ps->problem_offset <= len ? ps->problem_offset : len);
 	if (hint)
-		diag_add(d, DIAG_ERROR, file, pos.line, pos.col, "%s", hint);
+		diag_add_text(d, DIAG_ERROR, file, pos.line, pos.col, _(hint));
 	else
 		diag_add(d, DIAG_ERROR, file, pos.line, pos.col,
 		         "this character is not allowed in the file; delete it (YAML: %s)",
@@ -194,7 +196,7 @@ void yaml_error_report(const yaml_parser_t *ps, const char *file, const char *bu
 	if (ps->context && strcmp(problem, hints[1].problem) == 0)
 		m = ps->context_mark;
 	if (strcmp(problem, hints[0].problem) == 0 && byte_at(buf, len, m.line, m.column) == '\t')
-		hint = "a tab is used here; indent with spaces only";
+		hint = N_("a tab is used here; indent with spaces only");
 	if (hint)
 		error_at(d, file, m, hint);
 	else

@@ -156,11 +156,11 @@ static int parse(struct zone *z, struct arena *a, const unsigned char *b, size_t
 
 const struct zone *zone_load(struct arena *a, const char *name, char *msg, size_t size)
 {
-	static const char example[] = "a tzdata name such as Asia/Yekaterinburg (Perm) or "
-	                              "Europe/Moscow";
+	static const char example[] = N_("a tzdata name such as Asia/Yekaterinburg (Perm) or "
+	                                 "Europe/Moscow");
 	if (!valid_name(name)) {
 		snprintf(msg, size, _("\"%.70s\" is not a time zone name: write %s"), name,
-		         example);
+		         _(example));
 		return NULL;
 	}
 	const char *dir = getenv("TZDIR");
@@ -173,7 +173,7 @@ const struct zone *zone_load(struct arena *a, const char *name, char *msg, size_
 		snprintf(msg, size,
 		         _("\"%s\" is not a time zone this PC knows (none in %s): write %s; "
 		           "timedatectl list-timezones lists them"),
-		         name, dir && dir[0] ? dir : "/usr/share/zoneinfo", example);
+		         name, dir && dir[0] ? dir : "/usr/share/zoneinfo", _(example));
 		free(b);
 		return NULL;
 	}

@@ -1,5 +1,7 @@
 #include "image/heic_decode.h"
 
+#include "base/i18n.h"
+
 #include <libheif/heif.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,7 +63,7 @@ int heic_decode(const unsigned char *data, size_t len, struct resize *r, char *e
 	struct heif_decoding_options *opt = heif_decoding_options_alloc();
 	int rc = -1;
 	if (!ctx || !opt) {
-		snprintf(err, err_size, "out of memory decoding the photo");
+		snprintf(err, err_size, _("out of memory decoding the photo"));
 		goto end;
 	}
 	heif_context_set_maximum_image_size_limit(ctx, IMAGE_INFO_MAX_SIDE);
@@ -76,14 +78,14 @@ int heic_decode(const unsigned char *data, size_t len, struct resize *r, char *e
 		    h, &img, heif_colorspace_RGB,
 		    alpha ? heif_chroma_interleaved_RGBA : heif_chroma_interleaved_RGB, opt);
 	if (e.code != heif_error_Ok) {
-		snprintf(err, err_size, "cannot decode the HEIC photo (%s)", e.message);
+		snprintf(err, err_size, _("cannot decode the HEIC photo (%s)"), e.message);
 		goto end;
 	}
 	r->alpha = alpha;
 	r->orientation = boxes.orientation ? boxes.orientation : exif_block_orientation(h);
 	rc = push_rows(img, alpha, r);
 	if (rc != 0)
-		snprintf(err, err_size, "out of memory decoding the photo");
+		snprintf(err, err_size, _("out of memory decoding the photo"));
 end:
 	heif_image_release(img);
 	heif_image_handle_release(h);

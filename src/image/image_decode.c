@@ -1,5 +1,7 @@
 #include "image/image_decode.h"
 
+#include "base/i18n.h"
+
 #include <SDL_image.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +58,7 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r,
 	struct image_info info;
 	int ow, oh, nw, nh;
 	if (image_info_parse(data, len, &info) != IMAGE_INFO_OK) {
-		snprintf(err, err_size, "cannot read the JPEG's header");
+		snprintf(err, err_size, _("cannot read the JPEG's header"));
 		return -1;
 	}
 	r->orientation = exif_orientation(data, len);
@@ -91,7 +93,7 @@ static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct re
 	big_free(*owned);
 	*owned = NULL;
 	if (!raw) {
-		snprintf(err, err_size, "cannot decode the image: %s", IMG_GetError());
+		snprintf(err, err_size, _("cannot decode the image: %s"), IMG_GetError());
 		return -1;
 	}
 	r->alpha = raw->format->Amask != 0 || SDL_HasColorKey(raw);
@@ -113,7 +115,7 @@ static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct re
 		more = rc == 0 && resize_row(r, row);
 	}
 	if (rc != 0)
-		snprintf(err, err_size, "out of memory decoding the image");
+		snprintf(err, err_size, _("out of memory decoding the image"));
 	free(row);
 	SDL_FreeSurface(raw);
 	return rc;
@@ -184,9 +186,9 @@ static SDL_Surface *finish(struct resize *r, int rc, char *err, size_t err_size)
 	SDL_Surface *out = NULL;
 	bool alpha = r->alpha;
 	if (rc == 0 && !resize_complete(r))
-		snprintf(err, err_size, "the image ends before all its rows");
+		snprintf(err, err_size, _("the image ends before all its rows"));
 	else if (rc == 0 && !(out = resize_end(r)))
-		snprintf(err, err_size, "out of memory turning the image upright");
+		snprintf(err, err_size, _("out of memory turning the image upright"));
 	resize_free(r);
 	if (out && !(alpha && translucent(out)))
 		SDL_SetSurfaceBlendMode(out, SDL_BLENDMODE_NONE);
@@ -274,7 +276,7 @@ SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fi
 			fclose(f);
 		else if (own >= 0)
 			close(own);
-		snprintf(err, err_size, "cannot read the file");
+		snprintf(err, err_size, _("cannot read the file"));
 		return NULL;
 	}
 	void *none = NULL;

@@ -1,5 +1,7 @@
 #include "image/image_file.h"
 
+#include "base/i18n.h"
+
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,7 +16,7 @@ int image_file_open(const char *root, const char *path, int *fd, size_t *len, ch
 	*fd = -1;
 	int root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (root_fd < 0) {
-		snprintf(err, err_size, "cannot open the content folder %s", root);
+		snprintf(err, err_size, _("cannot open the content folder %s"), root);
 		return -1;
 	}
 	enum safe_path_err e = safe_path_open(root_fd, path, fd);

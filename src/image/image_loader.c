@@ -2,16 +2,20 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/bigalloc.h"
+#include "base/clock_ms.h"
 #include "base/work_queue.h"
+#include "image/deriv_cache.h"
 #include "image/image_file.h"
 #include "image/image_info.h"
 #include "image/offer_board.h"
+#include "base/perf_switch.h"
 
 enum { LOADER_MAX_THREADS = 4 };
 
@@ -21,12 +25,21 @@ struct image_loader {
 	Uint32 wake_event;
 	struct offer_board *board; /* parts of urgent decodes, for idle threads */
 	struct work_queue *queue;
-	int n_threads; /* workers and helpers */
+	int n_threads;                        /* workers and helpers */
+	_Atomic(struct deriv_cache *) derivs; /* NULL: none */
+	struct work_queue *warm;              /* writes derivatives; NULL: none */
+	atomic_int busy;                      /* requests being decoded */
+	_Atomic uint64_t quiet_from;          /* clock_ms when the last one ended */
 };
 
 enum {
 	INCOMPLETE_TRIES = 5,
 	INCOMPLETE_WAIT_MS = 400,
+	/* A warm-up decode starts only once the loader had nothing to do for
+	 * this long, so it seldom runs beside a decode somebody waits for (a
+	 * decode cannot be paused: it would share the cores with that one). */
+	WARM_QUIET_MS = 1500,
+	WARM_LOOK_MS = 100,
 	TEXTURE_SLACK = 256, /* SDL's alignment padding on top of a texture's pixels */
 };
 
@@ -86,14 +99,59 @@ struct image_result *image_load_now(const char *root, const char *path, int w, i
 	return r;
 }
 
-/* Decodes a request on a worker thread (the queue's run). */
+/* Decodes a request on a worker thread (the queue's run): read from the
+ * derivative cache when it has the picture, else decoded (a neighbour's
+ * kept there at once). */
 static void decode(void *ctx, void *job, bool urgent)
 {
 	struct image_loader *l = ctx;
 	struct image_result *r = job;
-	decode_into(l->root, r, l->n_threads > 1 ? l->board : NULL, urgent, l->queue);
+	struct deriv_cache *d = atomic_load(&l->derivs);
+	atomic_fetch_add(&l->busy, 1);
+	r->surface = deriv_cache_read(d, r->path, r->w, r->h, r->fit);
+	r->derived = r->surface != NULL;
+	if (!r->derived) {
+		bool split = l->n_threads > 1 && perf_on(PERF_SPLIT);
+		decode_into(l->root, r, split ? l->board : NULL, urgent, l->queue);
+		bool keep = r->surface && d && deriv_cache_keyed(r->path);
+		if (keep && !urgent)
+			deriv_cache_write(d, r->path, r->w, r->h, r->fit, r->surface, false);
+		r->wants_deriv = keep && urgent;
+	}
 	if (r->surface) /* the texture's memory, as SDL will ask for it */
 		big_prefault((size_t)r->surface->pitch * (size_t)r->surface->h + TEXTURE_SLACK);
+	atomic_store(&l->quiet_from, clock_ms());
+	atomic_fetch_sub(&l->busy, 1);
+}
+
+/* Whether the loader's own work has left the cores alone for a while. */
+static bool loader_quiet(struct image_loader *l)
+{
+	uint64_t since = atomic_load(&l->quiet_from); /* before the clock: never ahead of it */
+	return atomic_load(&l->busy) == 0 && work_queue_waiting(l->queue) == 0 &&
+	       clock_ms() - since >= WARM_QUIET_MS;
+}
+
+/* A warm-up job (the warm queue's run): the derivative made when missing,
+ * once the loader is quiet; nothing is handed back. */
+static void warm_up(void *ctx, void *job, bool urgent)
+{
+	(void)urgent;
+	struct image_loader *l = ctx;
+	struct image_result *r = job;
+	struct deriv_cache *d = atomic_load(&l->derivs);
+	while (!loader_quiet(l)) {
+		if (work_queue_stopping(l->warm))
+			return;
+		SDL_Delay(WARM_LOOK_MS);
+	}
+	if (deriv_cache_has(d, r->path, r->w, r->h, r->fit))
+		return;
+	decode_into(l->root, r, NULL, false, l->warm);
+	if (r->surface)
+		deriv_cache_write(d, r->path, r->w, r->h, r->fit, r->surface, true);
+	SDL_FreeSurface(r->surface);
+	r->surface = NULL;
 }
 
 static void drop(void *ctx, void *job)
@@ -119,6 +177,8 @@ static bool help(void *ctx)
 static const struct work_queue_ops loader_ops = {
     .run = decode, .drop = drop, .wake = wake, .assist = help};
 
+static const struct work_queue_ops warm_ops = {.run = warm_up, .drop = drop};
+
 /* A part was put up on the board: idle threads look. */
 static void wake_workers(void *arg)
 {
@@ -133,6 +193,7 @@ struct image_loader *image_loader_new(const char *root, int workers, int helpers
 		return NULL;
 	snprintf(l->root, sizeof l->root, "%s", root);
 	l->wake_event = wake_event;
+	atomic_store(&l->quiet_from, clock_ms()); /* the start's own decodes first */
 	l->board = offer_board_new(wake_workers, l);
 	if (!l->board)
 		goto fail;
@@ -153,6 +214,7 @@ void image_loader_free(struct image_loader *l)
 {
 	if (!l)
 		return;
+	work_queue_free(l->warm);
 	work_queue_free(l->queue);
 	offer_board_free(l->board);
 	free(l);
@@ -193,14 +255,48 @@ void image_loader_request(struct image_loader *l, const char *path, int w, int h
 		free(r);
 }
 
+void image_loader_use_derivs(struct image_loader *l, struct deriv_cache *d)
+{
+	if (!d || l->warm)
+		return;
+	/* One thread: warming up is never in a hurry. */
+	l->warm = work_queue_new(&warm_ops, l, 1, 0, "deriv");
+	if (l->warm)
+		atomic_store(&l->derivs, d);
+}
+
+void image_loader_warm(struct image_loader *l, const char *path, int w, int h, enum image_fit fit)
+{
+	struct request_key k = {path, w, h, fit};
+	if (!l->warm || !deriv_cache_keyed(path) || work_queue_find(l->warm, same_request, &k))
+		return;
+	struct image_result *r = calloc(1, sizeof *r);
+	if (!r)
+		return;
+	snprintf(r->path, sizeof r->path, "%s", path);
+	r->w = w;
+	r->h = h;
+	r->fit = fit;
+	if (!work_queue_push(l->warm, r, 0))
+		free(r);
+}
+
 void image_loader_cancel(struct image_loader *l)
 {
 	work_queue_clear(l->queue);
+	if (l->warm)
+		work_queue_clear(l->warm);
 }
 
 struct image_result *image_loader_poll(struct image_loader *l)
 {
-	return work_queue_take(l->queue);
+	struct image_result *r;
+	while (l->warm && (r = work_queue_take(l->warm))) /* done with */
+		image_result_free(r);
+	r = work_queue_take(l->queue);
+	if (r && r->wants_deriv)
+		image_loader_warm(l, r->path, r->w, r->h, r->fit);
+	return r;
 }
 
 void image_result_free(struct image_result *r)

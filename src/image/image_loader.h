@@ -19,8 +19,13 @@ struct image_result {
 	enum image_fit fit;
 	SDL_Surface *surface; /* NULL when the image could not be shown */
 	bool incomplete;      /* a JPEG still being copied: not ready, not failed */
+	bool derived;         /* read from the derivative cache, not decoded */
+	bool wants_deriv;     /* decoded for the screen now: its derivative is
+	                       * written later, by a warm-up job */
 	char error[256];      /* why, for the log */
 };
+
+struct deriv_cache;
 
 /* Starts workers (1..4) threads reading images below the directory root,
  * and helpers more (up to 4 in all) that only take parts of urgent decodes
@@ -41,6 +46,19 @@ void image_loader_free(struct image_loader *l);
  * becomes urgent and moves up. */
 void image_loader_request(struct image_loader *l, const char *path, int w, int h,
                           enum image_fit fit, uint64_t tag, bool urgent);
+
+/* From now on, reads an image from d when it has the picture asked for
+ * (keyed by a store name, see deriv_cache_keyed) instead of decoding it,
+ * and keeps what it decodes there: a neighbour's at once, one on screen
+ * later (the first view waits for no write). d is borrowed: it must
+ * outlive the loader. Call before the first request. */
+void image_loader_use_derivs(struct image_loader *l, struct deriv_cache *d);
+
+/* Asks for the derivative of path for fit into w x h to be made, when the
+ * loader uses derivatives and it is not there: decoded and written by a
+ * thread of its own, once the loader's other work has been done for a
+ * while (WARM_QUIET_MS), never handed back. */
+void image_loader_warm(struct image_loader *l, const char *path, int w, int h, enum image_fit fit);
 
 /* Forgets requests not yet started (a new screen size makes them stale). */
 void image_loader_cancel(struct image_loader *l);

@@ -1,5 +1,7 @@
 #include "image/jpeg_decode.h"
 
+#include "base/i18n.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -223,15 +225,16 @@ enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, i
 {
 	size_t end = data ? unpadded_len(data, len) : 0;
 	if (end < 2) {
-		snprintf(err, err_size, "the file is empty, perhaps still being copied");
+		snprintf(err, err_size, _("the file is empty, perhaps still being copied"));
 		return JPEG_INCOMPLETE;
 	}
 	if (data[0] != 0xFF || data[1] != 0xD8) {
-		snprintf(err, err_size, "the file is not a JPEG");
+		snprintf(err, err_size, _("the file is not a JPEG"));
 		return JPEG_BROKEN;
 	}
 	if (end < 4 || data[end - 2] != 0xFF || data[end - 1] != 0xD9) {
-		snprintf(err, err_size, "the JPEG has no end marker, perhaps still being copied");
+		snprintf(err, err_size,
+		         _("the JPEG has no end marker, perhaps still being copied"));
 		return JPEG_INCOMPLETE;
 	}
 	static const struct jpeg_job empty;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/perf_switch.h"
 #include "image/image_loader.h"
 #include "base/lru.h"
 
@@ -32,7 +33,7 @@ struct texture_cache {
 	size_t n_held, held_cap;
 	bool paced;
 	size_t pace_left; /* bytes this frame may still upload while paced */
-	size_t hits, misses, loading, failed;
+	size_t hits, misses, loading, failed, derived;
 	size_t refreshing; /* READY entries with a refresh_tag */
 };
 
@@ -88,7 +89,8 @@ struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_roo
 	 * between frames goes to a helper that shares the decode of a photo
 	 * on screen (at a lower priority than drawing, as every worker). */
 	int cores = SDL_GetCPUCount(), workers = cores - 1 < 1 ? 1 : cores - 1 > 4 ? 4 : cores - 1;
-	c->loader = image_loader_new(content_root, workers, cores > workers ? 1 : 0, wake_event);
+	int helpers = cores > workers && perf_on(PERF_SPLIT) ? 1 : 0;
+	c->loader = image_loader_new(content_root, workers, helpers, wake_event);
 
 	if (!c->loader)
 		goto fail;
@@ -99,6 +101,16 @@ struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_roo
 fail:
 	texture_cache_free(c);
 	return NULL;
+}
+
+void texture_cache_use_derivs(struct texture_cache *c, struct deriv_cache *d)
+{
+	image_loader_use_derivs(c->loader, d);
+}
+
+void texture_cache_warm(struct texture_cache *c, const char *path, int w, int h, enum image_fit fit)
+{
+	image_loader_warm(c->loader, path, w, h, fit);
 }
 
 void texture_cache_free(struct texture_cache *c)
@@ -284,6 +296,7 @@ static bool fill(struct texture_cache *c, struct lru_entry *le, const struct ima
 	e->w = s->w;
 	e->h = s->h;
 	set_state(c, e, TEXTURE_READY);
+	c->derived += r->derived;
 	lru_set_bytes(c->map, le, (size_t)e->w * (size_t)e->h * 4);
 	return true;
 }
@@ -369,7 +382,7 @@ bool texture_cache_take(struct texture_cache *c)
 			bool paced = c->paced;
 			c->paced = false;
 			changed |= take_one(c, r) == TAKEN_CHANGED;
-			c->paced = paced;
+			c->paced = paced && perf_on(PERF_PACE);
 			image_result_free(r);
 		}
 	size_t done = 0;
@@ -389,7 +402,7 @@ bool texture_cache_take(struct texture_cache *c)
 
 void texture_cache_pace(struct texture_cache *c, bool paced)
 {
-	c->paced = paced;
+	c->paced = paced && perf_on(PERF_PACE);
 }
 
 bool texture_cache_holding(const struct texture_cache *c)
@@ -475,5 +488,6 @@ void texture_cache_stats(const struct texture_cache *c, struct texture_cache_sta
 	                                    .failed = c->failed,
 	                                    .hits = c->hits,
 	                                    .misses = c->misses,
-	                                    .evictions = ls.evictions};
+	                                    .evictions = ls.evictions,
+	                                    .derived = c->derived};
 }

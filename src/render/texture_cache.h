@@ -28,13 +28,27 @@ struct texture_cache_stats {
 	                         * the new decodes of changed files) */
 	size_t hits, misses;    /* misses: how many images were asked to be decoded */
 	size_t evictions;
+	size_t derived; /* images made textures from the derivative cache */
 };
+
+struct deriv_cache;
 
 /* A cache drawing with r (borrowed: it must outlive the cache) of images
  * below content_root, holding about budget_bytes of textures; wake_event is
  * pushed when decoded pixels wait for texture_cache_take. NULL on failure. */
 struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_root,
                                         size_t budget_bytes, Uint32 wake_event);
+
+/* Reads images from d when it has them at the size asked for, and keeps
+ * decoded ones there (image_loader_use_derivs). d is borrowed: it must
+ * outlive the cache. Call before the first image is asked for. */
+void texture_cache_use_derivs(struct texture_cache *c, struct deriv_cache *d);
+
+/* Asks for the picture at path for fit into w x h to be kept in the
+ * derivative cache, in the background, when it is not there yet
+ * (image_loader_warm); nothing when the cache uses none. */
+void texture_cache_warm(struct texture_cache *c, const char *path, int w, int h,
+                        enum image_fit fit);
 
 /* Stops the decoding threads, destroys every texture, frees the cache.
  * Accepts NULL. */

@@ -1,5 +1,7 @@
 #include "ui/panel.h"
 
+#include "base/i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,9 +40,15 @@ enum panel_str {
 	P_STOPPED,
 	P_PART,
 	P_KEPT,
+	P_SYNC,
+	P_SYNC_OK,
+	P_SYNC_REJECTED,
+	P_SYNC_FAILED,
+	P_SYNC_NEVER,
 	P_SYSTEM,
 	P_UPTIME,
 	P_FRAMES,
+	P_STILL,
 	P_MEMORY,
 	P_DARK,
 	P_OPEN_UNTIL,
@@ -52,61 +60,49 @@ enum panel_str {
 	P_COUNT
 };
 
-static const char *const words[P_COUNT][2] = {
-    [P_TITLE] = {"Staff panel", "Служебная панель"},
-    [P_HINT] = {"Closes by itself after a minute without a touch",
-                "Закроется сама через минуту без касаний"},
-    [P_CONTENT] = {"Content", "Содержимое"},
-    [P_CURRENT] = {"Showing the current content", "Показано текущее содержимое"},
-    [P_SNAPSHOT] = {"The content folder has errors in hall.yaml or is missing: showing the "
-                    "last good copy, saved %s",
-                    "В hall.yaml ошибки или папки содержимого нет: показана последняя "
-                    "исправная копия от %s"},
-    [P_NOTHING] = {"The content folder cannot be shown and there is no good copy: "
-                   "visitors see a notice",
-                   "Папку содержимого показать нельзя, исправной копии нет: посетители "
-                   "видят объявление"},
-    [P_PART] = {"Showing the current content, but for cities with errors: %zu as they last "
-                "were good, %zu left out",
-                "Показано текущее содержимое, кроме городов с ошибками: %zu — в последнем "
-                "исправном виде, %zu не показаны"},
-    [P_KEPT] = {"The last change cannot be shown: visitors see the content as it was",
-                "Последнее изменение показать нельзя: посетители видят содержимое, как "
-                "было"},
-    [P_LOADED] = {"Read %s from %s", "Прочитано %s из %s"},
-    [P_COUNTS] = {"Cities: %zu · Photos: %zu · History entries: %zu · Gifts: %zu",
-                  "Городов: %zu · Фотографий: %zu · Событий: %zu · Подарков: %zu"},
-    [P_CHECK] = {"Last check", "Последняя проверка"},
-    [P_NO_CHECK] = {"No change since the start", "С запуска изменений не было"},
-    [P_CHECK_OK] = {"%s: no errors", "%s: ошибок нет"},
-    [P_CHECK_WARN] = {"%s: no errors; warnings: %zu, listed below",
-                      "%s: ошибок нет; предупреждений — %zu, они ниже"},
-    [P_CHECK_BAD] = {"%s: %zu errors", "%s: ошибок — %zu"},
-    [P_WATCH] = {"Changes are picked up within a second of saving",
-                 "Изменения подхватываются через секунду после сохранения"},
-    [P_POLL] = {"Network folder: changes are looked for every few seconds",
-                "Сетевая папка: изменения проверяются раз в несколько секунд"},
-    [P_GONE] = {"The content folder is not there: it is read as soon as it is back",
-                "Папки содержимого нет: её прочитают, как только она появится"},
-    [P_STOPPED] = {"Changes are no longer picked up: restart the hall",
-                   "Изменения больше не подхватываются: перезапустите зал"},
-    [P_SYSTEM] = {"System", "Система"},
-    [P_UPTIME] = {"Running for %s", "Работает %s"},
-    [P_FRAMES] = {"Frames: %d per second now, slowest of late %.1f ms",
-                  "Кадров: %d в секунду сейчас, самый долгий из последних %.1f мс"},
-    [P_MEMORY] = {"Memory: %zu MB · Images in memory: %zu (%zu MB)",
-                  "Память: %zu МБ · Изображений в памяти: %zu (%zu МБ)"},
-    [P_MORE] = {"… and %zu more (twinhall --check lists them all)",
-                "… и ещё %zu (все покажет twinhall --check)"},
-    [P_DARK] = {"Dark outside the opening hours until %s: visitors' touches do nothing",
-                "Экран погашен по часам работы до %s: касания посетителей не действуют"},
-    [P_OPEN_UNTIL] = {"Opening hours: the screen goes dark at %s",
-                      "Часы работы: экран погаснет в %s"},
-    [P_DARK_ALWAYS] = {"Dark: the opening hours never open the hall (see hall.yaml)",
-                       "Экран погашен: по часам работы зал не открывается (см. hall.yaml)"},
-    [P_POWER] = {"Screen power: %s", "Питание экрана: %s"},
-    [P_RELOAD] = {"Read the content again", "Перечитать содержимое"},
-    [P_CLOSE] = {"Close", "Закрыть"},
+/* The panel's words, in English; translated where they are used (po/ru.po). */
+static const char *const words[P_COUNT] = {
+    [P_TITLE] = N_("Staff panel"),
+    [P_HINT] = N_("Closes by itself after a minute without a touch"),
+    [P_CONTENT] = N_("Content"),
+    [P_CURRENT] = N_("Showing the current content"),
+    [P_SNAPSHOT] = N_("The content folder has errors in hall.yaml or is missing: showing the last "
+                      "good copy, saved %s"),
+    [P_NOTHING] =
+        N_("The content folder cannot be shown and there is no good copy: visitors see a notice"),
+    [P_PART] = N_("Showing the current content, but for cities with errors: %zu as they last were "
+                  "good, %zu left out"),
+    [P_KEPT] = N_("The last change cannot be shown: visitors see the content as it was"),
+    [P_LOADED] = N_("Read %s from %s"),
+    [P_COUNTS] = N_("Cities: %zu · Photos: %zu · History entries: %zu · Gifts: %zu"),
+    [P_CHECK] = N_("Last check"),
+    [P_NO_CHECK] = N_("No change since the start"),
+    [P_CHECK_OK] = N_("%s: no errors"),
+    [P_CHECK_WARN] = N_("%s: no errors; warnings: %zu, listed below"),
+    [P_CHECK_BAD] = N_("%s: %zu errors"),
+    [P_WATCH] = N_("Changes are picked up within a second of saving"),
+    [P_POLL] = N_("Network folder: changes are looked for every few seconds"),
+    [P_GONE] = N_("The content folder is not there: it is read as soon as it is back"),
+    [P_STOPPED] = N_("Changes are no longer picked up: restart the hall"),
+    [P_SYNC] = N_("Content sync (git)"),
+    [P_SYNC_OK] = N_("Git sync (branch %s): up to date, %s"),
+    [P_SYNC_REJECTED] = N_("Git sync %s: the newest commit has errors, the folder keeps the "
+                           "last good one (synced %s)"),
+    [P_SYNC_FAILED] = N_("Git sync %s failed; the last good one: %s"),
+    [P_SYNC_NEVER] = N_("never"),
+    [P_SYSTEM] = N_("System"),
+    [P_UPTIME] = N_("Running for %s"),
+    [P_FRAMES] = N_("Frames: %d per second now, slowest of late %.1f ms"),
+    [P_STILL] = N_("The screen is still, so nothing is drawn now; slowest frame of late "
+                   "%.1f ms"),
+    [P_MEMORY] = N_("Memory: %zu MB · Images in memory: %zu (%zu MB)"),
+    [P_MORE] = N_("… and %zu more (twinhall --check lists them all)"),
+    [P_DARK] = N_("Dark outside the opening hours until %s: visitors' touches do nothing"),
+    [P_OPEN_UNTIL] = N_("Opening hours: the screen goes dark at %s"),
+    [P_DARK_ALWAYS] = N_("Dark: the opening hours never open the hall (see hall.yaml)"),
+    [P_POWER] = N_("Screen power: %s"),
+    [P_RELOAD] = N_("Read the content again"),
+    [P_CLOSE] = N_("Close"),
 };
 
 struct panel {
@@ -115,12 +111,11 @@ struct panel {
 	struct gesture_recognizer *gestures;
 	bool open;
 	uint64_t last_input, next_tick;
-	bool ru;
 };
 
-static const char *w(const struct panel *p, enum panel_str s)
+static const char *w(enum panel_str s)
 {
-	const char *text = words[s][p->ru];
+	const char *text = words[s] ? _(words[s]) : NULL;
 	return text ? text : "";
 }
 
@@ -216,13 +211,14 @@ static void when(time_t t, char *buf, size_t size)
 	strftime(buf, size, "%d.%m.%Y %H:%M:%S", &tm);
 }
 
-static void duration(uint64_t ms, bool ru, char *buf, size_t size)
+static void duration(uint64_t ms, char *buf, size_t size)
 {
 	uint64_t s = ms / 1000, d = s / 86400;
 	if (d)
-		snprintf(buf, size, "%llu %s %02llu:%02llu:%02llu", (unsigned long long)d,
-		         ru ? "д" : "d", (unsigned long long)(s / 3600 % 24),
-		         (unsigned long long)(s / 60 % 60), (unsigned long long)(s % 60));
+		/* TRANSLATORS: days, then hours:minutes:seconds */
+		snprintf(buf, size, _("%llu d %02llu:%02llu:%02llu"), (unsigned long long)d,
+		         (unsigned long long)(s / 3600 % 24), (unsigned long long)(s / 60 % 60),
+		         (unsigned long long)(s % 60));
 	else
 		snprintf(buf, size, "%02llu:%02llu:%02llu", (unsigned long long)(s / 3600),
 		         (unsigned long long)(s / 60 % 60), (unsigned long long)(s % 60));
@@ -254,6 +250,33 @@ static void heading(struct panel *p, struct column *col, const char *s)
 	col->y += p->ui.l.gap / 3;
 }
 
+/* The git sync's last run, when the PC syncs (tools/twinhall-sync): one
+ * line, and what went wrong below it. */
+static void sync_part(struct panel *p, struct column *col, const struct sync_status *sy)
+{
+	if (!sy || sy->result == SYNC_NONE)
+		return;
+	heading(p, col, w(P_SYNC));
+	struct text_style st = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text_soft), 0};
+	char buf[1024], t[64], ok[64];
+	when(sy->time, t, sizeof t);
+	if (sy->result == SYNC_OK) {
+		snprintf(buf, sizeof buf, w(P_SYNC_OK), sy->branch, t);
+		line(p, col, &st, buf, 2);
+		return;
+	}
+	st.color = ui_color(theme.warn);
+	if (sy->ok_time)
+		when(sy->ok_time, ok, sizeof ok);
+	else
+		snprintf(ok, sizeof ok, "%s", w(P_SYNC_NEVER));
+	snprintf(buf, sizeof buf, w(sy->result == SYNC_REJECTED ? P_SYNC_REJECTED : P_SYNC_FAILED),
+	         t, ok);
+	line(p, col, &st, buf, 3);
+	st.color = ui_color(theme.text_soft);
+	line(p, col, &st, sy->detail, 3);
+}
+
 static void content_part(struct panel *p, struct column *col, const struct panel_info *in)
 {
 	struct text_style body = {FACE_SANS, p->ui.l.size_body, ui_color(theme.text), 0};
@@ -261,68 +284,72 @@ static void content_part(struct panel *p, struct column *col, const struct panel
 	struct text_style small = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text), 0};
 	char buf[8192], t[64];
 	const struct live_status *st = in->live;
-	heading(p, col, w(p, P_CONTENT));
+	heading(p, col, w(P_CONTENT));
 	static const enum panel_str watch[] = {[WATCH_INOTIFY] = P_WATCH,
 	                                       [WATCH_POLLING] = P_POLL,
 	                                       [WATCH_GONE] = P_GONE,
 	                                       [WATCH_STOPPED] = P_STOPPED};
 	if (!in->content) {
-		line(p, col, &body, w(p, P_NOTHING), 3);
-		line(p, col, &soft, w(p, watch[st->watch]), 2);
+		line(p, col, &body, w(P_NOTHING), 3);
+		line(p, col, &soft, w(watch[st->watch]), 2);
 		return;
 	}
 	if (st->shown != LIVE_SHOWN_CURRENT)
 		body.color = ui_color(theme.warn);
 	if (st->shown == LIVE_SHOWN_SNAPSHOT) {
 		when(st->snapshot_saved, t, sizeof t);
-		snprintf(buf, sizeof buf, w(p, P_SNAPSHOT), t);
+		snprintf(buf, sizeof buf, w(P_SNAPSHOT), t);
 	} else if (st->shown == LIVE_SHOWN_PART) {
-		snprintf(buf, sizeof buf, w(p, P_PART), st->kept, st->left_out);
+		snprintf(buf, sizeof buf, w(P_PART), st->kept, st->left_out);
 	} else {
 		snprintf(buf, sizeof buf, "%s",
-		         w(p, st->shown == LIVE_SHOWN_KEPT ? P_KEPT : P_CURRENT));
+		         w(st->shown == LIVE_SHOWN_KEPT ? P_KEPT : P_CURRENT));
 	}
 	line(p, col, &body, buf, 3);
 	size_t cities, photos, history, gifts;
 	content_counts(in->content, &cities, &photos, &history, &gifts);
-	snprintf(buf, sizeof buf, w(p, P_COUNTS), cities, photos, history, gifts);
+	snprintf(buf, sizeof buf, w(P_COUNTS), cities, photos, history, gifts);
 	line(p, col, &small, buf, 2);
 	when(st->loaded, t, sizeof t);
-	snprintf(buf, sizeof buf, w(p, P_LOADED), t, st->shown_dir);
+	snprintf(buf, sizeof buf, w(P_LOADED), t, st->shown_dir);
 	line(p, col, &soft, buf, 3);
 	if (st->watch != WATCH_INOTIFY)
 		soft.color = ui_color(theme.warn);
-	line(p, col, &soft, w(p, watch[st->watch]), 2);
+	line(p, col, &soft, w(watch[st->watch]), 2);
 }
 
 static void system_part(struct panel *p, struct column *col, const struct panel_info *in)
 {
 	struct text_style body = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text), 0};
 	char buf[512], d[64];
-	heading(p, col, w(p, P_SYSTEM));
-	duration(in->uptime_ms, p->ru, d, sizeof d);
-	snprintf(buf, sizeof buf, w(p, P_UPTIME), d);
+	heading(p, col, w(P_SYSTEM));
+	duration(in->uptime_ms, d, sizeof d);
+	snprintf(buf, sizeof buf, w(P_UPTIME), d);
 	line(p, col, &body, buf, 1);
-	snprintf(buf, sizeof buf, w(p, P_FRAMES), in->fps, in->slowest_ms);
+	/* A still screen draws nothing: "0 frames a second" read as broken. */
+	if (in->fps > 0)
+		snprintf(buf, sizeof buf, w(P_FRAMES), in->fps, in->slowest_ms);
+	else
+		snprintf(buf, sizeof buf, w(P_STILL), in->slowest_ms);
 	line(p, col, &body, buf, 2);
-	snprintf(buf, sizeof buf, w(p, P_MEMORY), in->rss_bytes >> 20, in->textures,
+	snprintf(buf, sizeof buf, w(P_MEMORY), in->rss_bytes >> 20, in->textures,
 	         in->texture_bytes >> 20);
 	line(p, col, &body, buf, 2);
 	if (in->hours == PANEL_HOURS_NONE)
 		return;
 	if (in->screen_power) { /* how the panel goes off, in the journal's words */
-		snprintf(buf, sizeof buf, w(p, P_POWER), in->screen_power);
+		snprintf(buf, sizeof buf, w(P_POWER), in->screen_power);
 		line(p, col, &body, buf, 2);
 	}
 	if (in->hours_change == (time_t)-1) {
 		if (in->hours == PANEL_HOURS_DARK)
-			line(p, col, &body, w(p, P_DARK_ALWAYS), 2);
+			line(p, col, &body, w(P_DARK_ALWAYS), 2);
 		return;
 	}
 	struct tm tm; /* in the hall's time zone, as the hours are */
 	zone_local(in->content ? in->content->hall.hours.zone : NULL, in->hours_change, &tm);
 	strftime(d, sizeof d, "%H:%M, %d.%m.%Y", &tm);
-	snprintf(buf, sizeof buf, w(p, in->hours == PANEL_HOURS_DARK ? P_DARK : P_OPEN_UNTIL), d);
+	snprintf(buf, sizeof buf, w(in->hours == PANEL_HOURS_DARK ? P_DARK : P_OPEN_UNTIL), d);
 	line(p, col, &body, buf, 2);
 }
 
@@ -333,19 +360,19 @@ static void check_part(struct panel *p, struct column *col, const struct panel_i
 	struct text_style err = {FACE_SANS, p->ui.l.size_small, ui_color(theme.text_soft), 0};
 	const struct live_status *st = in->live;
 	char buf[2048], t[64];
-	heading(p, col, w(p, P_CHECK));
+	heading(p, col, w(P_CHECK));
 	size_t errors = in->diag ? diag_count(in->diag, DIAG_ERROR) : 0;
 	size_t warnings = in->diag ? diag_count(in->diag, DIAG_WARNING) : 0;
 	if (st->last_load == 0 && !st->last_rejected) {
-		line(p, col, &body, w(p, P_NO_CHECK), 1);
+		line(p, col, &body, w(P_NO_CHECK), 1);
 	} else {
 		when(st->last_load ? st->last_load : st->loaded, t, sizeof t);
 		if (errors)
-			snprintf(buf, sizeof buf, w(p, P_CHECK_BAD), t, errors);
+			snprintf(buf, sizeof buf, w(P_CHECK_BAD), t, errors);
 		else if (warnings)
-			snprintf(buf, sizeof buf, w(p, P_CHECK_WARN), t, warnings);
+			snprintf(buf, sizeof buf, w(P_CHECK_WARN), t, warnings);
 		else
-			snprintf(buf, sizeof buf, w(p, P_CHECK_OK), t);
+			snprintf(buf, sizeof buf, w(P_CHECK_OK), t);
 		if (errors)
 			body.color = ui_color(theme.warn);
 		line(p, col, &body, buf, 3);
@@ -357,7 +384,7 @@ static void check_part(struct panel *p, struct column *col, const struct panel_i
 		diag_format(diag_get(in->diag, i), NULL, buf, sizeof buf);
 		ui_label_size(&p->ui, &err, buf, col->w, 4, &tw, &h);
 		if (col->y + p->ui.l.gap / 2 + h > col->bottom - more_h && i + 1 < n) {
-			snprintf(buf, sizeof buf, w(p, P_MORE), n - i);
+			snprintf(buf, sizeof buf, w(P_MORE), n - i);
 			line(p, col, &err, buf, 2);
 			return;
 		}
@@ -373,7 +400,7 @@ void panel_draw(struct panel *p, const struct panel_info *in, int sw, int sh, co
 		ui->l = layout_compute(sw, sh);
 		text_cache_clear(ui->texts);
 	}
-	p->ru = lang && strcmp(lang, "ru") == 0;
+	(void)lang; /* the staff's language is the process's (base/i18n.h) */
 	hit_clear(&ui->hits);
 	const struct layout *l = &ui->l;
 	draw_fill(ui->ren, (struct rect){0, 0, sw, sh}, theme.scrim, 235);
@@ -384,8 +411,8 @@ void panel_draw(struct panel *p, const struct panel_info *in, int sw, int sh, co
 	int x = card.x + pad, top = card.y + pad, inner = card.w - 2 * pad;
 	struct text_style title = {FACE_SERIF_BOLD, l->size_name, ui_color(theme.text), 0};
 	struct text_style hint = {FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
-	top += ui_label(ui, &title, w(p, P_TITLE), x, top, inner, 1);
-	top += ui_label(ui, &hint, w(p, P_HINT), x, top, inner, 2);
+	top += ui_label(ui, &title, w(P_TITLE), x, top, inner, 1);
+	top += ui_label(ui, &hint, w(P_HINT), x, top, inner, 2);
 
 	int bh = ui_min_target(ui), by = card.y + card.h - pad - bh;
 	int bottom = by - l->gap;
@@ -400,9 +427,10 @@ void panel_draw(struct panel *p, const struct panel_info *in, int sw, int sh, co
 	system_part(p, &left, in);
 	if (l->portrait)
 		right.y = left.y;
+	sync_part(p, &right, in->sync); /* above the problems, which may be many */
 	check_part(p, &right, in);
 
-	const char *reload = w(p, P_RELOAD), *close = w(p, P_CLOSE);
+	const char *reload = w(P_RELOAD), *close = w(P_CLOSE);
 	int rw = ui_button_width(ui, reload), cw = ui_button_width(ui, close);
 	p->reload = (struct rect){x, by, rw, bh};
 	p->close = (struct rect){x + rw + layout_px(l, 16), by, cw, bh};

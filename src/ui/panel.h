@@ -18,6 +18,7 @@
 #include "input/gesture.h"
 #include "base/layout.h"
 #include "live/live.h"
+#include "live/sync_status.h"
 #include "text/text.h"
 
 enum { PANEL_IDLE_MS = 60000 };
@@ -33,8 +34,9 @@ struct panel_info {
 	size_t rss_bytes;  /* the process's resident memory */
 	size_t textures, texture_bytes;
 	enum { PANEL_HOURS_NONE, PANEL_HOURS_OPEN, PANEL_HOURS_DARK } hours;
-	time_t hours_change;      /* when that next changes; (time_t)-1: never */
-	const char *screen_power; /* how the panel is switched off; NULL: not said */
+	time_t hours_change;            /* when that next changes; (time_t)-1: never */
+	const char *screen_power;       /* how the panel is switched off; NULL: not said */
+	const struct sync_status *sync; /* the git sync's last run; NULL: not read */
 };
 
 enum panel_action { PANEL_NONE, PANEL_RELOAD, PANEL_CLOSE };

@@ -6,6 +6,7 @@
 #include "base/log.h"
 #include "content/content_diff.h"
 #include "ui/screen.h"
+#include "ui/slide.h"
 
 enum {
 	TEXT_BUDGET = 16 << 20, /* bytes of cached text textures: a few screens' worth */
@@ -154,6 +155,55 @@ static bool step(struct visit *v, struct nav_event ev, uint64_t now)
 	return far;
 }
 
+/* Asks for every photo and gift picture of the content to be kept in the
+ * derivative cache at the sizes the photo screen and the loop show them
+ * (the gifts' cards and pages are kept when first decoded). Photos first:
+ * a visitor meets them most. Only content read through the store (a
+ * kept hall.yaml) is keyed by its bytes. */
+static void warm(struct visit *v)
+{
+	const struct content *c = v->ui.c;
+	const struct layout *l = &v->ui.l;
+	if (!v->derivs || !c->hall_yaml)
+		return;
+	for (size_t i = 0; i < c->hall.n_cities; i++) {
+		const struct city *city = &c->hall.cities[i];
+		for (size_t k = 0; k < city->n_photos; k++)
+			texture_cache_warm(v->ui.images, city->photos[k].image.file, l->w, l->h,
+			                   IMAGE_CONTAIN);
+	}
+	for (size_t i = 0; i < c->hall.n_cities; i++) {
+		const struct city *city = &c->hall.cities[i];
+		size_t n = city->n_photos > city->n_gifts ? city->n_photos : city->n_gifts;
+		for (size_t k = 0; k < n; k++)
+			for (int kind = 0; kind < 2; kind++) {
+				struct attract_item it = {kind ? ATTRACT_GIFT : ATTRACT_PHOTO, i, k,
+				                          0};
+				struct rect box;
+				enum image_fit fit;
+				const struct image_ref *ref = slide_image(c, l, it, &box, &fit);
+				if (ref)
+					texture_cache_warm(v->ui.images, ref->file, box.w, box.h,
+					                   fit);
+			}
+	}
+}
+
+void visit_use_derivs(struct visit *v, struct deriv_cache *d)
+{
+	v->derivs = d;
+	if (v->ui.c->hall_yaml)
+		texture_cache_use_derivs(v->ui.images, d);
+	warm(v);
+}
+
+size_t visit_images_derived(const struct visit *v)
+{
+	struct texture_cache_stats st;
+	texture_cache_stats(v->ui.images, &st);
+	return st.derived;
+}
+
 static void refresh_image(void *ctx, const char *path)
 {
 	texture_cache_refresh(ctx, path);
@@ -164,9 +214,12 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 	visit_catch_up(v, now);
 	const struct content *old = v->ui.c;
 	struct texture_cache *images = v->ui.images;
-	if (strcmp(old->image_root, c->image_root) != 0) /* to or from the store */
+	if (strcmp(old->image_root, c->image_root) != 0) { /* to or from the store */
 		images =
 		    texture_cache_new(v->ui.ren, c->image_root, v->image_budget, v->wake_event);
+		if (images && c->hall_yaml)
+			texture_cache_use_derivs(images, v->derivs);
+	}
 	struct player *player = images ? player_new(v->ui.ren, v->ui.text, v->ui.texts, images, c,
 	                                            0, v->ui.l.w, v->ui.l.h)
 	                               : NULL;
@@ -202,6 +255,7 @@ bool visit_set_content(struct visit *v, const struct content *c, uint64_t now)
 		visit_fade_from_shown(v, now, now + VISIT_HOLD_MS);
 	if (!nav_same(&before, &v->ui.nav))
 		write_trace(v, now);
+	warm(v);
 	v->dirty = true;
 	return true;
 }

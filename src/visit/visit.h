@@ -89,6 +89,19 @@ bool visit_holding(const struct visit *v);
 /* The image textures held now and their bytes. */
 void visit_images(const struct visit *v, size_t *textures, size_t *bytes);
 
+struct deriv_cache;
+
+/* Reads pictures from d at the sizes this screen shows them and keeps them
+ * there (texture_cache_use_derivs), for content loaded through the store;
+ * every photo and gift picture of the content is written there in the
+ * background, now and after each new content. d is borrowed: it must
+ * outlive the visit. Call once, after visit_new. */
+void visit_use_derivs(struct visit *v, struct deriv_cache *d);
+
+/* How many images were made textures from the derivative cache so far
+ * (since the last new image cache). */
+size_t visit_images_derived(const struct visit *v);
+
 /* The current place. */
 const struct nav_state *visit_state(const struct visit *v);
 

@@ -69,6 +69,7 @@ struct visit {
 	enum visit_frame last_frame;
 	Uint32 wake_event;
 	size_t image_budget;
+	struct deriv_cache *derivs; /* borrowed; NULL: none */
 	int start_lang;
 	int shift_x, shift_y; /* burn-in care: the picture's offset (see orbit) */
 };

@@ -5,6 +5,12 @@
  * default; with SDL_RENDER_DRIVER=NAME in the environment (and a display),
  * on a hidden window's renderer of that driver instead, as the hall draws
  * with OpenGL (make bench runs it so under an Xvfb of its own, with Mesa).
+ * A size WxH after the content folder draws at that size instead (make
+ * bench: 1920x1080 and 3840x2160). With BENCH_CACHE=DIR in the
+ * environment the content is read through a store in DIR/state, as the
+ * hall reads it, and the visit keeps and reads pictures at the screen's
+ * size in DIR/pictures (the derivative cache: cold when DIR is empty,
+ * warm after a run on it).
  * Prints figures, never fails on a number; compares with feh when it is
  * installed. Frame times are wall time; beside the ratios that judge them it
  * gives the same in the render thread's CPU time, which leaves out the turns
@@ -30,7 +36,10 @@
 #include <unistd.h>
 
 #include "base/bigalloc.h"
+#include "base/perf_switch.h"
 #include "content/content.h"
+#include "image/deriv_cache.h"
+#include "live/store.h"
 #include "render/draw.h"
 #include "base/layout.h"
 #include "nav/nav.h"
@@ -39,9 +48,11 @@
 #include "render/theme.h"
 #include "visit/visit.h"
 
+/* The screen's size (bench_photos CONTENT_DIR WxH). */
+static int W = 1920, H = 1080;
+
 enum {
-	W = 1920,
-	H = 1080,
+	MAX_W = 7680,
 	FRAME_MS = 16,
 	SHOW_LIMIT_MS = 20000,  /* give up on an image after this */
 	SETTLE_MIN_FRAMES = 10, /* then wait for every prefetch */
@@ -70,9 +81,10 @@ struct bench {
 	SDL_Window *win;   /* with SDL_RENDER_DRIVER: the hidden window drawn on */
 	SDL_Renderer *ren;
 	SDL_PixelFormat *fmt; /* of row */
-	Uint32 row[W];        /* the screen's middle row, read back before present */
+	Uint32 row[MAX_W];    /* the screen's middle row, read back before present */
 	bool probe;           /* read it back in the frames drawn meanwhile */
 	struct rss top;       /* the highest RSS sampled between frames */
+	long top_anon;        /* the highest anonymous RSS sampled, kB */
 	bool sampling;        /* while the tours run */
 	struct text *text;
 	struct visit *v;
@@ -151,6 +163,8 @@ static void sample_rss(struct bench *b)
 	struct rss r = rss_now();
 	if (rss_total(&r) > rss_total(&b->top))
 		b->top = r;
+	if (r.anon > b->top_anon)
+		b->top_anon = r.anon;
 }
 
 /* Whether the file mapped at path is a part of the OpenGL driver: Mesa's
@@ -637,8 +651,10 @@ static pid_t start_xvfb(char *display, size_t size)
 		if (access(lock, F_OK) == 0 || access(sock, F_OK) == 0)
 			continue;
 		snprintf(display, size, ":%d", n);
-		const char *argv[] = {"Xvfb",         display,     "-screen", "0",
-		                      "1920x1080x24", "-nolisten", "tcp",     NULL};
+		char screen[32];
+		snprintf(screen, sizeof screen, "%dx%dx24", W, H);
+		const char *argv[] = {"Xvfb", display,     "-screen", "0",
+		                      screen, "-nolisten", "tcp",     NULL};
 		pid_t pid = spawn(argv, NULL);
 		for (int i = 0; pid > 0 && i < 100; i++) {
 			if (access(sock, F_OK) == 0)
@@ -765,11 +781,29 @@ struct figures {
 	double warm_p50, warm_p99, warm_max;           /* the bare crossfade back to back */
 	double loaded_ms, ready_ms; /* start: content loaded; renderer, fonts and visit made */
 	long hwm_kb, rss1_kb, rss2_kb;
-	long gl_file_kb, other_file_kb; /* mapped files resident after the tours */
+	long gl_file_kb, other_file_kb;  /* mapped files resident after the tours */
+	long anon1_kb, anon2_kb;         /* anonymous RSS after each tour */
+	const char *cache;               /* BENCH_CACHE, NULL: no derivative cache */
+	size_t cache_files;              /* derivatives there at the start */
+	struct deriv_cache_stats derivs; /* after the tours */
 	struct feh_run feh;
 	int feh_ok;
 	const char *feh_why;
 };
+
+/* The content loaded as the hall loads it (through a store in
+ * cache/state, so images are named by their bytes) when cache is not
+ * NULL, else read where it is. */
+static struct content *load(const char *dir, const char *cache, struct store **store,
+                            struct diag *d)
+{
+	char state[4096];
+	if (!cache)
+		return content_load(dir, d);
+	snprintf(state, sizeof state, "%s/state", cache);
+	*store = store_open(state);
+	return *store ? content_load_kept(dir, store_hook(*store), NULL, d) : NULL;
+}
 
 static void print_table(struct bench *b, struct figures *f)
 {
@@ -779,7 +813,7 @@ static void print_table(struct bench *b, struct figures *f)
 	SDL_RendererInfo ri;
 	SDL_GetRendererInfo(b->ren, &ri);
 	char title[64];
-	snprintf(title, sizeof title, "photos (1920x1080, renderer %s%s)", ri.name,
+	snprintf(title, sizeof title, "photos (%dx%d, renderer %s%s)", W, H, ri.name,
 	         b->win ? ", hidden window" : ", headless");
 	printf("%-58s %16s  %s\n", title, "figure", "unit");
 	rowf("process start (main) to first attract frame with photo", "ms (excl. exec)", "%.0f",
@@ -830,6 +864,18 @@ static void print_table(struct bench *b, struct figures *f)
 	     (double)f->gl_file_kb / 1024, (double)f->other_file_kb / 1024);
 	rowf("RSS after tour 1 / after tour 2", "MB", "%.1f / %.1f", (double)f->rss1_kb / 1024,
 	     (double)f->rss2_kb / 1024);
+	rowf("own memory (anonymous RSS): highest sampled", "MB", "%.1f",
+	     (double)b->top_anon / 1024);
+	rowf("  after tour 1 / after tour 2", "MB", "%.1f / %.1f", (double)f->anon1_kb / 1024,
+	     (double)f->anon2_kb / 1024);
+	if (!f->cache) {
+		row("derivative cache", "none", "");
+	} else {
+		rowf("derivative cache at start", "files", "%zu (%s)", f->cache_files,
+		     f->cache_files ? "warm" : "cold");
+		rowf("  read / written / found damaged in the tours", "files", "%zu / %zu / %zu",
+		     f->derivs.hits, f->derivs.written, f->derivs.rejected);
+	}
 	if (!f->feh_ok) {
 		row("feh", f->feh_why, "");
 	} else {
@@ -926,12 +972,27 @@ static void teardown(struct bench *b)
 int main(int argc, char **argv)
 {
 	double t_main = ms_now();
+	/* make bench-audit: pieces of the performance machinery turned off */
+	if (perf_switch_off(getenv("TWINHALL_PERF_OFF")) != 0) {
+		fprintf(stderr, "bench_photos: TWINHALL_PERF_OFF names no piece: %s\n",
+		        getenv("TWINHALL_PERF_OFF"));
+		return 1;
+	}
 	bigalloc_install(); /* as the program does */
 	const char *dir = argc > 1 ? argv[1] : "build/bench/content";
-	struct diag *d = diag_new();
-	struct content *c = content_load(dir, d);
-	struct bench *b = calloc(1, sizeof *b);
+	if (argc > 2 &&
+	    (sscanf(argv[2], "%dx%d", &W, &H) != 2 || W < 320 || H < 240 || W > MAX_W)) {
+		fprintf(stderr, "bench_photos: a size such as 1920x1080, not %s\n", argv[2]);
+		return 1;
+	}
 	struct figures f = {0};
+	f.cache = getenv("BENCH_CACHE");
+	if (f.cache && !*f.cache)
+		f.cache = NULL;
+	struct diag *d = diag_new();
+	struct store *store = NULL;
+	struct content *c = load(dir, f.cache, &store, d);
+	struct bench *b = calloc(1, sizeof *b);
 	f.loaded_ms = ms_now() - t_main;
 	char why[256] = "";
 	int rc = !c || !b || SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0
@@ -947,6 +1008,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_photos: cannot start: %s\n", SDL_GetError());
 		return 1;
 	}
+	struct deriv_cache *derivs = NULL;
+	if (f.cache) {
+		char pics[4096];
+		snprintf(pics, sizeof pics, "%s/pictures", f.cache);
+		derivs = deriv_cache_open(pics, (size_t)2 << 30); /* the hall's budget */
+		deriv_cache_stats(derivs, &f.derivs);
+		f.cache_files = f.derivs.files;
+		visit_use_derivs(b->v, derivs);
+	}
 	const char *slow = getenv("BENCH_SLOW_MS");
 	b->slow_ms = slow ? atof(slow) : 0;
 	f.ready_ms = ms_now() - t_main;
@@ -958,8 +1028,11 @@ int main(int argc, char **argv)
 	tour(b);
 	b->first = false;
 	f.rss1_kb = proc_status_kb("VmRSS:");
+	f.anon1_kb = proc_status_kb("RssAnon:");
 	tour(b);
 	f.rss2_kb = proc_status_kb("VmRSS:");
+	f.anon2_kb = proc_status_kb("RssAnon:");
+	deriv_cache_stats(derivs, &f.derivs);
 	f.hwm_kb = proc_status_kb("VmHWM:");
 	b->sampling = false;
 	file_rss(&f.gl_file_kb, &f.other_file_kb);
@@ -982,6 +1055,8 @@ int main(int argc, char **argv)
 	print_table(b, &f);
 	teardown(b);
 	free(b);
+	deriv_cache_free(derivs); /* after the visit: its decoders use it */
+	store_free(store);
 	content_free(c);
 	diag_free(d);
 	TTF_Quit();

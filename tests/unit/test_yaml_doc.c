@@ -232,6 +232,53 @@ static void test_escaped_nul_in_value(void)
 	expect_error("a: \"x\\0y\"\n", 10, 1, 4, "zero character");
 }
 
+/* Windows Notepad saves UTF-8 with a byte order mark and CRLF line ends:
+ * the same values and positions as without them, no '\r' in any value,
+ * and errors placed on the same line and column. */
+static void test_bom_and_crlf(void)
+{
+	struct arena *a = arena_new();
+	struct diag *d = diag_new();
+	const char *s = "\xEF\xBB\xBFtitle:\r\n  ru: Зал\r\n  en: 'Hall'\r\nabout: |\r\n  one\r\n"
+	                "  two\r\nfolded: >\r\n  a\r\n  b\r\nq: \"x\r\n  y\"\r\n";
+	const struct yaml_doc_node *r = parse(a, d, s);
+	CHECK(r != NULL);
+	CHECK_INT(diag_size(d), 0);
+	if (r) {
+		CHECK(r->pairs[0].key->line == 1 && r->pairs[0].key->col == 1);
+		const struct yaml_doc_node *t = yaml_doc_get(r, "title");
+		const struct yaml_doc_node *ru = t ? yaml_doc_get(t, "ru") : NULL;
+		CHECK_STR(ru ? ru->str : NULL, "Зал");
+		CHECK(ru && ru->line == 2 && ru->col == 7);
+		const struct yaml_doc_node *en = t ? yaml_doc_get(t, "en") : NULL;
+		CHECK_STR(en ? en->str : NULL, "Hall");
+		const struct yaml_doc_node *ab = yaml_doc_get(r, "about");
+		CHECK_STR(ab ? ab->str : NULL, "one\ntwo\n");
+		const struct yaml_doc_node *fo = yaml_doc_get(r, "folded");
+		CHECK_STR(fo ? fo->str : NULL, "a b\n");
+		const struct yaml_doc_node *q = yaml_doc_get(r, "q");
+		CHECK_STR(q ? q->str : NULL, "x y");
+	}
+	diag_free(d);
+	arena_free(a);
+	/* Errors where they are, the first line too. */
+	const char *anchor = "\xEF\xBB\xBF"
+	                     "a: &x 1\r\n";
+	expect_error(anchor, strlen(anchor), 1, 4, "write each value out in full");
+	const char *tab = "\xEF\xBB\xBF"
+	                  "a: 1\r\nb:\r\n\tc: x\r\n";
+	expect_error(tab, strlen(tab), 3, 1, "tab");
+	/* A plain text with ": " is mended the same way. */
+	a = arena_new();
+	d = diag_new();
+	r = parse(a, d, "\xEF\xBB\xBFru: Пермь: вид\r\nen: Perm\r\n");
+	const struct yaml_doc_node *ru2 = r ? yaml_doc_get(r, "ru") : NULL;
+	CHECK_STR(ru2 ? ru2->str : NULL, "Пермь: вид");
+	CHECK(ru2 && ru2->line == 1 && ru2->col == 5);
+	diag_free(d);
+	arena_free(a);
+}
+
 int main(void)
 {
 	RUN(test_tree_and_positions);
@@ -250,5 +297,6 @@ int main(void)
 	RUN(test_colon_that_is_not_mended);
 	RUN(test_deep_nesting_stops_fast);
 	RUN(test_escaped_nul_in_value);
+	RUN(test_bom_and_crlf);
 	return failures_ != 0;
 }
