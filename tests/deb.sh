@@ -16,6 +16,7 @@ for f in ./usr/bin/twinhall ./lib/systemd/system/twinhall.service \
 	./lib/systemd/system/twinhall-content-sync.service ./lib/systemd/system/twinhall-content-sync.timer \
 	./usr/lib/sysusers.d/twinhall.conf ./usr/lib/tmpfiles.d/twinhall.conf \
 	./usr/share/twinhall/content/hall.yaml ./usr/share/locale/ru/LC_MESSAGES/twinhall.mo \
+	./usr/share/twinhall/assets/map/land.txt \
 	./usr/sbin/twinhall-sync ./usr/share/man/man8/twinhall-sync.8.gz \
 	./usr/sbin/twinhall-share ./usr/share/man/man8/twinhall-share.8.gz ./usr/share/twinhall/twinhall-share.conf \
 	./usr/share/man/man1/twinhall.1.gz ./lib/systemd/system/getty@tty1.service.d/twinhall.conf; do

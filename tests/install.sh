@@ -13,6 +13,7 @@ for f in usr/local/bin/twinhall usr/local/lib/sysusers.d/twinhall.conf usr/local
 	usr/local/sbin/twinhall-sync usr/local/share/man/man8/twinhall-sync.8 \
 	usr/local/sbin/twinhall-share usr/local/share/man/man8/twinhall-share.8 usr/local/share/twinhall/twinhall-share.conf \
 	usr/local/share/locale/ru/LC_MESSAGES/twinhall.mo usr/local/share/man/man1/twinhall.1 \
+	usr/local/share/twinhall/assets/map/land.txt \
 	usr/local/lib/systemd/system/getty@tty1.service.d/twinhall.conf \
 	usr/local/lib/systemd/system/twinhall.service \
 	usr/local/lib/systemd/system/twinhall-content-sync.service \
