@@ -64,6 +64,32 @@ exited_with 5 0 && pass "SIGTERM ends --kiosk cleanly with status 0" || fail "SI
 grep -q '^<6>twinhall: stopping on signal 15' "$TMP/app.log" && pass "the stop is logged with a journal level" \
 	|| fail "the stop is logged with a journal level" "$(cat "$TMP/app.log")"
 
+# Started with stdout and stderr closed (`>&- 2>&-`): they are
+# opened on /dev/null first, so the X11 connection cannot take fd 1 or 2
+# and receive the log lines (it hung there and ignored SIGTERM).
+"$TH" --window 640x360 "$fast" >&- 2>&- &
+pid=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+[ -n "$win" ] && pass "closed stdout and stderr: the window opens" || fail "closed stdout and stderr: the window opens"
+fds=$(readlink /proc/$pid/fd/1 /proc/$pid/fd/2 2>/dev/null | sort -u | tr '\n' ' ')
+[ "$fds" = "/dev/null " ] && pass "closed stdout and stderr are opened on /dev/null, not taken by X" \
+	|| fail "closed stdout and stderr are opened on /dev/null, not taken by X" "fds 1-2: $fds"
+sleep 1
+kill -TERM "$pid"
+exited_with 3 0 && pass "closed stdout and stderr: SIGTERM ends it promptly with status 0" \
+	|| { fail "closed stdout and stderr: SIGTERM ends it promptly with status 0"; kill -KILL "$pid" 2>/dev/null; }
+
+# A log pipe that closes (the reader gone) is a failed write, not SIGPIPE.
+"$TH" --window 640x360 "$fast" 2> >(head -c 1 >/dev/null) >/dev/null &
+pid=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+sleep 0.5
+kill -HUP "$pid" # one more log line, into the closed pipe
+running_after 1 && pass "a closed log pipe does not kill the hall (SIGPIPE ignored)" \
+	|| fail "a closed log pipe does not kill the hall (SIGPIPE ignored)" "$(wait "$pid"; echo "exit $?")"
+kill -TERM "$pid"
+exited_with 3 0 || { fail "a closed log pipe: SIGTERM still ends it"; kill -KILL "$pid" 2>/dev/null; }
+
 # Broken content never blanks the screen: with hall.yaml broken and no
 # good copy (a city's errors keep only that city out), a notice shows, and
 # once staff fix the file the hall comes back by itself.
