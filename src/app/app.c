@@ -519,8 +519,9 @@ int app_run(const struct options *o, const char *dir)
 	}
 	a.wake_event = SDL_RegisterEvents(2);
 	a.live_event = a.wake_event + 1;
+	a.state_kind = state_dir_find(o->state_dir, a.state_dir, sizeof a.state_dir);
 	struct live_config lc = {.dir = dir,
-	                         .state_dir = o->state_dir,
+	                         .state_dir = a.state_kind == STATE_DIR_NONE ? NULL : a.state_dir,
 	                         .poll_s = o->poll_s,
 	                         .trace = o->trace ? stdout : NULL};
 	a.live = live_start(&lc, wake_for_reload, &a.live_event);

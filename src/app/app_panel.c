@@ -77,7 +77,11 @@ static struct panel_info gather(struct app *a, uint64_t now)
 	                        .content = live_content(a->live),
 	                        .uptime_ms = now - a->started,
 	                        .rss_bytes = resident_bytes(),
-	                        .sync = sync_now(a, now)};
+	                        .sync = sync_now(a, now),
+	                        .copy = a->state_kind == STATE_DIR_NONE ? PANEL_COPY_NONE
+	                                : a->state_kind == STATE_DIR_TEMPORARY
+	                                    ? PANEL_COPY_TEMPORARY
+	                                    : PANEL_COPY_KEPT};
 	unsigned n = a->frames < FRAMES_KEPT ? a->frames : FRAMES_KEPT;
 	for (unsigned i = 0; i < n; i++) {
 		if (a->frame_at[i] + 1000 > now)

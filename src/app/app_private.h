@@ -14,6 +14,7 @@
 #include "app/opening.h"
 #include "app/options.h"
 #include "app/screen_power.h"
+#include "app/state_dir.h"
 #include "base/sim_clock.h"
 #include "input/corner_hold.h"
 #include "input/monkey.h"
@@ -57,11 +58,13 @@ struct app {
 	struct notify notify; /* systemd's readiness, watchdog and status */
 	bool ready;           /* READY=1 was sent */
 	struct sim_clock clock;
-	struct opening opening;     /* dark outside the opening hours */
-	struct monkey monkey;       /* --monkey: the soak test's random touches */
-	struct screen_power *power; /* the panel off outside the opening hours */
-	struct sync_status sync;    /* the git sync's last run, for the panel */
-	uint64_t sync_read;         /* when it was read; 0: not yet */
+	struct opening opening;         /* dark outside the opening hours */
+	struct monkey monkey;           /* --monkey: the soak test's random touches */
+	struct screen_power *power;     /* the panel off outside the opening hours */
+	struct sync_status sync;        /* the git sync's last run, for the panel */
+	uint64_t sync_read;             /* when it was read; 0: not yet */
+	enum state_dir_kind state_kind; /* where the last good copy is kept */
+	char state_dir[4096];
 };
 
 /* The program's monotonic milliseconds (faster under --clock-speed). */

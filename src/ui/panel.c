@@ -36,6 +36,8 @@ enum panel_str {
 	P_CHECK_BAD,
 	P_WATCH,
 	P_POLL,
+	P_COPY_TEMPORARY,
+	P_COPY_NONE,
 	P_GONE,
 	P_STOPPED,
 	P_PART,
@@ -82,6 +84,10 @@ static const char *const words[P_COUNT] = {
     [P_CHECK_BAD] = N_("%s: %zu errors"),
     [P_WATCH] = N_("Changes are picked up within a second of saving"),
     [P_POLL] = N_("Network folder: changes are looked for every few seconds"),
+    [P_COPY_TEMPORARY] = N_("The last good copy is kept in a temporary folder and is lost at "
+                            "reboot: set STATE_DIRECTORY for the hall's service"),
+    [P_COPY_NONE] = N_("No last good copy is kept (neither STATE_DIRECTORY nor HOME is set): "
+                       "broken content at start will show a notice"),
     [P_GONE] = N_("The content folder is not there: it is read as soon as it is back"),
     [P_STOPPED] = N_("Changes are no longer picked up: restart the hall"),
     [P_SYNC] = N_("Content sync (git)"),
@@ -289,6 +295,12 @@ static void content_part(struct panel *p, struct column *col, const struct panel
 	                                       [WATCH_POLLING] = P_POLL,
 	                                       [WATCH_GONE] = P_GONE,
 	                                       [WATCH_STOPPED] = P_STOPPED};
+	if (in->copy != PANEL_COPY_KEPT) {
+		body.color = ui_color(theme.warn);
+		line(p, col, &body, w(in->copy == PANEL_COPY_NONE ? P_COPY_NONE : P_COPY_TEMPORARY),
+		     3);
+		body.color = ui_color(theme.text);
+	}
 	if (!in->content) {
 		line(p, col, &body, w(P_NOTHING), 3);
 		line(p, col, &soft, w(watch[st->watch]), 2);

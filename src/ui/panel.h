@@ -37,6 +37,9 @@ struct panel_info {
 	time_t hours_change;            /* when that next changes; (time_t)-1: never */
 	const char *screen_power;       /* how the panel is switched off; NULL: not said */
 	const struct sync_status *sync; /* the git sync's last run; NULL: not read */
+	/* Where the last good copy is kept: a folder of its own, one lost at
+	 * reboot, or nowhere (no STATE_DIRECTORY nor HOME). */
+	enum { PANEL_COPY_KEPT, PANEL_COPY_TEMPORARY, PANEL_COPY_NONE } copy;
 };
 
 enum panel_action { PANEL_NONE, PANEL_RELOAD, PANEL_CLOSE };
