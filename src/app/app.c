@@ -205,7 +205,14 @@ static void on_input(struct app *a, const struct gesture_input *in, int ow, int 
 		a->dirty = true;
 		return;
 	}
+	if (pin_pad_shown(&a->pad)) {
+		app_panel_keypad_input(a, in);
+		return;
+	}
+	bool held = a->hold.armed;
 	corner_hold_input(&a->hold, in, ow, oh);
+	if (held && !a->hold.armed)
+		a->dirty = true;            /* the ring goes */
 	if (a->visit && !a->opening.closed) /* dark: only the staff corner */
 		visit_input(a->visit, in);
 }
@@ -356,9 +363,7 @@ static int wait_ms(struct app *a, uint64_t now)
 	long left = opening_seconds_left(&a->opening, app_wall(a));
 	if (left >= 0 && now + (uint64_t)left * 1000 < deadline)
 		deadline = now + (uint64_t)left * 1000;
-	uint64_t hold = corner_hold_deadline(&a->hold);
-	uint64_t panel = a->panel ? panel_deadline(a->panel) : UINT64_MAX;
-	deadline = hold < deadline ? hold : deadline;
+	uint64_t panel = app_panel_deadline(a);
 	deadline = panel < deadline ? panel : deadline;
 	uint64_t ping = notify_ping_due(&a->notify);
 	uint64_t touch = a->o->monkey ? monkey_deadline(&a->monkey) : UINT64_MAX;
@@ -385,8 +390,7 @@ static void draw(struct app *a, uint64_t now)
 	} else {
 		notice_draw(a->notice, w, h, live_diag(a->live));
 	}
-	if (a->panel && panel_is_open(a->panel))
-		app_panel_draw(a, now, w, h);
+	app_panel_draw(a, now, w, h);
 	SDL_RenderPresent(a->ren);
 	if (a->visit)
 		visit_drawing(a->visit, false);
@@ -435,6 +439,8 @@ static void loop(struct app *a)
 			app_panel_open(a, now);
 		if (a->panel && panel_update(a->panel, now))
 			a->dirty = true;
+		if (app_panel_update(a, now))
+			a->dirty = true; /* the keypad, the corner's ring, the lock's countdown */
 		if (now >= notify_ping_due(&a->notify))
 			a->dirty = true; /* a frame even on a still screen, for the watchdog */
 		check_hours(a, now);
@@ -504,6 +510,7 @@ static bool kiosk_without_screen(const struct options *o)
 int app_run(const struct options *o, const char *dir)
 {
 	struct app a = {.o = o, .dir = dir, .dirty = true};
+	pin_pad_init(&a.pad);
 	int rc = 1;
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	/* A touch must not also arrive as a made-up mouse click. */
@@ -561,6 +568,7 @@ int app_run(const struct options *o, const char *dir)
 done:
 	screen_power_free(a.power); /* the panel lit again for whatever comes next */
 	panel_free(a.panel);
+	keypad_free(a.keypad);
 	visit_free(a.visit);
 	live_stop(a.live); /* after the visit: it draws from the content */
 	notice_free(a.notice);

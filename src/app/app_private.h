@@ -18,9 +18,11 @@
 #include "base/sim_clock.h"
 #include "input/corner_hold.h"
 #include "input/monkey.h"
+#include "input/pin_pad.h"
 #include "live/live.h"
 #include "live/sync_status.h"
 #include "text/text.h"
+#include "ui/keypad.h"
 #include "ui/notice.h"
 #include "ui/panel.h"
 #include "visit/visit.h"
@@ -50,7 +52,10 @@ struct app {
 	uint64_t started;
 	struct corner_hold hold; /* opens the staff panel */
 	struct panel *panel;
-	bool panel_shown; /* as last told in the journal and on --trace */
+	bool panel_shown;   /* as last told in the journal and on --trace */
+	struct pin_pad pad; /* the staff PIN asked for before the panel */
+	struct keypad *keypad;
+	enum pin_pad_state pad_told; /* as last told in the journal and on --trace */
 	/* The last frames: when each was presented and how long it took. */
 	uint64_t frame_at[FRAMES_KEPT];
 	float frame_ms[FRAMES_KEPT];
@@ -82,10 +87,23 @@ static inline time_t app_wall(const struct app *a)
  * a resize or a device reset: its textures too). */
 void app_panel_start(struct app *a);
 
-/* The corner was held long enough: the panel opens. */
+/* The corner was held long enough: the keypad asks for the staff PIN, or
+ * without one set the panel opens (showing no folders). */
 void app_panel_open(struct app *a, uint64_t now);
 
-/* The open panel drawn over a w x h frame. */
+/* A touch while the keypad is shown: to its keys and the PIN's state. */
+void app_panel_keypad_input(struct app *a, const struct gesture_input *in);
+
+/* Moves the keypad's time on; true when a frame is due for it, the
+ * corner's ring or the lock's countdown. */
+bool app_panel_update(struct app *a, uint64_t now);
+
+/* When the corner, the keypad or the panel next need a frame or a tick;
+ * UINT64_MAX when none does. */
+uint64_t app_panel_deadline(struct app *a);
+
+/* Over a w x h frame: the open panel, or the keypad, or the corner's
+ * progress ring while it is held. */
 void app_panel_draw(struct app *a, uint64_t now, int w, int h);
 
 /* The panel opened or closed since last told: a journal line, and with

@@ -52,7 +52,13 @@ struct panel *panel_new(SDL_Renderer *ren, struct text *text, float dpi);
 /* Accepts NULL. */
 void panel_free(struct panel *p);
 
-void panel_open(struct panel *p, uint64_t now_ms);
+/* Opens the panel. full (the staff PIN was given): folder paths and the
+ * problems' whole texts; otherwise (no PIN set) neither, the problems as
+ * file:line only, since anyone who finds the corner sees it. */
+void panel_open(struct panel *p, uint64_t now_ms, bool full);
+
+/* Whether it was opened full. */
+bool panel_is_full(const struct panel *p);
 bool panel_is_open(const struct panel *p);
 
 /* Where the buttons were last drawn (for --trace). */
