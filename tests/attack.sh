@@ -36,6 +36,11 @@ huge_jpeg() { # a JPEG header declaring 20000 x 20000
 huge_png() { # a PNG header declaring 100000 x 100000
 	printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00IEND\xae\x42\x60\x82' >"$1/$photo"
 }
+# A legal progressive JPEG whose coefficients take 205 MB to decode (a
+# 64-megapixel one peaked at 455 MB), and one of 100 scans (499 cost 13 s
+# of the only decode worker each time it was shown).
+progressive_huge() { "$BUILD/tools/jpeg_make" "$1/$photo" 6000 6000 progressive 444; }
+many_scans() { "$BUILD/tools/jpeg_make" "$1/$photo" 2000 1500 scans:100; }
 cut_jpeg() { head -c $(($(stat -c %s "$FIX/$photo") / 2)) "$FIX/$photo" >"$1/$photo"; }
 cut_png() { head -c $(($(stat -c %s $FIX/cities/oxford/flag.png) / 2)) $FIX/cities/oxford/flag.png >"$1/cities/oxford/flag.png"; }
 cut_header() { head -c 100 "$FIX/$photo" >"$1/$photo"; }
@@ -61,6 +66,8 @@ nul_byte|$ox:[0-9]+:[0-9]+|zero byte
 bad_utf8|$ox:[0-9]+:[0-9]+|not UTF-8
 huge_jpeg|$ox:$pline:11|too large \\(20000 x 20000 pixels\\)
 huge_png|$ox:$pline:11|too large \\(100000 x 100000 pixels\\)
+progressive_huge|$ox:$pline:11|progressive JPEG of 6000 x 6000 pixels, which needs [0-9]+ MB of memory to show
+many_scans|$ox:$pline:11|more than 64 scans
 cut_jpeg|$ox:$pline:11|cut short
 cut_header|$ox:$pline:11|cut short
 cut_png|$ox:$fline:7|flag.png is cut short
