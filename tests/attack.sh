@@ -41,6 +41,27 @@ huge_png() { # a PNG header declaring 100000 x 100000
 # of the only decode worker each time it was shown).
 progressive_huge() { "$BUILD/tools/jpeg_make" "$1/$photo" 6000 6000 progressive 444; }
 many_scans() { "$BUILD/tools/jpeg_make" "$1/$photo" 2000 1500 scans:100; }
+# Kinds of image the check took and the screen could not show: the check
+# now refuses them, located. The frame header says 12 bits a sample, or
+# lossless; a WebP's header says it is animated.
+sof_kind() { # sof_kind DIR MARKER PRECISION: the photo's frame header changed
+	python3 -c 'import sys
+p, m, bits = sys.argv[1], int(sys.argv[2], 16), int(sys.argv[3])
+b = bytearray(open(p, "rb").read()); i = 2
+while b[i + 1] not in (0xc0, 0xc1, 0xc2): i += 2 + (b[i + 2] << 8 | b[i + 3])
+b[i + 1] = m; b[i + 4] = bits
+open(p, "wb").write(b)' "$1/$photo" "$2" "$3"
+}
+twelve_bit() { sof_kind "$1" c1 12; }
+lossless() { sof_kind "$1" c3 8; }
+animated_webp() { printf 'RIFF\x16\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x02\x00\x00\x00\x7f\x07\x00\x37\x04\x00' >"$1/$photo"; }
+# A caption with a control character written as a YAML escape.
+escape_control() {
+	python3 -c 'import sys; p = sys.argv[1]; s = open(p).read()
+s = s.replace("en: On 22 December 2001", "en: \"On 22 December\\x07 2001", 1)
+i = s.index("\\x07"); j = s.index("\n", i)
+open(p, "w").write(s[:j] + "\"" + s[j:])' "$1/$ox"
+}
 cut_jpeg() { head -c $(($(stat -c %s "$FIX/$photo") / 2)) "$FIX/$photo" >"$1/$photo"; }
 cut_png() { head -c $(($(stat -c %s $FIX/cities/oxford/flag.png) / 2)) $FIX/cities/oxford/flag.png >"$1/cities/oxford/flag.png"; }
 cut_header() { head -c 100 "$FIX/$photo" >"$1/$photo"; }
@@ -55,6 +76,7 @@ sparse_image() { truncate -s 4G "$1/$photo"; }
 sparse_yaml() { truncate -s 4G "$1/$ox"; }
 font_dir_long() { { printf 'font_dirs: ["'; head -c 500000 /dev/zero | tr '\0' a; echo '"]'; } >>"$1/hall.yaml"; }
 fline_hall=$(($(wc -l <$FIX/hall.yaml) + 1))
+cline=$(grep -n '^ *en: On 22 December 2001' "$FIX/$ox" | cut -d: -f1)
 
 # name | where (file:line:col, a regex) | words the error must have
 cases="
@@ -68,6 +90,10 @@ huge_jpeg|$ox:$pline:11|too large \\(20000 x 20000 pixels\\)
 huge_png|$ox:$pline:11|too large \\(100000 x 100000 pixels\\)
 progressive_huge|$ox:$pline:11|progressive JPEG of 6000 x 6000 pixels, which needs [0-9]+ MB of memory to show
 many_scans|$ox:$pline:11|more than 64 scans
+twelve_bit|$ox:$pline:11|is a 12-bit JPEG, which cannot be shown
+lossless|$ox:$pline:11|is a lossless JPEG, which cannot be shown
+animated_webp|$ox:$pline:11|is an animated WebP, which cannot be shown
+escape_control|$ox:$cline:11|invisible control character \\(U\\+0007\\)
 cut_jpeg|$ox:$pline:11|cut short
 cut_header|$ox:$pline:11|cut short
 cut_png|$ox:$fline:7|flag.png is cut short
@@ -106,8 +132,27 @@ done <<<"$cases"
 cmyk() { convert "$FIX/$photo" -colorspace CMYK "$1/$photo"; }
 png_as_jpg() { convert "$FIX/$photo" "png:$1/$photo"; }
 deep_png() { convert "$FIX/$photo" -depth 16 "png48:$1/$photo"; }
+# Valid JPEGs the check refused as "cut short" and the screen could show:
+# data after the end marker (a motion photo's video, Samsung's trailer),
+# and over 1 MB of metadata before the frame header (two 1 MB APP2
+# blocks, as a phone's depth map or a big colour profile); and a photo
+# whose path is over 511 bytes long, which the screen lost (a placeholder,
+# no log line) while the check took it.
+motion_photo() { { printf '\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom'; head -c 300000 /dev/zero | tr '\0' v; } >>"$1/$photo"; }
+samsung_trailer() { printf 'MotionPhoto_Data\x00\x00SEFHxxxxSEFT' >>"$1/$photo"; }
+big_metadata() {
+	python3 -c 'import sys
+p = sys.argv[1]; b = open(p, "rb").read()
+seg = b"\xff\xe2\xff\xff" + b"m" * 65533
+open(p, "wb").write(b[:2] + seg * 33 + b[2:])' "$1/$photo"
+}
+long_path() {
+	local deep=cities/oxford/photos/$(printf 'a%.0s' $(seq 200))/$(printf 'b%.0s' $(seq 200))/$(printf 'c%.0s' $(seq 150))
+	mkdir -p "$1/$deep" && mv "$1/$photo" "$1/$deep/photo.jpg"
+	sed -i "${pline}s|file: .*|file: ${deep#cities/oxford/}/photo.jpg|" "$1/$ox"
+}
 "$TH" --screenshot "$TMP/attack-orig.png" --size 960x540 --at city/oxford/photos/1 "$FIX" >/dev/null 2>&1
-for name in cmyk png_as_jpg deep_png; do
+for name in cmyk png_as_jpg deep_png motion_photo samsung_trailer big_metadata long_path; do
 	d=$TMP/attack-$name
 	copy_content "$d" && "$name" "$d"
 	expect_status "attack $name: --check accepts it" 0 "$TH" --check "$d"

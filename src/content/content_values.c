@@ -273,6 +273,11 @@ static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_
 		                     "%s is too large (%d x %d pixels): at most %d pixels on "
 		                     "a side and 64 megapixels; make it smaller",
 		                     v->str, info.width, info.height, IMAGE_INFO_MAX_SIDE);
+	else if (ie == IMAGE_INFO_UNSUPPORTED && info.format != IMAGE_INFO_NONE)
+		content_fields_error(x, v,
+		                     "%s is %s, which cannot be shown; save it again as an "
+		                     "ordinary JPEG (8 bits, baseline) or a still PNG",
+		                     v->str, info.other);
 	else if (ie == IMAGE_INFO_UNSUPPORTED)
 		content_fields_error(x, v,
 		                     "%s is a %s image, which cannot be shown; save it as "

@@ -240,9 +240,24 @@ enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, i
 		return JPEG_BROKEN;
 	}
 	if (end < 4 || data[end - 2] != 0xFF || data[end - 1] != 0xD9) {
-		snprintf(err, err_size,
-		         _("the JPEG has no end marker, perhaps still being copied"));
-		return JPEG_INCOMPLETE;
+		/* More after the image (a phone's trailer, a motion photo's
+		 * video), or a file still being copied: the markers tell. */
+		struct jpeg_walk w;
+		enum jpeg_walk_err e = jpeg_walk_buffer(data, len, true, &w);
+		if (e == JPEG_WALK_CUT || e == JPEG_WALK_IO) {
+			snprintf(err, err_size,
+			         _("the JPEG has no end marker, perhaps still being copied"));
+			return JPEG_INCOMPLETE;
+		}
+		if (e == JPEG_WALK_SCANS) {
+			snprintf(
+			    err, err_size,
+			    _("the JPEG has more than %d scans; save it again as a baseline JPEG"),
+			    JPEG_WALK_MAX_SCANS);
+			return JPEG_BROKEN;
+		}
+		if (e == JPEG_WALK_OK)
+			len = (size_t)w.end; /* libjpeg sees the image alone */
 	}
 	static const struct jpeg_job empty;
 	struct jpeg_job job = empty;
