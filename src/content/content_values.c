@@ -11,6 +11,7 @@
 #include "base/hash.h"
 #include "base/name_fold.h"
 #include "image/image_file.h"
+#include "base/i18n.h"
 #include "image/image_info.h"
 #include "image/image_whole.h"
 #include "image/jpeg_walk.h"
@@ -277,7 +278,7 @@ static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_
 		content_fields_error(x, v,
 		                     "%s is %s, which cannot be shown; save it again as an "
 		                     "ordinary JPEG (8 bits, baseline) or a still PNG",
-		                     v->str, info.other);
+		                     v->str, _(info.other));
 	else if (ie == IMAGE_INFO_UNSUPPORTED)
 		content_fields_error(x, v,
 		                     "%s is a %s image, which cannot be shown; save it as "

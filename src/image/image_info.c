@@ -141,7 +141,7 @@ static enum image_info_err parse_webp(const unsigned char *b, size_t len, struct
 			return IMAGE_INFO_TRUNCATED;
 		enum image_info_err e = set_size(info, le24(d + 4) + 1, le24(d + 7) + 1);
 		if (e == IMAGE_INFO_OK && (d[0] & 0x02)) { /* the animation flag */
-			info->other = "an animated WebP";
+			info->other = N_("an animated WebP");
 			return IMAGE_INFO_UNSUPPORTED;
 		}
 		return e;

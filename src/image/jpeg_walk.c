@@ -1,5 +1,7 @@
 #include "image/jpeg_walk.h"
 
+#include "base/i18n.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -239,10 +241,11 @@ const char *jpeg_walk_unsupported(const struct jpeg_frame *f)
 {
 	unsigned char m = f->sof;
 	if (m == 0xc3 || m == 0xcb)
-		return "a lossless JPEG";
+		return N_("a lossless JPEG");
 	if ((m >= 0xc5 && m <= 0xc7) || (m >= 0xcd && m <= 0xcf))
-		return "a hierarchical JPEG";
+		return N_("a hierarchical JPEG");
 	if (f->precision != 8)
-		return f->precision == 12 ? "a 12-bit JPEG" : "a JPEG of an unusual sample size";
+		return f->precision == 12 ? N_("a 12-bit JPEG")
+		                          : N_("a JPEG of an unusual sample size");
 	return NULL;
 }

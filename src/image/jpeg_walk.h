@@ -74,7 +74,7 @@ uint64_t jpeg_walk_coef_bytes(const struct jpeg_frame *f);
 
 /* NULL when libjpeg-turbo (8-bit) decodes this kind of frame: baseline,
  * extended and progressive, Huffman or arithmetic coded, 8 bits a sample.
- * Otherwise its kind in words, "a 12-bit JPEG", "a lossless JPEG"
+ * Otherwise its kind in words (untranslated: N_), "a 12-bit JPEG", "a lossless JPEG"
  * or "a hierarchical JPEG". Static storage. */
 const char *jpeg_walk_unsupported(const struct jpeg_frame *f);
 
