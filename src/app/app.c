@@ -151,11 +151,54 @@ static void on_reload(struct app *a)
 		opening_forget(&a->opening); /* the hours may have changed */
 }
 
+/* The live module has started after the hall had begun on the notice (its
+ * first read took long): the hall now shows what it read, or keeps the
+ * notice with its problems. */
+static void on_launched(struct app *a)
+{
+	struct live *live;
+	if (!a->launch || !live_launch_take(a->launch, &live))
+		return;
+	live_launch_free(a->launch);
+	a->launch = NULL;
+	a->live = live;
+	if (!live) { /* out of memory, or no thread: systemd starts the hall afresh */
+		log_error("cannot keep %s current: exiting so that systemd starts the hall afresh",
+		          a->dir);
+		a->failed = a->quit = true;
+		return;
+	}
+	log_info("%s is read (%llu ms after the start)", a->dir,
+	         (unsigned long long)(SDL_GetTicks64() - a->started_real));
+	if (app_content(a) && start_visit(a) != 0)
+		a->failed = a->quit = true;
+	opening_forget(&a->opening); /* the hours come with the content */
+	a->dirty = true;
+}
+
+/* Waits for the live module until APP_START_WAIT_MS after the start: the
+ * usual start, on the content as read. Past that the hall starts on the
+ * notice, and takes the content when it comes (on_launched). */
+static void await_live(struct app *a)
+{
+	uint64_t spent = SDL_GetTicks64() - a->started_real;
+	uint64_t left = spent < APP_START_WAIT_MS ? APP_START_WAIT_MS - spent : 0;
+	if (!live_launch_wait(a->launch, left)) {
+		log_warning("%s is taking long to read (over %d ms): the hall starts on the notice "
+		            "and shows the content once it is read",
+		            a->dir, APP_START_WAIT_MS);
+		return;
+	}
+	live_launch_take(a->launch, &a->live);
+	live_launch_free(a->launch);
+	a->launch = NULL;
+}
+
 /* Dark outside the opening hours: the visit goes back to the start of the
  * loop and lets go of what it holds; at opening, the loop begins again. */
 static void check_hours(struct app *a, uint64_t now)
 {
-	const struct content *c = a->visit ? live_content(a->live) : NULL;
+	const struct content *c = a->visit ? app_content(a) : NULL;
 	time_t t = app_wall(a);
 	enum opening_change ch = opening_update(&a->opening, c ? &c->hall.hours : NULL, t);
 	if (ch == OPENING_SAME)
@@ -200,7 +243,8 @@ static void on_input(struct app *a, const struct gesture_input *in, int ow, int 
 		enum panel_action act = panel_input(a->panel, in);
 		if (act == PANEL_RELOAD) {
 			log_info("reading %s again (staff panel)", a->dir);
-			live_request(a->live);
+			if (a->live)
+				live_request(a->live);
 		}
 		a->dirty = true;
 		return;
@@ -330,6 +374,10 @@ static void on_event(struct app *a, const SDL_Event *ev)
 		on_reload(a);
 		return;
 	}
+	if (ev->type == a->launch_event) {
+		on_launched(a);
+		return;
+	}
 	switch (ev->type) {
 	case SDL_QUIT:
 		if (!a->o->kiosk)
@@ -388,7 +436,7 @@ static void draw(struct app *a, uint64_t now)
 	} else if (a->visit) {
 		visit_draw(a->visit, now);
 	} else {
-		notice_draw(a->notice, w, h, live_diag(a->live));
+		notice_draw(a->notice, w, h, app_diag(a));
 	}
 	app_panel_draw(a, now, w, h);
 	SDL_RenderPresent(a->ren);
@@ -408,7 +456,7 @@ static void draw(struct app *a, uint64_t now)
  * while the staff panel is open over it. */
 static void follow_power(struct app *a)
 {
-	const struct content *c = live_content(a->live);
+	const struct content *c = app_content(a);
 	bool on = !a->opening.closed || (a->panel && panel_is_open(a->panel));
 	screen_power_want(a->power, on, !c || c->hall.display_power == DISPLAY_POWER_DPMS);
 }
@@ -433,7 +481,8 @@ static void loop(struct app *a)
 		}
 		if (signals_take_reload()) {
 			log_info("reading %s again (SIGHUP)", a->dir);
-			live_request(a->live);
+			if (a->live) /* while it starts, it reads the folder anyway */
+				live_request(a->live);
 		}
 		if (corner_hold_tick(&a->hold, now))
 			app_panel_open(a, now);
@@ -507,6 +556,30 @@ static bool kiosk_without_screen(const struct options *o)
 	return true;
 }
 
+static void wake_for_launch(void *ctx)
+{
+	SDL_Event ev = {.type = *(Uint32 *)ctx};
+	SDL_PushEvent(&ev);
+}
+
+/* At the end, a live_start still reading the folder: it is waited for a
+ * little; past that the process ends without it (_exit with status rc): its thread may be
+ * inside the font library that main is about to close, and a read hung in
+ * the file system must not keep the hall from stopping. */
+static void leave_launch(struct app *a, int rc)
+{
+	if (!a->launch)
+		return;
+	bool finished = live_launch_wait(a->launch, LEAVE_WAIT_MS);
+	live_launch_free(a->launch); /* a live it made is stopped there */
+	a->launch = NULL;
+	if (finished)
+		return;
+	log_warning("%s is still being read; the hall stops without waiting for it", a->dir);
+	notify_send(&a->notify, "STOPPING=1");
+	_exit(rc);
+}
+
 int app_run(const struct options *o, const char *dir)
 {
 	struct app a = {.o = o, .dir = dir, .dirty = true};
@@ -524,22 +597,30 @@ int app_run(const struct options *o, const char *dir)
 		back_off(o);
 		return 1;
 	}
-	a.wake_event = SDL_RegisterEvents(2);
+	a.wake_event = SDL_RegisterEvents(3);
 	a.live_event = a.wake_event + 1;
+	a.launch_event = a.wake_event + 2;
+	a.started_real = SDL_GetTicks64();
 	a.state_kind = state_dir_find(o->state_dir, a.state_dir, sizeof a.state_dir);
 	struct live_config lc = {.dir = dir,
 	                         .state_dir = a.state_kind == STATE_DIR_NONE ? NULL : a.state_dir,
 	                         .poll_s = o->poll_s,
 	                         .trace = o->trace ? stdout : NULL};
-	a.live = live_start(&lc, wake_for_reload, &a.live_event);
-	if (!a.live || kiosk_without_screen(o))
+	/* The content is read while the window opens (live_launch). */
+	a.waiting = (struct live_status){.dir = dir, .shown_dir = dir, .shown = LIVE_SHOWN_NONE};
+	a.launch = live_launch_start(&lc, wake_for_reload, &a.live_event, wake_for_launch,
+	                             &a.launch_event);
+	if (!a.launch || kiosk_without_screen(o))
 		goto done;
 	if (open_window(&a) != 0) {
 		why_no_screen();
 		back_off(o);
 		goto done;
 	}
-	const struct content *shown = live_content(a.live);
+	await_live(&a);
+	if (!a.live && !a.launch)
+		goto done; /* live_start failed: out of memory or no thread */
+	const struct content *shown = app_content(&a);
 	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
 	a.notice = a.text ? notice_new(a.ren, a.text) : NULL;
 	if (!a.notice)
@@ -560,12 +641,15 @@ int app_run(const struct options *o, const char *dir)
 	app_panel_start(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;
-	if (!shown)
+	if (!shown && a.launch)
+		log_notice("showing a notice while %s is read", dir);
+	else if (!shown)
 		log_error("showing a notice until %s is fixed", dir);
 	loop(&a);
 	notify_send(&a.notify, "STOPPING=1");
 	rc = a.failed ? 1 : 0;
 done:
+	leave_launch(&a, rc);
 	screen_power_free(a.power); /* the panel lit again for whatever comes next */
 	panel_free(a.panel);
 	keypad_free(a.keypad);

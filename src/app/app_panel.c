@@ -38,7 +38,7 @@ void app_panel_start(struct app *a)
  * is shown: a hall showing the notice has no hall.yaml of its own). */
 static const char *staff_pin(const struct app *a)
 {
-	const struct content *c = live_content(a->live);
+	const struct content *c = app_content(a);
 	return c ? c->hall.staff_pin : "";
 }
 
@@ -158,9 +158,9 @@ static const struct sync_status *sync_now(struct app *a, uint64_t now)
 /* How the hall is: for the staff panel and systemd's STATUS=. */
 static struct panel_info gather(struct app *a, uint64_t now)
 {
-	struct panel_info in = {.live = live_status(a->live),
-	                        .diag = live_diag(a->live),
-	                        .content = live_content(a->live),
+	struct panel_info in = {.live = app_live_status(a),
+	                        .diag = app_diag(a),
+	                        .content = app_content(a),
 	                        .uptime_ms = now - a->started,
 	                        .rss_bytes = resident_bytes(),
 	                        .sync = sync_now(a, now),
@@ -189,7 +189,7 @@ static struct panel_info gather(struct app *a, uint64_t now)
 
 void app_panel_draw(struct app *a, uint64_t now, int w, int h)
 {
-	const struct content *c = live_content(a->live);
+	const struct content *c = app_content(a);
 	const char *lang = c ? c->hall.langs[0] : "ru";
 	if (a->panel && panel_is_open(a->panel)) {
 		struct panel_info in = gather(a, now);

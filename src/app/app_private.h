@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "app/live_launch.h"
 #include "app/notify.h"
 #include "app/opening.h"
 #include "app/options.h"
@@ -38,8 +39,11 @@ enum {
 struct app {
 	const struct options *o;
 	const char *dir;
-	struct live *live; /* the content, kept current */
-	Uint32 live_event; /* pushed when a reload finished */
+	struct live *live;          /* the content, kept current */
+	Uint32 live_event;          /* pushed when a reload finished */
+	Uint32 launch_event;        /* pushed when a live_start that came late returned */
+	struct live_launch *launch; /* that live_start, until it has returned */
+	struct live_status waiting; /* what the panel says until then */
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	struct text *text;
@@ -50,6 +54,7 @@ struct app {
 	bool failed; /* the screen cannot be drawn any more: exit non-zero */
 	uint64_t last_frame;
 	uint64_t started;
+	uint64_t started_real;   /* SDL's ticks at the start (no test clock) */
 	struct corner_hold hold; /* opens the staff panel */
 	struct panel *panel;
 	bool panel_shown;   /* as last told in the journal and on --trace */
@@ -71,6 +76,25 @@ struct app {
 	enum state_dir_kind state_kind; /* where the last good copy is kept */
 	char state_dir[4096];
 };
+
+/* The content shown; NULL while there is none, or while the live module
+ * is still starting (see live_launch). */
+static inline const struct content *app_content(const struct app *a)
+{
+	return a->live ? live_content(a->live) : NULL;
+}
+
+/* The problems of the last load; NULL while the live module starts. */
+static inline struct diag *app_diag(const struct app *a)
+{
+	return a->live ? live_diag(a->live) : NULL;
+}
+
+/* The content's state for the panel and systemd's status. */
+static inline const struct live_status *app_live_status(struct app *a)
+{
+	return a->live ? live_status(a->live) : &a->waiting;
+}
 
 /* The program's monotonic milliseconds (faster under --clock-speed). */
 static inline uint64_t app_ticks(const struct app *a)
