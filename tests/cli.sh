@@ -243,6 +243,37 @@ expect_output "the refusal says the hall needs a screen" '--kiosk needs a screen
 expect_status "--kiosk refuses SDL's offscreen driver" 1 env SDL_VIDEODRIVER=offscreen "$TH" --kiosk \
 	--state-dir "$TMP/kiosk-state" "$FIX"
 
+# hall.yaml's staff_pin: 4 to 8 digits, checked where it is written.
+pin=$TMP/pin
+copy_content "$pin"
+echo 'staff_pin: "0481"' >>"$pin/hall.yaml"
+expect_status "--check takes a staff_pin of 4 to 8 digits" 0 "$TH" --check "$pin"
+for bad in 12a4 123 123456789 '[1, 2]'; do
+	copy_content "$pin"
+	echo "staff_pin: $bad" >>"$pin/hall.yaml"
+	pl=$(wc -l <"$pin/hall.yaml")
+	expect_status "--check refuses staff_pin: $bad" 1 "$TH" --check "$pin"
+	expect_output "the bad staff_pin $bad is located" "^$pin/hall.yaml:$pl:12: error: \"staff_pin\" must be 4 to 8 digits"
+done
+
+# With neither STATE_DIRECTORY nor HOME set (a bare service), the hall
+# still keeps a last good copy, in a private folder under TMPDIR, and says
+# so in the journal: it never runs without one in silence.
+bare_tmp=$TMP/bare-tmp
+mkdir -p "$bare_tmp"
+env -u STATE_DIRECTORY -u HOME -u XDG_STATE_HOME TMPDIR="$bare_tmp" SDL_VIDEODRIVER=dummy \
+	"$TH" "$FIX" >"$TMP/bare.log" 2>&1 &
+hpid=$!
+for _ in $(seq 60); do [ -e "$bare_tmp/twinhall-$(id -u)/last-good/hall.yaml" ] && break; sleep 0.1; done
+grep -q "^<[34]>twinhall: neither STATE_DIRECTORY nor HOME is set: the last good copy of the content is kept in $bare_tmp/twinhall-$(id -u)" "$TMP/bare.log" \
+	&& pass "no STATE_DIRECTORY nor HOME: the journal says where the last good copy goes" \
+	|| fail "no STATE_DIRECTORY nor HOME: the journal says where the last good copy goes" "$(cat "$TMP/bare.log")"
+[ -e "$bare_tmp/twinhall-$(id -u)/last-good/hall.yaml" ] \
+	&& pass "no STATE_DIRECTORY nor HOME: a last good copy is still kept" \
+	|| fail "no STATE_DIRECTORY nor HOME: a last good copy is still kept" "$(ls -lR "$bare_tmp")"
+kill -TERM "$hpid" 2>/dev/null
+wait "$hpid"
+
 # Headless screenshots need no display at all.
 
 expect_status "--screenshot works with no display" 0 \

@@ -64,6 +64,89 @@ exited_with 5 0 && pass "SIGTERM ends --kiosk cleanly with status 0" || fail "SI
 grep -q '^<6>twinhall: stopping on signal 15' "$TMP/app.log" && pass "the stop is logged with a journal level" \
 	|| fail "the stop is logged with a journal level" "$(cat "$TMP/app.log")"
 
+# Started with stdout and stderr closed (`>&- 2>&-`): they are
+# opened on /dev/null first, so the X11 connection cannot take fd 1 or 2
+# and receive the log lines (it hung there and ignored SIGTERM).
+"$TH" --window 640x360 "$fast" >&- 2>&- &
+pid=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+[ -n "$win" ] && pass "closed stdout and stderr: the window opens" || fail "closed stdout and stderr: the window opens"
+fds=$(readlink /proc/$pid/fd/1 /proc/$pid/fd/2 2>/dev/null | sort -u | tr '\n' ' ')
+[ "$fds" = "/dev/null " ] && pass "closed stdout and stderr are opened on /dev/null, not taken by X" \
+	|| fail "closed stdout and stderr are opened on /dev/null, not taken by X" "fds 1-2: $fds"
+sleep 1
+kill -TERM "$pid"
+exited_with 3 0 && pass "closed stdout and stderr: SIGTERM ends it promptly with status 0" \
+	|| { fail "closed stdout and stderr: SIGTERM ends it promptly with status 0"; kill -KILL "$pid" 2>/dev/null; }
+
+# A log pipe that closes (the reader gone) is a failed write, not SIGPIPE.
+"$TH" --window 640x360 "$fast" 2> >(head -c 1 >/dev/null) >/dev/null &
+pid=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+sleep 0.5
+kill -HUP "$pid" # one more log line, into the closed pipe
+running_after 1 && pass "a closed log pipe does not kill the hall (SIGPIPE ignored)" \
+	|| fail "a closed log pipe does not kill the hall (SIGPIPE ignored)" "$(wait "$pid"; echo "exit $?")"
+kill -TERM "$pid"
+exited_with 3 0 || { fail "a closed log pipe: SIGTERM still ends it"; kill -KILL "$pid" 2>/dev/null; }
+
+# The staff corner with a PIN set (hall.yaml staff_pin): a ring grows while
+# the corner is held, then a keypad asks for the PIN; a wrong PIN opens
+# nothing, the right one opens the whole panel.
+pinned=$TMP/pinned
+copy_content "$pinned"
+echo 'staff_pin: "2468"' >>"$pinned/hall.yaml"
+"$TH" --trace --window 1280x720 "$pinned" >"$TMP/pin.trace" 2>"$TMP/pin.log" &
+pid=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+sleep 1
+xdotool mousemove --window "$win" 640 360 click 1 # wakes the hall: home, at rest
+sleep 1.5
+xdotool mousemove --window "$win" 1270 710
+shot "$TMP/before-hold.png"
+xdotool mousedown 1
+sleep 2
+shot "$TMP/holding.png"
+# the window's last 200x200 px, where the ring is drawn
+read -r wx wy < <(xdotool getwindowgeometry "$win" | awk '/Position/ { split($2, p, ","); print p[1], p[2] }')
+convert "$TMP/before-hold.png" -crop 200x200+$((wx + 1080))+$((wy + 520)) +repage "$TMP/c0.png"
+convert "$TMP/holding.png" -crop 200x200+$((wx + 1080))+$((wy + 520)) +repage "$TMP/c1.png"
+ring=$("$PROBE" "$TMP/c1.png" 0 0 200 200 | awk '{print $6}')
+if ! "$BUILD/tools/pngdiff" "$TMP/c0.png" "$TMP/c1.png" 2 >/dev/null && ! grep -q '"keypad"' "$TMP/pin.trace"; then
+	pass "holding the corner shows a ring growing round the finger"
+else
+	fail "holding the corner shows a ring growing round the finger" "corner unchanged after 2 s (stddev $ring)"
+fi
+sleep 3.5
+xdotool mouseup 1
+sleep 0.3
+keys=$(grep '"keypad":"entering"' "$TMP/pin.trace" | head -1)
+[ -n "$keys" ] && ! grep -q '"panel":"open"' "$TMP/pin.trace" \
+	&& pass "with staff_pin set, the 5 s hold shows the keypad, not the panel" \
+	|| fail "with staff_pin set, the 5 s hold shows the keypad, not the panel" "$(cat "$TMP/pin.trace")"
+press() { # press KEY...: taps each key (0-9, 10 erase, 11 OK) where the trace says it is
+	local k
+	for k in "$@"; do
+		read -r x y w h < <(printf '%s' "$keys" | sed -E 's/.*"keys":\[(.*)\].*/\1/' |
+			tr -d '[' | tr ']' '\n' | sed 's/^,//' | sed -n "$((k + 1))p" | tr ',' ' ')
+		xdotool mousemove --window "$win" $((x + w / 2)) $((y + h / 2)) click 1
+		sleep 0.15
+	done
+}
+press 1 3 5 7 11
+sleep 0.3
+grep -q '"keypad":"wrong"' "$TMP/pin.trace" && ! grep -q '"panel":"open"' "$TMP/pin.trace" \
+	&& pass "a wrong staff PIN opens nothing, and is said" \
+	|| fail "a wrong staff PIN opens nothing, and is said" "$(cat "$TMP/pin.trace")"
+grep -q 'a wrong staff PIN was typed' "$TMP/pin.log" && pass "a wrong staff PIN goes to the journal" \
+	|| fail "a wrong staff PIN goes to the journal" "$(cat "$TMP/pin.log")"
+press 2 4 6 8 11
+sleep 0.5
+grep -q '"panel":"open","full":true' "$TMP/pin.trace" && pass "the right staff PIN opens the whole panel" \
+	|| fail "the right staff PIN opens the whole panel" "$(cat "$TMP/pin.trace")"
+kill -TERM "$pid"
+exited_with 5 0 || fail "SIGTERM after the staff panel" "$(cat "$TMP/pin.log")"
+
 # Broken content never blanks the screen: with hall.yaml broken and no
 # good copy (a city's errors keep only that city out), a notice shows, and
 # once staff fix the file the hall comes back by itself.

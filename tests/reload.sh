@@ -105,7 +105,7 @@ expect_reload 5 '"partial"' "SIGHUP reads the content again: the same mistake is
 n=$(grep -c 'unknown field "captoin"' "$TMP/log")
 [ "$n" -eq 1 ] && pass "the same error is logged once, not on every reload" || fail "the same error is logged once" "logged $n times"
 # The staff panel: held 5 s in the bottom-right corner it opens over the
-# hall, shows the errors in full, reads the content again on its button,
+# hall (without staff_pin set: no folders, errors as file:line only), reads the content again on its button,
 # and closes on its other button.
 xdotool mousemove 1270 710 mousedown 1
 sleep 4
@@ -115,6 +115,8 @@ xdotool mouseup 1
 sleep 0.5
 panel=$(grep '"panel":"open"' "$TMP/trace" | tail -1)
 [ -n "$panel" ] && pass "holding the corner 5 s opens the staff panel" || fail "holding the corner 5 s opens the staff panel" "$(cat "$TMP/trace")"
+printf '%s' "$panel" | grep -q '"full":false' && pass "without staff_pin the panel opens without folders and error texts" \
+	|| fail "without staff_pin the panel opens without folders and error texts" "$panel"
 import -display "$DISPLAY" -window root "$TMP/panel.png" 2>/dev/null
 "$PNGDIFF" "$TMP/edit3.png" "$TMP/panel.png" 5 >/dev/null && fail "the panel covers the screen" "the screen still shows the photo" || pass "the panel covers the screen"
 center() { # center NAME: the middle of the panel's button NAME from the trace line

@@ -68,3 +68,58 @@ else
 		fail "SIGTERM ends even a hung loop, exit 0, STOPPING=1 sent" "exit $rc" "$(tail -2 "$log")"
 	fi
 fi
+
+# The start never waits on the content: a folder that takes many seconds
+# to read (26 more cities of 1 MiB of junk each) still gets READY=1 and a
+# first frame (the notice) within 5 s, and the watchdog's pings while the
+# read goes on behind them; then the hall shows what it read (the good
+# cities; the junk ones are left out). SIGTERM ends it during the read.
+slow=$TMP/slow
+copy_content "$slow"
+python3 -c 'import os, sys
+d = sys.argv[1]; names = ["junk%02d" % i for i in range(26)]
+hall = open(d + "/hall.yaml").read().replace("  - duisburg\n", "  - duisburg\n" + "".join("  - %s\n" % n for n in names))
+open(d + "/hall.yaml", "w").write(hall)
+for n in names:
+	os.makedirs(d + "/cities/" + n)
+	out, size, i = [], 0, 0
+	while size < (1 << 20) - 16:
+		line = "k%d: v\n" % i; i += 1; out.append(line); size += len(line)
+	open(d + "/cities/" + n + "/city.yaml", "w").write("".join(out))' "$slow"
+slow_start() { # slow_start NAME SECONDS: the hall on the slow folder for SECONDS, told to $TMP/slow-NAME.*
+	local sock=$TMP/slow-$1.sock # a listener of its own
+	"$BUILD/tools/notify_listen" "$sock" "$2" >"$TMP/slow-$1.notify" &
+	listener=$!
+	for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
+	NOTIFY_SOCKET=$sock WATCHDOG_USEC=1000000 "$TH" --kiosk --state-dir "$TMP/slow-$1-state" "$slow" 2>"$TMP/slow-$1.err" &
+	pid=$!
+}
+slow_start read 90
+sleep 7
+ready=$(awk '/READY=1/ { print int($1); exit }' "$TMP/slow-read.notify")
+pings=$(awk -v t="${ready:-0}" '/WATCHDOG=1/ && $1 > t + 1000 && $1 <= t + 3000' "$TMP/slow-read.notify" | wc -l)
+if [ -n "$ready" ] && [ "$ready" -lt 5000 ] && [ "$pings" -ge 3 ]; then
+	pass "a folder slow to read: READY=1 at $ready ms, the pings go on ($pings in 2 s)"
+else
+	fail "a folder slow to read: READY=1 within 5 s, the pings go on" "READY=1 at ${ready:-never} ms, $pings pings" "$(head -3 "$TMP/slow-read.notify")" "$(tail -3 "$TMP/slow-read.err")"
+fi
+grep -q 'READY=1|STATUS=notice' "$TMP/slow-read.notify" && grep -q 'is taking long to read' "$TMP/slow-read.err" \
+	&& pass "a folder slow to read: the notice meanwhile, and the journal says why" \
+	|| fail "a folder slow to read: the notice meanwhile, and the journal says why" "$(head -1 "$TMP/slow-read.notify")" "$(cat "$TMP/slow-read.err")"
+for _ in $(seq 80); do grep -q 'STATUS=content current but cities with errors' "$TMP/slow-read.notify" && break; sleep 1; done
+grep -q 'STATUS=content current but cities with errors' "$TMP/slow-read.notify" \
+	&& pass "a folder slow to read: once read, the hall shows it (its good cities)" \
+	|| fail "a folder slow to read: once read, the hall shows it (its good cities)" "$(tail -2 "$TMP/slow-read.notify")" "$(grep -v '^<[345]>/' "$TMP/slow-read.err" | tail -5)"
+kill -TERM "$pid"
+wait "$pid"
+kill "$listener" 2>/dev/null
+slow_start stop 10
+sleep 4
+t0=$(date +%s%N)
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+ms=$((($(date +%s%N) - t0) / 1000000))
+[ "$rc" -eq 0 ] && [ "$ms" -lt 3000 ] && pass "a folder slow to read: SIGTERM ends the hall during the read ($ms ms, status 0)" \
+	|| fail "a folder slow to read: SIGTERM ends the hall during the read" "status $rc after $ms ms" "$(tail -3 "$TMP/slow-stop.err")"
+kill "$listener" 2>/dev/null

@@ -152,11 +152,54 @@ static void on_reload(struct app *a)
 		opening_forget(&a->opening); /* the hours may have changed */
 }
 
+/* The live module has started after the hall had begun on the notice (its
+ * first read took long): the hall now shows what it read, or keeps the
+ * notice with its problems. */
+static void on_launched(struct app *a)
+{
+	struct live *live;
+	if (!a->launch || !live_launch_take(a->launch, &live))
+		return;
+	live_launch_free(a->launch);
+	a->launch = NULL;
+	a->live = live;
+	if (!live) { /* out of memory, or no thread: systemd starts the hall afresh */
+		log_error("cannot keep %s current: exiting so that systemd starts the hall afresh",
+		          a->dir);
+		a->failed = a->quit = true;
+		return;
+	}
+	log_info("%s is read (%llu ms after the start)", a->dir,
+	         (unsigned long long)(SDL_GetTicks64() - a->started_real));
+	if (app_content(a) && start_visit(a) != 0)
+		a->failed = a->quit = true;
+	opening_forget(&a->opening); /* the hours come with the content */
+	a->dirty = true;
+}
+
+/* Waits for the live module until APP_START_WAIT_MS after the start: the
+ * usual start, on the content as read. Past that the hall starts on the
+ * notice, and takes the content when it comes (on_launched). */
+static void await_live(struct app *a)
+{
+	uint64_t spent = SDL_GetTicks64() - a->started_real;
+	uint64_t left = spent < APP_START_WAIT_MS ? APP_START_WAIT_MS - spent : 0;
+	if (!live_launch_wait(a->launch, left)) {
+		log_warning("%s is taking long to read (over %d ms): the hall starts on the notice "
+		            "and shows the content once it is read",
+		            a->dir, APP_START_WAIT_MS);
+		return;
+	}
+	live_launch_take(a->launch, &a->live);
+	live_launch_free(a->launch);
+	a->launch = NULL;
+}
+
 /* Dark outside the opening hours: the visit goes back to the start of the
  * loop and lets go of what it holds; at opening, the loop begins again. */
 static void check_hours(struct app *a, uint64_t now)
 {
-	const struct content *c = a->visit ? live_content(a->live) : NULL;
+	const struct content *c = a->visit ? app_content(a) : NULL;
 	time_t t = app_wall(a);
 	enum opening_change ch = opening_update(&a->opening, c ? &c->hall.hours : NULL, t);
 	if (ch == OPENING_SAME)
@@ -201,12 +244,20 @@ static void on_input(struct app *a, const struct gesture_input *in, int ow, int 
 		enum panel_action act = panel_input(a->panel, in);
 		if (act == PANEL_RELOAD) {
 			log_info("reading %s again (staff panel)", a->dir);
-			live_request(a->live);
+			if (a->live)
+				live_request(a->live);
 		}
 		a->dirty = true;
 		return;
 	}
+	if (pin_pad_shown(&a->pad)) {
+		app_panel_keypad_input(a, in);
+		return;
+	}
+	bool held = a->hold.armed;
 	corner_hold_input(&a->hold, in, ow, oh);
+	if (held && !a->hold.armed)
+		a->dirty = true;            /* the ring goes */
 	if (a->visit && !a->opening.closed) /* dark: only the staff corner */
 		visit_input(a->visit, in);
 }
@@ -324,6 +375,10 @@ static void on_event(struct app *a, const SDL_Event *ev)
 		on_reload(a);
 		return;
 	}
+	if (ev->type == a->launch_event) {
+		on_launched(a);
+		return;
+	}
 	switch (ev->type) {
 	case SDL_QUIT:
 		if (!a->o->kiosk)
@@ -357,9 +412,7 @@ static int wait_ms(struct app *a, uint64_t now)
 	long left = opening_seconds_left(&a->opening, app_wall(a));
 	if (left >= 0 && now + (uint64_t)left * 1000 < deadline)
 		deadline = now + (uint64_t)left * 1000;
-	uint64_t hold = corner_hold_deadline(&a->hold);
-	uint64_t panel = a->panel ? panel_deadline(a->panel) : UINT64_MAX;
-	deadline = hold < deadline ? hold : deadline;
+	uint64_t panel = app_panel_deadline(a);
 	deadline = panel < deadline ? panel : deadline;
 	uint64_t ping = notify_ping_due(&a->notify);
 	uint64_t touch = a->o->monkey ? monkey_deadline(&a->monkey) : UINT64_MAX;
@@ -384,10 +437,9 @@ static void draw(struct app *a, uint64_t now)
 	} else if (a->visit) {
 		visit_draw(a->visit, now);
 	} else {
-		notice_draw(a->notice, w, h, live_diag(a->live));
+		notice_draw(a->notice, w, h, app_diag(a));
 	}
-	if (a->panel && panel_is_open(a->panel))
-		app_panel_draw(a, now, w, h);
+	app_panel_draw(a, now, w, h);
 	SDL_RenderPresent(a->ren);
 	if (a->visit)
 		visit_drawing(a->visit, false);
@@ -405,7 +457,7 @@ static void draw(struct app *a, uint64_t now)
  * while the staff panel is open over it. */
 static void follow_power(struct app *a)
 {
-	const struct content *c = live_content(a->live);
+	const struct content *c = app_content(a);
 	bool on = !a->opening.closed || (a->panel && panel_is_open(a->panel));
 	screen_power_want(a->power, on, !c || c->hall.display_power == DISPLAY_POWER_DPMS);
 }
@@ -430,12 +482,15 @@ static void loop(struct app *a)
 		}
 		if (signals_take_reload()) {
 			log_info("reading %s again (SIGHUP)", a->dir);
-			live_request(a->live);
+			if (a->live) /* while it starts, it reads the folder anyway */
+				live_request(a->live);
 		}
 		if (corner_hold_tick(&a->hold, now))
 			app_panel_open(a, now);
 		if (a->panel && panel_update(a->panel, now))
 			a->dirty = true;
+		if (app_panel_update(a, now))
+			a->dirty = true; /* the keypad, the corner's ring, the lock's countdown */
 		if (now >= notify_ping_due(&a->notify))
 			a->dirty = true; /* a frame even on a still screen, for the watchdog */
 		check_hours(a, now);
@@ -532,9 +587,34 @@ static void close_derivs(struct deriv_cache *d)
 	deriv_cache_free(d);
 }
 
+static void wake_for_launch(void *ctx)
+{
+	SDL_Event ev = {.type = *(Uint32 *)ctx};
+	SDL_PushEvent(&ev);
+}
+
+/* At the end, a live_start still reading the folder: it is waited for a
+ * little; past that the process ends without it (_exit with status rc): its thread may be
+ * inside the font library that main is about to close, and a read hung in
+ * the file system must not keep the hall from stopping. */
+static void leave_launch(struct app *a, int rc)
+{
+	if (!a->launch)
+		return;
+	bool finished = live_launch_wait(a->launch, LEAVE_WAIT_MS);
+	live_launch_free(a->launch); /* a live it made is stopped there */
+	a->launch = NULL;
+	if (finished)
+		return;
+	log_warning("%s is still being read; the hall stops without waiting for it", a->dir);
+	notify_send(&a->notify, "STOPPING=1");
+	_exit(rc);
+}
+
 int app_run(const struct options *o, const char *dir)
 {
 	struct app a = {.o = o, .dir = dir, .dirty = true};
+	pin_pad_init(&a.pad);
 	int rc = 1;
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	/* A touch must not also arrive as a made-up mouse click. */
@@ -548,14 +628,20 @@ int app_run(const struct options *o, const char *dir)
 		back_off(o);
 		return 1;
 	}
-	a.wake_event = SDL_RegisterEvents(2);
+	a.wake_event = SDL_RegisterEvents(3);
 	a.live_event = a.wake_event + 1;
+	a.launch_event = a.wake_event + 2;
+	a.started_real = SDL_GetTicks64();
+	a.state_kind = state_dir_find(o->state_dir, a.state_dir, sizeof a.state_dir);
 	struct live_config lc = {.dir = dir,
-	                         .state_dir = o->state_dir,
+	                         .state_dir = a.state_kind == STATE_DIR_NONE ? NULL : a.state_dir,
 	                         .poll_s = o->poll_s,
 	                         .trace = o->trace ? stdout : NULL};
-	a.live = live_start(&lc, wake_for_reload, &a.live_event);
-	if (!a.live || kiosk_without_screen(o))
+	/* The content is read while the window opens (live_launch). */
+	a.waiting = (struct live_status){.dir = dir, .shown_dir = dir, .shown = LIVE_SHOWN_NONE};
+	a.launch = live_launch_start(&lc, wake_for_reload, &a.live_event, wake_for_launch,
+	                             &a.launch_event);
+	if (!a.launch || kiosk_without_screen(o))
 		goto done;
 	a.derivs = open_derivs();
 	if (open_window(&a) != 0) {
@@ -563,7 +649,10 @@ int app_run(const struct options *o, const char *dir)
 		back_off(o);
 		goto done;
 	}
-	const struct content *shown = live_content(a.live);
+	await_live(&a);
+	if (!a.live && !a.launch)
+		goto done; /* live_start failed: out of memory or no thread */
+	const struct content *shown = app_content(&a);
 	a.text = shown ? text_new_for(a.ren, shown) : text_new(a.ren);
 	a.notice = a.text ? notice_new(a.ren, a.text) : NULL;
 	if (!a.notice)
@@ -584,14 +673,18 @@ int app_run(const struct options *o, const char *dir)
 	app_panel_start(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;
-	if (!shown)
+	if (!shown && a.launch)
+		log_notice("showing a notice while %s is read", dir);
+	else if (!shown)
 		log_error("showing a notice until %s is fixed", dir);
 	loop(&a);
 	notify_send(&a.notify, "STOPPING=1");
 	rc = a.failed ? 1 : 0;
 done:
+	leave_launch(&a, rc);
 	screen_power_free(a.power); /* the panel lit again for whatever comes next */
 	panel_free(a.panel);
+	keypad_free(a.keypad);
 	visit_free(a.visit);
 	close_derivs(a.derivs); /* after the visit: its decoders use it */
 	live_stop(a.live);      /* after the visit: it draws from the content */

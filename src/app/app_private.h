@@ -10,16 +10,20 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "app/live_launch.h"
 #include "app/notify.h"
 #include "app/opening.h"
 #include "app/options.h"
 #include "app/screen_power.h"
+#include "app/state_dir.h"
 #include "base/sim_clock.h"
 #include "input/corner_hold.h"
 #include "input/monkey.h"
+#include "input/pin_pad.h"
 #include "live/live.h"
 #include "live/sync_status.h"
 #include "text/text.h"
+#include "ui/keypad.h"
 #include "ui/notice.h"
 #include "ui/panel.h"
 #include "visit/visit.h"
@@ -35,8 +39,11 @@ enum {
 struct app {
 	const struct options *o;
 	const char *dir;
-	struct live *live; /* the content, kept current */
-	Uint32 live_event; /* pushed when a reload finished */
+	struct live *live;          /* the content, kept current */
+	Uint32 live_event;          /* pushed when a reload finished */
+	Uint32 launch_event;        /* pushed when a live_start that came late returned */
+	struct live_launch *launch; /* that live_start, until it has returned */
+	struct live_status waiting; /* what the panel says until then */
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	struct text *text;
@@ -48,9 +55,13 @@ struct app {
 	bool failed; /* the screen cannot be drawn any more: exit non-zero */
 	uint64_t last_frame;
 	uint64_t started;
+	uint64_t started_real;   /* SDL's ticks at the start (no test clock) */
 	struct corner_hold hold; /* opens the staff panel */
 	struct panel *panel;
-	bool panel_shown; /* as last told in the journal and on --trace */
+	bool panel_shown;   /* as last told in the journal and on --trace */
+	struct pin_pad pad; /* the staff PIN asked for before the panel */
+	struct keypad *keypad;
+	enum pin_pad_state pad_told; /* as last told in the journal and on --trace */
 	/* The last frames: when each was presented and how long it took. */
 	uint64_t frame_at[FRAMES_KEPT];
 	float frame_ms[FRAMES_KEPT];
@@ -58,12 +69,33 @@ struct app {
 	struct notify notify; /* systemd's readiness, watchdog and status */
 	bool ready;           /* READY=1 was sent */
 	struct sim_clock clock;
-	struct opening opening;     /* dark outside the opening hours */
-	struct monkey monkey;       /* --monkey: the soak test's random touches */
-	struct screen_power *power; /* the panel off outside the opening hours */
-	struct sync_status sync;    /* the git sync's last run, for the panel */
-	uint64_t sync_read;         /* when it was read; 0: not yet */
+	struct opening opening;         /* dark outside the opening hours */
+	struct monkey monkey;           /* --monkey: the soak test's random touches */
+	struct screen_power *power;     /* the panel off outside the opening hours */
+	struct sync_status sync;        /* the git sync's last run, for the panel */
+	uint64_t sync_read;             /* when it was read; 0: not yet */
+	enum state_dir_kind state_kind; /* where the last good copy is kept */
+	char state_dir[4096];
 };
+
+/* The content shown; NULL while there is none, or while the live module
+ * is still starting (see live_launch). */
+static inline const struct content *app_content(const struct app *a)
+{
+	return a->live ? live_content(a->live) : NULL;
+}
+
+/* The problems of the last load; NULL while the live module starts. */
+static inline struct diag *app_diag(const struct app *a)
+{
+	return a->live ? live_diag(a->live) : NULL;
+}
+
+/* The content's state for the panel and systemd's status. */
+static inline const struct live_status *app_live_status(struct app *a)
+{
+	return a->live ? live_status(a->live) : &a->waiting;
+}
 
 /* The program's monotonic milliseconds (faster under --clock-speed). */
 static inline uint64_t app_ticks(const struct app *a)
@@ -80,10 +112,23 @@ static inline time_t app_wall(const struct app *a)
  * a resize or a device reset: its textures too). */
 void app_panel_start(struct app *a);
 
-/* The corner was held long enough: the panel opens. */
+/* The corner was held long enough: the keypad asks for the staff PIN, or
+ * without one set the panel opens (showing no folders). */
 void app_panel_open(struct app *a, uint64_t now);
 
-/* The open panel drawn over a w x h frame. */
+/* A touch while the keypad is shown: to its keys and the PIN's state. */
+void app_panel_keypad_input(struct app *a, const struct gesture_input *in);
+
+/* Moves the keypad's time on; true when a frame is due for it, the
+ * corner's ring or the lock's countdown. */
+bool app_panel_update(struct app *a, uint64_t now);
+
+/* When the corner, the keypad or the panel next need a frame or a tick;
+ * UINT64_MAX when none does. */
+uint64_t app_panel_deadline(struct app *a);
+
+/* Over a w x h frame: the open panel, or the keypad, or the corner's
+ * progress ring while it is held. */
 void app_panel_draw(struct app *a, uint64_t now, int w, int h);
 
 /* The panel opened or closed since last told: a journal line, and with

@@ -19,6 +19,7 @@
 #include "app/options.h"
 #include "app/screenshot.h"
 #include "app/screen_power_probe.h"
+#include "app/signals.h"
 #include "text/rulebook.h"
 
 #ifndef TWINHALL_CONTENT_DIR
@@ -127,6 +128,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	char err[256];
+	signals_guard_stdio(); /* first: before any file or socket is opened */
 	bigalloc_install();
 	i18n_init(NULL);
 	if (options_parse(argc, argv, &o, err, sizeof err) != 0 ||

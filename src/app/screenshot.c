@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "image/image_loader.h"
 #include "nav/nav.h"
+#include "ui/keypad.h"
 #include "ui/notice.h"
 #include "live/snapshot.h"
 #include "live/sync_status.h"
@@ -140,12 +141,35 @@ static int render_place(SDL_Renderer *ren, const struct options *o, const struct
 	return 0;
 }
 
+/* The staff PIN's keypad (--at keypad) with three digits typed, over a
+ * blank frame. */
+static int render_keypad(SDL_Renderer *ren, const struct options *o, const struct content *c)
+{
+	struct text *text = text_new_for(ren, c);
+	struct keypad *k = text ? keypad_new(ren, text, 0) : NULL;
+	if (!k) {
+		text_free(text);
+		return -1;
+	}
+	struct pin_pad pad;
+	pin_pad_init(&pad);
+	pin_pad_open(&pad, "0000", 0);
+	for (int d = 1; d <= 3; d++)
+		pin_pad_key(&pad, PIN_KEY_DIGIT, d, "0000", 0);
+	keypad_draw(k, &pad, o->size_w, o->size_h, 0);
+	SDL_RenderPresent(ren);
+	keypad_free(k);
+	text_free(text);
+	return 0;
+}
+
 int screenshot_run(const struct options *o, const struct content *c, int lang)
 {
 	unsigned long long seq;
 	struct nav_state place = nav_begin(0);
 	int attract = screenshot_parse_at(o->at, &seq) == 0;
-	if (!attract && nav_parse(&c->hall, o->at, &place) != 0) {
+	int keypad = strcmp(o->at, "keypad") == 0;
+	if (!attract && !keypad && nav_parse(&c->hall, o->at, &place) != 0) {
 		fprintf(stderr,
 		        _("twinhall: --at '%s' is not a place in this content (try attract, home, "
 		          "city/%s/photos/1)\n"),
@@ -160,7 +184,9 @@ int screenshot_run(const struct options *o, const struct content *c, int lang)
 	SDL_Surface *surf = NULL;
 	SDL_Renderer *ren = surface_renderer(o, &surf);
 	struct layout l = layout_compute(o->size_w, o->size_h);
-	if (ren && attract && render(ren, c, lang, &l, attract_item_at(&c->hall, seq)) == 0)
+	if (ren && keypad && render_keypad(ren, o, c) == 0)
+		rc = save(o, surf);
+	else if (ren && attract && render(ren, c, lang, &l, attract_item_at(&c->hall, seq)) == 0)
 		rc = save(o, surf);
 	else if (ren && !attract && render_place(ren, o, c, lang, &place) == 0)
 		rc = save(o, surf);
@@ -224,6 +250,7 @@ int screenshot_panel(const struct options *o, const char *dir, const struct cont
 	struct text *text = ren ? text_new(ren) : NULL;
 	struct panel *p = text ? panel_new(ren, text, 0) : NULL;
 	if (p) {
+		panel_open(p, 0, true); /* as opened with the staff PIN: everything shown */
 		panel_draw(p, &in, o->size_w, o->size_h, NULL);
 		SDL_RenderPresent(ren);
 		rc = save(o, surf);

@@ -1,9 +1,13 @@
 #include "app/signals.h"
 
 #include <SDL.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <unistd.h>
 
 #include "base/log.h"
 
@@ -34,6 +38,27 @@ void signals_install(bool test_hooks)
 		sa.sa_handler = SIG_IGN; /* a stray signal neither ends nor hangs the hall */
 	sigaction(SIGUSR2, &sa, NULL);
 	sigaction(SIGUSR1, &sa, NULL);
+}
+
+int signals_guard_stdio(void)
+{
+	int opened = 0;
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* open takes the lowest free number: this one, as the lower
+		 * ones are open by now. */
+		int got = open("/dev/null", O_RDWR);
+		if (got < 0)
+			break;
+		if (got != fd) { /* cannot happen; never keep a stray descriptor */
+			close(got);
+			break;
+		}
+		opened++;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	return opened;
 }
 
 int signals_stop(void)

@@ -13,6 +13,13 @@
  * test_hooks (TWINHALL_TEST_HOOKS=1); otherwise they are ignored. */
 void signals_install(bool test_hooks);
 
+/* Before anything else in main: stdin, stdout and stderr opened on
+ * /dev/null where they were closed (so no later file, such as the X11
+ * connection, takes fd 1 or 2 and receives the log lines), and SIGPIPE
+ * ignored (a closed log pipe is a failed write, not the end of the hall).
+ * Returns how many of the three it had to open. */
+int signals_guard_stdio(void);
+
 /* The signal asking the program to stop (SIGTERM, SIGINT), or 0. */
 int signals_stop(void);
 

@@ -15,6 +15,8 @@ enum {
 	CONTENT_LANG_CODE = 8,
 	CONTENT_MAX_FONT_DIRS = 8,
 	CONTENT_MAX_FONT_DIR_LEN = 400,
+	CONTENT_STAFF_PIN_MIN = 4, /* digits of hall.yaml staff_pin */
+	CONTENT_STAFF_PIN_MAX = 8
 };
 
 struct stat;
@@ -143,6 +145,10 @@ struct hall {
 	 * (dpms, the default) or only drawn black (black: for TVs that show a
 	 * "no signal" banner when their input goes dark). */
 	enum display_power { DISPLAY_POWER_DPMS, DISPLAY_POWER_BLACK } display_power;
+	/* The staff panel's PIN (hall.yaml staff_pin): 4 to 8 digits, or ""
+	 * when none is set (the panel then opens without one but shows no
+	 * folder paths and no error texts). */
+	char staff_pin[CONTENT_STAFF_PIN_MAX + 1];
 };
 
 struct content {

@@ -236,6 +236,23 @@ static char *capped_copy(struct content_fields_ctx *x, const struct yaml_doc_nod
 	return s;
 }
 
+/* The first control character in s[0..len) other than a line break: C0
+ * (a tab and a zero byte too), DEL and C1 (U+0080..U+009F); -1 when none.
+ * The file cannot hold them raw (the YAML reader refuses them), but an
+ * escape such as "\x07" makes them, and the screen has no glyph for them. */
+static long control_char(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\n') || c == 0x7f)
+			return c;
+		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f)
+			return (unsigned char)s[i + 1];
+	}
+	return -1;
+}
+
 /* Reads one language entry of a text; 1 when it is good. */
 static int text_entry(struct content_fields_ctx *x, const char *key, const struct yaml_doc_pair *p,
                       struct i18n *out)
@@ -262,6 +279,15 @@ static int text_entry(struct content_fields_ctx *x, const char *key, const struc
 	if (v->len == 0) {
 		content_fields_error(x, v, "the %s \"%s\" is empty; write the text after %s:",
 		                     lang_label(k->str, lbuf, sizeof lbuf), key, k->str);
+		return 0;
+	}
+	long cc = control_char(v->str, v->len);
+	if (cc >= 0) {
+		content_fields_error(x, v,
+		                     "the %s \"%s\" has an invisible control character (U+%04lX), "
+		                     "perhaps written as an escape such as \\x07, which the screen "
+		                     "cannot show; remove it",
+		                     lang_label(k->str, lbuf, sizeof lbuf), key, (unsigned long)cc);
 		return 0;
 	}
 	if (i >= 0) {

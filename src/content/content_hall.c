@@ -19,6 +19,7 @@ static const struct content_field hall_fields[] = {
     {"staff_language", 0, NULL},
     {"time_zone", 0, NULL},
     {"display_power", 0, NULL},
+    {"staff_pin", 0, NULL},
     {NULL, 0, NULL},
 
 };
@@ -220,6 +221,30 @@ static void read_display_power(struct content_fields_ctx *x, const struct yaml_d
 		                     v->kind == YAML_DOC_SCALAR ? v->str : content_fields_kind(v));
 }
 
+/* staff_pin: 4 to 8 digits, kept as text so a leading 0 counts. */
+static void read_staff_pin(struct content_fields_ctx *x, const struct yaml_doc_node *root,
+                           struct hall *out)
+{
+	const struct yaml_doc_node *v = yaml_doc_get(root, "staff_pin");
+	if (!v)
+		return;
+	if (v->kind != YAML_DOC_SCALAR) {
+		content_fields_error(x, v,
+		                     "\"staff_pin\" must be 4 to 8 digits such as 4817, not %s",
+		                     content_fields_kind(v));
+		return;
+	}
+	size_t digits = strspn(v->str, "0123456789");
+	if (v->str[digits] != '\0' || v->len != digits || digits < CONTENT_STAFF_PIN_MIN ||
+	    digits > CONTENT_STAFF_PIN_MAX) {
+		content_fields_error(x, v,
+		                     "\"staff_pin\" must be 4 to 8 digits (0-9) such as 4817, "
+		                     "and nothing else");
+		return;
+	}
+	memcpy(out->staff_pin, v->str, digits + 1);
+}
+
 void content_hall_read(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                        struct hall *out, struct content_hall_ids *ids)
 {
@@ -234,4 +259,5 @@ void content_hall_read(struct content_fields_ctx *x, const struct yaml_doc_node 
 	content_hours_read(x, root, &out->hours);
 	read_staff_language(x, root);
 	read_display_power(x, root, out);
+	read_staff_pin(x, root, out);
 }

@@ -11,8 +11,10 @@
 #include "base/hash.h"
 #include "base/name_fold.h"
 #include "image/image_file.h"
+#include "base/i18n.h"
 #include "image/image_info.h"
 #include "image/image_whole.h"
+#include "image/jpeg_walk.h"
 #include "base/safe_path.h"
 
 int content_fields_parse_int(const char *s, long *out)
@@ -124,6 +126,39 @@ static uint64_t file_stamp(const struct stat *st)
 	return hash_more(HASH_SEED, v, sizeof v);
 }
 
+/* Reports at v when the JPEG fd (size bytes) would cost the decoder more
+ * than it may spend: whole-image coefficients over the memory budget (a
+ * large progressive file), or more scans than an encoder writes. The same
+ * limits hold in the decoder; here they are located, for --check and the
+ * live load alike. A structure that makes no sense is left to the checks
+ * of its ends and to the decoder. */
+static int check_jpeg_cost(struct content_fields_ctx *x, const struct yaml_doc_node *v, int fd,
+                           uint64_t size)
+{
+	struct jpeg_walk jw;
+	if (jpeg_walk_fd(fd, size, false, &jw) != JPEG_WALK_OK)
+		return 1;
+	uint64_t coef = jpeg_walk_coef_bytes(&jw.frame);
+	if (coef > JPEG_WALK_COEF_BUDGET) {
+		content_fields_error(x, v,
+		                     "%s is a progressive JPEG of %d x %d pixels, which needs "
+		                     "%llu MB of memory to show (at most %d MB): save it as a "
+		                     "baseline (not progressive) JPEG, or smaller",
+		                     v->str, jw.frame.width, jw.frame.height,
+		                     (unsigned long long)(coef >> 20), JPEG_WALK_COEF_BUDGET >> 20);
+		return 0;
+	}
+	if (jpeg_walk_buffered(&jw.frame) && jpeg_walk_fd(fd, size, true, &jw) == JPEG_WALK_SCANS) {
+		content_fields_error(x, v,
+		                     "%s is a JPEG of more than %d scans (passes over the "
+		                     "picture), which would take seconds each time it is shown: "
+		                     "save it again as a baseline (not progressive) JPEG",
+		                     v->str, JPEG_WALK_MAX_SCANS);
+		return 0;
+	}
+	return 1;
+}
+
 /* Reports at v why the image file fd (size bytes, header info) cannot be
  * shown, when it cannot: too large to read, cut short, or damaged. */
 static int check_image_body(struct content_fields_ctx *x, const struct yaml_doc_node *v, int fd,
@@ -136,6 +171,8 @@ static int check_image_body(struct content_fields_ctx *x, const struct yaml_doc_
 		                     v->str, (double)size / 1e9, IMAGE_FILE_MAX >> 20);
 		return 0;
 	}
+	if (info->format == IMAGE_INFO_JPEG && !check_jpeg_cost(x, v, fd, size))
+		return 0;
 	enum image_whole w = image_whole_fd(fd, info->format, size);
 	if (w == IMAGE_CUT)
 		content_fields_error(x, v,
@@ -237,6 +274,11 @@ static int check_image_file(struct content_fields_ctx *x, const struct yaml_doc_
 		                     "%s is too large (%d x %d pixels): at most %d pixels on "
 		                     "a side and 64 megapixels; make it smaller",
 		                     v->str, info.width, info.height, IMAGE_INFO_MAX_SIDE);
+	else if (ie == IMAGE_INFO_UNSUPPORTED && info.format != IMAGE_INFO_NONE)
+		content_fields_error(x, v,
+		                     "%s is %s, which cannot be shown; save it again as an "
+		                     "ordinary JPEG (8 bits, baseline) or a still PNG",
+		                     v->str, _(info.other));
 	else if (ie == IMAGE_INFO_UNSUPPORTED)
 		content_fields_error(x, v,
 		                     "%s is a %s image, which cannot be shown; save it as "

@@ -4,12 +4,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/i18n.h"
 #include "image/heif_boxes.h"
-
-enum { JPEG_MAX_HEAD = 1024 * 1024 };
+#include "image/jpeg_walk.h"
 
 static uint32_t be16(const unsigned char *p)
 {
@@ -65,6 +65,21 @@ static int is_sof(unsigned char m)
 	return m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc;
 }
 
+/* A JPEG's frame: its size within the limits, and of a kind the decoder
+ * shows (8 bits a sample; not lossless or hierarchical). */
+static enum image_info_err jpeg_frame_info(struct image_info *info, unsigned char sof,
+                                           int precision, uint32_t w, uint32_t h)
+{
+	enum image_info_err e = set_size(info, w, h);
+	struct jpeg_frame f = {.sof = sof, .precision = precision};
+	const char *kind = jpeg_walk_unsupported(&f);
+	if (e == IMAGE_INFO_OK && kind) {
+		info->other = kind;
+		return IMAGE_INFO_UNSUPPORTED;
+	}
+	return e;
+}
+
 static enum image_info_err parse_jpeg(const unsigned char *b, size_t len, struct image_info *info)
 {
 	info->format = IMAGE_INFO_JPEG;
@@ -94,7 +109,7 @@ static enum image_info_err parse_jpeg(const unsigned char *b, size_t len, struct
 				return IMAGE_INFO_BAD_HEADER;
 			if (i + 7 > len)
 				return IMAGE_INFO_TRUNCATED;
-			return set_size(info, be16(b + i + 5), be16(b + i + 3));
+			return jpeg_frame_info(info, m, b[i + 2], be16(b + i + 5), be16(b + i + 3));
 		}
 		i += seg;
 	}
@@ -124,7 +139,12 @@ static enum image_info_err parse_webp(const unsigned char *b, size_t len, struct
 	if (memcmp(c, "VP8X", 4) == 0) {
 		if (len < 30)
 			return IMAGE_INFO_TRUNCATED;
-		return set_size(info, le24(d + 4) + 1, le24(d + 7) + 1);
+		enum image_info_err e = set_size(info, le24(d + 4) + 1, le24(d + 7) + 1);
+		if (e == IMAGE_INFO_OK && (d[0] & 0x02)) { /* the animation flag */
+			info->other = N_("an animated WebP");
+			return IMAGE_INFO_UNSUPPORTED;
+		}
+		return e;
 	}
 	return IMAGE_INFO_BAD_HEADER;
 }
@@ -206,25 +226,46 @@ static ssize_t read_head(int fd, unsigned char *buf, size_t size)
 	return (ssize_t)n;
 }
 
+/* A JPEG whose frame header lies beyond the first bytes read (megabytes
+ * of metadata before it): its markers walked to the frame, a window at a
+ * time. */
+static enum image_info_err jpeg_far_frame(int fd, struct image_info *info)
+{
+	struct stat st;
+	struct jpeg_walk w;
+	if (fstat(fd, &st) != 0)
+		return IMAGE_INFO_IO;
+	enum jpeg_walk_err e = jpeg_walk_fd(fd, (uint64_t)st.st_size, false, &w);
+	if (w.have_frame) /* what follows the frame header is judged elsewhere */
+		return jpeg_frame_info(info, w.frame.sof, w.frame.precision,
+		                       (uint32_t)w.frame.width, (uint32_t)w.frame.height);
+	switch (e) {
+	case JPEG_WALK_OK:
+	case JPEG_WALK_CUT:
+		return IMAGE_INFO_TRUNCATED;
+	case JPEG_WALK_IO:
+		return IMAGE_INFO_IO;
+	case JPEG_WALK_BAD:
+	case JPEG_WALK_SCANS:
+		break;
+	}
+	return IMAGE_INFO_BAD_HEADER;
+}
+
 enum image_info_err image_info_read(int fd, struct image_info *info)
 {
 	enum image_info_err e = IMAGE_INFO_IO;
 	memset(info, 0, sizeof *info);
-	unsigned char *buf = malloc(JPEG_MAX_HEAD);
+	unsigned char *buf = malloc(IMAGE_INFO_HEAD);
 	if (!buf)
 		return IMAGE_INFO_IO;
-	/* A JPEG may carry large metadata (EXIF, colour profiles) before its
-	 * frame header: read further only then. */
-	for (size_t size = IMAGE_INFO_HEAD; size <= JPEG_MAX_HEAD; size *= 4) {
-		ssize_t n = read_head(fd, buf, size);
-		if (n < 0)
-			goto done;
+	ssize_t n = read_head(fd, buf, IMAGE_INFO_HEAD);
+	if (n >= 0)
 		e = image_info_parse(buf, (size_t)n, info);
-		if (e != IMAGE_INFO_TRUNCATED || info->format != IMAGE_INFO_JPEG ||
-		    (size_t)n < size)
-			goto done;
-	}
-done:
+	/* A JPEG may carry large metadata (EXIF, colour profiles, a phone's
+	 * depth maps) before its frame header: walk to it then. */
+	if (e == IMAGE_INFO_TRUNCATED && info->format == IMAGE_INFO_JPEG && n == IMAGE_INFO_HEAD)
+		e = jpeg_far_frame(fd, info);
 	free(buf);
 	return e;
 }

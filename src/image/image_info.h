@@ -34,16 +34,19 @@ enum image_info_err {
 struct image_info {
 	enum image_info_format format;
 	int width, height; /* also set with IMAGE_INFO_TOO_LARGE */
-	const char *other; /* with IMAGE_INFO_UNSUPPORTED: "GIF", "BMP"...; static */
+	/* With IMAGE_INFO_UNSUPPORTED: "GIF", "BMP"..., or a kind of a format
+	 * we show that cannot be shown, with its article: "a 12-bit JPEG",
+	 * "an animated WebP"; static */
+	const char *other;
 };
 
 /* Reads format and size from the first len bytes of a file. Pure; fills
  * *info (zeroed first) and returns IMAGE_INFO_OK or why not. */
 enum image_info_err image_info_parse(const unsigned char *buf, size_t len, struct image_info *info);
 
-/* The same for the open file fd: reads its first IMAGE_INFO_HEAD bytes (more,
- * up to 1 MiB, only for a JPEG whose header lies further in). fd's offset is
- * not used or changed. */
+/* The same for the open file fd: reads its first IMAGE_INFO_HEAD bytes (and
+ * walks a JPEG's markers further when its frame header lies beyond them,
+ * behind metadata of any size). fd's offset is not used or changed. */
 enum image_info_err image_info_read(int fd, struct image_info *info);
 
 /* Plain words for staff about err, e.g. "is not a JPEG, PNG or WebP image".

@@ -21,7 +21,7 @@ enum { LOADER_MAX_THREADS = 4 };
 
 /* A job of the queue is the image_result it fills in. */
 struct image_loader {
-	char root[512];
+	char root[PATH_MAX];
 	Uint32 wake_event;
 	struct offer_board *board; /* parts of urgent decodes, for idle threads */
 	struct work_queue *queue;

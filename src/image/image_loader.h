@@ -5,6 +5,7 @@
 #define TWINHALL_IMAGE_LOADER_H
 
 #include <SDL.h>
+#include <limits.h>
 #include <stdint.h>
 
 #include "image/image_decode.h"
@@ -13,9 +14,9 @@
 struct image_loader;
 
 struct image_result {
-	uint64_t tag;   /* what the request was for, as given */
-	char path[512]; /* relative to the content directory */
-	int w, h;       /* the requested box */
+	uint64_t tag;        /* what the request was for, as given */
+	char path[PATH_MAX]; /* relative to the content directory: any path it accepts */
+	int w, h;            /* the requested box */
 	enum image_fit fit;
 	SDL_Surface *surface; /* NULL when the image could not be shown */
 	bool incomplete;      /* a JPEG still being copied: not ready, not failed */

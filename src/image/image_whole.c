@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "image/heif_boxes.h"
+#include "image/jpeg_walk.h"
 
 enum { TAIL = 4096 }; /* the end looked at, for what may follow the image */
 
@@ -14,14 +15,30 @@ static size_t read_tail(int fd, uint64_t size, unsigned char *tail)
 	return pread(fd, tail, n, (off_t)(size - n)) == (ssize_t)n ? n : 0;
 }
 
-/* The end-of-image marker, then at most zero padding (as some cameras write). */
+/* The end-of-image marker, then at most zero padding (as some cameras
+ * write): the usual file, told from its last bytes. Otherwise the markers
+ * are walked to the image's own end marker, which may be followed by
+ * more: a phone's trailer (Samsung's), a motion photo's video. */
 static enum image_whole jpeg_whole(int fd, uint64_t size)
 {
 	unsigned char tail[TAIL];
 	size_t n = read_tail(fd, size, tail);
 	while (n > 0 && tail[n - 1] == 0x00)
 		n--;
-	return n >= 4 && tail[n - 2] == 0xFF && tail[n - 1] == 0xD9 ? IMAGE_WHOLE : IMAGE_CUT;
+	if (n >= 4 && tail[n - 2] == 0xFF && tail[n - 1] == 0xD9)
+		return IMAGE_WHOLE;
+	struct jpeg_walk w;
+	switch (jpeg_walk_fd(fd, size, true, &w)) {
+	case JPEG_WALK_OK:
+		return IMAGE_WHOLE;
+	case JPEG_WALK_CUT:
+	case JPEG_WALK_IO:
+		return IMAGE_CUT;
+	case JPEG_WALK_BAD:
+	case JPEG_WALK_SCANS:
+		break;
+	}
+	return IMAGE_DAMAGED;
 }
 
 /* The IEND chunk near the end: a PNG cut short has none. Its other chunks

@@ -1,5 +1,6 @@
 /* image_whole: whether an image file is all there, told from its ends: a
- * JPEG ends with its end marker (zero padding allowed), a PNG with its IEND
+ * JPEG ends with its end marker (zero padding allowed; or, walked to, its
+ * image's end marker is followed by a trailer or a video), a PNG with its IEND
  * chunk, a WebP's RIFF length fits the file, a HEIC's chain of boxes ends
  * at its end. The loader asks
  * it of every image, so a photo cut short while copying is a located error

@@ -13,10 +13,7 @@
 #include <jerror.h>
 
 #include "image/image_info.h"
-
-/* More scans than any real encoder writes; a hostile progressive file with
- * thousands of tiny scans would otherwise keep a worker busy for minutes. */
-enum { JPEG_MAX_SCANS = 500 };
+#include "image/jpeg_walk.h"
 
 /* Rows are skipped this many iMCU rows (6 to 16 rows each) at a time: a
  * millisecond or two of work between pauses. */
@@ -63,6 +60,11 @@ static void job_error_exit(j_common_ptr cinfo)
 	struct jpeg_job *job = cinfo->client_data;
 	char msg[JMSG_LENGTH_MAX];
 	cinfo->err->format_message(cinfo, msg);
+	if (cinfo->err->msg_code == JERR_NO_BACKING_STORE) /* past max_memory_to_use */
+		job_fail(job, JPEG_TOO_LARGE,
+		         "the JPEG needs more than %d MB to decode (a large progressive "
+		         "file); save it as a baseline JPEG, or smaller",
+		         JPEG_WALK_COEF_BUDGET >> 20);
 	if (cinfo->err->msg_code == JERR_OUT_OF_MEMORY)
 		job_fail(job, JPEG_NO_MEMORY, "out of memory decoding the JPEG (%s)", msg);
 	job_fail(job, JPEG_BROKEN, "the JPEG is damaged or of a kind that cannot be shown (%s)",
@@ -91,10 +93,10 @@ static void job_progress(j_common_ptr cinfo)
 	if (!cinfo->is_decompressor)
 		return;
 	j_decompress_ptr d = (j_decompress_ptr)cinfo;
-	if (d->input_scan_number > JPEG_MAX_SCANS)
+	if (d->input_scan_number > JPEG_WALK_MAX_SCANS)
 		job_fail(cinfo->client_data, JPEG_BROKEN,
-		         "the JPEG has more than %d scans, so it is damaged or hostile",
-		         JPEG_MAX_SCANS);
+		         "the JPEG has more than %d scans; save it again as a baseline JPEG",
+		         JPEG_WALK_MAX_SCANS);
 }
 
 /* The libjpeg colour space whose bytes read as ARGB8888 in a uint32_t. */
@@ -202,6 +204,11 @@ static enum jpeg_status job_run(struct jpeg_job *job, const unsigned char *data,
 	job->jerr.output_message = job_output_message;
 	job->cinfo.client_data = job; /* jpeg_create_decompress keeps it */
 	jpeg_create_decompress(&job->cinfo);
+	/* Whole-image coefficients beyond the budget fail (libjpeg-turbo has no
+	 * backing store), as the content check refuses them: no decode of a
+	 * hostile progressive file takes half a gigabyte. The budget is for
+	 * those arrays; the rest libjpeg needs is a few rows. */
+	job->cinfo.mem->max_memory_to_use = JPEG_WALK_COEF_BUDGET + (8 << 20);
 	job->progress.progress_monitor = job_progress;
 	job->cinfo.progress = &job->progress;
 	jpeg_mem_src(&job->cinfo, data, (unsigned long)len);
@@ -233,9 +240,24 @@ enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, i
 		return JPEG_BROKEN;
 	}
 	if (end < 4 || data[end - 2] != 0xFF || data[end - 1] != 0xD9) {
-		snprintf(err, err_size,
-		         _("the JPEG has no end marker, perhaps still being copied"));
-		return JPEG_INCOMPLETE;
+		/* More after the image (a phone's trailer, a motion photo's
+		 * video), or a file still being copied: the markers tell. */
+		struct jpeg_walk w;
+		enum jpeg_walk_err e = jpeg_walk_buffer(data, len, true, &w);
+		if (e == JPEG_WALK_CUT || e == JPEG_WALK_IO) {
+			snprintf(err, err_size,
+			         _("the JPEG has no end marker, perhaps still being copied"));
+			return JPEG_INCOMPLETE;
+		}
+		if (e == JPEG_WALK_SCANS) {
+			snprintf(
+			    err, err_size,
+			    _("the JPEG has more than %d scans; save it again as a baseline JPEG"),
+			    JPEG_WALK_MAX_SCANS);
+			return JPEG_BROKEN;
+		}
+		if (e == JPEG_WALK_OK)
+			len = (size_t)w.end; /* libjpeg sees the image alone */
 	}
 	static const struct jpeg_job empty;
 	struct jpeg_job job = empty;

@@ -43,7 +43,8 @@ struct jpeg_sink {
  * here), into sink; only one row is held at a time. A failure may come
  * after some rows; err then holds a reason for staff. Files without an
  * end-of-image marker (0xFFD9, trailing 0x00 padding allowed) get
- * JPEG_INCOMPLETE without being decoded. CMYK and YCCK files are converted
+ * JPEG_INCOMPLETE without being decoded; what follows the image's own end
+ * marker (a phone's trailer, a motion photo's video) is left out. CMYK and YCCK files are converted
  * to RGB without a colour profile (Adobe's inverted CMYK is recognised), so
  * their colours are close, not exact. */
 enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, int min_h,

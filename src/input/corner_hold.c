@@ -60,6 +60,16 @@ uint64_t corner_hold_deadline(const struct corner_hold *h)
 	return h->armed ? h->since + h->hold_ms : UINT64_MAX;
 }
 
+double corner_hold_progress(const struct corner_hold *h, uint64_t now)
+{
+	if (!h->armed)
+		return -1;
+	if (now <= h->since)
+		return 0;
+	uint64_t held = now - h->since;
+	return held >= h->hold_ms ? 1.0 : (double)held / (double)h->hold_ms;
+}
+
 int corner_parse(const char *s, enum corner *out)
 {
 	static const char *const names[] = {"top-left", "top-right", "bottom-left", "bottom-right"};

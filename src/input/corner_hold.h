@@ -40,6 +40,10 @@ bool corner_hold_tick(struct corner_hold *h, uint64_t now_ms);
 /* When corner_hold_tick may next say true; UINT64_MAX when nothing is held. */
 uint64_t corner_hold_deadline(const struct corner_hold *h);
 
+/* How far the hold is at now: 0..1 while a finger is held in the corner,
+ * -1 when none is. */
+double corner_hold_progress(const struct corner_hold *h, uint64_t now_ms);
+
 /* Parses "top-left", "top-right", "bottom-left" or "bottom-right"; -1 when
  * it is none of them. */
 int corner_parse(const char *s, enum corner *out);

@@ -133,6 +133,24 @@ void draw_polyline(SDL_Renderer *ren, const float *xy, int n, float thick, struc
 	}
 }
 
+void draw_ring(SDL_Renderer *ren, int cx, int cy, int radius, int thickness, double fraction,
+               struct rgb c)
+{
+	/* Discs close enough to overlap make the line: opaque, so overlaps
+	 * do not show. */
+	if (fraction <= 0 || radius <= 0)
+		return;
+	if (fraction > 1)
+		fraction = 1;
+	int dot = thickness > 1 ? thickness / 2 : 1;
+	int n = (int)ceil(2 * M_PI * radius / (dot * 0.75) * fraction);
+	for (int i = 0; i <= n; i++) {
+		double a = 2 * M_PI * fraction * i / (n > 0 ? n : 1);
+		int x = cx + (int)lround(radius * sin(a)), y = cy - (int)lround(radius * cos(a));
+		draw_circle(ren, x, y, dot, c, 255);
+	}
+}
+
 void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a)
 {
 	float rad = r.h / 2.0f;

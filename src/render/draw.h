@@ -32,6 +32,11 @@ void draw_circle(SDL_Renderer *ren, int cx, int cy, int radius, struct rgb c, Ui
 void draw_polyline(SDL_Renderer *ren, const float *xy, int n, float thick, struct rgb c, Uint8 a);
 
 /* Fills a rectangle with fully rounded ends (a pill). */
+/* An opaque ring of radius (to the line's middle) and thickness, drawn from
+ * twelve o'clock clockwise for fraction (0..1) of the way round. */
+void draw_ring(SDL_Renderer *ren, int cx, int cy, int radius, int thickness, double fraction,
+               struct rgb c);
+
 void draw_pill(SDL_Renderer *ren, struct rect r, struct rgb c, Uint8 a);
 
 enum draw_dir { DRAW_LEFT, DRAW_RIGHT, DRAW_DOWN };

@@ -36,6 +36,10 @@ enum panel_str {
 	P_CHECK_BAD,
 	P_WATCH,
 	P_POLL,
+	P_COPY_TEMPORARY,
+	P_COPY_NONE,
+	P_LOADED_WHEN,
+	P_WHERE_ONLY,
 	P_GONE,
 	P_STOPPED,
 	P_PART,
@@ -82,6 +86,13 @@ static const char *const words[P_COUNT] = {
     [P_CHECK_BAD] = N_("%s: %zu errors"),
     [P_WATCH] = N_("Changes are picked up within a second of saving"),
     [P_POLL] = N_("Network folder: changes are looked for every few seconds"),
+    [P_COPY_TEMPORARY] = N_("The last good copy is kept in a temporary folder and is lost at "
+                            "reboot: set STATE_DIRECTORY for the hall's service"),
+    [P_COPY_NONE] = N_("No last good copy is kept (neither STATE_DIRECTORY nor HOME is set): "
+                       "broken content at start will show a notice"),
+    [P_LOADED_WHEN] = N_("Read %s"),
+    [P_WHERE_ONLY] = N_("Folders and the problems' texts are shown only with a staff PIN "
+                        "(staff_pin in hall.yaml); twinhall --check lists them"),
     [P_GONE] = N_("The content folder is not there: it is read as soon as it is back"),
     [P_STOPPED] = N_("Changes are no longer picked up: restart the hall"),
     [P_SYNC] = N_("Content sync (git)"),
@@ -109,7 +120,7 @@ struct panel {
 	struct ui ui;
 	struct rect reload, close; /* the buttons as last drawn */
 	struct gesture_recognizer *gestures;
-	bool open;
+	bool open, full;
 	uint64_t last_input, next_tick;
 };
 
@@ -144,9 +155,10 @@ void panel_free(struct panel *p)
 	free(p);
 }
 
-void panel_open(struct panel *p, uint64_t now)
+void panel_open(struct panel *p, uint64_t now, bool full)
 {
 	p->open = true;
+	p->full = full;
 	p->last_input = now;
 	p->next_tick = now;
 }
@@ -154,6 +166,11 @@ void panel_open(struct panel *p, uint64_t now)
 bool panel_is_open(const struct panel *p)
 {
 	return p->open;
+}
+
+bool panel_is_full(const struct panel *p)
+{
+	return p->open && p->full;
 }
 
 void panel_buttons(const struct panel *p, struct rect *reload, struct rect *close)
@@ -289,6 +306,12 @@ static void content_part(struct panel *p, struct column *col, const struct panel
 	                                       [WATCH_POLLING] = P_POLL,
 	                                       [WATCH_GONE] = P_GONE,
 	                                       [WATCH_STOPPED] = P_STOPPED};
+	if (in->copy != PANEL_COPY_KEPT) {
+		body.color = ui_color(theme.warn);
+		line(p, col, &body, w(in->copy == PANEL_COPY_NONE ? P_COPY_NONE : P_COPY_TEMPORARY),
+		     3);
+		body.color = ui_color(theme.text);
+	}
 	if (!in->content) {
 		line(p, col, &body, w(P_NOTHING), 3);
 		line(p, col, &soft, w(watch[st->watch]), 2);
@@ -311,7 +334,10 @@ static void content_part(struct panel *p, struct column *col, const struct panel
 	snprintf(buf, sizeof buf, w(P_COUNTS), cities, photos, history, gifts);
 	line(p, col, &small, buf, 2);
 	when(st->loaded, t, sizeof t);
-	snprintf(buf, sizeof buf, w(P_LOADED), t, st->shown_dir);
+	if (p->full)
+		snprintf(buf, sizeof buf, w(P_LOADED), t, st->shown_dir);
+	else
+		snprintf(buf, sizeof buf, w(P_LOADED_WHEN), t);
 	line(p, col, &soft, buf, 3);
 	if (st->watch != WATCH_INOTIFY)
 		soft.color = ui_color(theme.warn);
@@ -353,6 +379,24 @@ static void system_part(struct panel *p, struct column *col, const struct panel_
 	line(p, col, &body, buf, 2);
 }
 
+/* A problem as --check gives it (full), or only where it is and how bad:
+ * its text may quote the content or name a folder. */
+static void where_or_whole(const struct panel *p, const struct diag_item *it, char *buf,
+                           size_t size)
+{
+	if (p->full) {
+		diag_format(it, NULL, buf, size);
+		return;
+	}
+	const char *level = it->level == DIAG_ERROR     ? _("error")
+	                    : it->level == DIAG_WARNING ? _("warning")
+	                                                : _("note");
+	if (it->file && it->line)
+		snprintf(buf, size, "%s:%d: %s", it->file, it->line, level);
+	else
+		snprintf(buf, size, "%s: %s", it->file ? it->file : "twinhall", level);
+}
+
 /* The last check and every problem it found, as many as fit. */
 static void check_part(struct panel *p, struct column *col, const struct panel_info *in)
 {
@@ -379,9 +423,11 @@ static void check_part(struct panel *p, struct column *col, const struct panel_i
 	}
 	size_t n = in->diag ? diag_size(in->diag) : 0;
 	int more_h = p->ui.l.size_small * 2;
+	if (n && !p->full)
+		line(p, col, &err, w(P_WHERE_ONLY), 3);
 	for (size_t i = 0; i < n; i++) {
 		int tw, h;
-		diag_format(diag_get(in->diag, i), NULL, buf, sizeof buf);
+		where_or_whole(p, diag_get(in->diag, i), buf, sizeof buf);
 		ui_label_size(&p->ui, &err, buf, col->w, 4, &tw, &h);
 		if (col->y + p->ui.l.gap / 2 + h > col->bottom - more_h && i + 1 < n) {
 			snprintf(buf, sizeof buf, w(P_MORE), n - i);

@@ -37,6 +37,9 @@ struct panel_info {
 	time_t hours_change;            /* when that next changes; (time_t)-1: never */
 	const char *screen_power;       /* how the panel is switched off; NULL: not said */
 	const struct sync_status *sync; /* the git sync's last run; NULL: not read */
+	/* Where the last good copy is kept: a folder of its own, one lost at
+	 * reboot, or nowhere (no STATE_DIRECTORY nor HOME). */
+	enum { PANEL_COPY_KEPT, PANEL_COPY_TEMPORARY, PANEL_COPY_NONE } copy;
 };
 
 enum panel_action { PANEL_NONE, PANEL_RELOAD, PANEL_CLOSE };
@@ -49,7 +52,13 @@ struct panel *panel_new(SDL_Renderer *ren, struct text *text, float dpi);
 /* Accepts NULL. */
 void panel_free(struct panel *p);
 
-void panel_open(struct panel *p, uint64_t now_ms);
+/* Opens the panel. full (the staff PIN was given): folder paths and the
+ * problems' whole texts; otherwise (no PIN set) neither, the problems as
+ * file:line only, since anyone who finds the corner sees it. */
+void panel_open(struct panel *p, uint64_t now_ms, bool full);
+
+/* Whether it was opened full. */
+bool panel_is_full(const struct panel *p);
 bool panel_is_open(const struct panel *p);
 
 /* Where the buttons were last drawn (for --trace). */

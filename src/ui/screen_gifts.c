@@ -1,8 +1,10 @@
-/* A city's gifts: a grid of cards, and each gift on its own page that the
- * visitor can swipe through. */
+/* A city's gifts: a grid of cards the visitor drags up and down, with
+ * inertia, as the history's timeline; and each gift on its own page that
+ * the visitor can swipe through. */
 #include <math.h>
 #include <stdio.h>
 
+#include "input/scroll.h"
 #include "render/draw.h"
 #include "ui/hints.h"
 #include "ui/screen.h"
@@ -16,7 +18,8 @@ static const struct city *city_of(const struct ui *ui)
 	return &ui->c->hall.cities[ui->nav.city];
 }
 
-static void gift_card(struct ui *ui, size_t i, struct rect r)
+/* Gift i's card at r, touchable where it shows between top and bottom. */
+static void gift_card(struct ui *ui, size_t i, struct rect r, int top, int bottom)
 {
 	const struct layout *l = &ui->l;
 	const struct gift *g = &city_of(ui)->gifts[i];
@@ -37,39 +40,185 @@ static void gift_card(struct ui *ui, size_t i, struct rect r)
 	ui_text(g->year ? UI_GIFT_IN : UI_GIFT, ui_lang(ui), g->year, buf, sizeof buf);
 	struct text_style meta = {FACE_SANS_BOLD, l->size_small, ui_color(theme.accent), 0};
 	ui_label(ui, &meta, buf, r.x + pad, y, w, 1);
-	int reach = ui_reach(ui) ? l->h / 2 : 0; /* reach mode: the card's part within reach */
-	if (r.y < reach) {
-		r.h -= reach - r.y;
-		r.y = reach;
+	struct rect hit = r;
+	if (hit.y < top) {
+		hit.h -= top - hit.y;
+		hit.y = top;
 	}
-	hit_add(&ui->hits, r, NAV_EV_OPEN_GIFT, (int)i);
+	if (hit.y + hit.h > bottom)
+		hit.h = bottom - hit.y;
+	if (hit.h > 0)
+		hit_add(&ui->hits, hit, NAV_EV_OPEN_GIFT, (int)i);
+}
+
+/* The grid's geometry: columns of cards of one size, scrolled in the band
+ * from below the city's header to the bottom of the screen. */
+struct grid {
+	int top, bottom; /* the band the cards scroll in */
+	int cols, cw, ch, gap;
+	size_t rows;
+};
+
+static float grid_height(const struct ui *ui, const struct grid *g);
+
+static struct grid grid_of(struct ui *ui)
+{
+	const struct layout *l = &ui->l;
+	struct grid g;
+	g.top = screen_city_top(ui);
+	g.bottom = l->h;
+	if (ui_reach(ui)) { /* reach mode: the cards scroll in the lower half, above the buttons */
+		g.top = g.top > l->h / 2 ? g.top : l->h / 2;
+		g.bottom = ui_content_bottom(ui, 2);
+	}
+	g.cols = l->portrait ? 2 : 3;
+	g.gap = layout_px(l, 32);
+	g.cw = (l->w - 2 * l->margin - (g.cols - 1) * g.gap) / g.cols;
+	g.ch = g.cw * 3 / 4 + layout_px(l, 240); /* room for a title of three lines */
+	g.rows = (city_of(ui)->n_gifts + (size_t)g.cols - 1) / (size_t)g.cols;
+	if (ui_reach(ui)) { /* a grid shorter than its band sits down on the buttons */
+		int h = (int)grid_height(ui, &g) - l->margin;
+		if (g.bottom - h > g.top)
+			g.top = g.bottom - h;
+	}
+	return g;
+}
+
+/* The grid's whole height: its rows, a gap above and a margin below. */
+static float grid_height(const struct ui *ui, const struct grid *g)
+{
+	float rows = (float)g->rows;
+	return (float)layout_px(&ui->l, 24) + rows * (float)(g->ch + g->gap) - (float)g->gap +
+	       (float)ui->l.margin;
+}
+
+/* The gifts screen's own state: the grid's scroll, and where it was set
+ * up. */
+struct gifts_state {
+	struct ui_place scroll_for;
+	struct scroll scroll;
+};
+
+static void gifts_enter(struct ui *ui)
+{
+	struct gifts_state *st = screen_state(ui, NAV_GIFTS);
+	struct ui_place here = ui_place_now(ui);
+	if (ui_place_same(st->scroll_for, here))
+		return;
+	struct grid g = grid_of(ui);
+	scroll_init(&st->scroll, grid_height(ui, &g), (float)(g.bottom - g.top));
+	st->scroll_for = here;
+}
+
+/* More or fewer gifts: the grid keeps its offset within the new length. */
+static void gifts_reload(struct ui *ui)
+{
+	struct gifts_state *st = screen_state(ui, NAV_GIFTS);
+	struct grid g = grid_of(ui);
+	float content = grid_height(ui, &g), view = (float)(g.bottom - g.top);
+	if (content != st->scroll.content || view != st->scroll.view)
+		scroll_resize(&st->scroll, content, view, ui->now);
+}
+
+static bool gifts_gesture(struct ui *ui, const struct gesture *g, struct nav_event *ev)
+{
+	(void)ev;
+	struct gifts_state *st = screen_state(ui, NAV_GIFTS);
+	switch (g->kind) {
+	case GESTURE_PRESS:
+		scroll_stop(&st->scroll, ui->now);
+		break;
+	case GESTURE_DRAG_BEGIN:
+		scroll_drag_begin(&st->scroll, ui->now);
+		scroll_drag(&st->scroll, g->dy, ui->now);
+		break;
+	case GESTURE_DRAG:
+		scroll_drag(&st->scroll, g->dy, ui->now);
+		break;
+	case GESTURE_DRAG_END:
+		scroll_drag_end(&st->scroll, g->vy, ui->now);
+		break;
+	case GESTURE_CANCEL:
+		scroll_drag_end(&st->scroll, 0, ui->now);
+		break;
+	default:
+		break;
+	}
+	return false;
+}
+
+static bool gifts_moving(const struct ui *ui)
+{
+	const struct gifts_state *st = screen_state_const(ui, NAV_GIFTS);
+	return scroll_moving(&st->scroll, ui->now);
+}
+
+static struct rect card_rect(const struct ui *ui, const struct grid *g, size_t i, int y0)
+{
+	return (struct rect){ui->l.margin + (int)(i % (size_t)g->cols) * (g->cw + g->gap),
+	                     y0 + (int)(i / (size_t)g->cols) * (g->ch + g->gap), g->cw, g->ch};
+}
+
+/* The rows a band from y (grid coordinates, scrolled) of height h touches,
+ * first and one past the last, within the grid. */
+static void rows_in(const struct grid *g, int y, int h, size_t *first, size_t *end)
+{
+	int step = g->ch + g->gap;
+	long a = y < 0 ? 0 : y / step, b = (long)(y + h + step - 1) / step;
+	*first = (size_t)a < g->rows ? (size_t)a : g->rows;
+	*end = b < 0 ? 0 : (size_t)b < g->rows ? (size_t)b : g->rows;
+}
+
+/* Only the cards in the band are drawn (and so decoded); the rows just
+ * above and below it are asked for ahead, not urgent, so a scroll finds
+ * them ready. Nothing else is touched, however many gifts there are. */
+static void draw_cards(struct ui *ui, const struct grid *g)
+{
+	const struct gifts_state *st = screen_state(ui, NAV_GIFTS);
+	const struct city *c = city_of(ui);
+	int off = (int)scroll_offset(&st->scroll, ui->now), pad = layout_px(&ui->l, 24);
+	int y0 = g->top + pad - off, view = g->bottom - g->top;
+	size_t first, end, pre_first, pre_end;
+	rows_in(g, off - pad, view, &first, &end);
+	rows_in(g, off - pad - (g->ch + g->gap), view + 2 * (g->ch + g->gap), &pre_first, &pre_end);
+	for (size_t i = first * (size_t)g->cols; i < end * (size_t)g->cols && i < c->n_gifts; i++)
+		gift_card(ui, i, card_rect(ui, g, i, y0), g->top, g->bottom);
+	for (size_t i = pre_first * (size_t)g->cols;
+	     i < pre_end * (size_t)g->cols && i < c->n_gifts; i++) {
+		if (i >= first * (size_t)g->cols && i < end * (size_t)g->cols)
+			continue;
+		struct rect r = card_rect(ui, g, i, y0);
+		texture_cache_prefetch(ui->images, c->gifts[i].image.path, r.w, r.w * 3 / 4,
+		                       IMAGE_COVER);
+	}
 }
 
 static void gifts_draw(struct ui *ui)
 {
 	const struct layout *l = &ui->l;
-	const struct city *c = city_of(ui);
+	struct grid g = grid_of(ui);
 	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
 	              theme.backdrop_bottom, 255);
-	int top = screen_city_top(ui) + layout_px(l, 24);
-	int cols = l->portrait ? 2 : 3, gap = layout_px(l, 32);
-	int cw = (l->w - 2 * l->margin - (cols - 1) * gap) / cols;
-	int ch = cw * 3 / 4 + layout_px(l, 240); /* room for a title of three lines */
-	if (ui_reach(ui)) { /* the grid down on the buttons; more than fits runs up */
-		int rows = ((int)c->n_gifts + cols - 1) / cols;
-		int low = ui_content_bottom(ui, 2) - rows * ch - (rows - 1) * gap;
-		top = low > top ? low : top;
-	}
-	for (size_t i = 0; i < c->n_gifts; i++) {
-		struct rect r = {l->margin + (int)(i % (size_t)cols) * (cw + gap),
-		                 top + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
-		gift_card(ui, i, r);
+	/* The cards scroll under the bar: clipped to their band, within any
+	 * clip the frame already has (a band of a place drawn in parts). */
+	SDL_Rect clip = {0, g.top, l->w, g.bottom - g.top}, outer;
+	bool clipped = SDL_RenderIsClipEnabled(ui->ren);
+	SDL_RenderGetClipRect(ui->ren, &outer);
+	if (!clipped || SDL_IntersectRect(&clip, &outer, &clip)) {
+		SDL_RenderSetClipRect(ui->ren, &clip);
+		draw_cards(ui, &g);
+		SDL_RenderSetClipRect(ui->ren, clipped ? &outer : NULL);
 	}
 	screen_city_bar(ui);
 }
 
 const struct screen_ops screen_gifts = {
     .name = "gifts",
+    .state_size = sizeof(struct gifts_state),
+    .enter = gifts_enter,
+    .reload = gifts_reload,
+    .gesture = gifts_gesture,
+    .moving = gifts_moving,
     .draw = gifts_draw,
 };
 

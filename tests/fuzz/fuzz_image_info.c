@@ -9,6 +9,7 @@
 #include "fuzz.h"
 #include "image/image_decode.h"
 #include "image/image_info.h"
+#include "image/jpeg_walk.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -48,8 +49,29 @@ static void try_decode(const uint8_t *data, size_t size, const struct image_info
 	(void)info;
 }
 
+/* The JPEG walk: an end within the file, scans stopped at the limit, a
+ * frame whenever it says OK, and a walk to the first scan never failing
+ * where the walk through them all got further. */
+static void check_walk(const uint8_t *data, size_t size)
+{
+	struct jpeg_walk all, head;
+	enum jpeg_walk_err e = jpeg_walk_buffer(data, size, true, &all);
+	fuzz_assert(all.scans <= JPEG_WALK_MAX_SCANS + 1, "scans counted past the limit");
+	if (e == JPEG_WALK_OK) {
+		fuzz_assert(all.have_frame && all.scans >= 1, "an image without frame or scan");
+		fuzz_assert(all.end >= 4 && all.end <= size, "an end outside the file");
+		fuzz_assert(data[all.end - 2] == 0xff && data[all.end - 1] == 0xd9,
+		            "an end that is not an end marker");
+	}
+	if (e == JPEG_WALK_OK || e == JPEG_WALK_SCANS)
+		fuzz_assert(jpeg_walk_buffer(data, size, false, &head) == JPEG_WALK_OK &&
+		                head.frame.width == all.frame.width,
+		            "the walk to the first scan disagrees with the whole walk");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	check_walk(data, size);
 	struct image_info info;
 	enum image_info_err e = image_info_parse(data, size, &info);
 	check_info(e, &info);

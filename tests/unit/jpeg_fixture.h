@@ -14,7 +14,26 @@ struct jpeg_fixture {
 	int h_samp, v_samp;      /* luma sampling factors; 0: 2x2 */
 	int restart_rows;        /* a restart marker every so many MCU rows; 0: none */
 	int orientation;         /* EXIF orientation; 0: no EXIF */
+	int progressive;         /* 1: libjpeg's progressive script (10 scans) */
+	int scans;               /* > 1: progressive in this many scans (to 568) */
 };
+
+/* A progressive script of up to max scans for 3 components: the DC, then
+ * each component's AC coefficients a band of one at a time, refined bit by
+ * bit, as a hostile encoder could. Returns how many. */
+static inline int jpeg_fixture_scans(jpeg_scan_info *s, int max)
+{
+	int n = 0;
+	s[n++] = (jpeg_scan_info){3, {0, 1, 2, 0}, 0, 0, 0, 1};
+	for (int pass = 0; pass < 3 && n < max; pass++)
+		for (int c = 0; c < 3; c++)
+			for (int k = 1; k <= 63 && n < max; k++)
+				s[n++] = (jpeg_scan_info){1, {c, 0, 0, 0},        k,
+				                          k, pass ? 3 - pass : 0, 2 - pass};
+	if (n < max)
+		s[n++] = (jpeg_scan_info){3, {0, 1, 2, 0}, 0, 0, 1, 0};
+	return n;
+}
 
 /* The JPEG of px as f says, malloc'd, its size in *len. */
 static inline unsigned char *jpeg_fixture_write(const unsigned char *px,
@@ -40,6 +59,13 @@ static inline unsigned char *jpeg_fixture_write(const unsigned char *px,
 		c.comp_info[0].v_samp_factor = f->v_samp;
 	}
 	c.restart_in_rows = f->restart_rows;
+	static _Thread_local jpeg_scan_info script[600];
+	if (f->progressive)
+		jpeg_simple_progression(&c);
+	if (f->scans > 1) {
+		c.scan_info = script;
+		c.num_scans = jpeg_fixture_scans(script, f->scans > 568 ? 568 : f->scans);
+	}
 	jpeg_start_compress(&c, TRUE);
 	if (f->orientation) { /* "Exif\0\0", little-endian TIFF, IFD0 with one entry */
 		const unsigned char exif[] = {'E', 'x',  'i',  'f', 0,

@@ -131,6 +131,30 @@ static void test_webp(void)
 	check_ok(b, n, IMAGE_INFO_WEBP, 4000, 3000);
 	struct image_info info;
 	CHECK_INT(image_info_parse(b, 26, &info), IMAGE_INFO_TRUNCATED);
+	b[20] = 0x02; /* the animation flag: SDL_image shows no animated WebP */
+	CHECK_INT(image_info_parse(b, n, &info), IMAGE_INFO_UNSUPPORTED);
+	CHECK_INT(info.format, IMAGE_INFO_WEBP);
+	CHECK_STR(info.other, "an animated WebP");
+	b[20] = 0x10; /* alpha alone is fine */
+	check_ok(b, n, IMAGE_INFO_WEBP, 4000, 3000);
+}
+
+/* Kinds of JPEG libjpeg-turbo (8-bit) cannot decode: refused by their
+ * frame header, as the screen would show only a placeholder. */
+static void test_jpeg_kinds_not_shown(void)
+{
+	unsigned char b[512];
+	struct image_info info;
+	size_t n = jpeg_head(b, 0xc3, 800, 600);
+	CHECK_INT(image_info_parse(b, n, &info), IMAGE_INFO_UNSUPPORTED);
+	CHECK_INT(info.format, IMAGE_INFO_JPEG);
+	CHECK_STR(info.other, "a lossless JPEG");
+	n = jpeg_head(b, 0xc1, 800, 600);
+	b[n - 9 - 10 + 4] = 12; /* the precision byte of the frame header */
+	CHECK_INT(image_info_parse(b, n, &info), IMAGE_INFO_UNSUPPORTED);
+	CHECK_STR(info.other, "a 12-bit JPEG");
+	n = jpeg_head(b, 0xc9, 800, 600); /* arithmetic coding: decoded */
+	check_ok(b, n, IMAGE_INFO_JPEG, 800, 600);
 }
 
 static void test_not_images(void)
@@ -154,21 +178,23 @@ static void test_read_from_fd(void)
 	CHECK(fd >= 0);
 	if (fd < 0)
 		return;
-	/* A JPEG whose frame header lies past the first 64 KiB. */
-	size_t size = 200 * 1024;
+	/* A JPEG whose frame header lies past the first 64 KiB, and past the
+	 * 1 MiB that was all that was looked at before (a phone's depth map). */
+	size_t size = 1200 * 1024;
 	unsigned char *b = calloc(1, size);
 	CHECK(b != NULL);
 	size_t n = 2;
 	b[0] = 0xff;
 	b[1] = 0xd8;
-	for (int seg = 0; seg < 3; seg++) {
+	for (int seg = 0; seg < 18; seg++) {
 		b[n] = 0xff;
 		b[n + 1] = 0xe2;
 		b[n + 2] = 0xff;
 		b[n + 3] = 0xff;
 		n += 2 + 0xffff;
 	}
-	unsigned char sof[] = {0xff, 0xc0, 0, 17, 8, 0x02, 0x58, 0x03, 0x20, 3};
+	unsigned char sof[] = {0xff, 0xc0, 0, 17, 8,    0x02, 0x58, 0x03, 0x20, 3,
+	                       1,    0x22, 0, 2,  0x11, 1,    3,    0x11, 1};
 	memcpy(b + n, sof, sizeof sof);
 	CHECK(write(fd, b, size) == (ssize_t)size);
 	struct image_info info;
@@ -185,6 +211,7 @@ int main(void)
 	RUN(test_png);
 	RUN(test_jpeg_sof0_and_sof2);
 	RUN(test_webp);
+	RUN(test_jpeg_kinds_not_shown);
 	RUN(test_not_images);
 	RUN(test_read_from_fd);
 	return failures_ != 0;

@@ -74,7 +74,7 @@ static void save_png(const char *dir, const char *name, int w, int h, bool noise
 }
 
 /* The paths of the next n results, in order, into got. */
-static void collect(struct image_loader *l, int n, char got[][512])
+static void collect(struct image_loader *l, int n, char got[][PATH_MAX])
 {
 	int k = 0;
 	for (int waited = 0; k < n && waited < 10000; waited += 5) {
@@ -108,7 +108,7 @@ static void test_on_screen_goes_first(void)
 	image_loader_request(l, "c.png", 32, 24, IMAGE_CONTAIN, 4, true); /* new, on screen */
 	image_loader_request(l, "b.png", 32, 24, IMAGE_CONTAIN, 3, true); /* now on screen */
 	image_loader_request(l, "d.png", 32, 24, IMAGE_CONTAIN, 5, false);
-	static char got[5][512];
+	static char got[5][PATH_MAX];
 	collect(l, 5, got);
 	CHECK_STR(got[0], "busy.png");
 	CHECK_STR(got[1], "c.png");

@@ -55,8 +55,8 @@ static void test_optional_ops(void)
 	CHECK(screen_moving(&full, &ui));
 }
 
-/* The hall's own screens: each has a name and draws; home and the gift
- * grid need no other op. */
+/* The hall's own screens: each has a name and draws; home needs no other
+ * op, the gift grid scrolls. */
 static void test_the_screens(void)
 {
 	enum nav_screen all[] = {NAV_HOME, NAV_PHOTOS, NAV_HISTORY, NAV_GIFTS, NAV_GIFT};
@@ -67,6 +67,7 @@ static void test_the_screens(void)
 	CHECK(screen_of(NAV_ATTRACT) == NULL);
 	CHECK(screen_of(NAV_HOME)->enter == NULL && screen_of(NAV_HOME)->moving == NULL);
 	CHECK(screen_of(NAV_PHOTOS)->gesture != NULL);
+	CHECK(screen_of(NAV_GIFTS)->gesture != NULL && screen_of(NAV_GIFTS)->moving != NULL);
 }
 
 /* Each screen's own state: made zeroed for the screens that keep one, none
@@ -78,8 +79,8 @@ static void test_screen_states(void)
 	CHECK(screen_state(&ui, NAV_PHOTOS) != NULL);
 	CHECK(screen_state(&ui, NAV_HISTORY) != NULL);
 	CHECK(screen_state(&ui, NAV_GIFT) != NULL);
-	CHECK(screen_state(&ui, NAV_HOME) != NULL); /* the scale of its cards */
-	CHECK(screen_state(&ui, NAV_GIFTS) == NULL);
+	CHECK(screen_state(&ui, NAV_HOME) != NULL);  /* the scale of its cards */
+	CHECK(screen_state(&ui, NAV_GIFTS) != NULL); /* the grid's scroll */
 	CHECK(screen_state(&ui, NAV_ATTRACT) == NULL);
 	CHECK(screen_state(&ui, NAV_PHOTOS) != screen_state(&ui, NAV_GIFT));
 	const unsigned char *b = screen_state(&ui, NAV_HISTORY);

@@ -34,12 +34,12 @@ static inline void world_close(struct world *w)
 	diag_free(w->d);
 }
 
-/* The visit at place (as nav_parse reads it), entered now; false (with
- * nothing left to close) when it cannot be made. */
-static inline bool world_open(struct world *w, const char *place)
+/* The visit of the content in dir at place (as nav_parse reads it),
+ * entered now; false (with nothing left to close) when it cannot be made. */
+static inline bool world_open_dir(struct world *w, const char *dir, const char *place)
 {
 	*w = (struct world){.d = diag_new(), .now = SDL_GetTicks64()};
-	w->c = content_load("tests/fixtures/content", w->d);
+	w->c = content_load(dir, w->d);
 	w->text = text_new(ren);
 	w->wake = SDL_RegisterEvents(1);
 	w->v = w->c && w->text ? visit_new(ren, w->text, w->c, 0, W, H, 0, w->wake, NULL) : NULL;
@@ -53,6 +53,12 @@ static inline bool world_open(struct world *w, const char *place)
 	s.last_input_ms = s.since_ms = w->now;
 	visit_goto(w->v, &s);
 	return true;
+}
+
+/* The same of the fixture content. */
+static inline bool world_open(struct world *w, const char *place)
+{
+	return world_open_dir(w, "tests/fixtures/content", place);
 }
 
 /* The test's screen: a software renderer drawing into target, an RGB888
