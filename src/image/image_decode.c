@@ -154,9 +154,9 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 	*incomplete = false;
 	const char *type = len > INT32_MAX ? NULL : sniff_type(data, len);
 	if (!type) {
-		snprintf(err, err_size,
-		         len > INT32_MAX ? "the file is too large"
-		                         : "not a JPEG, PNG, WebP or HEIC image");
+		snprintf(err, err_size, "%s",
+		         len > INT32_MAX ? _("the file is too large")
+		                         : _("not a JPEG, PNG, WebP or HEIC image"));
 		big_free(owned);
 		return NULL;
 	}

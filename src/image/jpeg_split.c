@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/frame_signal.h"
+#include "base/i18n.h"
 
 enum {
 	/* A smaller decode is over too soon for a second thread to matter. */
@@ -121,7 +122,8 @@ static void help(void *ctx)
 	                               sizeof s->helper_err);
 	if (s->helper_status == JPEG_OK && !resize_complete(&p.band)) {
 		s->helper_status = JPEG_BROKEN;
-		snprintf(s->helper_err, sizeof s->helper_err, "the image ends before all its rows");
+		snprintf(s->helper_err, sizeof s->helper_err, "%s",
+		         _("the image ends before all its rows"));
 	}
 	resize_free(&p.band);
 }
