@@ -201,7 +201,7 @@ test-fast: test-deps
 
 # The soak: `make soak MINUTES=30` runs the sanitized program with the
 # monkey, staff saves and a fast clock, and prints its RSS curve (make test
-# runs one minute of it).
+# runs 30 s of it).
 MINUTES ?= 30
 soak: test-deps
 	@$(MAKE) --no-print-directory debug
@@ -209,7 +209,7 @@ soak: test-deps
 
 # Fuzzing with libFuzzer (clang): every src/ file but app/main.c built again
 # with the fuzzer's coverage and the sanitizers, one program a target.
-# `make fuzz SECONDS=N` runs each target N seconds (make test: 20) from
+# `make fuzz SECONDS=N` runs each target N seconds (make test: 10) from
 # its seeds and the corpus it has grown in build/fuzz/corpus.
 FUZZ_CC     ?= clang
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=undefined

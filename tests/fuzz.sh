@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzing: each libFuzzer target in build/fuzz runs SECONDS (default 20)
+# Fuzzing: each libFuzzer target in build/fuzz runs SECONDS (default 10)
 # from the seeds (tests/fuzz/make_seeds.sh), the corpus it grew before
 # (build/fuzz/corpus/<target>) and the inputs of past findings
 # (tests/fuzz/regressions/<target>). Every past finding is first replayed
@@ -9,7 +9,7 @@
 # figures: runs, runs a second, coverage.
 # Usage: tests/fuzz.sh [SECONDS]   (FUZZ_ONLY="content exif": those targets)
 . "$(dirname "$0")/lib.sh"
-secs=${1:-20}
+secs=${1:-10}
 F=$BUILD/fuzz
 seeds=$F/seeds
 bash tests/fuzz/make_seeds.sh "$seeds" >/dev/null # from the content as it is now

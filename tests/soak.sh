@@ -8,7 +8,7 @@
 # passes every real minute and the hall closes for ten minutes of lunch
 # every 24 (the dark frees its caches, so longer closures would make the
 # memory curve a saw).
-# Usage: tests/soak.sh [SECONDS] (default 60). Fails on a crash, any
+# Usage: tests/soak.sh [SECONDS] (default 30). Fails on a crash, any
 # sanitizer report, a leak from our code at exit, or, in a soak of more
 # than 2 minutes, RSS growing: the median RSS of the last quarter more than
 # 2 MB over that of the quarter after the warm-up (the first third, so the
@@ -17,7 +17,7 @@
 # writes it there.
 . "$(dirname "$0")/lib.sh"
 export TWINHALL_TEST_HOOKS=1 # the test hooks this test uses
-secs=${1:-60}
+secs=${1:-30}
 DBG=${SOAK_BIN:-$BUILD/debug/twinhall} # SOAK_BIN: another build, to compare
 # A small quarantine: freed memory is still checked for a while, without
 # ASan's default 256 MB of it looking like growth.

@@ -77,7 +77,7 @@ fi
 slow=$TMP/slow
 copy_content "$slow"
 python3 -c 'import os, sys
-d = sys.argv[1]; names = ["junk%02d" % i for i in range(26)]
+d = sys.argv[1]; names = ["junk%02d" % i for i in range(14)]
 hall = open(d + "/hall.yaml").read().replace("  - duisburg\n", "  - duisburg\n" + "".join("  - %s\n" % n for n in names))
 open(d + "/hall.yaml", "w").write(hall)
 for n in names:
