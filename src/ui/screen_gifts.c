@@ -124,26 +124,7 @@ static bool gifts_gesture(struct ui *ui, const struct gesture *g, struct nav_eve
 {
 	(void)ev;
 	struct gifts_state *st = screen_state(ui, NAV_GIFTS);
-	switch (g->kind) {
-	case GESTURE_PRESS:
-		scroll_stop(&st->scroll, ui->now);
-		break;
-	case GESTURE_DRAG_BEGIN:
-		scroll_drag_begin(&st->scroll, ui->now);
-		scroll_drag(&st->scroll, g->dy, ui->now);
-		break;
-	case GESTURE_DRAG:
-		scroll_drag(&st->scroll, g->dy, ui->now);
-		break;
-	case GESTURE_DRAG_END:
-		scroll_drag_end(&st->scroll, g->vy, ui->now);
-		break;
-	case GESTURE_CANCEL:
-		scroll_drag_end(&st->scroll, 0, ui->now);
-		break;
-	default:
-		break;
-	}
+	ui_scroll_gesture(ui, &st->scroll, g);
 	return false;
 }
 

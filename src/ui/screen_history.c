@@ -156,33 +156,12 @@ static bool history_gesture(struct ui *ui, const struct gesture *g, struct nav_e
 	(void)ev;
 	struct history_state *st = screen_state(ui, NAV_HISTORY);
 	struct rect m = st->more;
-	switch (g->kind) {
-	case GESTURE_TAP: /* "more below" scrolls on by most of a screen */
-		if (m.w && g->x >= (float)m.x && g->x < (float)(m.x + m.w) && g->y >= (float)m.y &&
-		    g->y < (float)(m.y + m.h))
-			scroll_to(&st->scroll,
-			          scroll_offset(&st->scroll, ui->now) + st->scroll.view * 0.7f,
-			          ui->now);
-		break;
-	case GESTURE_PRESS:
-		scroll_stop(&st->scroll, ui->now);
-		break;
-	case GESTURE_DRAG_BEGIN:
-		scroll_drag_begin(&st->scroll, ui->now);
-		scroll_drag(&st->scroll, g->dy, ui->now);
-		break;
-	case GESTURE_DRAG:
-		scroll_drag(&st->scroll, g->dy, ui->now);
-		break;
-	case GESTURE_DRAG_END:
-		scroll_drag_end(&st->scroll, g->vy, ui->now);
-		break;
-	case GESTURE_CANCEL:
-		scroll_drag_end(&st->scroll, 0, ui->now);
-		break;
-	default:
-		break;
-	}
+	/* a tap on "more below" scrolls on by most of a screen */
+	if (g->kind == GESTURE_TAP && m.w && g->x >= (float)m.x && g->x < (float)(m.x + m.w) &&
+	    g->y >= (float)m.y && g->y < (float)(m.y + m.h))
+		scroll_to(&st->scroll, scroll_offset(&st->scroll, ui->now) + st->scroll.view * 0.7f,
+		          ui->now);
+	ui_scroll_gesture(ui, &st->scroll, g);
 	return false;
 }
 

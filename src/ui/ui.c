@@ -264,3 +264,27 @@ int ui_fit_px(struct ui *ui, enum text_face face, const char *s, int max_w, int 
 	}
 	return min_px;
 }
+
+void ui_scroll_gesture(struct ui *ui, struct scroll *s, const struct gesture *g)
+{
+	switch (g->kind) {
+	case GESTURE_PRESS:
+		scroll_stop(s, ui->now);
+		break;
+	case GESTURE_DRAG_BEGIN:
+		scroll_drag_begin(s, ui->now);
+		scroll_drag(s, g->dy, ui->now);
+		break;
+	case GESTURE_DRAG:
+		scroll_drag(s, g->dy, ui->now);
+		break;
+	case GESTURE_DRAG_END:
+		scroll_drag_end(s, g->vy, ui->now);
+		break;
+	case GESTURE_CANCEL:
+		scroll_drag_end(s, 0, ui->now);
+		break;
+	default:
+		break;
+	}
+}

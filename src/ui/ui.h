@@ -18,6 +18,7 @@
 #include "base/layout.h"
 #include "nav/nav.h"
 #include "input/pager.h"
+#include "input/scroll.h"
 #include "text/text.h"
 #include "text/text_cache.h"
 #include "render/texture_cache.h"
@@ -149,6 +150,10 @@ void ui_pager_enter(struct ui *ui, struct pager *p, struct ui_place *set_for, in
 /* Swipe paging of pager p: drags move the pages, a release settles them;
  * true when the release turned the page, with *ev the event (kind open)
  * that opens it. */
+/* Moves the screen's scroll s with gesture g: a press stops it, a drag
+ * moves it 1:1, a release flings it on (history, the gift grid). */
+void ui_scroll_gesture(struct ui *ui, struct scroll *s, const struct gesture *g);
+
 bool ui_page_gesture(struct ui *ui, struct pager *p, const struct gesture *g,
                      enum nav_event_kind open, struct nav_event *ev);
 
