@@ -3,7 +3,7 @@
 # (SDL's dummy video driver, the software renderer), with the monkey's
 # random taps, swipes, pinches and long presses (20 a second, 18 on average
 # with its pauses), staff
-# rewriting a city every 10 s (every third save broken), and a clock 60
+# rewriting a city every 10 s (every second save broken), and a clock 60
 # times fast from just before a lunch break, so an hour of idle timeouts
 # passes every real minute and the hall closes for ten minutes of lunch
 # every 24 (the dark frees its caches, so longer closures would make the
@@ -43,7 +43,7 @@ EOF
 oxford=$c/cities/oxford/city.yaml
 cp "$oxford" "$TMP/soak-oxford.yaml"
 
-"$DBG" --trace --monkey 1 --clock-speed 60 --clock-start "2026-11-23 12:40" \
+"$DBG" --trace --monkey 1 --clock-speed 60 --clock-start "2026-11-23 12:50" \
 	--state-dir "$TMP/soak-state" "$c" >"$TMP/soak.trace" 2>"$TMP/soak.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
@@ -56,7 +56,7 @@ for t in $(seq 0 5 "$secs"); do
 	if ! kill -0 "$pid" 2>/dev/null; then alive=0; break; fi
 	if [ "$t" -gt 0 ] && [ $((t % 10)) -eq 0 ]; then # staff save
 		saves=$((saves + 1))
-		if [ $((saves % 3)) -eq 0 ]; then
+		if [ $((saves % 2)) -eq 0 ]; then
 			sed "0,/caption:/s/caption:/captoin:/" "$TMP/soak-oxford.yaml" >"$oxford"
 		else
 			sed "s/приехала в Пермь/приехала в Пермь (правка $saves)/" "$TMP/soak-oxford.yaml" >"$oxford"
