@@ -35,7 +35,21 @@ struct hint {
 	const char *problem, *hint;
 };
 
-/* What libyaml's problems mean in a content file, each a whole message. */
+/* What libyaml's problems mean in a content file, each a whole message in
+ * the staff's words: the library's own text never reaches them. Several
+ * problems share one cause, so one message. */
+static const char tab_hint[] = N_("a tab is used to indent; indent with spaces only");
+static const char tag_hint[] = N_("a value cannot start with ! or %; put the value in quotes");
+static const char anchor_hint[] = N_("a value cannot start with & or *; put the value in quotes");
+static const char document_hint[] =
+    N_("a line of --- or ... cuts the file in two here; delete that line");
+static const char escape_hint[] = N_("inside \"double quotes\" a backslash must be doubled "
+                                     "(\\\\), or use 'single quotes'");
+static const char character_hint[] =
+    N_("this invisible control character is not allowed in the file; delete it");
+static const char block_hint[] =
+    N_("after | or > the text must start on the next line, indented; or put it in quotes");
+
 static const struct hint hints[] = {
     {"found character that cannot start any token",
      N_("this character cannot start a value here; a tab used to indent is the usual cause "
@@ -50,13 +64,40 @@ static const struct hint hints[] = {
     {"did not find expected node content", N_("a value is missing or a bracket is misplaced")},
     {"block sequence entries are not allowed in this context",
      N_("a list item (- ...) is in the wrong place; check the indentation")},
-    {"found undefined tag handle", N_("remove the ! and put the value in quotes")},
-    {"found unknown escape character", N_("inside \"double quotes\" a backslash must be doubled "
-                                          "(\\\\), or use 'single quotes'")},
-    {"found a tab character that violates indentation",
-     N_("a tab is used to indent; indent with spaces only")},
-    {"control characters are not allowed",
-     N_("this invisible control character is not allowed in the file; delete it")},
+    {"mapping keys are not allowed in this context",
+     N_("a ? cannot stand here; put the whole value in quotes")},
+    {"found unexpected ':'", N_("a text with : in it needs quotes here")},
+    {"found unexpected end of stream",
+     N_("the file ends in the middle of a value: a quote or a bracket is not closed")},
+    {"found a tab character that violates indentation", tab_hint},
+    {"found a tab character where an indentation space is expected", tab_hint},
+    {"found undefined tag handle", tag_hint},
+    {"did not find expected '!'", tag_hint},
+    {"did not find expected tag URI", tag_hint},
+    {"did not find URI escaped octet", tag_hint},
+    {"did not find the expected '>'", tag_hint},
+    {"found unexpected non-alphabetical character", tag_hint},
+    {"could not find expected directive name", tag_hint},
+    {"found unknown directive name", tag_hint},
+    {"did not find expected whitespace", tag_hint},
+    {"did not find expected version number", tag_hint},
+    {"did not find expected digit or '.' character", tag_hint},
+    {"found extremely long version number", tag_hint},
+    {"found duplicate %YAML directive", tag_hint},
+    {"found duplicate %TAG directive", tag_hint},
+    {"found incompatible YAML document", tag_hint},
+    {"did not find expected alphabetic or numeric character", anchor_hint},
+    {"found undefined alias", anchor_hint},
+    {"found duplicate anchor; first occurrence", anchor_hint},
+    {"did not find expected <document start>", document_hint},
+    {"found unexpected document indicator", document_hint},
+    {"found unknown escape character", escape_hint},
+    {"did not find expected hexdecimal number", escape_hint},
+    {"found invalid Unicode character escape code", escape_hint},
+    {"found an indentation indicator equal to 0", block_hint},
+    {"did not find expected comment or line break", block_hint},
+    {"control characters are not allowed", character_hint},
+    {"invalid Unicode character", character_hint},
 };
 
 static const char *hint_for(const char *problem)
@@ -158,12 +199,8 @@ static void reader_error(const yaml_parser_t *ps, const char *file, const char *
 	const char *hint = hint_for(problem);
 	struct utf8_pos pos =
 	    utf8_position(buf, ps->problem_offset <= len ? ps->problem_offset : len);
-	if (hint)
-		diag_add_text(d, DIAG_ERROR, file, pos.line, pos.col, _(hint));
-	else
-		diag_add(d, DIAG_ERROR, file, pos.line, pos.col,
-		         "this character is not allowed in the file; delete it (YAML: %s)",
-		         problem);
+	diag_add_text(d, DIAG_ERROR, file, pos.line, pos.col,
+	              _(hint ? hint : N_("this character is not allowed in the file; delete it")));
 }
 
 void yaml_error_report(const yaml_parser_t *ps, const char *file, const char *buf, size_t len,
@@ -197,9 +234,8 @@ void yaml_error_report(const yaml_parser_t *ps, const char *file, const char *bu
 		m = ps->context_mark;
 	if (strcmp(problem, hints[0].problem) == 0 && byte_at(buf, len, m.line, m.column) == '\t')
 		hint = N_("a tab is used here; indent with spaces only");
-	if (hint)
-		error_at(d, file, m, hint);
-	else
-		diag_add(d, DIAG_ERROR, file, (int)m.line + 1, (int)m.column + 1,
-		         "check this line and the line above it (YAML: %s)", problem);
+	error_at(d, file, m,
+	         hint ? hint
+	              : N_("check this line and the line above it: a quote, a bracket, a colon "
+	                   "or the indentation is off"));
 }

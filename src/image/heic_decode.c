@@ -78,7 +78,10 @@ int heic_decode(const unsigned char *data, size_t len, struct resize *r, char *e
 		    h, &img, heif_colorspace_RGB,
 		    alpha ? heif_chroma_interleaved_RGBA : heif_chroma_interleaved_RGB, opt);
 	if (e.code != heif_error_Ok) {
-		snprintf(err, err_size, _("cannot decode the HEIC photo (%s)"), e.message);
+		snprintf(
+		    err, err_size,
+		    _("the HEIC photo is damaged or made in a way this PC cannot decode; save "
+		      "it as JPEG (on an iPhone: Settings, Camera, Formats, Most Compatible)"));
 		goto end;
 	}
 	r->alpha = alpha;

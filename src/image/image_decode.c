@@ -93,7 +93,10 @@ static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct re
 	big_free(*owned);
 	*owned = NULL;
 	if (!raw) {
-		snprintf(err, err_size, _("cannot decode the image: %s"), IMG_GetError());
+		snprintf(err, err_size,
+		         _("the %s picture is damaged or cut short; open it in a photo editor and "
+		           "save it again"),
+		         type);
 		return -1;
 	}
 	r->alpha = raw->format->Amask != 0 || SDL_HasColorKey(raw);

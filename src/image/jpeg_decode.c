@@ -43,32 +43,34 @@ int jpeg_scale_for(int w, int h, int min_w, int min_h)
 	return 8;
 }
 
-/* Records why and returns to job_run's setjmp with status; never returns. */
+/* Records why (fmt is English, said in the staff's language) and returns
+ * to job_run's setjmp with status; never returns. */
 static _Noreturn void job_fail(struct jpeg_job *job, enum jpeg_status status, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(job->err, job->err_size, fmt, ap);
+	vsnprintf(job->err, job->err_size, _(fmt), ap);
 	va_end(ap);
 	job->status = status;
 	longjmp(job->jump, 1);
 }
 
-/* libjpeg's fatal errors come here instead of its default exit(). */
+/* libjpeg's fatal errors come here instead of its default exit(). Said
+ * in the staff's words: libjpeg's own text ("Unsupported marker type
+ * 0x..") would tell them nothing. */
 static void job_error_exit(j_common_ptr cinfo)
 {
 	struct jpeg_job *job = cinfo->client_data;
-	char msg[JMSG_LENGTH_MAX];
-	cinfo->err->format_message(cinfo, msg);
 	if (cinfo->err->msg_code == JERR_NO_BACKING_STORE) /* past max_memory_to_use */
 		job_fail(job, JPEG_TOO_LARGE,
 		         "the JPEG needs more than %d MB to decode (a large progressive "
 		         "file); save it as a baseline JPEG, or smaller",
 		         JPEG_WALK_COEF_BUDGET >> 20);
 	if (cinfo->err->msg_code == JERR_OUT_OF_MEMORY)
-		job_fail(job, JPEG_NO_MEMORY, "out of memory decoding the JPEG (%s)", msg);
-	job_fail(job, JPEG_BROKEN, "the JPEG is damaged or of a kind that cannot be shown (%s)",
-	         msg);
+		job_fail(job, JPEG_NO_MEMORY, "out of memory decoding the JPEG");
+	job_fail(job, JPEG_BROKEN,
+	         "the JPEG is damaged or of a kind this hall cannot show; open it in a photo "
+	         "editor and save it again as JPEG");
 }
 
 /* Warnings (recoverable corrupt data) are counted, never printed; running

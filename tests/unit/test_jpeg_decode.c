@@ -298,6 +298,26 @@ static void test_garbage_is_broken(void)
 	free(g);
 }
 
+/* libjpeg's own words ("Unsupported marker type 0x..") never reach the
+ * staff: a damaged JPEG is said plainly, with what to do. */
+static void test_broken_said_plainly(void)
+{
+	unsigned char g[512];
+	for (size_t i = 0; i < sizeof g; i++)
+		g[i] = (unsigned char)(i * 37 + 11);
+	g[0] = 0xFF, g[1] = 0xD8, g[2] = 0xFF, g[3] = 0x01; /* TEM: not in a JPEG */
+	g[sizeof g - 2] = 0xFF, g[sizeof g - 1] = 0xD9;
+	uint32_t *px = NULL;
+	int w = 0, h = 0;
+	char err[256] = "";
+	CHECK_INT(decode_all(g, sizeof g, 100, 100, &px, &w, &h, err, sizeof err), JPEG_BROKEN);
+	CHECK(strstr(err, "save it again as JPEG") != NULL);
+	CHECK(strstr(err, "marker") == NULL && strstr(err, "(") == NULL);
+	if (!strstr(err, "save it again as JPEG"))
+		printf("  err: %s\n", err);
+	free(px);
+}
+
 static void test_damaged_data_is_safe(void)
 {
 	/* Spoilt bytes all through a real file: any verdict, no crash. */
@@ -448,6 +468,7 @@ int main(void)
 	RUN(test_cmyk_and_ycck_converted);
 	RUN(test_half_copied_is_incomplete);
 	RUN(test_garbage_is_broken);
+	RUN(test_broken_said_plainly);
 	RUN(test_damaged_data_is_safe);
 	RUN(test_oversized_header_refused);
 	return failures_ != 0;

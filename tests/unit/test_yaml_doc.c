@@ -127,6 +127,43 @@ static void test_not_name_value_hint(void)
 	expect_error("a: 1\nb\nc: 2\n", 12, 2, 1, "name: value");
 }
 
+/* Every problem libyaml stops at is said in the staff's words: the file
+ * and place, a cause and a fix, never the library's own text. */
+static void test_library_problems_in_plain_words(void)
+{
+	static const struct {
+		const char *text, *part;
+	} cases[] = {
+	    {"a: |0\n  x\n", "after | or >"},
+	    {"a: \"\\q\"\n", "backslash must be doubled"},
+	    {"a: \"\\xZZ\"\n", "backslash must be doubled"},
+	    {"a: &\n", "cannot start with & or *"},
+	    {"a: !<x\n", "cannot start with ! or %"},
+	    {"%FOO bar\na: 1\n", "cannot start with ! or %"},
+	    {"a: 1\n...\nb: 2\n", "--- or ..."},
+	    {"a: \"x\" ? b\n", "a ? cannot stand here"},
+	    {"a: [1, 2\n", "not closed with ]"},
+	    {"a:\n - 1\n- 2\n", "indentation"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct arena *a = arena_new();
+		struct diag *d = diag_new();
+		CHECK(parse(a, d, cases[i].text) == NULL);
+		const struct diag_item *it = diag_get(d, 0);
+		CHECK(it != NULL);
+		if (it) {
+			CHECK(strstr(it->message, cases[i].part) != NULL);
+			CHECK(strstr(it->message, "YAML") == NULL);
+			CHECK(strstr(it->message, "found ") == NULL);
+			CHECK(strstr(it->message, "did not find") == NULL);
+			if (!strstr(it->message, cases[i].part))
+				printf("  %zu: %s\n", i, it->message);
+		}
+		diag_free(d);
+		arena_free(a);
+	}
+}
+
 static void test_unclosed_quote(void)
 {
 	expect_error("a: \"abc\n", 8, 1, 4,
@@ -292,6 +329,7 @@ int main(void)
 	RUN(test_tab_indent_hint);
 	RUN(test_not_name_value_hint);
 	RUN(test_unclosed_quote);
+	RUN(test_library_problems_in_plain_words);
 	RUN(test_quote_closed_lines_below);
 	RUN(test_plain_value_with_colon);
 	RUN(test_colon_that_is_not_mended);
