@@ -60,7 +60,8 @@ struct photo {
 	struct image_ref image;
 	struct i18n caption;
 	int year;           /* 0 when not given */
-	const char *credit; /* NULL when not given */
+	struct i18n credit; /* all NULL when not given; one line given once is
+	                     * the same pointer in every language */
 };
 
 struct history_entry {

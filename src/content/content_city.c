@@ -162,7 +162,7 @@ static void read_photos(struct content_fields_ctx *x, const struct yaml_doc_node
 				photo_size(x, it, &ph.image);
 			content_fields_text(x, it, "caption", &ph.caption);
 			content_fields_int(x, it, "year", 1800, 2100, &ph.year);
-			content_fields_string(x, it, "credit", &ph.credit);
+			content_fields_text_or_line(x, it, "credit", &ph.credit);
 		}
 		if (errors(x) == before)
 			p[n++] = ph;

@@ -343,6 +343,23 @@ int content_fields_text(struct content_fields_ctx *x, const struct yaml_doc_node
 	return node ? text_node(x, node, key, out) : 0;
 }
 
+int content_fields_text_or_line(struct content_fields_ctx *x, const struct yaml_doc_node *map,
+                                const char *key, struct i18n *out)
+{
+	const struct yaml_doc_node *node = yaml_doc_get(map, key);
+	memset(out, 0, sizeof *out);
+	if (!node || node->kind == YAML_DOC_MAPPING)
+		return node ? text_node(x, node, key, out) : 0;
+	const char *one = NULL;
+	if (!content_fields_string(x, map, key, &one))
+		return 0;
+	for (int i = 0; i < x->n_langs && i < CONTENT_MAX_LANGS; i++) {
+		out->s[i] = one;
+		out->loc[i] = (struct src_loc){x->file, node->line, node->col};
+	}
+	return 1;
+}
+
 int content_fields_string(struct content_fields_ctx *x, const struct yaml_doc_node *map,
                           const char *key, const char **out)
 {

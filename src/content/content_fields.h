@@ -70,6 +70,12 @@ const char *content_fields_kind(const struct yaml_doc_node *node);
 int content_fields_text(struct content_fields_ctx *x, const struct yaml_doc_node *map,
                         const char *key, struct i18n *out);
 
+/* Reads field key of map as a text in every language, or as one line that
+ * is the same in all of them (a name, such as a photographer's): each
+ * out->s[i] is then that one copy. */
+int content_fields_text_or_line(struct content_fields_ctx *x, const struct yaml_doc_node *map,
+                                const char *key, struct i18n *out);
+
 /* Reads field key of map as a non-empty single line of text (arena copy). */
 int content_fields_string(struct content_fields_ctx *x, const struct yaml_doc_node *map,
                           const char *key, const char **out);

@@ -64,7 +64,7 @@ int content_keep_copy_city(struct arena *a, const struct city *from, struct city
 	for (size_t i = 0; p && i < from->n_photos; i++) {
 		copy_image(a, &p[i].image, &bad);
 		copy_text(a, &p[i].caption, &bad);
-		p[i].credit = dup(a, p[i].credit, &bad);
+		copy_text(a, &p[i].credit, &bad);
 	}
 	struct history_entry *h = copy_list(a, from->history, from->n_history, sizeof *h, &bad);
 	for (size_t i = 0; h && i < from->n_history; i++)

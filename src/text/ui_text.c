@@ -79,13 +79,14 @@ char *ui_distance_text(double km, const char *lang, char *buf, size_t size)
 	return buf;
 }
 
-char *ui_photo_meta(const struct photo *p, char *buf, size_t size)
+char *ui_photo_meta(const struct photo *p, int lang, char *buf, size_t size)
 {
-	if (p->year && p->credit)
-		snprintf(buf, size, "%d · %s", p->year, p->credit);
+	const char *credit = content_text(&p->credit, lang);
+	if (p->year && credit[0])
+		snprintf(buf, size, "%d · %s", p->year, credit);
 	else if (p->year)
 		snprintf(buf, size, "%d", p->year);
 	else
-		snprintf(buf, size, "%s", p->credit ? p->credit : "");
+		snprintf(buf, size, "%s", credit);
 	return buf;
 }

@@ -52,7 +52,8 @@ enum { UI_STATUS_DOT = 36, UI_STATUS_INDENT = 80 };
  * above 1000 km. Returns buf. */
 char *ui_distance_text(double km, const char *lang, char *buf, size_t size);
 
-/* "2012 · credit", "2012", "credit" or "" for a photo: the line under its caption. */
-char *ui_photo_meta(const struct photo *p, char *buf, size_t size);
+/* "2012 · credit", "2012", "credit" or "" for a photo: the line under its
+ * caption, its credit in hall language lang. */
+char *ui_photo_meta(const struct photo *p, int lang, char *buf, size_t size);
 
 #endif

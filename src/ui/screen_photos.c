@@ -184,7 +184,7 @@ static void caption_texts(struct ui *ui, int index, int count, struct caption_te
 	out->body = (struct text_style){FACE_SANS, l->size_body, ui_color(theme.text), 0};
 	out->small = (struct text_style){FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
 	out->caption = ui_tr(ui, &p->caption);
-	ui_photo_meta(p, out->meta, sizeof out->meta);
+	ui_photo_meta(p, ui->nav.lang, out->meta, sizeof out->meta);
 	snprintf(out->counter, sizeof out->counter, "%d / %d", index + 1, count);
 	out->w = l->portrait ? l->w - 2 * l->margin : l->text_w;
 	int cw, ch;

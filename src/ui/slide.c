@@ -264,7 +264,7 @@ static int draw_caption(struct slide_env *e, const struct photo *p, int x, int y
 	struct text_style body = {FACE_SANS, l->size_body, ui_color(theme.text), 0};
 	int h = paragraph(e, &body, tr(e, &p->caption), x, y, l->text_w, 3, dry_run);
 	char meta[400];
-	ui_photo_meta(p, meta, sizeof meta);
+	ui_photo_meta(p, e->ui->nav.lang, meta, sizeof meta);
 	if (meta[0]) {
 		struct text_style small = {FACE_SANS, l->size_small, ui_color(theme.text_soft), 0};
 		h += layout_px(l, 10);

@@ -221,7 +221,7 @@ static void test_valid_set_loads(void)
 	CHECK_STR(content_text(&ox->photos[0].caption, 1), "Bridge");
 	CHECK_INT(ox->photos[0].caption.loc[1].line, 14);
 	CHECK_INT(ox->photos[0].year, 2001);
-	CHECK(ox->photos[0].credit == NULL);
+	CHECK(ox->photos[0].credit.s[0] == NULL);
 	CHECK_INT(ox->n_history, 1);
 	CHECK_INT(ox->history[0].year, 1995);
 	CHECK_STR(qd->native_name, "青岛");
@@ -340,6 +340,40 @@ static void test_city_list(void)
 	CHECK_ERR(d, "hall.yaml", 7, 5, "\"Bad_Id\" is not a valid city id");
 	CHECK_ERR(d, "hall.yaml", 8, 5, "city \"paris\" has no file cities/paris/city.yaml");
 	CHECK_INT(diag_count(d, DIAG_ERROR), 3);
+	diag_free(d);
+}
+
+/* A credit is one line for every language (a name) or one per language;
+ * either way the screen shows it in the visitor's language. */
+static void test_credit_in_one_or_each_language(void)
+{
+	fresh_set();
+	put_oxford("    credit: Perm City Archive\n");
+	struct diag *d = diag_new();
+	struct content *c = content_load(root_, d);
+	CHECK(c != NULL);
+	if (c) {
+		const struct photo *p = &c->hall.cities[0].photos[0];
+		CHECK_STR(content_text(&p->credit, 0), "Perm City Archive");
+		CHECK_STR(content_text(&p->credit, 1), "Perm City Archive");
+		CHECK_INT(p->credit.loc[1].line, 16);
+	}
+	content_free(c);
+	diag_free(d);
+	put_oxford("    credit: {ru: Архив города Перми, en: Perm City Archive}\n");
+	d = diag_new();
+	c = content_load(root_, d);
+	CHECK(c != NULL);
+	if (c) {
+		const struct photo *p = &c->hall.cities[0].photos[0];
+		CHECK_STR(content_text(&p->credit, 0), "Архив города Перми");
+		CHECK_STR(content_text(&p->credit, 1), "Perm City Archive");
+	}
+	content_free(c);
+	diag_free(d);
+	put_oxford("    credit: {ru: Архив города Перми}\n");
+	d = load_bad();
+	CHECK_ERR(d, OX, 16, 13, "\"credit\" has no English (en) text");
 	diag_free(d);
 }
 
@@ -637,6 +671,7 @@ int main(void)
 	RUN(test_missing_required);
 	RUN(test_out_of_range);
 	RUN(test_city_list);
+	RUN(test_credit_in_one_or_each_language);
 	RUN(test_text_problems);
 	RUN(test_image_problems);
 	RUN(test_yaml_level_problems);
