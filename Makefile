@@ -321,6 +321,10 @@ FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h test
 lint:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "lint: format is clean"
 	@bash tests/tools/check_includes.sh && echo "lint: includes follow src/layers.txt"
+	@missing=$$(for f in src/*/*.c; do grep -qF "$$f" docs/architecture.md || \
+		grep -qF "\`$$(basename $$f)\`" docs/architecture.md || echo " $$f"; done); \
+	if [ -n "$$missing" ]; then echo "lint: not in docs/architecture.md's module map:$$missing"; exit 1; fi; \
+	echo "lint: every module is in docs/architecture.md's module map"
 
 format:
 	clang-format -i $(FORMAT_FILES)

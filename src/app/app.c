@@ -9,13 +9,13 @@
 #include <unistd.h>
 
 #include "base/log.h"
-#include "image/deriv_cache.h"
 #include "input/corner_hold.h"
 #include "content/hours.h"
 #include "content/zone.h"
 #include "input/monkey.h"
 #include "app/opening.h"
-#include "app/drm_probe.h"
+#include "app/derivs.h"
+#include "app/no_screen.h"
 #include "app/backoff.h"
 #include "render/orbit.h"
 #include "app/signals.h"
@@ -288,13 +288,6 @@ static void monkey_touches(struct app *a, uint64_t now)
 		on_input(a, &in[i], w, h);
 }
 
-/* The state folder the failed starts are counted in: --state-dir, else
- * systemd's $STATE_DIRECTORY; NULL (not counted) in a developer's run. */
-static const char *backoff_dir(const struct options *o)
-{
-	return o->state_dir ? o->state_dir : getenv("STATE_DIRECTORY");
-}
-
 /* After a presented frame: READY=1 after the first, and the watchdog's
  * ping with the status when due. */
 static void tell_systemd(struct app *a, uint64_t now)
@@ -302,7 +295,8 @@ static void tell_systemd(struct app *a, uint64_t now)
 	char status[256], msg[300];
 	if (!a->ready) {
 		a->ready = true;
-		backoff_clear(backoff_dir(a->o)); /* on screen: the next failure starts afresh */
+		backoff_clear(
+		    no_screen_count_dir(a->o)); /* on screen: the next failure starts afresh */
 		app_status_line(a, now, status, sizeof status);
 		snprintf(msg, sizeof msg, "READY=1\nSTATUS=%s", status);
 		notify_send(&a->notify, msg);
@@ -511,82 +505,6 @@ static void loop(struct app *a)
 		log_info("stopping on signal %d", signals_stop());
 }
 
-/* SDL's kmsdrm driver says "kmsdrm not available" for every failure: the
- * journal gets the reason in plain words (no device, no permission, no
- * monitor, another program holds the display). */
-static void why_no_screen(void)
-{
-	const char *want = getenv("SDL_VIDEODRIVER");
-	if (!want || strcmp(want, "kmsdrm") != 0)
-		return;
-	char msg[512];
-	if (drm_probe(NULL, msg, sizeof msg) != DRM_PROBE_OK)
-		log_error("%s", msg);
-}
-
-/* The screen could not be had: under --kiosk, wait before exiting, longer
- * after each failed start in a row, saying so once per step; SIGTERM
- * still ends the wait. */
-static void back_off(const struct options *o)
-{
-	if (!o->kiosk)
-		return;
-	unsigned n = backoff_failed(backoff_dir(o));
-	unsigned s = backoff_delay_s(n);
-	if (s)
-		log_error("the hall could not start (failed start %u in a row): waiting %u s "
-		          "before exiting, longer after each failure (at most %d s)",
-		          n, s, BACKOFF_MAX_S);
-	else
-		log_error("the hall could not start: exiting for systemd to try again");
-	for (unsigned ms = 0; ms < s * 1000 && !signals_stop(); ms += 100)
-		SDL_Delay(100);
-}
-
-/* Under --kiosk, SDL's offscreen and dummy drivers would run a hall
- * nobody sees: refused, with a line saying so. */
-static bool kiosk_without_screen(const struct options *o)
-{
-	const char *drv = SDL_GetCurrentVideoDriver();
-	if (!o->kiosk || !drv || (strcmp(drv, "offscreen") != 0 && strcmp(drv, "dummy") != 0))
-		return false;
-	log_error("--kiosk needs a screen, but SDL found none and chose its \"%s\" driver, "
-	          "which shows nothing: run it on the console (SDL_VIDEODRIVER=kmsdrm) or "
-	          "under X",
-	          drv);
-	return true;
-}
-
-/* The derivative cache's budget: every photo of a hall of a dozen cities,
- * at the photo screen's and the loop's sizes, at 1920x1080 (8 MB each);
- * at 3840x2160 (33 MB each) the warm-up stops when it is full. */
-#define DERIV_BUDGET ((size_t)2 << 30)
-
-/* The cache of pictures at the screen's size (deriv_cache), or NULL. */
-static struct deriv_cache *open_derivs(void)
-{
-	char dir[4096];
-	if (deriv_cache_dir(dir, sizeof dir) != 0) {
-		log_warning("no cache directory (neither $CACHE_DIRECTORY nor $HOME): photos "
-		            "are decoded from their originals");
-		return NULL;
-	}
-	return deriv_cache_open(dir, DERIV_BUDGET);
-}
-
-/* Says what the cache of pictures did in this run, then closes it. */
-static void close_derivs(struct deriv_cache *d)
-{
-	struct deriv_cache_stats st;
-	if (!d)
-		return;
-	deriv_cache_stats(d, &st);
-	log_info("pictures at the screen's size: %zu read from the cache, %zu written, %zu "
-	         "found damaged; %zu files, %zu MB",
-	         st.hits, st.written, st.rejected, st.files, st.bytes >> 20);
-	deriv_cache_free(d);
-}
-
 static void wake_for_launch(void *ctx)
 {
 	SDL_Event ev = {.type = *(Uint32 *)ctx};
@@ -624,8 +542,8 @@ int app_run(const struct options *o, const char *dir)
 	            getenv("WATCHDOG_PID"), getpid());
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		log_error("cannot start SDL video: %s", SDL_GetError());
-		why_no_screen();
-		back_off(o);
+		no_screen_say_why();
+		no_screen_back_off(o);
 		return 1;
 	}
 	a.wake_event = SDL_RegisterEvents(3);
@@ -641,12 +559,12 @@ int app_run(const struct options *o, const char *dir)
 	a.waiting = (struct live_status){.dir = dir, .shown_dir = dir, .shown = LIVE_SHOWN_NONE};
 	a.launch = live_launch_start(&lc, wake_for_reload, &a.live_event, wake_for_launch,
 	                             &a.launch_event);
-	if (!a.launch || kiosk_without_screen(o))
+	if (!a.launch || no_screen_kiosk_refuses(o))
 		goto done;
-	a.derivs = open_derivs();
+	a.derivs = derivs_open();
 	if (open_window(&a) != 0) {
-		why_no_screen();
-		back_off(o);
+		no_screen_say_why();
+		no_screen_back_off(o);
 		goto done;
 	}
 	await_live(&a);
@@ -686,7 +604,7 @@ done:
 	panel_free(a.panel);
 	keypad_free(a.keypad);
 	visit_free(a.visit);
-	close_derivs(a.derivs); /* after the visit: its decoders use it */
+	derivs_close(a.derivs); /* after the visit: its decoders use it */
 	live_stop(a.live);      /* after the visit: it draws from the content */
 	notice_free(a.notice);
 	text_free(a.text);
