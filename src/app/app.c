@@ -422,8 +422,6 @@ static void draw(struct app *a, uint64_t now)
 {
 	uint64_t t0 = SDL_GetPerformanceCounter();
 	int w, h;
-	if (a->visit)
-		visit_drawing(a->visit, true);
 	SDL_GetRendererOutputSize(a->ren, &w, &h);
 	if (a->opening.closed) { /* dark: a black screen, nothing moving */
 		SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
@@ -435,8 +433,6 @@ static void draw(struct app *a, uint64_t now)
 	}
 	app_panel_draw(a, now, w, h);
 	SDL_RenderPresent(a->ren);
-	if (a->visit)
-		visit_drawing(a->visit, false);
 	unsigned i = a->frames++ % FRAMES_KEPT;
 	a->frame_at[i] = now;
 	a->frame_ms[i] = (float)((double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
