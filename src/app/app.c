@@ -443,13 +443,31 @@ static void draw(struct app *a, uint64_t now)
 	tell_systemd(a, now);
 }
 
+/* The way of switching the panel that hall.yaml's display_power asks for:
+ * HDMI-CEC for cec, DPMS otherwise (black only forbids it); opened again
+ * when a reload moves display_power to or from cec, saying so once. */
+static void choose_power(struct app *a)
+{
+	const struct content *c = app_content(a);
+	enum display_power want = c ? c->hall.display_power : DISPLAY_POWER_DPMS;
+	bool cec = want == DISPLAY_POWER_CEC;
+	if (a->power && cec == (a->power_for == DISPLAY_POWER_CEC))
+		return;
+	screen_power_drop(a->power); /* lit again before the other way takes over */
+	a->power = cec ? screen_power_open_cec(a->o->cec_library) : screen_power_open(a->win);
+	a->power_for = want;
+	if (a->power)
+		log_info("screen power: %s", screen_power_describe(a->power));
+}
+
 /* The panel off while the hall is dark, once its black frame is shown; on
  * while the staff panel is open over it. */
 static void follow_power(struct app *a)
 {
 	const struct content *c = app_content(a);
 	bool on = !a->opening.closed || (a->panel && panel_is_open(a->panel));
-	screen_power_want(a->power, on, !c || c->hall.display_power == DISPLAY_POWER_DPMS);
+	choose_power(a);
+	screen_power_want(a->power, on, !c || c->hall.display_power != DISPLAY_POWER_BLACK);
 }
 
 static void loop(struct app *a)
@@ -581,9 +599,7 @@ int app_run(const struct options *o, const char *dir)
 		monkey_init(&a.monkey, o->monkey_seed, a.started,
 		            MONKEY_INTERVAL_MS * a.clock.speed);
 	}
-	a.power = screen_power_open(a.win);
-	if (a.power)
-		log_info("screen power: %s", screen_power_describe(a.power));
+	choose_power(&a);
 	app_panel_start(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;
