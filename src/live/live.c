@@ -63,6 +63,8 @@ static struct content *load(void *ctx, struct diag *d)
 	if (l->snapshot_ok)
 		store_sweep(l->store); /* what the content shown does not use */
 	struct content *c = rulebook_load_kept(l->dir, store_hook(l->store), l->good, d);
+	if (l->store)
+		store_commit(l->store);
 	if (c)
 		remember(l, c);
 	return c;
@@ -170,6 +172,8 @@ static void first_load(struct live *l)
 	l->diag = diag_new();
 	struct content *c =
 	    l->diag ? rulebook_load_kept(l->dir, store_hook(l->store), snap, l->diag) : NULL;
+	if (l->store)
+		store_commit(l->store);
 	if (c) {
 		l->content = c;
 		set_shown(l, c);
