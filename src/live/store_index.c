@@ -179,9 +179,20 @@ static enum store_index_read take(struct store_index *x, const char *buf, size_t
 	return STORE_INDEX_READ;
 }
 
+/* Empties x, touching only the entries in use (a fresh index's pages stay
+ * untouched: no memory of the process's own until used). */
+static void clear(struct store_index *x)
+{
+	for (size_t i = 0; i < STORE_INDEX_CAP; i++)
+		if (x->e[i].name[0])
+			memset(&x->e[i], 0, sizeof x->e[i]);
+	x->next = 0;
+	x->dirty = false;
+}
+
 enum store_index_read store_index_load(struct store_index *x, int dirfd, const char *file)
 {
-	memset(x, 0, sizeof *x);
+	clear(x);
 	int fd = openat(dirfd, file, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? STORE_INDEX_MISSING : STORE_INDEX_DAMAGED;
@@ -196,7 +207,7 @@ enum store_index_read store_index_load(struct store_index *x, int dirfd, const c
 	}
 	close(fd);
 	if (r != STORE_INDEX_READ)
-		memset(x, 0, sizeof *x);
+		clear(x);
 	return r;
 }
 

@@ -17,7 +17,7 @@
 
 enum {
 	STORE_INDEX_NAME = 40,   /* a copy's name, its NUL included */
-	STORE_INDEX_CAP = 8192,  /* entries kept; the oldest goes first */
+	STORE_INDEX_CAP = 4096,  /* entries kept (two a file copied); the oldest goes first */
 	STORE_INDEX_RACY_S = 2,  /* a file changed this close to being seen is looked at again */
 	STORE_INDEX_VERSION = 1, /* of the file's layout */
 };
