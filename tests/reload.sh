@@ -193,4 +193,16 @@ expect_reload 1 '"reload":"ok"' "broken at start, then fixed: reloaded"
 screen_is home6 "then the fixed content shows"
 kill -TERM "$pid"
 wait "$pid"
+
+# 9. A restart with one city broken: the hall.yaml is good, so the folder
+# is shown, and the broken city is the last good copy's (a first read that
+# skipped the copy would leave it out: five cities).
+for _ in $(seq 100); do grep -q "testville" "$STATE_DIRECTORY/last-good/hall.yaml" 2>/dev/null && break; sleep 0.1; done
+sed -i '0,/^  en: Testville$/{/^  en: Testville$/d}' "$c/cities/testville/city.yaml"
+start home
+grep -q '^<3>twinhall: .* has 1 error; the hall shows the rest' "$TMP/log" \
+	&& pass "one city broken at start: the journal says the rest is shown" || fail "one city broken at start: the journal says the rest is shown" "$(cat "$TMP/log")"
+screen_is home6 "one city broken at start: it is the last good copy's, not left out"
+kill -TERM "$pid"
+wait "$pid"
 exit 0

@@ -56,13 +56,23 @@ static void remember(struct live *l, struct content *c)
 	l->snapshot_ok = l->store && snapshot_save(c, l->dir, l->state) == 0;
 }
 
+/* The folder loaded through the store, its broken cities from good (NULL:
+ * none); the index of what the store learnt written after. */
+static struct content *load_folder(struct live *l, const struct content *good, struct diag *d)
+{
+	struct content *c = rulebook_load_kept(l->dir, store_hook(l->store), good, d);
+	if (l->store)
+		store_commit(l->store);
+	return c;
+}
+
 /* The loader thread's load (reload_set_loader). */
 static struct content *load(void *ctx, struct diag *d)
 {
 	struct live *l = ctx;
 	if (l->snapshot_ok)
 		store_sweep(l->store); /* what the content shown does not use */
-	struct content *c = rulebook_load_kept(l->dir, store_hook(l->store), l->good, d);
+	struct content *c = load_folder(l, l->good, d);
 	if (c)
 		remember(l, c);
 	return c;
@@ -163,13 +173,23 @@ static struct content *load_snapshot(struct live *l)
 }
 
 /* The first load, on the caller's thread: the folder, its broken cities
- * from the last good copy; the copy alone when the folder cannot be shown. */
+ * from the last good copy; the copy alone when the folder cannot be shown.
+ * The copy is read only when the folder has errors: a whole folder
+ * needs none of it, and a start waits for this load. */
 static void first_load(struct live *l)
 {
-	struct content *snap = load_snapshot(l);
+	struct content *snap = NULL;
 	l->diag = diag_new();
-	struct content *c =
-	    l->diag ? rulebook_load_kept(l->dir, store_hook(l->store), snap, l->diag) : NULL;
+	struct content *c = l->diag ? load_folder(l, NULL, l->diag) : NULL;
+	if (l->diag && (!c || diag_count(l->diag, DIAG_ERROR))) {
+		snap = load_snapshot(l);
+		if (snap) { /* again, with the copy's cities for the broken ones */
+			content_free(c);
+			diag_free(l->diag);
+			l->diag = diag_new();
+			c = l->diag ? load_folder(l, snap, l->diag) : NULL;
+		}
+	}
 	if (c) {
 		l->content = c;
 		set_shown(l, c);

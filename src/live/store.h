@@ -29,4 +29,11 @@ const struct content_store *store_hook(struct store *s);
  * the one the snapshot holds. */
 size_t store_sweep(struct store *s);
 
+/* Writes what the store learnt of the content's files to its index
+ * ("<state>/store/.index"), when it learnt anything, so that the next
+ * process neither copies nor reads again a file that did not change. Call
+ * after a load. 0, or -1 (said in the journal; the next start then looks
+ * at every file again). */
+int store_commit(struct store *s);
+
 #endif

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "text/font_stream.h"
 
 struct font_file {
 	const char *name; /* file name to look for */
@@ -148,7 +149,8 @@ static struct open_font *open_slot(struct fonts *f, enum text_face face, int slo
 	if (o->font)
 		return o;
 	pthread_mutex_lock(&open_lock);
-	o->font = TTF_OpenFontIndex(f->path[face][slot], px, face_index(f, face, slot));
+	SDL_RWops *rw = font_stream_open(f->path[face][slot]);
+	o->font = rw ? TTF_OpenFontIndexRW(rw, 1, px, face_index(f, face, slot)) : NULL;
 	pthread_mutex_unlock(&open_lock);
 	if (!o->font) {
 		log_error("cannot open font %s: %s", f->path[face][slot], TTF_GetError());

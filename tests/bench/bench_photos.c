@@ -19,7 +19,10 @@
  * status 2, with one line on stdout, when the renderer asked for cannot be
  * had. With BENCH_SLOW_MS=N in the environment it also tells, on stderr,
  * each frame slower than N ms (where the time went, what the tour was doing
- * and at which place) and the memory after each city of the tour. */
+ * and at which place) and the memory after each city of the tour. With
+ * BENCH_START_ONLY=1 it prints one line of the start's figures after the
+ * first frame with a photo (and the hall's own first read, live_start)
+ * and exits: for repeated measurements of the start. */
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <SDL_ttf.h>
@@ -39,6 +42,7 @@
 #include "base/perf_switch.h"
 #include "content/content.h"
 #include "image/deriv_cache.h"
+#include "live/live.h"
 #include "live/store.h"
 #include "render/draw.h"
 #include "base/layout.h"
@@ -77,8 +81,9 @@ struct rss {
 
 struct bench {
 	const struct content *c;
-	SDL_Surface *surf; /* headless: what the software renderer draws on */
-	SDL_Window *win;   /* with SDL_RENDER_DRIVER: the hidden window drawn on */
+	size_t start_frames; /* drawn until the first one with a photo */
+	SDL_Surface *surf;   /* headless: what the software renderer draws on */
+	SDL_Window *win;     /* with SDL_RENDER_DRIVER: the hidden window drawn on */
 	SDL_Renderer *ren;
 	SDL_PixelFormat *fmt; /* of row */
 	Uint32 row[MAX_W];    /* the screen's middle row, read back before present */
@@ -549,6 +554,7 @@ static double first_attract_frame(struct bench *b, double t_main)
 	b->probe = true;
 	for (;;) {
 		frame(b);
+		b->start_frames++;
 		if (count_colour(b, 0, W, theme.backdrop_bottom) < W / 2) {
 			ms = ms_now() - t_main;
 			break;
@@ -778,6 +784,7 @@ struct figures {
 	double bare_cpu_p99;                           /* in the thread's CPU time */
 	double warm_p50, warm_p99, warm_max;           /* the bare crossfade back to back */
 	double loaded_ms, ready_ms; /* start: content loaded; renderer, fonts and visit made */
+	double hall_read_ms;        /* live_start on the same content and state */
 	long hwm_kb, rss1_kb, rss2_kb;
 	long gl_file_kb, other_file_kb;  /* mapped files resident after the tours */
 	long anon1_kb, anon2_kb;         /* anonymous RSS after each tour */
@@ -788,6 +795,29 @@ struct figures {
 	int feh_ok;
 	const char *feh_why;
 };
+
+static void no_wake(void *ctx)
+{
+	(void)ctx;
+}
+
+/* ms that live_start takes on dir with its state in cache/state: the
+ * hall's own first read (the folder through the store, the text check,
+ * the snapshot saved), which the hall waits for on another thread while
+ * its window opens; -1 without a cache. */
+static double hall_first_read(const char *dir, const char *cache)
+{
+	char state[4096];
+	if (!cache)
+		return -1;
+	snprintf(state, sizeof state, "%s/state", cache);
+	struct live_config cfg = {.dir = dir, .state_dir = state};
+	double t0 = ms_now();
+	struct live *l = live_start(&cfg, no_wake, NULL);
+	double ms = ms_now() - t0;
+	live_stop(l);
+	return l ? ms : -1;
+}
 
 /* The content loaded as the hall loads it (through a store in
  * cache/state, so images are named by their bytes) when cache is not
@@ -800,7 +830,10 @@ static struct content *load(const char *dir, const char *cache, struct store **s
 		return content_load(dir, d);
 	snprintf(state, sizeof state, "%s/state", cache);
 	*store = store_open(state);
-	return *store ? content_load_kept(dir, store_hook(*store), NULL, d) : NULL;
+	struct content *c = *store ? content_load_kept(dir, store_hook(*store), NULL, d) : NULL;
+	if (*store)
+		store_commit(*store); /* as the hall does after a load */
+	return c;
 }
 
 static void print_table(struct bench *b, struct figures *f)
@@ -818,6 +851,8 @@ static void print_table(struct bench *b, struct figures *f)
 	     f->start_ms);
 	rowf("  of which: content loaded / fonts and screens made", "ms from main", "%.0f / %.0f",
 	     f->loaded_ms, f->ready_ms);
+	rowf("  the hall's own first read (live_start, after the tours)", "ms", "%.0f",
+	     f->hall_read_ms);
 	rowf("waking touch to home screen whole, its crossfade included", "ms", "%.0f",
 	     quantile(&b->wake_home, 0.5));
 	rowf("photo change to a prefetched neighbour: median / max", "frames @16 ms", "%.0f / %.0f",
@@ -1020,6 +1055,14 @@ int main(int argc, char **argv)
 	f.ready_ms = ms_now() - t_main;
 	b->sampling = true;
 	f.start_ms = first_attract_frame(b, t_main);
+	if (getenv("BENCH_START_ONLY")) { /* repeated measurements of the start */
+		printf("start %.0f ms: content loaded %.0f, fonts and screens made %.0f, first "
+		       "frame with photo %.0f (frames %zu); the hall's first read %.0f\n",
+		       f.start_ms, f.loaded_ms, f.ready_ms, f.start_ms, b->start_frames,
+		       hall_first_read(dir, f.cache));
+		fflush(stdout);
+		_exit(0);
+	}
 	wake_home(b);
 	settle(b);
 	b->first = true;
@@ -1050,6 +1093,7 @@ int main(int argc, char **argv)
 	char file[1024];
 	snprintf(file, sizeof file, "%s/%s", c->root, c->hall.cities[0].photos[0].image.path);
 	f.feh_ok = feh_measure(file, &f.feh, &f.feh_why) == 0;
+	f.hall_read_ms = hall_first_read(dir, f.cache);
 	print_table(b, &f);
 	teardown(b);
 	free(b);
