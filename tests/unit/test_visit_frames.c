@@ -184,12 +184,13 @@ static void test_fade_frame_taking_a_photo_only_blends(void)
 	visit_input(v, &down);
 	visit_input(v, &up);
 	t += 60;
-	/* The new place goes into its layer a band a frame; meanwhile every
-	 * decode waits (a transition's frame is being drawn), so the photo
-	 * cannot come in before the fade itself. */
+	/* The new place goes into its layer a band a frame; its photo is not
+	 * taken in meanwhile (its decode may be done: it waits to be taken), so
+	 * it comes in during the fade itself. */
 	for (int i = 0; i < 300 && !(v->fade.stage == FADE_BLEND); i++) {
 		SDL_Delay(5); /* the text worker draws the caption meanwhile */
-		visit_take_images(v);
+		if (text_cache_take(v->ui.texts))
+			v->dirty = true;
 		visit_update(v, t);
 		visit_draw(v, t);
 	}
