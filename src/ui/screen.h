@@ -49,7 +49,8 @@ bool screen_states_new(struct ui *ui);
 /* Lets go of every screen's state in ui. */
 void screen_states_free(struct ui *ui);
 
-/* s's enter, when it has one. */
+/* s's enter, when it has one, after ui's layout is made to follow the
+ * text size the visitor chose (a change bumps the epoch). */
 void screen_enter(const struct screen_ops *s, struct ui *ui);
 
 /* s's reload, when it has one. */

@@ -54,19 +54,34 @@ static bool tabs_below(struct ui *ui, const struct city *c)
 	const struct layout *l = &ui->l;
 	int back = ui_button_width(ui, "‹  Назад") + layout_px(l, 32);
 	int lang = ui->c->hall.n_langs * (ui_min_target(ui) + layout_px(l, 36)) +
-	           ui_reach_width(ui) + layout_px(l, 32);
+	           ui_mode_width(ui) + layout_px(l, 32);
 	return l->portrait ||
 	       l->margin + back + tabs_width(ui, c) + layout_px(l, 400) > l->w - l->margin - lang;
 }
 
+/* Whether the mode buttons, beside the section buttons on their row, would
+ * meet them (a narrow screen, three sections): a row of their own then. */
+static bool modes_below_tabs(struct ui *ui, const struct city *c)
+{
+	const struct layout *l = &ui->l;
+	return l->margin + tabs_width(ui, c) + layout_px(l, 32) + ui_mode_width(ui) >
+	       l->w - l->margin;
+}
+
+/* The height of a row of buttons below the bar, the room after it included. */
+static int row_height(const struct ui *ui)
+{
+	return ui_min_target(ui) + layout_px(&ui->l, 20);
+}
+
 /* Where the bar's rows end: the buttons, and the section tabs when they
- * have a row of their own. */
+ * have a row of their own (and the mode buttons when they have one too). */
 static int rows_bottom(struct ui *ui, const struct city *c)
 {
 	int bar = ui_bar_height(ui);
 	if (ui_reach(ui) || !tabs_below(ui, c)) /* reach mode: the name alone up there */
 		return bar;
-	return bar + ui_min_target(ui) + layout_px(&ui->l, 20);
+	return bar + row_height(ui) * (modes_below_tabs(ui, c) ? 2 : 1);
 }
 
 /* A suspended or ended link's status line, on a row of its own under the
@@ -101,7 +116,7 @@ static void name_row(struct ui *ui, const struct city *c, int x, int right)
 
 /* Reach mode: the name and the status stay at the top, where they are read;
  * every button goes to two rows at the bottom, the sections above back,
- * the reach button and the languages. */
+ * the mode buttons and the languages. */
 static void reach_bar(struct ui *ui, const struct city *c)
 {
 	const struct layout *l = &ui->l;
@@ -118,7 +133,7 @@ static void reach_bar(struct ui *ui, const struct city *c)
 	name_row(ui, c, l->margin, l->w - l->margin);
 	status_row(ui, c, true);
 	ui_back(ui, NAV_EV_BACK);
-	ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32), ui_bar_y(ui));
+	ui_mode_buttons(ui, ui_lang_switch(ui) - layout_px(l, 32), ui_bar_y(ui));
 	section_tabs(ui, c, l->margin, tabs_y);
 }
 
@@ -138,10 +153,12 @@ void screen_city_bar(struct ui *ui)
 	tint_draw(&ui->scrim, ui->ren, (struct rect){0, bottom, l->w, fade}, theme.scrim, 200, 0);
 	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
 	int right = ui_lang_switch(ui) - layout_px(l, 32);
-	if (below) /* the button on the sections' row, so the name keeps its room */
-		ui_reach_button(ui, l->w - l->margin, ui_bar_height(ui) - layout_px(l, 4));
+	if (below) /* the buttons on the sections' row (or below it): the name keeps its room */
+		ui_mode_buttons(ui, l->w - l->margin,
+		                ui_bar_height(ui) - layout_px(l, 4) +
+		                    (modes_below_tabs(ui, c) ? row_height(ui) : 0));
 	else
-		right = ui_reach_button(ui, right, top) - layout_px(l, 32);
+		right = ui_mode_buttons(ui, right, top) - layout_px(l, 32);
 	int tw = tabs_width(ui, c);
 	int name_right = below ? right : right - tw - layout_px(l, 32);
 	name_row(ui, c, left, name_right);

@@ -30,8 +30,8 @@ static void gift_card(struct ui *ui, size_t i, struct rect r, int top, int botto
 	int y = img.y + img.h + pad, w = r.w - 2 * pad;
 	/* Smaller, then on a third line, before it is ever cut. */
 	const char *t = ui_tr(ui, &g->title);
-	int lines = 2, min = layout_px(l, 30);
-	int px = ui_fit_px(ui, FACE_SERIF_BOLD, t, w, lines, layout_px(l, 40), min);
+	int lines = 2, min = layout_text_px(l, 30);
+	int px = ui_fit_px(ui, FACE_SERIF_BOLD, t, w, lines, layout_text_px(l, 40), min);
 	struct text_style title = {FACE_SERIF_BOLD, px, ui_color(theme.text), 0};
 	if (px == min && text_lines_needed(ui->text, &title, t, w) > lines)
 		lines = 3;
@@ -74,7 +74,7 @@ static struct grid grid_of(struct ui *ui)
 	g.cols = l->portrait ? 2 : 3;
 	g.gap = layout_px(l, 32);
 	g.cw = (l->w - 2 * l->margin - (g.cols - 1) * g.gap) / g.cols;
-	g.ch = g.cw * 3 / 4 + layout_px(l, 240); /* room for a title of three lines */
+	g.ch = g.cw * 3 / 4 + layout_text_px(l, 240); /* room for a title of three lines */
 	g.rows = (city_of(ui)->n_gifts + (size_t)g.cols - 1) / (size_t)g.cols;
 	if (ui_reach(ui)) { /* a grid shorter than its band sits down on the buttons */
 		int h = (int)grid_height(ui, &g) - l->margin;
@@ -246,7 +246,7 @@ static void gift_text(struct ui *ui, const struct gift *g, struct rect box)
 	y += ui_label(ui, &eyebrow, buf, box.x, y, box.w, 1) + layout_px(l, 8);
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};
 	y += ui_label(ui, &title, ui_tr(ui, &g->title), box.x, y, box.w, 3) + layout_px(l, 20);
-	struct text_style body = {FACE_SANS, layout_px(l, 38), ui_color(theme.text), 0};
+	struct text_style body = {FACE_SANS, layout_text_px(l, 38), ui_color(theme.text), 0};
 	y +=
 	    ui_label(ui, &body, ui_tr(ui, &g->description), box.x, y, box.w, 10) + layout_px(l, 20);
 	ui_text(UI_GIVEN_BY, ui_lang(ui), 0, buf, sizeof buf);
