@@ -48,6 +48,24 @@ static int tabs_width(struct ui *ui, const struct city *c)
 	return w - gap;
 }
 
+static struct text_style name_style(const struct ui *ui)
+{
+	return (struct text_style){FACE_SERIF_BOLD, layout_px(&ui->l, 48), ui_color(theme.text), 0};
+}
+
+/* The room the city's flag and name take on the top row: the name as
+ * wide as it is, at least 300 design px so the row does not change for a
+ * shorter name, and at most 400 (a longer one is cut there). */
+static int name_room(struct ui *ui, const struct city *c)
+{
+	const struct layout *l = &ui->l;
+	struct text_style st = name_style(ui);
+	int w, h, most = layout_px(l, 400), least = layout_px(l, 300);
+	ui_label_size(ui, &st, ui_tr(ui, &c->name), 0, 1, &w, &h);
+	w += layout_px(l, 48) * 4 / 3 + layout_px(l, 20) + layout_px(l, 32); /* flag, gaps */
+	return w > most ? most : w < least ? least : w;
+}
+
 /* Whether the section buttons need a row of their own under the bar. */
 static bool tabs_below(struct ui *ui, const struct city *c)
 {
@@ -56,7 +74,7 @@ static bool tabs_below(struct ui *ui, const struct city *c)
 	int lang = ui->c->hall.n_langs * (ui_min_target(ui) + layout_px(l, 36)) +
 	           ui_mode_width(ui) + layout_px(l, 32);
 	return l->portrait ||
-	       l->margin + back + tabs_width(ui, c) + layout_px(l, 400) > l->w - l->margin - lang;
+	       l->margin + back + tabs_width(ui, c) + name_room(ui, c) > l->w - l->margin - lang;
 }
 
 /* Whether the mode buttons, beside the section buttons on their row, would
@@ -107,7 +125,7 @@ static void name_row(struct ui *ui, const struct city *c, int x, int right)
 	int top = layout_px(l, 40), fh = layout_px(l, 48);
 	struct rect flag = {x, top + (ui_min_target(ui) - fh) / 2, fh * 4 / 3, fh};
 	ui_image(ui, &c->flag, flag, IMAGE_CONTAIN);
-	struct text_style name = {FACE_SERIF_BOLD, layout_px(l, 48), ui_color(theme.text), 0};
+	struct text_style name = name_style(ui);
 	int nw, nh, nx = flag.x + flag.w + layout_px(l, 20);
 	ui_label_size(ui, &name, ui_tr(ui, &c->name), right - nx, 1, &nw, &nh);
 	ui_label(ui, &name, ui_tr(ui, &c->name), nx, top + (ui_min_target(ui) - nh) / 2, right - nx,
