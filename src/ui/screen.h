@@ -76,4 +76,12 @@ extern const struct screen_ops screen_home, screen_photos, screen_history, scree
 int screen_city_top(struct ui *ui);
 void screen_city_bar(struct ui *ui);
 
+/* The gift page of gift i of the current city, below top: where its
+ * picture and its words go (text.h their height), the picture giving
+ * way until the words end above the buttons, where they can. */
+void screen_gift_page(struct ui *ui, size_t i, int top, struct rect *img, struct rect *text);
+
+/* Where the gift page starts, below the bar. */
+int screen_gift_top(struct ui *ui);
+
 #endif

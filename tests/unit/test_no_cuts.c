@@ -3,7 +3,9 @@
  * photo, history, gift grid and gift page of every city, at 1920x1080,
  * 1080x1920 and 3840x2160, in both languages, and every screen a visitor
  * can reach again in large text. A cut is counted where the text is
- * wrapped (text_cuts), measured or drawn, seen or scrolled away. */
+ * wrapped (text_cuts), measured or drawn, seen or scrolled away. A gift's
+ * page, whose words are not wrapped into a fixed box, has them end above
+ * the buttons, beside or below its picture, never on it. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -58,6 +60,19 @@ static void visit_place(struct world *w, const char *place, int lang, unsigned l
 	hit_clear(&ui->hits);
 	sc->draw(ui);
 	check_uncut(w->text, seen, place, lang);
+	if (s.screen != NAV_GIFT)
+		return;
+	struct rect img, text;
+	screen_gift_page(ui, (size_t)s.item, screen_gift_top(ui), &img, &text);
+	bool below = text.y >= img.y + img.h, beside = text.x >= img.x + img.w;
+	int bottom = ui_content_bottom(ui, 2);
+	if (text.y + text.h > bottom || !(below || beside))
+		printf("  %dx%d %s lang %d%s: the words at %d..%d, the page ends at %d\n", W, H,
+		       place, lang, TEXT == NAV_TEXT_LARGE ? " large text" : "", text.y,
+		       text.y + text.h, bottom);
+	CHECK(text.y + text.h <= bottom);
+	CHECK(below || beside);
+	CHECK(text.h > 0 && img.w > 0 && img.h > 0);
 }
 
 /* Every slide of the loop at lang, as the player draws them (no images). */
