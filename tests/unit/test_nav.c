@@ -241,6 +241,7 @@ static void test_large_text(void)
 	CHECK_INT(step(t, NAV_EV_SET_TEXT, -1, 2200).text, NAV_TEXT_LARGE);
 	CHECK_INT(step(t, NAV_EV_SET_TEXT, 0, 2200).text, NAV_TEXT_NORMAL);
 	CHECK_INT(step(t, NAV_EV_SET_REACH, 1, 2200).text, NAV_TEXT_LARGE); /* its own field */
+	CHECK_INT(nav_carry(&hall, &hall, t).text, NAV_TEXT_LARGE);         /* through a reload */
 	struct nav_state u = step(t, NAV_EV_TICK, 0, 2195 + IDLE - 1);
 	CHECK_INT(u.text, NAV_TEXT_LARGE);
 	u = step(t, NAV_EV_TICK, 0, 2195 + IDLE);
