@@ -10,11 +10,11 @@ CFLAGS  ?= -O2 -g
 VERSION := $(shell sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' debian/changelog)
 
 # Debian packages: to build and run, and in addition to test.
-DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev \
+DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev libcec-dev \
              libjpeg62-turbo-dev libheif-dev libdrm-dev libxext-dev libx11-dev gettext \
              fonts-noto-core fonts-noto-cjk
 DEB_TEST  := xvfb xauth xdotool x11-xserver-utils imagemagick libheif-examples clang-format git \
-             systemd tzdata time clang libclang-rt-14-dev
+             systemd tzdata time clang libclang-rt-14-dev libcec6
 DEB_BENCH := feh xvfb libgl1-mesa-dri libglx-mesa0
 PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg libheif libdrm xext x11
 
@@ -316,11 +316,15 @@ debug:
 		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined" \
 		LDFLAGS="-fsanitize=address,undefined" all
 
-FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c tests/bench/*.h tests/fuzz/*.c tests/fuzz/*.h)
+FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/fakes/*.c tests/bench/*.c tests/bench/*.h tests/fuzz/*.c tests/fuzz/*.h)
 # The format, then the include rule between src/'s folders (src/layers.txt).
 lint:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "lint: format is clean"
 	@bash tests/tools/check_includes.sh && echo "lint: includes follow src/layers.txt"
+	@missing=$$(for f in src/*/*.c; do grep -qF "$$f" docs/architecture.md || \
+		grep -qF "\`$$(basename $$f)\`" docs/architecture.md || echo " $$f"; done); \
+	if [ -n "$$missing" ]; then echo "lint: not in docs/architecture.md's module map:$$missing"; exit 1; fi; \
+	echo "lint: every module is in docs/architecture.md's module map"
 
 format:
 	clang-format -i $(FORMAT_FILES)

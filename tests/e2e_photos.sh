@@ -27,28 +27,19 @@ same() {
 		fail "$name ends on $place with its caption, as drawn headless" "$r" "$(tail -3 "$TMP/photos.log")"
 	fi
 }
-drag() { # drag X0 X1: a finger (the mouse) dragged across the middle in 10 steps
-	local i
-	xdotool mousemove "$1" 360 mousedown 1
-	for i in $(seq 1 10); do
-		xdotool mousemove $(($1 + ($2 - $1) * i / 10)) 360
-		sleep 0.02
-	done
-	xdotool mouseup 1
-}
+swipe() { drag "$1" 360 "$2" 360; } # swipe X0 X1: across the middle
 
 SDL_RENDER_DRIVER=software SDL_RENDER_BATCHING=1 STATE_DIRECTORY=$TMP/photos-state \
 	"$TH" --window ${W}x$H --at city/$city/photos/1 "$live" >"$TMP/photos.log" 2>&1 &
 pid=$!
-win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-xdotool windowmove "$win" 0 0
+hall_window "$pid"
 sleep 2
 same "the city's first photo" 1
 for i in $(seq 2 "$n"); do
-	drag 1000 300
+	swipe 1000 300
 	same "a swipe to photo $i of $n" "$i"
 done
-drag 1000 300
+swipe 1000 300
 same "a swipe past the last photo" "$n"
 for i in $(seq $((n - 1)) -1 1); do
 	xdotool mousemove 30 360 click 1

@@ -26,21 +26,12 @@ same() {
 		fail "$rd: $name ends on $place as drawn headless" "$r" "$(tail -3 "$TMP/final.log")"
 	fi
 }
-drag() { # drag X0 Y0 X1 Y1: a finger (the mouse) dragged in 10 steps
-	xdotool mousemove "$1" "$2" mousedown 1
-	for i in $(seq 1 10); do
-		xdotool mousemove $(($1 + ($3 - $1) * i / 10)) $(($2 + ($4 - $2) * i / 10))
-		sleep 0.02
-	done
-	xdotool mouseup 1
-}
 
 for rd in software opengl; do
 	SDL_RENDER_DRIVER=$rd SDL_RENDER_BATCHING=1 STATE_DIRECTORY=$TMP/final-state-$rd \
 		"$TH" --window ${W}x$H --at city/oxford/history "$live" >"$TMP/final.log" 2>&1 &
 	pid=$!
-	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-	xdotool windowmove "$win" 0 0
+	hall_window "$pid"
 	sleep 2
 	# A visitor scrolls Oxford's history down and reads; staff save another
 	# city's file: the visitor stays where they were, on a clean frame.
@@ -80,8 +71,7 @@ for rd in software opengl; do
 	SDL_RENDER_DRIVER=$rd SDL_RENDER_BATCHING=1 STATE_DIRECTORY=$TMP/final-state-$rd \
 		"$TH" --window ${W}x$H --at city/oxford/photos/1 "$live" >"$TMP/final.log" 2>&1 &
 	pid=$!
-	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-	xdotool windowmove "$win" 0 0
+	hall_window "$pid"
 	sleep 2
 	drag 1000 360 300 360
 	same "a swipe to the next photo" city/oxford/photos/2 swipe
@@ -95,8 +85,7 @@ for rd in software opengl; do
 	SDL_RENDER_DRIVER=$rd SDL_RENDER_BATCHING=1 STATE_DIRECTORY=$TMP/final-state-$rd \
 		"$TH" --window ${W}x$H --trace "$live" >"$TMP/final.trace" 2>"$TMP/final.log" &
 	pid=$!
-	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-	xdotool windowmove "$win" 0 0
+	hall_window "$pid"
 	sleep 3
 	xdotool mousemove 640 400 click 1
 	same "a wake" home wake
@@ -116,8 +105,7 @@ done
 rd=software
 "$TH" --window ${W}x$H --at home "$live" >"$TMP/final.log" 2>&1 &
 pid=$!
-win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-xdotool windowmove "$win" 0 0
+hall_window "$pid"
 sleep 2
 add_cities() { # add_cities FROM TO: copies of Oxford (a suspended link) as cities FROM..TO
 	local list=""

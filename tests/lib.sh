@@ -35,6 +35,26 @@ start_xvfb() {
 	for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 }
 
+# hall_window PID: waits (up to 10 s) for the visible window of the program
+# PID and moves it to 0,0, so the pointer's and a screenshot's coordinates
+# are the window's; its id in $win.
+hall_window() {
+	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$1" 2>/dev/null | head -1)
+	[ -n "$win" ] && xdotool windowmove "$win" 0 0
+}
+
+# drag X0 Y0 X1 Y1: a finger (the mouse) pressed at X0,Y0, moved there in
+# 10 steps of 20 ms, lifted at X1,Y1.
+drag() {
+	local i
+	xdotool mousemove "$1" "$2" mousedown 1
+	for i in $(seq 1 10); do
+		xdotool mousemove $(($1 + ($3 - $1) * i / 10)) $(($2 + ($4 - $2) * i / 10))
+		sleep 0.02
+	done
+	xdotool mouseup 1
+}
+
 # A copy of the sample content to break on purpose.
 
 copy_content() {

@@ -56,14 +56,6 @@ screen_is() {
 	if "$PNGDIFF" "$TMP/$1.png" "$TMP/screen.png" 0.5 >/dev/null; then pass "$2"; else
 		fail "$2" "the screen is not $1: $out" "$(tail -3 "$TMP/staff.log")"; fi
 }
-drag() { # drag X0 Y0 X1 Y1: a finger (the mouse) dragged in 10 steps
-	xdotool mousemove "$1" "$2" mousedown 1
-	for i in $(seq 1 10); do
-		xdotool mousemove $(($1 + ($3 - $1) * i / 10)) $(($2 + ($4 - $2) * i / 10))
-		sleep 0.02
-	done
-	xdotool mouseup 1
-}
 edit() { # edit WORD: the captions of Oxford's photos 2 and 3 end with (WORD)
 	sed -i -E "s/(побратимских связей|кубок городов-побратимов)[^.]*\./\1 ($1)./" "$c/cities/oxford/city.yaml"
 }

@@ -9,13 +9,13 @@
 #include <unistd.h>
 
 #include "base/log.h"
-#include "image/deriv_cache.h"
 #include "input/corner_hold.h"
 #include "content/hours.h"
 #include "content/zone.h"
 #include "input/monkey.h"
 #include "app/opening.h"
-#include "app/drm_probe.h"
+#include "app/derivs.h"
+#include "app/no_screen.h"
 #include "app/backoff.h"
 #include "render/orbit.h"
 #include "app/signals.h"
@@ -291,13 +291,6 @@ static void monkey_touches(struct app *a, uint64_t now)
 		on_input(a, &in[i], w, h);
 }
 
-/* The state folder the failed starts are counted in: --state-dir, else
- * systemd's $STATE_DIRECTORY; NULL (not counted) in a developer's run. */
-static const char *backoff_dir(const struct options *o)
-{
-	return o->state_dir ? o->state_dir : getenv("STATE_DIRECTORY");
-}
-
 /* After a presented frame: READY=1 after the first, and the watchdog's
  * ping with the status when due. */
 static void tell_systemd(struct app *a, uint64_t now)
@@ -305,7 +298,8 @@ static void tell_systemd(struct app *a, uint64_t now)
 	char status[256], msg[300];
 	if (!a->ready) {
 		a->ready = true;
-		backoff_clear(backoff_dir(a->o)); /* on screen: the next failure starts afresh */
+		backoff_clear(
+		    no_screen_count_dir(a->o)); /* on screen: the next failure starts afresh */
 		app_status_line(a, now, status, sizeof status);
 		snprintf(msg, sizeof msg, "READY=1\nSTATUS=%s", status);
 		notify_send(&a->notify, msg);
@@ -431,8 +425,6 @@ static void draw(struct app *a, uint64_t now)
 {
 	uint64_t t0 = SDL_GetPerformanceCounter();
 	int w, h;
-	if (a->visit)
-		visit_drawing(a->visit, true);
 	SDL_GetRendererOutputSize(a->ren, &w, &h);
 	if (a->opening.closed) { /* dark: a black screen, nothing moving */
 		SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
@@ -444,8 +436,6 @@ static void draw(struct app *a, uint64_t now)
 	}
 	app_panel_draw(a, now, w, h);
 	SDL_RenderPresent(a->ren);
-	if (a->visit)
-		visit_drawing(a->visit, false);
 	unsigned i = a->frames++ % FRAMES_KEPT;
 	a->frame_at[i] = now;
 	a->frame_ms[i] = (float)((double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
@@ -456,13 +446,31 @@ static void draw(struct app *a, uint64_t now)
 	tell_systemd(a, now);
 }
 
+/* The way of switching the panel that hall.yaml's display_power asks for:
+ * HDMI-CEC for cec, DPMS otherwise (black only forbids it); opened again
+ * when a reload moves display_power to or from cec, saying so once. */
+static void choose_power(struct app *a)
+{
+	const struct content *c = app_content(a);
+	enum display_power want = c ? c->hall.display_power : DISPLAY_POWER_DPMS;
+	bool cec = want == DISPLAY_POWER_CEC;
+	if (a->power && cec == (a->power_for == DISPLAY_POWER_CEC))
+		return;
+	screen_power_drop(a->power); /* lit again before the other way takes over */
+	a->power = cec ? screen_power_open_cec(a->o->cec_library) : screen_power_open(a->win);
+	a->power_for = want;
+	if (a->power)
+		log_info("screen power: %s", screen_power_describe(a->power));
+}
+
 /* The panel off while the hall is dark, once its black frame is shown; on
  * while the staff panel is open over it. */
 static void follow_power(struct app *a)
 {
 	const struct content *c = app_content(a);
 	bool on = !a->opening.closed || (a->panel && panel_is_open(a->panel));
-	screen_power_want(a->power, on, !c || c->hall.display_power == DISPLAY_POWER_DPMS);
+	choose_power(a);
+	screen_power_want(a->power, on, !c || c->hall.display_power != DISPLAY_POWER_BLACK);
 }
 
 static void loop(struct app *a)
@@ -514,82 +522,6 @@ static void loop(struct app *a)
 		log_info("stopping on signal %d", signals_stop());
 }
 
-/* SDL's kmsdrm driver says "kmsdrm not available" for every failure: the
- * journal gets the reason in plain words (no device, no permission, no
- * monitor, another program holds the display). */
-static void why_no_screen(void)
-{
-	const char *want = getenv("SDL_VIDEODRIVER");
-	if (!want || strcmp(want, "kmsdrm") != 0)
-		return;
-	char msg[512];
-	if (drm_probe(NULL, msg, sizeof msg) != DRM_PROBE_OK)
-		log_error("%s", msg);
-}
-
-/* The screen could not be had: under --kiosk, wait before exiting, longer
- * after each failed start in a row, saying so once per step; SIGTERM
- * still ends the wait. */
-static void back_off(const struct options *o)
-{
-	if (!o->kiosk)
-		return;
-	unsigned n = backoff_failed(backoff_dir(o));
-	unsigned s = backoff_delay_s(n);
-	if (s)
-		log_error("the hall could not start (failed start %u in a row): waiting %u s "
-		          "before exiting, longer after each failure (at most %d s)",
-		          n, s, BACKOFF_MAX_S);
-	else
-		log_error("the hall could not start: exiting for systemd to try again");
-	for (unsigned ms = 0; ms < s * 1000 && !signals_stop(); ms += 100)
-		SDL_Delay(100);
-}
-
-/* Under --kiosk, SDL's offscreen and dummy drivers would run a hall
- * nobody sees: refused, with a line saying so. */
-static bool kiosk_without_screen(const struct options *o)
-{
-	const char *drv = SDL_GetCurrentVideoDriver();
-	if (!o->kiosk || !drv || (strcmp(drv, "offscreen") != 0 && strcmp(drv, "dummy") != 0))
-		return false;
-	log_error("--kiosk needs a screen, but SDL found none and chose its \"%s\" driver, "
-	          "which shows nothing: run it on the console (SDL_VIDEODRIVER=kmsdrm) or "
-	          "under X",
-	          drv);
-	return true;
-}
-
-/* The derivative cache's budget: every photo of a hall of a dozen cities,
- * at the photo screen's and the loop's sizes, at 1920x1080 (8 MB each);
- * at 3840x2160 (33 MB each) the warm-up stops when it is full. */
-#define DERIV_BUDGET ((size_t)2 << 30)
-
-/* The cache of pictures at the screen's size (deriv_cache), or NULL. */
-static struct deriv_cache *open_derivs(void)
-{
-	char dir[4096];
-	if (deriv_cache_dir(dir, sizeof dir) != 0) {
-		log_warning("no cache directory (neither $CACHE_DIRECTORY nor $HOME): photos "
-		            "are decoded from their originals");
-		return NULL;
-	}
-	return deriv_cache_open(dir, DERIV_BUDGET);
-}
-
-/* Says what the cache of pictures did in this run, then closes it. */
-static void close_derivs(struct deriv_cache *d)
-{
-	struct deriv_cache_stats st;
-	if (!d)
-		return;
-	deriv_cache_stats(d, &st);
-	log_info("pictures at the screen's size: %zu read from the cache, %zu written, %zu "
-	         "found damaged; %zu files, %zu MB",
-	         st.hits, st.written, st.rejected, st.files, st.bytes >> 20);
-	deriv_cache_free(d);
-}
-
 static void wake_for_launch(void *ctx)
 {
 	SDL_Event ev = {.type = *(Uint32 *)ctx};
@@ -627,8 +559,8 @@ int app_run(const struct options *o, const char *dir)
 	            getenv("WATCHDOG_PID"), getpid());
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		log_error("cannot start SDL video: %s", SDL_GetError());
-		why_no_screen();
-		back_off(o);
+		no_screen_say_why();
+		no_screen_back_off(o);
 		return 1;
 	}
 	a.wake_event = SDL_RegisterEvents(3);
@@ -644,12 +576,12 @@ int app_run(const struct options *o, const char *dir)
 	a.waiting = (struct live_status){.dir = dir, .shown_dir = dir, .shown = LIVE_SHOWN_NONE};
 	a.launch = live_launch_start(&lc, wake_for_reload, &a.live_event, wake_for_launch,
 	                             &a.launch_event);
-	if (!a.launch || kiosk_without_screen(o))
+	if (!a.launch || no_screen_kiosk_refuses(o))
 		goto done;
-	a.derivs = open_derivs();
+	a.derivs = derivs_open();
 	if (open_window(&a) != 0) {
-		why_no_screen();
-		back_off(o);
+		no_screen_say_why();
+		no_screen_back_off(o);
 		goto done;
 	}
 	await_live(&a);
@@ -670,9 +602,7 @@ int app_run(const struct options *o, const char *dir)
 		monkey_init(&a.monkey, o->monkey_seed, a.started,
 		            MONKEY_INTERVAL_MS * a.clock.speed);
 	}
-	a.power = screen_power_open(a.win);
-	if (a.power)
-		log_info("screen power: %s", screen_power_describe(a.power));
+	choose_power(&a);
 	app_panel_start(&a);
 	if (shown && start_visit(&a) != 0)
 		goto done;
@@ -689,7 +619,7 @@ done:
 	panel_free(a.panel);
 	keypad_free(a.keypad);
 	visit_free(a.visit);
-	close_derivs(a.derivs); /* after the visit: its decoders use it */
+	derivs_close(a.derivs); /* after the visit: its decoders use it */
 	live_stop(a.live);      /* after the visit: it draws from the content */
 	notice_free(a.notice);
 	text_free(a.text);

@@ -72,6 +72,7 @@ struct app {
 	struct opening opening;         /* dark outside the opening hours */
 	struct monkey monkey;           /* --monkey: the soak test's random touches */
 	struct screen_power *power;     /* the panel off outside the opening hours */
+	enum display_power power_for;   /* the display_power power was opened for */
 	struct sync_status sync;        /* the git sync's last run, for the panel */
 	uint64_t sync_read;             /* when it was read; 0: not yet */
 	enum state_dir_kind state_kind; /* where the last good copy is kept */

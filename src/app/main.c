@@ -50,13 +50,16 @@ static const char *run_language(const struct options *o, const char *dir)
 }
 
 /* --check: every problem, then a one-line verdict. */
-static int run_check(const char *dir, struct content *c, struct diag *d)
+static int run_check(const struct options *o, const char *dir, struct content *c, struct diag *d)
 {
 	diag_print(d, stdout, dir);
 	size_t errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING);
-	if (c && c->hall.hours.set && c->hall.display_power == DISPLAY_POWER_DPMS) {
+	if (c && c->hall.hours.set && c->hall.display_power != DISPLAY_POWER_BLACK) {
 		char power[768];
-		screen_power_probe(power, sizeof power);
+		if (c->hall.display_power == DISPLAY_POWER_CEC)
+			screen_power_probe_cec(o->cec_library, power, sizeof power);
+		else
+			screen_power_probe(power, sizeof power);
 		printf(_("screen power: %s\n"), power);
 	}
 	if (c) { /* the rule book gives no content when it found an error */
@@ -159,7 +162,7 @@ int main(int argc, char **argv)
 	if (o.mode == MODE_RUN) {
 		rc = show(&o, dir, &c, &d);
 	} else if (o.mode == MODE_CHECK) {
-		rc = run_check(dir, c, d);
+		rc = run_check(&o, dir, c, d);
 	} else {
 		diag_log(d, stderr, dir);
 		if (!c)

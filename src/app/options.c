@@ -42,6 +42,8 @@ static const char *const usage =
        "                       \"2026-11-23 12:59\" (opening hours)\n"
        "  --monkey SEED        random taps, swipes, pinches and long presses, one\n"
        "                       every 50 ms, from the random seed SEED (the soak test)\n"
+       "  --cec-library FILE   load FILE instead of libcec.so.6 for HDMI-CEC\n"
+       "                       (display_power: cec)\n"
        "  SIGUSR1              acts as if the graphics device had been reset\n"
        "  SIGUSR2              hangs the main loop (for the watchdog test)\n"
        "Without it those options are refused and the two signals ignored.\n");
@@ -149,6 +151,10 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 			            v);
 		o->monkey = true;
 		o->monkey_seed = (unsigned)s;
+	} else if (strcmp(name, "--cec-library") == 0) {
+		if (!*v)
+			return fail(err, es, "%s wants a file name", name);
+		o->cec_library = v;
 	} else if (strcmp(name, "--clock-start") == 0) {
 		if (sim_clock_parse_local(v) == (time_t)-1)
 			return fail(
@@ -162,8 +168,9 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 }
 
 static const char *const valued[] = {
-    "--window", "--size",      "--screenshot",   "--at",          "--lang",        "--text",
-    "--poll",   "--state-dir", "--staff-corner", "--clock-speed", "--clock-start", "--monkey"};
+    "--window",      "--size",   "--screenshot", "--at",           "--lang",
+    "--text",        "--poll",   "--state-dir",  "--staff-corner", "--clock-speed",
+    "--clock-start", "--monkey", "--cec-library"};
 
 static int parse_one(int argc, char **argv, int *i, struct options *o, char *err, size_t es)
 {
@@ -221,6 +228,7 @@ int options_allow_test_hooks(struct options *o, const char *env, char *err, size
 	const char *hook = o->monkey        ? "--monkey"
 	                   : o->clock_speed ? "--clock-speed"
 	                   : o->clock_start ? "--clock-start"
+	                   : o->cec_library ? "--cec-library"
 	                                    : NULL;
 	if (hook && !o->test_hooks)
 		return fail(err, err_size,

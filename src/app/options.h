@@ -27,7 +27,10 @@ struct options {
 	unsigned clock_speed;
 	const char *clock_start;
 	bool monkey; /* for the soak test: random touches, one every 50 ms */
-	/* The test hooks (the clock options, --monkey, SIGUSR1 and SIGUSR2) may
+	/* For tests: the file loaded instead of libcec.so.6 (NULL: libcec). */
+	const char *cec_library;
+	/* The test hooks (the clock options, --monkey, --cec-library, SIGUSR1
+	 * and SIGUSR2) may
 	 * be used: TWINHALL_TEST_HOOKS=1 (see options_allow_test_hooks). */
 	bool test_hooks;
 	unsigned monkey_seed;

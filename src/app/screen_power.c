@@ -44,13 +44,33 @@ struct screen_power *screen_power_open(SDL_Window *w)
 	return screen_power_new(impls, sizeof impls / sizeof *impls, w);
 }
 
+struct screen_power *screen_power_open_cec(const char *library)
+{
+	struct screen_power *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->ctx = dpms_cec_start(library);
+	if (p->ctx)
+		p->impl = &dpms_cec;
+	else
+		snprintf(p->describe, sizeof p->describe,
+		         _("none (HDMI-CEC cannot start: out of memory): when the hall is closed "
+		           "the screen is only drawn black"));
+	return p;
+}
+
 void screen_power_want(struct screen_power *p, bool on, bool allowed)
 {
 	enum screen_power_state next = on || !allowed ? SCREEN_POWER_ON : SCREEN_POWER_OFF;
 	if (!p || !p->impl || p->state == SCREEN_POWER_BROKEN || p->state == next)
 		return;
 	char why[256] = "";
-	if (p->impl->set(p->ctx, next == SCREEN_POWER_ON, why, sizeof why) != 0) {
+	int rc = p->impl->set(p->ctx, next == SCREEN_POWER_ON, why, sizeof why);
+	if (rc > 0) { /* the method has said in the journal why it cannot */
+		p->state = SCREEN_POWER_BROKEN;
+		return;
+	}
+	if (rc != 0) {
 		log_warning("screen power: %s failed (%s): the screen is only drawn black from "
 		            "now on",
 		            _(p->impl->name), why);
@@ -61,9 +81,9 @@ void screen_power_want(struct screen_power *p, bool on, bool allowed)
 	}
 	p->state = next;
 	if (next == SCREEN_POWER_ON)
-		log_info("screen power: the panel is on (%s)", p->describe);
+		log_info("screen power: the panel is on (%s)", screen_power_describe(p));
 	else
-		log_info("screen power: the panel is off (%s)", p->describe);
+		log_info("screen power: the panel is off (%s)", screen_power_describe(p));
 }
 
 enum screen_power_state screen_power_state(const struct screen_power *p)
@@ -71,12 +91,18 @@ enum screen_power_state screen_power_state(const struct screen_power *p)
 	return p ? p->state : SCREEN_POWER_ON;
 }
 
-const char *screen_power_describe(const struct screen_power *p)
+const char *screen_power_describe(struct screen_power *p)
 {
-	return p ? p->describe : "none";
+	if (!p)
+		return "none";
+	if (p->impl && p->impl->describe)
+		p->impl->describe(p->ctx, p->describe, sizeof p->describe);
+	return p->describe;
 }
 
-void screen_power_free(struct screen_power *p)
+/* Lights the panel if it is off and frees p, waiting for the method or
+ * not. */
+static void release(struct screen_power *p, bool wait)
 {
 	if (!p)
 		return;
@@ -84,7 +110,19 @@ void screen_power_free(struct screen_power *p)
 		char why[256];
 		p->impl->set(p->ctx, true, why, sizeof why);
 	}
-	if (p->impl)
+	if (p->impl && !wait && p->impl->drop)
+		p->impl->drop(p->ctx);
+	else if (p->impl)
 		p->impl->close(p->ctx);
 	free(p);
+}
+
+void screen_power_free(struct screen_power *p)
+{
+	release(p, true);
+}
+
+void screen_power_drop(struct screen_power *p)
+{
+	release(p, false);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "app/cec_link.h"
 #include "app/drm_probe.h"
 
 /* 1 when the X server in $DISPLAY can do DPMS; else 0, the reason in why. */
@@ -45,4 +46,18 @@ void screen_power_probe(char *buf, size_t size)
 	         _("none found here (%s; %s): outside the opening hours the screen would only be "
 	           "drawn black"),
 	         x11, drm);
+}
+
+void screen_power_probe_cec(const char *library, char *buf, size_t size)
+{
+	char what[256] = "", why[512] = "";
+	struct cec_link *l = cec_link_open(library, false, what, sizeof what, why, sizeof why);
+	if (l)
+		snprintf(buf, size, _("HDMI-CEC through the adapter %s"), what);
+	else
+		snprintf(buf, size,
+		         _("none found here (HDMI-CEC: %s): outside the opening hours the screen "
+		           "would only be drawn black"),
+		         why);
+	cec_link_close(l);
 }

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-static const char *const names[PERF_PIECES] = {"bigalloc", "split", "pace", "pause"};
+static const char *const names[PERF_PIECES] = {"bigalloc", "pace"};
 static bool off[PERF_PIECES];
 
 bool perf_on(enum perf_piece p)

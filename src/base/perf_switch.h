@@ -10,9 +10,7 @@
 
 enum perf_piece {
 	PERF_BIGALLOC, /* image-sized buffers as mappings kept for reuse (bigalloc) */
-	PERF_SPLIT,    /* a photo on screen decoded by two threads (jpeg_split, offer_board) */
 	PERF_PACE,     /* in a transition, textures uploaded 2 MB a frame (texture_cache) */
-	PERF_PAUSE,    /* decoders pause while a frame is drawn (frame_signal) */
 	PERF_PIECES
 };
 

@@ -25,7 +25,6 @@ struct list {
 struct thread {
 	struct work_queue *q;
 	pthread_t id;
-	bool helper;          /* runs only ops->assist */
 	struct item *running; /* under the lock */
 };
 
@@ -37,7 +36,6 @@ struct work_queue {
 	/* Under the lock: */
 	struct list urgent, normal, done;
 	size_t waiting;
-	unsigned long kicks; /* so a kick during ops->assist is not missed */
 	atomic_bool stopping;
 	struct thread *threads;
 	int n_threads; /* started */
@@ -124,18 +122,10 @@ static void *thread_main(void *arg)
 	thread_background();
 	pthread_mutex_lock(&q->lock);
 	while (!atomic_load(&q->stopping)) {
-		unsigned long kicks = q->kicks;
-		if (q->ops->assist) {
-			pthread_mutex_unlock(&q->lock);
-			bool helped = q->ops->assist(q->ctx);
-			pthread_mutex_lock(&q->lock);
-			if (helped)
-				continue;
-		}
-		struct item *it = t->helper ? NULL : next_job(q);
+		struct item *it = next_job(q);
 		if (it)
 			run_job(t, it);
-		else if (kicks == q->kicks && !atomic_load(&q->stopping))
+		else
 			pthread_cond_wait(&q->wake, &q->lock);
 	}
 	pthread_mutex_unlock(&q->lock);
@@ -143,22 +133,21 @@ static void *thread_main(void *arg)
 }
 
 /* Starts thread t, named name; false when it cannot. */
-static bool start_thread(struct work_queue *q, struct thread *t, bool helper, const char *name)
+static bool start_thread(struct work_queue *q, struct thread *t, const char *name)
 {
 	t->q = q;
-	t->helper = helper;
 	if (pthread_create(&t->id, NULL, thread_main, t) != 0)
 		return false;
 	char n[THREAD_NAME_MAX];
-	snprintf(n, sizeof n, helper ? "%s-help" : "%s", name);
+	snprintf(n, sizeof n, "%s", name);
 	pthread_setname_np(t->id, n); /* for top and perf only: a failure changes nothing */
 	return true;
 }
 
 struct work_queue *work_queue_new(const struct work_queue_ops *ops, void *ctx, int workers,
-                                  int helpers, const char *name)
+                                  const char *name)
 {
-	if (workers < 1 || helpers < 0)
+	if (workers < 1)
 		return NULL;
 	struct work_queue *q = calloc(1, sizeof *q);
 	if (!q)
@@ -168,11 +157,11 @@ struct work_queue *work_queue_new(const struct work_queue_ops *ops, void *ctx, i
 	atomic_init(&q->stopping, false);
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->wake, NULL);
-	q->threads = calloc((size_t)(workers + helpers), sizeof *q->threads);
+	q->threads = calloc((size_t)workers, sizeof *q->threads);
 	if (!q->threads)
 		goto fail;
-	for (int i = 0; i < workers + helpers; i++) {
-		if (!start_thread(q, &q->threads[i], i >= workers, name))
+	for (int i = 0; i < workers; i++) {
+		if (!start_thread(q, &q->threads[i], name))
 			goto fail;
 		q->n_threads++;
 	}
@@ -211,9 +200,8 @@ bool work_queue_push(struct work_queue *q, void *job, unsigned flags)
 	pthread_mutex_lock(&q->lock);
 	list_append(it->urgent ? &q->urgent : &q->normal, it);
 	q->waiting++;
-	/* Every thread: a helper woken alone would leave the job waiting. */
 	if (!(flags & WORK_QUEUE_QUIET))
-		pthread_cond_broadcast(&q->wake);
+		pthread_cond_signal(&q->wake);
 	pthread_mutex_unlock(&q->lock);
 	return true;
 }
@@ -222,10 +210,8 @@ void work_queue_kick(struct work_queue *q)
 {
 	pthread_mutex_lock(&q->lock);
 	/* Called once a frame: threads sleep on when they have nothing to do. */
-	if (q->waiting || q->ops->assist) {
-		q->kicks++;
+	if (q->waiting)
 		pthread_cond_broadcast(&q->wake);
-	}
 	pthread_mutex_unlock(&q->lock);
 }
 

@@ -27,10 +27,6 @@ struct work_queue_ops {
 	/* Called on a worker thread, not under the queue's lock, after a job
 	 * has landed on the done list. Optional. */
 	void (*wake)(void *ctx);
-	/* Work that goes before any job (a part of a job another thread put
-	 * up): each thread calls it before it takes a job or sleeps, and again
-	 * after work_queue_kick; true when it did some. Optional. */
-	bool (*assist)(void *ctx);
 };
 
 /* Flags of work_queue_push. */
@@ -39,12 +35,11 @@ enum {
 	WORK_QUEUE_QUIET = 2,  /* wakes no sleeping thread: work_queue_kick will */
 };
 
-/* Starts workers threads (at least 1) that run jobs, and helpers threads
- * that only call ops->assist, named name and "name-help" (at most 15
- * bytes are kept). ops and ctx are borrowed and must outlive the queue.
+/* Starts workers threads (at least 1) that run jobs, named name (at most
+ * 15 bytes are kept). ops and ctx are borrowed and must outlive the queue.
  * NULL on failure. */
 struct work_queue *work_queue_new(const struct work_queue_ops *ops, void *ctx, int workers,
-                                  int helpers, const char *name);
+                                  const char *name);
 
 /* Stops the threads and waits for them: a running job finishes first (or
  * ends early, see work_queue_stopping); jobs waiting or done and not taken
@@ -57,8 +52,7 @@ void work_queue_free(struct work_queue *q);
 bool work_queue_push(struct work_queue *q, void *job, unsigned flags);
 
 /* Wakes every sleeping thread to take the jobs waiting (after quiet
- * pushes) and to call ops->assist (when assist work was put up); does
- * nothing when no job waits and there is no ops->assist. Any thread. */
+ * pushes); does nothing when no job waits. Any thread. */
 void work_queue_kick(struct work_queue *q);
 
 /* How many jobs are waiting, not yet taken by a thread. */

@@ -143,9 +143,14 @@ struct hall {
 	size_t n_font_dirs;
 	struct opening_hours hours;
 	/* hall.yaml display_power: outside the hours the panel is switched off
-	 * (dpms, the default) or only drawn black (black: for TVs that show a
-	 * "no signal" banner when their input goes dark). */
-	enum display_power { DISPLAY_POWER_DPMS, DISPLAY_POWER_BLACK } display_power;
+	 * (dpms, the default), the TV put in standby through HDMI-CEC (cec), or
+	 * the screen only drawn black (black: for TVs without a CEC adapter
+	 * that show a "no signal" banner when their input goes dark). */
+	enum display_power {
+		DISPLAY_POWER_DPMS,
+		DISPLAY_POWER_CEC,
+		DISPLAY_POWER_BLACK
+	} display_power;
 	/* The staff panel's PIN (hall.yaml staff_pin): 4 to 8 digits, or ""
 	 * when none is set (the panel then opens without one but shows no
 	 * folder paths and no error texts). */

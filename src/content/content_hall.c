@@ -202,7 +202,8 @@ static void read_font_dirs(struct content_fields_ctx *x, const struct yaml_doc_n
 	out->font_dirs = dirs;
 }
 
-/* display_power: dpms (the panel off outside the hours) or black. */
+/* display_power: dpms (the panel off outside the hours), cec (the TV in
+ * standby) or black. */
 static void read_display_power(struct content_fields_ctx *x, const struct yaml_doc_node *root,
                                struct hall *out)
 {
@@ -211,13 +212,16 @@ static void read_display_power(struct content_fields_ctx *x, const struct yaml_d
 		return;
 	if (v->kind == YAML_DOC_SCALAR && strcmp(v->str, "dpms") == 0)
 		out->display_power = DISPLAY_POWER_DPMS;
+	else if (v->kind == YAML_DOC_SCALAR && strcmp(v->str, "cec") == 0)
+		out->display_power = DISPLAY_POWER_CEC;
 	else if (v->kind == YAML_DOC_SCALAR && strcmp(v->str, "black") == 0)
 		out->display_power = DISPLAY_POWER_BLACK;
 	else
 		content_fields_error(x, v,
 		                     "\"display_power\" must be dpms (the screen is switched "
-		                     "off outside the opening hours) or black (it stays on, "
-		                     "drawn black), not %s",
+		                     "off outside the opening hours), cec (a TV put in standby "
+		                     "through HDMI-CEC) or black (it stays on, drawn black), "
+		                     "not %s",
 		                     v->kind == YAML_DOC_SCALAR ? v->str : content_fields_kind(v));
 }
 

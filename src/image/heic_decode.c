@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "base/frame_signal.h"
 #include "image/exif.h"
 #include "image/heif_boxes.h"
 #include "image/image_info.h"
@@ -41,8 +40,6 @@ static int push_rows(const struct heif_image *img, bool alpha, struct resize *r)
 	int first = row ? resize_begin(r, w, h) : -1;
 	bool more = first >= 0;
 	for (int y = first; more && y < h; y++) {
-		/* not while a transition's frame is drawn */
-		frame_signal_wait_below(FRAME_TRANSITION);
 		const uint8_t *s = px + (size_t)y * (size_t)stride;
 		for (int x = 0; x < w; x++, s += alpha ? 4 : 3)
 			row[x] = (uint32_t)(alpha ? s[3] : 255) << 24 | (uint32_t)s[0] << 16 |

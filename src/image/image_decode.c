@@ -8,12 +8,11 @@
 #include <unistd.h>
 
 #include "base/bigalloc.h"
-#include "base/frame_signal.h"
 #include "image/exif.h"
 #include "image/heic_decode.h"
 #include "image/image_info.h"
+#include "image/jpeg_decode.h"
 #include "image/png_chunks.h"
-#include "image/jpeg_split.h"
 #include "image/resize.h"
 
 /* The SDL_image type name for data, from its magic bytes; NULL if none. */
@@ -48,12 +47,22 @@ static void needed_size(int ow, int oh, int w, int h, enum image_fit fit, int *n
 	*nh = (int)(oh * s + 0.999);
 }
 
+static int jpeg_begin(void *ctx, int w, int h, bool one_scan)
+{
+	(void)one_scan;
+	return resize_begin(ctx, w, h);
+}
+
+static bool jpeg_row(void *ctx, const uint32_t *row)
+{
+	return resize_row(ctx, row);
+}
+
 /* A JPEG through libjpeg-turbo: decoded at the smallest DCT scale that still
  * covers the size it is shown at, then turned upright by its EXIF
  * orientation. *incomplete is set for a file without its end (half-copied). */
-static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r,
-                       struct offer_board *board, bool urgent, bool *incomplete, char *err,
-                       size_t err_size)
+static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, bool *incomplete,
+                       char *err, size_t err_size)
 {
 	struct image_info info;
 	int ow, oh, nw, nh;
@@ -69,7 +78,8 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r,
 		nw = nh;
 		nh = t;
 	}
-	enum jpeg_status st = jpeg_split_decode(data, len, nw, nh, r, board, urgent, err, err_size);
+	struct jpeg_sink sink = {jpeg_begin, jpeg_row, r, NULL};
+	enum jpeg_status st = jpeg_decode(data, len, nw, nh, &sink, err, err_size);
 	*incomplete = st == JPEG_INCOMPLETE;
 	return st == JPEG_OK ? 0 : -1;
 }
@@ -110,8 +120,6 @@ static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct re
 	int rc = first >= 0 ? 0 : -1;
 	bool more = true;
 	for (int y = first; rc == 0 && more && y < raw->h; y++) {
-		/* not while a transition's frame is drawn */
-		frame_signal_wait_below(FRAME_TRANSITION);
 		const Uint8 *src = (const Uint8 *)raw->pixels + (size_t)y * (size_t)raw->pitch;
 		rc = SDL_ConvertPixels(raw->w, 1, raw->format->format, src, raw->pitch,
 		                       SDL_PIXELFORMAT_ARGB8888, row, raw->w * 4);
@@ -145,14 +153,13 @@ static void png_chunks_error(enum png_chunks_status png, bool *incomplete, char 
 {
 	*incomplete = png == PNG_CHUNKS_CUT;
 	snprintf(err, err_size, "%s",
-	         *incomplete ? "the PNG file ends early (still being copied?)"
-	                     : "the PNG file is damaged");
+	         *incomplete ? _("the PNG file ends early (still being copied?)")
+	                     : _("the PNG file is damaged"));
 }
 
 /* image_decode; owned, when not NULL, is data, freed when no longer needed. */
 static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int h,
-                           enum image_fit fit, struct offer_board *board, bool urgent,
-                           bool *incomplete, char *err, size_t err_size)
+                           enum image_fit fit, bool *incomplete, char *err, size_t err_size)
 {
 	*incomplete = false;
 	const char *type = len > INT32_MAX ? NULL : sniff_type(data, len);
@@ -173,7 +180,7 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
 	int rc;
 	if (strcmp(type, "JPG") == 0)
-		rc = decode_jpeg(data, len, &r, board, urgent, incomplete, err, err_size);
+		rc = decode_jpeg(data, len, &r, incomplete, err, err_size);
 	else if (strcmp(type, "HEIC") == 0)
 		rc = heic_decode(data, len, &r, err, err_size);
 	else
@@ -201,66 +208,13 @@ static SDL_Surface *finish(struct resize *r, int rc, char *err, size_t err_size)
 SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
                           bool *incomplete, char *err, size_t err_size)
 {
-	return decode(data, len, NULL, w, h, fit, NULL, false, incomplete, err, err_size);
+	return decode(data, len, NULL, w, h, fit, incomplete, err, err_size);
 }
 
 SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_fit fit,
-                               struct offer_board *board, bool urgent, bool *incomplete, char *err,
-                               size_t err_size)
+                               bool *incomplete, char *err, size_t err_size)
 {
-	return decode(data, len, data, w, h, fit, board, urgent, incomplete, err, err_size);
-}
-
-/* A reader over another, pausing before each read while a transition's
- * frame is drawn (frame_signal): libpng reads a few kB at a time, so
- * SDL_image's decode of a PNG pauses too. Closing it closes the other. */
-static size_t SDLCALL paused_read(SDL_RWops *rw, void *ptr, size_t size, size_t n)
-{
-	frame_signal_wait_below(FRAME_TRANSITION);
-	return SDL_RWread(rw->hidden.unknown.data1, ptr, size, n);
-}
-
-static size_t SDLCALL paused_write(SDL_RWops *rw, const void *ptr, size_t size, size_t n)
-{
-	(void)rw, (void)ptr, (void)size, (void)n;
-	return 0;
-}
-
-static Sint64 SDLCALL paused_seek(SDL_RWops *rw, Sint64 offset, int whence)
-{
-	return SDL_RWseek(rw->hidden.unknown.data1, offset, whence);
-}
-
-static Sint64 SDLCALL paused_size(SDL_RWops *rw)
-{
-	return SDL_RWsize((SDL_RWops *)rw->hidden.unknown.data1);
-}
-
-static int SDLCALL paused_close(SDL_RWops *rw)
-{
-	int rc = SDL_RWclose(rw->hidden.unknown.data1);
-	SDL_FreeRW(rw);
-	return rc;
-}
-
-/* in, read through paused_read; NULL (in closed) when out of memory. */
-static SDL_RWops *paused_reader(SDL_RWops *in)
-{
-	if (!in)
-		return in;
-	SDL_RWops *rw = SDL_AllocRW();
-	if (!rw) {
-		SDL_RWclose(in);
-		return NULL;
-	}
-	rw->size = paused_size;
-	rw->seek = paused_seek;
-	rw->read = paused_read;
-	rw->write = paused_write;
-	rw->close = paused_close;
-	rw->type = SDL_RWOPS_UNKNOWN;
-	rw->hidden.unknown.data1 = in;
-	return rw;
+	return decode(data, len, data, w, h, fit, incomplete, err, err_size);
 }
 
 SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
@@ -287,6 +241,5 @@ SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fi
 	SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE);
 	if (!rw)
 		fclose(f);
-	rw = paused_reader(rw);
 	return finish(&r, decode_other(rw, &none, "PNG", &r, err, err_size), err, err_size);
 }

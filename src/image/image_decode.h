@@ -23,16 +23,11 @@ enum image_fit {
 SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
                           bool *incomplete, char *err, size_t err_size);
 
-struct offer_board;
-
 /* image_decode of data from big_malloc, which it frees, as early as it can:
  * a PNG's bytes go as soon as they are decoded, before the result is made,
- * which keeps a 10 MB scan's peak 7 MB lower. With a board, an urgent big
- * JPEG's lower part is put up on it for another worker, and any other JPEG
- * decode takes up such parts between its rows (see jpeg_split). */
+ * which keeps a 10 MB scan's peak 7 MB lower. */
 SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_fit fit,
-                               struct offer_board *board, bool urgent, bool *incomplete, char *err,
-                               size_t err_size);
+                               bool *incomplete, char *err, size_t err_size);
 
 /* A PNG decoded as image_decode does, read from the file open as fd (of len
  * bytes, from its start) as it is decoded: a 10 MB scan's file is never

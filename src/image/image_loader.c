@@ -14,8 +14,6 @@
 #include "image/deriv_cache.h"
 #include "image/image_file.h"
 #include "image/image_info.h"
-#include "image/offer_board.h"
-#include "base/perf_switch.h"
 
 enum { LOADER_MAX_THREADS = 4 };
 
@@ -23,9 +21,7 @@ enum { LOADER_MAX_THREADS = 4 };
 struct image_loader {
 	char root[PATH_MAX];
 	Uint32 wake_event;
-	struct offer_board *board; /* parts of urgent decodes, for idle threads */
 	struct work_queue *queue;
-	int n_threads;                        /* workers and helpers */
 	_Atomic(struct deriv_cache *) derivs; /* NULL: none */
 	struct work_queue *warm;              /* writes derivatives; NULL: none */
 	atomic_int busy;                      /* requests being decoded */
@@ -55,13 +51,10 @@ static bool is_png(int fd)
 	return info.format == IMAGE_INFO_PNG;
 }
 
-/* Reads and decodes r's file, helped through board when not NULL: a PNG as
- * it is read, any other read whole first. A file still being copied (a
- * JPEG without its end marker, a PNG without its last chunk) is read again
- * a few times, so a copy that is just finishing shows at once; not when q
- * (NULL: none) is stopping. */
-static void decode_into(const char *root, struct image_result *r, struct offer_board *board,
-                        bool urgent, const struct work_queue *q)
+/* Reads and decodes r's file: a PNG as it is read, any other read whole first. A file still being
+ * copied (a JPEG without its end marker, a PNG without its last chunk) is read again a few times,
+ * so a copy that is just finishing shows at once; not when q (NULL: none) is stopping. */
+static void decode_into(const char *root, struct image_result *r, const struct work_queue *q)
 {
 	for (int i = 0; i < INCOMPLETE_TRIES; i++) {
 		void *data = NULL;
@@ -77,7 +70,7 @@ static void decode_into(const char *root, struct image_result *r, struct offer_b
 			r->surface = image_decode_png_fd(fd, len, r->w, r->h, r->fit,
 			                                 &r->incomplete, r->error, sizeof r->error);
 		else if (image_file_read_fd(fd, &data, &len, r->error, sizeof r->error) == 0)
-			r->surface = image_decode_take(data, len, r->w, r->h, r->fit, board, urgent,
+			r->surface = image_decode_take(data, len, r->w, r->h, r->fit,
 			                               &r->incomplete, r->error, sizeof r->error);
 		close(fd);
 		if (!r->incomplete)
@@ -95,7 +88,7 @@ struct image_result *image_load_now(const char *root, const char *path, int w, i
 	r->w = w;
 	r->h = h;
 	r->fit = fit;
-	decode_into(root, r, NULL, false, NULL);
+	decode_into(root, r, NULL);
 	return r;
 }
 
@@ -111,8 +104,7 @@ static void decode(void *ctx, void *job, bool urgent)
 	r->surface = deriv_cache_read(d, r->path, r->w, r->h, r->fit);
 	r->derived = r->surface != NULL;
 	if (!r->derived) {
-		bool split = l->n_threads > 1 && perf_on(PERF_SPLIT);
-		decode_into(l->root, r, split ? l->board : NULL, urgent, l->queue);
+		decode_into(l->root, r, l->queue);
 		bool keep = r->surface && d && deriv_cache_keyed(r->path);
 		if (keep && !urgent)
 			deriv_cache_write(d, r->path, r->w, r->h, r->fit, r->surface, false);
@@ -147,7 +139,7 @@ static void warm_up(void *ctx, void *job, bool urgent)
 	}
 	if (deriv_cache_has(d, r->path, r->w, r->h, r->fit))
 		return;
-	decode_into(l->root, r, NULL, false, l->warm);
+	decode_into(l->root, r, l->warm);
 	if (r->surface)
 		deriv_cache_write(d, r->path, r->w, r->h, r->fit, r->surface, true);
 	SDL_FreeSurface(r->surface);
@@ -167,26 +159,11 @@ static void wake(void *ctx)
 	SDL_PushEvent(&ev);
 }
 
-/* Before any request: a part of a photo on screen, put up on the board. */
-static bool help(void *ctx)
-{
-	struct image_loader *l = ctx;
-	return offer_board_help(l->board);
-}
-
-static const struct work_queue_ops loader_ops = {
-    .run = decode, .drop = drop, .wake = wake, .assist = help};
+static const struct work_queue_ops loader_ops = {.run = decode, .drop = drop, .wake = wake};
 
 static const struct work_queue_ops warm_ops = {.run = warm_up, .drop = drop};
 
-/* A part was put up on the board: idle threads look. */
-static void wake_workers(void *arg)
-{
-	struct image_loader *l = arg;
-	work_queue_kick(l->queue);
-}
-
-struct image_loader *image_loader_new(const char *root, int workers, int helpers, Uint32 wake_event)
+struct image_loader *image_loader_new(const char *root, int workers, Uint32 wake_event)
 {
 	struct image_loader *l = calloc(1, sizeof *l);
 	if (!l)
@@ -194,14 +171,8 @@ struct image_loader *image_loader_new(const char *root, int workers, int helpers
 	snprintf(l->root, sizeof l->root, "%s", root);
 	l->wake_event = wake_event;
 	atomic_store(&l->quiet_from, clock_ms()); /* the start's own decodes first */
-	l->board = offer_board_new(wake_workers, l);
-	if (!l->board)
-		goto fail;
 	workers = workers < 1 ? 1 : workers > LOADER_MAX_THREADS ? LOADER_MAX_THREADS : workers;
-	helpers = helpers < 0 ? 0 : helpers > LOADER_MAX_THREADS - workers ? 0 : helpers;
-	l->n_threads = workers + helpers;
-	/* The board posts only from a decode, so only once l->queue is set. */
-	l->queue = work_queue_new(&loader_ops, l, workers, helpers, "decode");
+	l->queue = work_queue_new(&loader_ops, l, workers, "decode");
 	if (!l->queue)
 		goto fail;
 	return l;
@@ -210,13 +181,17 @@ fail:
 	return NULL;
 }
 
+size_t image_loader_waiting(struct image_loader *l)
+{
+	return work_queue_waiting(l->queue);
+}
+
 void image_loader_free(struct image_loader *l)
 {
 	if (!l)
 		return;
 	work_queue_free(l->warm);
 	work_queue_free(l->queue);
-	offer_board_free(l->board);
 	free(l);
 }
 
@@ -260,7 +235,7 @@ void image_loader_use_derivs(struct image_loader *l, struct deriv_cache *d)
 	if (!d || l->warm)
 		return;
 	/* One thread: warming up is never in a hurry. */
-	l->warm = work_queue_new(&warm_ops, l, 1, 0, "deriv");
+	l->warm = work_queue_new(&warm_ops, l, 1, "deriv");
 	if (l->warm)
 		atomic_store(&l->derivs, d);
 }

@@ -9,7 +9,6 @@
 #include <stdint.h>
 
 #include "image/image_decode.h"
-#include "image/offer_board.h"
 
 struct image_loader;
 
@@ -28,12 +27,9 @@ struct image_result {
 
 struct deriv_cache;
 
-/* Starts workers (1..4) threads reading images below the directory root,
- * and helpers more (up to 4 in all) that only take parts of urgent decodes
- * (see jpeg_split), for a core kept for drawing. wake_event is pushed
- * whenever a result is ready. NULL on failure. */
-struct image_loader *image_loader_new(const char *root, int workers, int helpers,
-                                      Uint32 wake_event);
+/* Starts workers (1..4) threads reading images below the directory root.
+ * wake_event is pushed whenever a result is ready. NULL on failure. */
+struct image_loader *image_loader_new(const char *root, int workers, Uint32 wake_event);
 
 /* Stops the workers (waiting for a decode in progress, which no longer
  * waits for a file still being copied) and frees all pending requests and
@@ -41,8 +37,7 @@ struct image_loader *image_loader_new(const char *root, int workers, int helpers
 void image_loader_free(struct image_loader *l);
 
 /* Asks for path decoded for fit into w x h. An urgent request (the image
- * is on screen now) goes before the others, and a big JPEG's decode is then
- * shared with another worker (see jpeg_split). A request equal to one still
+ * is on screen now) goes before the others. A request equal to one still
  * waiting or being decoded is dropped; if it is urgent, the waiting one
  * becomes urgent and moves up. */
 void image_loader_request(struct image_loader *l, const char *path, int w, int h,
@@ -63,6 +58,9 @@ void image_loader_warm(struct image_loader *l, const char *path, int w, int h, e
 
 /* Forgets requests not yet started (a new screen size makes them stale). */
 void image_loader_cancel(struct image_loader *l);
+
+/* How many requests wait for a worker (not those being decoded). */
+size_t image_loader_waiting(struct image_loader *l);
 
 /* Takes one finished result, or NULL when none is ready; the caller frees
  * it with image_result_free. */

@@ -1,9 +1,8 @@
 /* resize: where a decoder's rows go on their way to the picture shown. The
  * part of the image the box shows is resized row by row as the decoder
  * makes the rows, in the file's stored orientation; the small result is
- * turned upright at the end, so the whole decoded image is never held. Its
- * output rows may be made in two bands, the lower one by another thread
- * (see jpeg_split). Runs on worker threads; no renderer. */
+ * turned upright at the end, so the whole decoded image is never held.
+ * Runs on worker threads; no renderer. */
 #ifndef TWINHALL_RESIZE_H
 #define TWINHALL_RESIZE_H
 
@@ -24,13 +23,12 @@ struct resize {
 	/* Set by resize_begin: */
 	struct rect crop;     /* of the decoded rows, stored orientation */
 	int y;                /* the decoded row that comes next */
-	SDL_Surface *surface; /* the result, upright; NULL in a band of another's */
+	SDL_Surface *surface; /* the result, upright */
 	uint32_t *stored;     /* the resized rows before turning, orientation > 1 */
 	uint8_t *out;         /* where the scalers write: stored or the surface */
 	int out_w, out_h, pitch;
-	struct scaler *band[2]; /* output rows [0, split) and [split, out_h) */
-	int first[2], end[2];   /* the cropped source rows each band takes */
-	int split;              /* out_h while there is one band */
+	struct scaler *scaler;
+	int first, end; /* the cropped source rows the scaler takes */
 };
 
 /* The decoder's size is w x h: sets up the crop, the result and one scaler
@@ -38,22 +36,10 @@ struct resize {
  * wanted (those above a crop), or -1 when out of memory. */
 int resize_begin(struct resize *r, int w, int h);
 
-/* Splits the output rows in two bands at output row y (0 < y < out_h),
- * before any row is pushed; -1 when out of memory (then still one band). */
-int resize_split(struct resize *r, int y);
-
-/* Stops making band 1 here: another thread makes it. */
-void resize_drop_band(struct resize *r);
-
-/* Makes part a resize that writes only whole's output rows y..out_h-1 into
- * whole's memory (it owns none); whole was begun with the same decoder size.
- * Returns the decoded rows before the first it wants, or -1. */
-int resize_begin_band(struct resize *part, const struct resize *whole, int y);
-
 /* Takes decoded row r->y (ARGB8888); false once no later row is wanted. */
 bool resize_row(struct resize *r, const uint32_t *row);
 
-/* True when every band still made here has all its rows. */
+/* True when the result has all its rows. */
 bool resize_complete(const struct resize *r);
 
 /* After the last row: the result, upright, owned by the caller, or NULL

@@ -85,12 +85,9 @@ struct texture_cache *texture_cache_new(SDL_Renderer *r, const char *content_roo
 	c->renderer = r;
 	c->pace_left = PACE_BYTES;
 	/* One worker per core but one, at most 4: the render thread keeps a
-	 * core of its own, so a decode never stalls a frame. That core's time
-	 * between frames goes to a helper that shares the decode of a photo
-	 * on screen (at a lower priority than drawing, as every worker). */
+	 * core of its own, so a decode never stalls a frame. */
 	int cores = SDL_GetCPUCount(), workers = cores - 1 < 1 ? 1 : cores - 1 > 4 ? 4 : cores - 1;
-	int helpers = cores > workers && perf_on(PERF_SPLIT) ? 1 : 0;
-	c->loader = image_loader_new(content_root, workers, helpers, wake_event);
+	c->loader = image_loader_new(content_root, workers, wake_event);
 
 	if (!c->loader)
 		goto fail;

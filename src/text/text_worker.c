@@ -66,7 +66,7 @@ struct text_worker *text_worker_new(struct text *t, Uint32 wake_event)
 		return NULL;
 	w->wake_event = wake_event;
 	w->text = t;
-	w->queue = work_queue_new(&text_ops, w, 1, 0, "text");
+	w->queue = work_queue_new(&text_ops, w, 1, "text");
 	if (!w->queue) {
 		log_warning("no text worker: text is drawn on the render thread");
 		free(w);

@@ -64,11 +64,6 @@ void visit_set_shift(struct visit *v, int dx, int dy);
 /* Draws the current frame into the renderer's current target. */
 void visit_draw(struct visit *v, uint64_t now_ms);
 
-/* Around drawing and presenting a frame: true before, false after. Threads
- * helping to decode a photo on screen pause meanwhile, so drawing keeps a
- * core of its own. */
-void visit_drawing(struct visit *v, bool drawing);
-
 /* Back to the start of the attract loop in the starting language, letting
  * go of the layers, the loop's slides and cached text and images (the
  * screen goes dark for the night, or wakes from it). */

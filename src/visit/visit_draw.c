@@ -6,7 +6,6 @@
 
 #include <assert.h>
 
-#include "base/frame_signal.h"
 #include "render/draw.h"
 #include "visit/frame_plan.h"
 #include "ui/hints.h"
@@ -375,11 +374,4 @@ bool visit_ring_growing(const struct visit *v, uint64_t now)
 bool visit_at_rest(const struct visit *v)
 {
 	return v->fade.stage == FADE_NONE && !place_moving(v) && !visit_ring_growing(v, v->ui.now);
-}
-
-void visit_drawing(struct visit *v, bool drawing)
-{
-	frame_signal_set(!drawing                 ? FRAME_IDLE
-	                 : visit_in_transition(v) ? FRAME_TRANSITION
-	                                          : FRAME_DRAWING);
 }

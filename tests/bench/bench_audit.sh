@@ -10,7 +10,7 @@
 bench=$1 dir=$2 runs=${RUNS:-3}
 tmp=$(mktemp -d /tmp/twinhall-audit.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-variants="all bigalloc split pace pause"
+variants="all bigalloc pace"
 
 # figure FILE PATTERN FIELD: the FIELDth number on the line matching PATTERN
 figure() {

@@ -237,7 +237,6 @@ static double frame_drew(struct bench *b, bool *drew)
 	double t0 = ms_now() - b->input_ms;    /* the loop handles input, then draws */
 	double c0 = thread_ms() - b->input_ms; /* input: on the CPU throughout */
 	b->input_ms = 0;
-	visit_drawing(b->v, true);
 	visit_take_images(b->v);
 	double t1 = ms_now();
 	uint64_t now = SDL_GetTicks64();
@@ -249,7 +248,6 @@ static double frame_drew(struct bench *b, bool *drew)
 		                     (int)sizeof b->row);
 	double t3 = ms_now();
 	SDL_RenderPresent(b->ren);
-	visit_drawing(b->v, false);
 	double t4 = ms_now();
 	b->frame_cpu_ms = thread_ms() - c0;
 	if (b->slow_ms > 0 && t4 - t0 > b->slow_ms) {

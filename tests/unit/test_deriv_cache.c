@@ -378,7 +378,7 @@ static void test_loader_reads_the_derivative(void)
 	SDL_FreeSurface(s);
 	struct deriv_cache *d = deriv_cache_open(cache, 1 << 20);
 	for (int round = 0; round < 2; round++) {
-		struct image_loader *l = image_loader_new(dir, 1, 0, SDL_RegisterEvents(1));
+		struct image_loader *l = image_loader_new(dir, 1, SDL_RegisterEvents(1));
 		image_loader_use_derivs(l, d);
 		for (int i = 0; i < 2; i++) { /* not urgent: kept at once */
 			image_loader_request(l, names[i], 32, 24, IMAGE_CONTAIN, 1, false);

@@ -54,10 +54,8 @@ static bool make_content(const char *dir, int n)
 
 static void frame(struct world *w)
 {
-	visit_drawing(w->v, true);
 	visit_draw(w->v, w->now);
 	SDL_RenderPresent(ren);
-	visit_drawing(w->v, false);
 	w->last_frame = w->now;
 	w->frames++;
 }

@@ -12,7 +12,6 @@
 
 #include "image/image_decode.h"
 #include "jpeg_fixture.h"
-#include "base/frame_signal.h"
 #include "base/layout.h"
 #include "image/orient.h"
 #include "image/png_chunks.h"
@@ -323,56 +322,6 @@ static void test_png_from_its_file(void)
 	free(png);
 }
 
-struct png_job {
-	int fd;
-	size_t len;
-	SDL_atomic_t started, done;
-	SDL_Surface *out;
-};
-
-static int decode_png_job(void *arg)
-{
-	struct png_job *j = arg;
-	char err[256];
-	bool incomplete;
-	SDL_AtomicSet(&j->started, 1);
-	j->out =
-	    image_decode_png_fd(j->fd, j->len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
-	SDL_AtomicSet(&j->done, 1);
-	return 0;
-}
-
-/* A PNG's decode waits while a frame of a transition is drawn (a small
- * one takes well under a millisecond otherwise), then ends with the same
- * pixels. */
-static void test_png_decode_pauses_in_a_transition(void)
-{
-	size_t len = 0;
-	unsigned char *png = png_bytes(&len);
-	char err[256];
-	bool incomplete;
-	SDL_Surface *mem =
-	    image_decode(png, len, 50, 50, IMAGE_CONTAIN, &incomplete, err, sizeof err);
-	struct png_job j = {.fd = temp_file(png, len), .len = len};
-	CHECK(j.fd >= 0 && mem);
-	frame_signal_set(FRAME_TRANSITION);
-	SDL_Thread *t = SDL_CreateThread(decode_png_job, "png", &j);
-	while (!SDL_AtomicGet(&j.started))
-		SDL_Delay(1);
-	SDL_Delay(30);
-	CHECK(!SDL_AtomicGet(&j.done));
-	frame_signal_set(FRAME_IDLE);
-	SDL_WaitThread(t, NULL);
-	CHECK(j.out != NULL);
-	for (int y = 0; j.out && mem && y < mem->h && y < j.out->h; y++)
-		CHECK(memcmp((Uint8 *)mem->pixels + y * mem->pitch,
-		             (Uint8 *)j.out->pixels + y * j.out->pitch, (size_t)mem->w * 4) == 0);
-	SDL_FreeSurface(mem);
-	SDL_FreeSurface(j.out);
-	close(j.fd);
-	free(png);
-}
-
 /* A file whose first bytes say WebP goes to the WebP decoder and no other:
  * SDL_image's IMG_LoadTyped_RW tried every format's magic first and sent
  * this one, a WebP header with "<svg" after it, to its SVG parser (found by
@@ -405,7 +354,6 @@ int main(void)
 {
 	RUN(test_every_orientation_upright);
 	RUN(test_png_from_its_file);
-	RUN(test_png_decode_pauses_in_a_transition);
 	RUN(test_png_fitted);
 	RUN(test_opaque_images_copy);
 	RUN(test_png_cut_or_damaged);

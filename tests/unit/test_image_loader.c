@@ -30,7 +30,7 @@ static void test_decoded_in_the_order_asked(void)
 	}
 	SDL_FreeSurface(s);
 	Uint32 wake = SDL_RegisterEvents(1);
-	struct image_loader *l = image_loader_new(dir, 1, 0, wake);
+	struct image_loader *l = image_loader_new(dir, 1, wake);
 	CHECK(l != NULL);
 	for (int i = 0; i < N; i++)
 		image_loader_request(l, path[i], 32, 24, IMAGE_CONTAIN, (uint64_t)i + 1, false);
@@ -100,9 +100,13 @@ static void test_on_screen_goes_first(void)
 	const char *small[] = {"a.png", "b.png", "c.png", "d.png"};
 	for (int i = 0; i < 4; i++)
 		save_png(dir, small[i], 64, 48, false);
-	struct image_loader *l = image_loader_new(dir, 1, 0, SDL_RegisterEvents(1));
+	struct image_loader *l = image_loader_new(dir, 1, SDL_RegisterEvents(1));
 	image_loader_request(l, "busy.png", 32, 24, IMAGE_CONTAIN, 1, false);
-	SDL_Delay(30); /* the worker has taken it (its decode takes about 100 ms) */
+	/* The worker has taken it (its decode takes about 100 ms, and goes on
+	 * however slowly a loaded machine runs it). */
+	for (int i = 0; i < 5000 && image_loader_waiting(l) > 0; i++)
+		SDL_Delay(1);
+	CHECK_INT(image_loader_waiting(l), 0);
 	image_loader_request(l, "a.png", 32, 24, IMAGE_CONTAIN, 2, false);
 	image_loader_request(l, "b.png", 32, 24, IMAGE_CONTAIN, 3, false);
 	image_loader_request(l, "c.png", 32, 24, IMAGE_CONTAIN, 4, true); /* new, on screen */

@@ -122,9 +122,11 @@ static void test_hooks_need_the_switch(void)
 {
 	struct options o;
 	char err[256];
-	const char *hooks[][2] = {
-	    {"--monkey", "1"}, {"--clock-speed", "20"}, {"--clock-start", "2026-11-23 12:59"}};
-	for (int i = 0; i < 3; i++) {
+	const char *hooks[][2] = {{"--monkey", "1"},
+	                          {"--clock-speed", "20"},
+	                          {"--clock-start", "2026-11-23 12:59"},
+	                          {"--cec-library", "/tmp/fake-libcec.so"}};
+	for (int i = 0; i < 4; i++) {
 		CHECK_INT(parse(&o, err, 3, hooks[i][0], hooks[i][1]), 0);
 		CHECK_INT(options_allow_test_hooks(&o, NULL, err, sizeof err), -1);
 		CHECK(strstr(err, hooks[i][0]) && strstr(err, "TWINHALL_TEST_HOOKS=1"));

@@ -1,7 +1,9 @@
 /* The panel's power as one state: off and on only on a change, with the
  * method that can switch this screen (the first that opens), never off
  * when display_power is black, lit again and left alone once the method
- * fails, and lit again at exit. A fake method stands for X11 and DRM. */
+ * fails, and lit again at exit. A fake method stands for X11 and DRM,
+ * another for HDMI-CEC, which learns what it drives after opening and says
+ * itself when it cannot act. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -55,8 +57,10 @@ static void fake_close(void *ctx)
 {
 	(void)ctx;
 }
-static const struct dpms_impl impl0 = {"fake zero", open0, fake_set, fake_close};
-static const struct dpms_impl impl1 = {"fake one", open1, fake_set, fake_close};
+static const struct dpms_impl impl0 = {
+    .name = "fake zero", .open = open0, .set = fake_set, .close = fake_close};
+static const struct dpms_impl impl1 = {
+    .name = "fake one", .open = open1, .set = fake_set, .close = fake_close};
 static const struct dpms_impl *const impls[] = {&impl0, &impl1};
 
 static void test_first_that_opens(void)
@@ -123,6 +127,57 @@ static void test_failure(void)
 	screen_power_free(NULL);
 }
 
+/* A method like HDMI-CEC: its words change once its thread has found the
+ * adapter (or not), and a set it cannot do (1) leaves the panel alone,
+ * silently, from then on. */
+static int late_sets;
+static bool late_found;
+static void *late_open(SDL_Window *w, char *what, size_t ws, char *why, size_t ys)
+{
+	(void)w;
+	(void)why;
+	(void)ys;
+	snprintf(what, ws, "looking");
+	return &late_sets;
+}
+static int late_set(void *ctx, bool on, char *why, size_t ys)
+{
+	(void)ctx;
+	(void)on;
+	(void)why;
+	(void)ys;
+	late_sets++;
+	return late_found ? 0 : 1;
+}
+static void late_describe(void *ctx, char *buf, size_t size)
+{
+	(void)ctx;
+	snprintf(buf, size, late_found ? "late through adapter" : "late: no adapter");
+}
+static const struct dpms_impl late = {.name = "late",
+                                      .open = late_open,
+                                      .set = late_set,
+                                      .close = fake_close,
+                                      .describe = late_describe};
+
+static void test_method_that_learns_late(void)
+{
+	const struct dpms_impl *const one[] = {&late};
+	late_sets = 0;
+	late_found = true;
+	struct screen_power *p = screen_power_new(one, 1, NULL);
+	CHECK_STR(screen_power_describe(p), "late through adapter");
+	screen_power_want(p, false, true);
+	CHECK_INT(screen_power_state(p), SCREEN_POWER_OFF);
+	late_found = false; /* the method lost its adapter */
+	CHECK_STR(screen_power_describe(p), "late: no adapter");
+	screen_power_want(p, true, true);
+	CHECK_INT(screen_power_state(p), SCREEN_POWER_BROKEN);
+	screen_power_want(p, false, true); /* not asked again */
+	CHECK_INT(late_sets, 2);
+	screen_power_free(p);
+}
+
 /* When the console cannot be had, the reason in plain words: no device
  * at all, or a device with no monitor (a file standing in for a card). */
 static void test_drm_reasons(void)
@@ -145,6 +200,7 @@ int main(void)
 	RUN(test_none_works);
 	RUN(test_black_setting);
 	RUN(test_failure);
+	RUN(test_method_that_learns_late);
 	RUN(test_drm_reasons);
 	return failures_ != 0;
 }

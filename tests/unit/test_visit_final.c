@@ -25,10 +25,8 @@ static SDL_Renderer *ren;
 
 static void frame(struct world *w)
 {
-	visit_drawing(w->v, true);
 	visit_draw(w->v, w->now);
 	SDL_RenderPresent(ren);
-	visit_drawing(w->v, false);
 	w->last_frame = w->now;
 	w->frames++;
 }

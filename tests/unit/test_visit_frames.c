@@ -149,13 +149,11 @@ static void test_slide_frames_shift_and_start_a_fade(void)
 static void fade_frame(struct visit *v, uint64_t now, bool *took, bool *drew)
 {
 	unsigned long drawn = visit_places_drawn(v);
-	visit_drawing(v, true);
 	visit_take_images(v);
 	visit_update(v, now);
 	*took = texture_cache_uploaded(v->ui.images);
 	visit_draw(v, now);
 	SDL_RenderPresent(ren);
-	visit_drawing(v, false);
 	*drew = visit_places_drawn(v) != drawn;
 }
 
@@ -189,7 +187,6 @@ static void test_fade_frame_taking_a_photo_only_blends(void)
 	/* The new place goes into its layer a band a frame; meanwhile every
 	 * decode waits (a transition's frame is being drawn), so the photo
 	 * cannot come in before the fade itself. */
-	visit_drawing(v, true);
 	for (int i = 0; i < 300 && !(v->fade.stage == FADE_BLEND); i++) {
 		SDL_Delay(5); /* the text worker draws the caption meanwhile */
 		visit_take_images(v);
@@ -198,7 +195,6 @@ static void test_fade_frame_taking_a_photo_only_blends(void)
 	}
 	CHECK(visit_loading(v));
 	CHECK(v->fade.stage == FADE_BLEND);
-	visit_drawing(v, false);
 	/* Frames as things come in (the caption's text, the photo), until the
 	 * photo does: that frame only blends. */
 	bool took = false, drew = false, fading = false;
@@ -242,14 +238,12 @@ static void test_resting_finger_lets_held_photos_in(void)
 	t += 1000; /* the press's ring has grown: nothing on screen moves */
 	for (int i = 0; i < 30 && (i == 0 || texture_cache_holding(v->ui.images)); i++) {
 		t += 16; /* the finger rests: as the program's loop, a frame only when asked */
-		visit_drawing(v, true);
 		visit_take_images(v);
 		held |= texture_cache_holding(v->ui.images);
 		if (visit_update(v, t)) {
 			visit_draw(v, t);
 			frames++;
 		}
-		visit_drawing(v, false);
 	}
 	CHECK(held); /* more came in than a frame takes */
 	CHECK(!texture_cache_holding(v->ui.images));

@@ -2,8 +2,8 @@
  * within each; finished jobs on the done list, each announced by the wake
  * callback; a clear drops what waits but not what runs; free joins the
  * threads with jobs still waiting, and a running job sees it stop; two
- * workers really run two jobs at once; helpers only assist; a waiting job
- * is found and moved up; a quiet push waits for a kick. */
+ * workers really run two jobs at once; a waiting job is found and moved up; a quiet push waits for
+ * a kick. */
 #include <pthread.h>
 #include <stdbool.h>
 #include <time.h>
@@ -32,7 +32,7 @@ static struct record {
 	bool urgent[MAX_JOBS]; /* by job id */
 	int blocked, meeting, running, max_running;
 	bool open;
-	int wakes, drops, assists, offers;
+	int wakes, drops;
 } rec;
 
 /* Waits, with lock held, for a change or until deadline; false when
@@ -110,31 +110,14 @@ static void wake(void *ctx)
 	pthread_mutex_unlock(&lock);
 }
 
-/* Takes one offer put up by the test, as a helper takes a part of a photo. */
-static bool assist(void *ctx)
-{
-	(void)ctx;
-	pthread_mutex_lock(&lock);
-	bool took = rec.offers > 0;
-	if (took) {
-		rec.offers--;
-		rec.assists++;
-		pthread_cond_broadcast(&changed);
-	}
-	pthread_mutex_unlock(&lock);
-	return took;
-}
-
 static const struct work_queue_ops ops = {.run = run, .drop = drop, .wake = wake};
-static const struct work_queue_ops ops_assist = {
-    .run = run, .drop = drop, .wake = wake, .assist = assist};
 
-static struct work_queue *start(const struct work_queue_ops *o, int workers, int helpers)
+static struct work_queue *start(const struct work_queue_ops *o, int workers)
 {
 	pthread_mutex_lock(&lock);
 	rec = (struct record){0};
 	pthread_mutex_unlock(&lock);
-	struct work_queue *q = work_queue_new(o, NULL, workers, helpers, "test");
+	struct work_queue *q = work_queue_new(o, NULL, workers, "test");
 	pthread_mutex_lock(&lock);
 	rec.q = q;
 	pthread_mutex_unlock(&lock);
@@ -178,7 +161,7 @@ static void sleep_ms(int ms)
 /* One worker, held by job 0 while the others are pushed. */
 static void test_urgent_first_fifo_within(void)
 {
-	struct work_queue *q = start(&ops, 1, 0);
+	struct work_queue *q = start(&ops, 1);
 	CHECK(q != NULL);
 	if (!q)
 		return;
@@ -209,7 +192,7 @@ static void test_urgent_first_fifo_within(void)
  * owner's again when taken. */
 static void test_done_list_and_wake(void)
 {
-	struct work_queue *q = start(&ops, 1, 0);
+	struct work_queue *q = start(&ops, 1);
 	CHECK(q != NULL);
 	if (!q)
 		return;
@@ -231,7 +214,7 @@ static void test_done_list_and_wake(void)
 
 static void test_clear_drops_waiting_not_running(void)
 {
-	struct work_queue *q = start(&ops, 1, 0);
+	struct work_queue *q = start(&ops, 1);
 	CHECK(q != NULL);
 	if (!q)
 		return;
@@ -260,7 +243,7 @@ static void test_clear_drops_waiting_not_running(void)
  * the thread is joined, the waiting ones never run, all three dropped. */
 static void test_free_joins_with_jobs_waiting(void)
 {
-	struct work_queue *q = start(&ops, 1, 0);
+	struct work_queue *q = start(&ops, 1);
 	CHECK(q != NULL);
 	if (!q)
 		return;
@@ -280,7 +263,7 @@ static void test_free_joins_with_jobs_waiting(void)
  * two workers run them at once. */
 static void test_two_workers_run_at_once(void)
 {
-	struct work_queue *q = start(&ops, 2, 0);
+	struct work_queue *q = start(&ops, 2);
 	CHECK(q != NULL);
 	if (!q)
 		return;
@@ -295,34 +278,6 @@ static void test_two_workers_run_at_once(void)
 	work_queue_free(q);
 }
 
-/* With its one worker held by a job, the helper takes the part put up
- * (after a kick) but not the job waiting. */
-static void test_helper_only_assists(void)
-{
-	struct work_queue *q = start(&ops_assist, 1, 1);
-	CHECK(q != NULL);
-	if (!q)
-		return;
-	struct job j[2] = {{.id = 0, .block = true}, {.id = 1}};
-	CHECK(work_queue_push(q, &j[0], 0));
-	CHECK(wait_for(&rec.blocked, 1));
-	CHECK(work_queue_push(q, &j[1], WORK_QUEUE_URGENT));
-	sleep_ms(200); /* the helper looked, found nothing and sleeps again */
-	pthread_mutex_lock(&lock);
-	rec.offers = 1;
-	pthread_mutex_unlock(&lock);
-	work_queue_kick(q);
-	CHECK(wait_for(&rec.assists, 1));
-	sleep_ms(100);
-	CHECK_INT(get(&rec.n_run), 1); /* job 1 waits for the worker */
-	CHECK_INT(work_queue_waiting(q), 1);
-	open_gate();
-	CHECK(wait_for(&rec.wakes, 2));
-	CHECK_INT(get(&rec.assists), 1);
-	work_queue_free(q);
-	CHECK_INT(rec.drops, 2);
-}
-
 static bool same_id(const void *job, const void *key)
 {
 	return ((const struct job *)job)->id == *(const int *)key;
@@ -332,7 +287,7 @@ static bool same_id(const void *job, const void *key)
  * urgent ones; a running one cannot. */
 static void test_find_and_promote(void)
 {
-	struct work_queue *q = start(&ops, 1, 0);
+	struct work_queue *q = start(&ops, 1);
 	CHECK(q != NULL);
 	if (!q)
 		return;
@@ -364,7 +319,7 @@ static void test_find_and_promote(void)
 /* A quiet push leaves a sleeping worker asleep until the kick. */
 static void test_quiet_push_waits_for_kick(void)
 {
-	struct work_queue *q = start(&ops, 1, 0);
+	struct work_queue *q = start(&ops, 1);
 	CHECK(q != NULL);
 	if (!q)
 		return;
@@ -388,7 +343,6 @@ int main(void)
 	RUN(test_clear_drops_waiting_not_running);
 	RUN(test_free_joins_with_jobs_waiting);
 	RUN(test_two_workers_run_at_once);
-	RUN(test_helper_only_assists);
 	RUN(test_find_and_promote);
 	RUN(test_quiet_push_waits_for_kick);
 	return failures_ != 0;
