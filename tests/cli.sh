@@ -16,6 +16,8 @@ expect_output "a bad --size says what it wants" "--size wants WIDTHxHEIGHT"
 expect_status "a missing value exits 2" 2 "$TH" --window
 expect_status "an unknown --lang exits 2" 2 "$TH" --screenshot "$TMP/x.png" --lang de "$FIX"
 expect_output "an unknown --lang lists the languages" "languages are ru en"
+expect_status "a bad --text exits 2" 2 "$TH" --screenshot "$TMP/x.png" --text huge "$FIX"
+expect_output "a bad --text says what it wants" "--text wants normal or large, not 'huge'"
 expect_status "an unknown --at exits 2" 2 "$TH" --screenshot "$TMP/x.png" --at nowhere "$FIX"
 
 expect_status "--check passes on the sample content" 0 "$TH" --check content
@@ -63,6 +65,18 @@ sed -i "${cl}s/\$/ $(printf 'And a very long sentence that goes on. %.0s' $(seq 
 expect_status "a caption too long for its room only warns" 0 "$TH" --check "$long"
 expect_output "the warning says where and how many lines" \
 	"^$long/cities/oxford/city.yaml:$cl:11: warning: this caption needs [0-9]+ lines at 1920x1080 but the screen has room for 3"
+
+# A caption that fits its three lines but not the five of large text (long
+# words one a line there) is a warning of its own, naming large text.
+lt=$TMP/long-large
+copy_content "$lt"
+ll=$(grep -n '^      en:' "$lt/cities/oxford/city.yaml" | head -1 | cut -d: -f1)
+sed -i "${ll}s/^      en: .*/      en: $(printf 'Partnerschaftsurkunden %.0s' $(seq 6))/" "$lt/cities/oxford/city.yaml"
+expect_status "a caption too long only in large text only warns" 0 "$TH" --check "$lt"
+expect_output "the warning says it is large text, where and how many lines" \
+	"^$lt/cities/oxford/city.yaml:$ll:11: warning: this caption needs 6 lines at 1920x1080 in large text .* room for 5"
+printf "%s\n" "$OUT" | grep -q "caption needs [0-9]* lines at 1920x1080 but" &&
+	fail "it fits normal text: no warning for that" "$OUT" || pass "it fits normal text: no warning for that"
 
 # The home screen: a city whose name and country will not fit its card,
 # and more cities than the screen has room for, are warnings (exit 0).

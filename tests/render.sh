@@ -9,10 +9,10 @@ PNGDIFF=$BUILD/tools/pngdiff
 PROBE=$BUILD/tools/pngprobe
 unset DISPLAY WAYLAND_DISPLAY
 
-while read -r name size lang at; do
+while read -r name size lang at text; do
 	case $name in ''|'#'*) continue ;; esac
 	out=$TMP/$name.png
-	if ! "$TH" --screenshot "$out" --size "$size" --lang "$lang" --at "$at" "$FIX" >"$TMP/log" 2>&1; then
+	if ! "$TH" --screenshot "$out" --size "$size" --lang "$lang" --at "$at" --text "${text:-normal}" "$FIX" >"$TMP/log" 2>&1; then
 		fail "render $name" "$(cat "$TMP/log")"
 		continue
 	fi

@@ -43,7 +43,7 @@ run_part() {
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] && run_part "${t##*/}" "$t"
 done
-scripts="tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/derivs.sh tests/staff.sh tests/hours.sh tests/cec.sh tests/screen_change.sh tests/final_frame.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/install.sh tests/sync.sh tests/share.sh tests/po.sh tests/attack.sh tests/fuzz.sh"
+scripts="tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/derivs.sh tests/staff.sh tests/hours.sh tests/cec.sh tests/screen_change.sh tests/final_frame.sh tests/large_text.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/install.sh tests/sync.sh tests/share.sh tests/po.sh tests/attack.sh tests/fuzz.sh"
 [ "$mode" = fast ] && scripts=tests/render.sh
 for s in $scripts; do
 	run_part "$s" bash "$s"

@@ -98,12 +98,15 @@ static int start_lang(const struct app *a, const struct content *c)
 	return lang < 0 ? 0 : lang;
 }
 
-/* --at in the window: the place to start at, when the content has it. */
+/* --at in the window: the place to start at, when the content has it;
+ * --text large there: its texts large, as if the visitor had asked. */
 static void start_at(struct app *a, const struct content *c)
 {
 	struct nav_state s = *visit_state(a->visit); /* what the place does not say */
 	if (!a->o->at_given || nav_parse(&c->hall, a->o->at, &s) != 0)
 		return;
+	if (s.screen != NAV_ATTRACT && a->o->large_text)
+		s.text = NAV_TEXT_LARGE;
 	s.last_input_ms = s.since_ms = app_ticks(a);
 	visit_goto(a->visit, &s);
 }

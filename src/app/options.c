@@ -23,6 +23,8 @@ static const char *const usage =
        "                       window, the place to start at\n"
        "  --size WxH           size of the --screenshot frame (default 1920x1080)\n"
        "  --lang LANG          language, one of the content's languages (default: its first)\n"
+       "  --text SIZE          the reading texts' size, normal (the default) or large, as\n"
+       "                       a visitor's \"Aa\" button sets it; in the window, at the start\n"
        "  --poll SECONDS       look for content changes every SECONDS instead of being\n"
        "                       told by the kernel (automatic on NFS and SMB shares)\n"
        "  --state-dir DIR      where the last good content is kept (default:\n"
@@ -130,6 +132,10 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 		o->state_dir = v;
 	} else if (strcmp(name, "--lang") == 0) {
 		o->lang = v;
+	} else if (strcmp(name, "--text") == 0) {
+		if (strcmp(v, "normal") != 0 && strcmp(v, "large") != 0)
+			return fail(err, es, "--text wants normal or large, not '%s'", v);
+		o->large_text = strcmp(v, "large") == 0;
 	} else if (strcmp(name, "--clock-speed") == 0) {
 		char *end;
 		long s = strtol(v, &end, 10);
@@ -162,8 +168,9 @@ static int parse_valued(struct options *o, const char *name, const char *v, char
 }
 
 static const char *const valued[] = {
-    "--window",    "--size",         "--screenshot",  "--at",          "--lang",   "--poll",
-    "--state-dir", "--staff-corner", "--clock-speed", "--clock-start", "--monkey", "--cec-library"};
+    "--window",      "--size",   "--screenshot", "--at",           "--lang",
+    "--text",        "--poll",   "--state-dir",  "--staff-corner", "--clock-speed",
+    "--clock-start", "--monkey", "--cec-library"};
 
 static int parse_one(int argc, char **argv, int *i, struct options *o, char *err, size_t es)
 {

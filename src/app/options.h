@@ -11,15 +11,16 @@ struct options {
 	enum run_mode mode;
 	const char *content_dir; /* NULL: the default search (./content, then installed) */
 	bool kiosk;
-	bool trace;               /* one JSON line per change of place on stdout */
-	int window_w, window_h;   /* 0: the default */
-	const char *screenshot;   /* output PNG path in MODE_SCREENSHOT */
-	const char *at;           /* state to render, "attract" by default */
-	int size_w, size_h;       /* screenshot size */
-	const char *lang;         /* NULL: the content's default language */
-	int poll_s;               /* > 0: look for content changes every poll_s seconds */
-	const char *state_dir;    /* NULL: $STATE_DIRECTORY, else ~/.local/state/twinhall */
-	bool at_given;            /* --at was given (the window starts there too) */
+	bool trace;             /* one JSON line per change of place on stdout */
+	int window_w, window_h; /* 0: the default */
+	const char *screenshot; /* output PNG path in MODE_SCREENSHOT */
+	const char *at;         /* state to render, "attract" by default */
+	int size_w, size_h;     /* screenshot size */
+	const char *lang;       /* NULL: the content's default language */
+	bool large_text;        /* --text large: the reading texts larger (as a visitor's toggle) */
+	int poll_s;             /* > 0: look for content changes every poll_s seconds */
+	const char *state_dir;  /* NULL: $STATE_DIRECTORY, else ~/.local/state/twinhall */
+	bool at_given;          /* --at was given (the window starts there too) */
 	const char *staff_corner; /* the corner held for the staff panel, e.g. "bottom-right" */
 	/* For tests: time passes clock_speed times faster (0: real time), the
 	 * wall clock starting at clock_start (a local time; NULL: now). */

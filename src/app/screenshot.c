@@ -124,6 +124,8 @@ static int render_place(SDL_Renderer *ren, const struct options *o, const struct
 	}
 	struct nav_state place = *s;
 	place.lang = lang;
+	if (place.screen != NAV_ATTRACT && o->large_text) /* the loop is always as designed */
+		place.text = NAV_TEXT_LARGE;
 	visit_goto(v, &place);
 	uint64_t until = SDL_GetTicks64() + SCREENSHOT_WAIT_MS;
 	visit_draw(v, SDL_GetTicks64());

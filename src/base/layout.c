@@ -8,15 +8,23 @@ int layout_px(const struct layout *l, double d)
 	return px < 1 ? 1 : px;
 }
 
+int layout_text_px(const struct layout *l, double d)
+{
+	return layout_px(l, d * l->text_pct / 100.0);
+}
+
 static void layout_fonts(struct layout *l)
 {
 	l->size_hall = layout_px(l, 28);
-	l->size_name = layout_px(l, l->portrait ? 84 : 76);
-	l->size_sub = layout_px(l, 34);
-	l->size_body = layout_px(l, 36); /* at least 28 px at 1080p: body text */
-	l->size_small = layout_px(l, 28);
-	l->size_year = layout_px(l, l->portrait ? 150 : 168);
-	l->size_heading = layout_px(l, 56);
+	l->size_name = layout_text_px(l, l->portrait ? 84 : 76);
+	l->size_sub = layout_text_px(l, 34);
+	l->size_body = layout_text_px(l, 36); /* at least 28 px at 1080p: body text */
+	l->size_small = layout_text_px(l, 28);
+	l->size_year = layout_text_px(l, l->portrait ? 150 : 168);
+	l->size_heading = layout_text_px(l, 56);
+	l->size_button = layout_px(l, 34);
+	l->caption_lines = l->text == LAYOUT_TEXT_LARGE ? 5 : 3;
+	l->credit_lines = l->text == LAYOUT_TEXT_LARGE ? 3 : 2;
 	l->gap = layout_px(l, 24);
 	l->flag_h = layout_px(l, 72);
 }
@@ -50,11 +58,18 @@ static void layout_portrait(struct layout *l)
 
 struct layout layout_compute(int w, int h)
 {
+	return layout_compute_text(w, h, LAYOUT_TEXT_NORMAL);
+}
+
+struct layout layout_compute_text(int w, int h, enum layout_text text)
+{
 	struct layout l = {0};
 	l.w = w;
 	l.h = h;
 	l.portrait = h > w;
 	l.u = (l.portrait ? w : h) / 1080.0;
+	l.text = text;
+	l.text_pct = text == LAYOUT_TEXT_LARGE ? LAYOUT_LARGE_PCT : 100;
 	l.margin = layout_px(&l, l.portrait ? 72 : 96);
 	layout_fonts(&l);
 	l.topbar = (struct rect){l.margin, layout_px(&l, 48), w - 2 * l.margin, layout_px(&l, 40)};

@@ -46,6 +46,7 @@ struct nav_state nav_begin(uint64_t now_ms)
 	                          .item = NAV_NONE,
 	                          .lang = 0,
 	                          .reach = NAV_REACH_AUTO,
+	                          .text = NAV_TEXT_NORMAL,
 	                          .last_input_ms = now_ms,
 	                          .since_ms = now_ms,
 	                          .from = NAV_ATTRACT,
@@ -237,6 +238,7 @@ static struct nav_state idle(const struct hall *h, struct nav_state s, uint64_t 
 	s = go(s, NAV_ATTRACT, NAV_NONE, NAV_NONE, now_ms);
 	s.lang = 0;
 	s.reach = NAV_REACH_AUTO;
+	s.text = NAV_TEXT_NORMAL; /* the next visitor starts as designed */
 	return s;
 }
 
@@ -266,6 +268,10 @@ static struct nav_state awake_step(const struct hall *h, struct nav_state s, str
 	case NAV_EV_SET_REACH:
 		if (ev.arg == 0 || ev.arg == 1)
 			s.reach = ev.arg ? NAV_REACH_ON : NAV_REACH_OFF;
+		return s;
+	case NAV_EV_SET_TEXT:
+		if (ev.arg == 0 || ev.arg == 1)
+			s.text = ev.arg ? NAV_TEXT_LARGE : NAV_TEXT_NORMAL;
 		return s;
 	default:
 		return s; /* TOUCH: only the timer */

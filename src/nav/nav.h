@@ -26,6 +26,12 @@ enum { NAV_NONE = -1 };
  * of the place: nav_same, nav_format and the trace leave it out. */
 enum nav_reach { NAV_REACH_AUTO, NAV_REACH_ON, NAV_REACH_OFF };
 
+/* The size of the reading texts (captions, history, gifts, the home
+ * cards), for a visitor with weak eyes: as designed, or about a third
+ * larger. Not part of the place either; the loop brings it back to normal
+ * for the next visitor. */
+enum nav_text { NAV_TEXT_NORMAL, NAV_TEXT_LARGE };
+
 /* Plain data; copy it freely. city is an index in hall.cities on PHOTOS,
  * HISTORY, GIFTS and GIFT, NAV_NONE on ATTRACT and HOME; item is the photo
  * index on PHOTOS, the gift index on GIFT, NAV_NONE elsewhere. */
@@ -35,6 +41,7 @@ struct nav_state {
 	int item;
 	int lang;               /* index in hall.langs; 0 (the default) on ATTRACT */
 	enum nav_reach reach;   /* NAV_REACH_AUTO on ATTRACT */
+	enum nav_text text;     /* NAV_TEXT_NORMAL on ATTRACT */
 	uint64_t last_input_ms; /* the last event other than a tick: idle timer */
 	uint64_t since_ms;      /* when screen, city or item last changed */
 	enum nav_screen from;   /* screen before that change, for the transition */
@@ -53,6 +60,7 @@ enum nav_event_kind {
 	NAV_EV_HOME,
 	NAV_EV_SET_LANG,  /* arg: language index */
 	NAV_EV_SET_REACH, /* arg: 1 reach mode on, 0 off (nav_reach) */
+	NAV_EV_SET_TEXT,  /* arg: 1 large text, 0 normal (nav_text) */
 	NAV_EV_TICK,      /* time passed; checks the idle timeout */
 };
 

@@ -7,9 +7,16 @@
 #include "text/ui_text.h"
 
 /* The scales tried, largest first: the smallest keeps a city's name about
- * 30 px tall at 1080p, legible from two metres. */
-static const int scales[] = {100, 90, 80, 70, 60};
-enum { N_SCALES = sizeof scales / sizeof scales[0] };
+ * 30 px tall at 1080p, legible from two metres. Large text goes on down to
+ * the size normal text's smallest scale draws (46% of 130%: 60%), so a
+ * crowded screen (portrait, the cards in its lower half) still fits. */
+static const int scales[] = {100, 90, 80, 70, 60, 55, 50, 46};
+enum { N_SCALES = 5, N_SCALES_LARGE = sizeof scales / sizeof scales[0] };
+
+static int scale_count(const struct layout *l)
+{
+	return l->text == LAYOUT_TEXT_LARGE ? N_SCALES_LARGE : N_SCALES;
+}
 
 /* Columns for n cards: rows of at most 3 (landscape) or 2 (portrait) up
  * to 6 cards, then 4 or 3 abreast; never more rows than needed. */
@@ -138,7 +145,7 @@ static bool plan_at(struct text *t, const struct layout *l, struct rect r, int s
 	bool fits = true;
 	int pad = scaled(l, 32, scale);
 	k->scale = scale;
-	k->name.st.px = scaled(l, 52, scale);
+	k->name.st.px = layout_text_px(l, 52 * scale / 100.0);
 	k->sub.st.px = k->since.st.px = k->dist.st.px = l->size_sub * scale / 100;
 	k->badge_text.st.px = l->size_small * scale / 100;
 	int fh = scaled(l, k->flag_beside ? 60 : 72, scale), fw = fh * 4 / 3;
@@ -229,10 +236,11 @@ bool home_fits(struct text *t, const struct layout *l, const struct hall *h, int
 int home_scale(struct text *t, const struct layout *l, const struct hall *h, int lang,
                const struct home_grid *g, enum home_detail detail)
 {
-	for (int i = 0; i < N_SCALES; i++)
+	int n = scale_count(l);
+	for (int i = 0; i < n; i++)
 		if (home_fits(t, l, h, lang, g, scales[i], detail))
 			return scales[i];
-	return scales[N_SCALES - 1];
+	return scales[n - 1];
 }
 
 /* The map's share of the height below the heading, largest first: the
@@ -289,6 +297,30 @@ static int fitting_scale(struct text *t, const struct layout *l, const struct ha
 	return home_fits(t, l, h, lang, &p->grid, s, p->detail) ? s : 0;
 }
 
+/* Large text: the largest scale first, the map and then the photos giving
+ * way to it (the visitor asked for text they can read); 0 when not even
+ * the smallest scale fits anywhere. */
+static struct home_plan text_first(struct text *t, const struct layout *l, const struct hall *h,
+                                   int lang, struct span sp, int natural)
+{
+	int n = (int)h->n_cities, cols[2], n_cols = column_choices(l, n, cols);
+	for (int s = 0; s < scale_count(l); s++)
+		for (int d = HOME_FULL; d <= HOME_BRIEF; d++)
+			for (int i = 0; i <= N_SHARES; i++)
+				for (int c = 0; c < n_cols; c++) {
+					int share = i < N_SHARES ? map_shares[i] : 0;
+					struct home_plan p =
+					    split(l, n, sp, share, share ? natural : 0, cols[c]);
+					p.detail = (enum home_detail)d;
+					if (home_fits(t, l, h, lang, &p.grid, scales[s],
+					              p.detail)) {
+						p.scale = scales[s];
+						return p;
+					}
+				}
+	return (struct home_plan){.scale = 0};
+}
+
 struct home_plan home_plan(struct text *t, const struct layout *l, const struct hall *h, int lang,
                            int top, int cards_from, int bottom)
 {
@@ -297,6 +329,11 @@ struct home_plan home_plan(struct text *t, const struct layout *l, const struct 
 	struct geo_point pts[HOME_MAP_POINTS];
 	size_t n_pts = home_map_points(h, pts);
 	int natural = geo_natural_height(pts, n_pts, HOME_MAP_PAD, l->w - 2 * l->margin);
+	if (l->text == LAYOUT_TEXT_LARGE) {
+		struct home_plan p = text_first(t, l, h, lang, sp, natural);
+		if (p.scale)
+			return p;
+	}
 	for (int d = HOME_FULL; d <= HOME_NO_PHOTO; d++)
 		for (int i = 0; i < N_SHARES; i++)
 			for (int c = 0; c < n_cols; c++) {

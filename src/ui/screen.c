@@ -23,6 +23,8 @@ const struct screen_ops *screen_of(enum nav_screen s)
 
 void screen_enter(const struct screen_ops *s, struct ui *ui)
 {
+	if (ui_set_layout(ui, ui->l.w, ui->l.h)) /* the visitor chose another text size */
+		ui->epoch++;
 	if (s->enter)
 		s->enter(ui);
 }

@@ -49,7 +49,8 @@ bool screen_states_new(struct ui *ui);
 /* Lets go of every screen's state in ui. */
 void screen_states_free(struct ui *ui);
 
-/* s's enter, when it has one. */
+/* s's enter, when it has one, after ui's layout is made to follow the
+ * text size the visitor chose (a change bumps the epoch). */
 void screen_enter(const struct screen_ops *s, struct ui *ui);
 
 /* s's reload, when it has one. */
@@ -74,5 +75,13 @@ extern const struct screen_ops screen_home, screen_photos, screen_history, scree
  * drawn last, over the content. */
 int screen_city_top(struct ui *ui);
 void screen_city_bar(struct ui *ui);
+
+/* The gift page of gift i of the current city, below top: where its
+ * picture and its words go (text.h their height), the picture giving
+ * way until the words end above the buttons, where they can. */
+void screen_gift_page(struct ui *ui, size_t i, int top, struct rect *img, struct rect *text);
+
+/* Where the gift page starts, below the bar. */
+int screen_gift_top(struct ui *ui);
 
 #endif

@@ -48,25 +48,58 @@ static int tabs_width(struct ui *ui, const struct city *c)
 	return w - gap;
 }
 
+static struct text_style name_style(const struct ui *ui)
+{
+	return (struct text_style){FACE_SERIF_BOLD, layout_px(&ui->l, 48), ui_color(theme.text), 0};
+}
+
+/* The room the city's flag and name take on the top row: the name as
+ * wide as it is, at least 300 design px so the row does not change for a
+ * shorter name, and at most 400 (a longer one is cut there). */
+static int name_room(struct ui *ui, const struct city *c)
+{
+	const struct layout *l = &ui->l;
+	struct text_style st = name_style(ui);
+	int w, h, most = layout_px(l, 400), least = layout_px(l, 300);
+	ui_label_size(ui, &st, ui_tr(ui, &c->name), 0, 1, &w, &h);
+	w += layout_px(l, 48) * 4 / 3 + layout_px(l, 20) + layout_px(l, 32); /* flag, gaps */
+	return w > most ? most : w < least ? least : w;
+}
+
 /* Whether the section buttons need a row of their own under the bar. */
 static bool tabs_below(struct ui *ui, const struct city *c)
 {
 	const struct layout *l = &ui->l;
 	int back = ui_button_width(ui, "‹  Назад") + layout_px(l, 32);
 	int lang = ui->c->hall.n_langs * (ui_min_target(ui) + layout_px(l, 36)) +
-	           ui_reach_width(ui) + layout_px(l, 32);
+	           ui_mode_width(ui) + layout_px(l, 32);
 	return l->portrait ||
-	       l->margin + back + tabs_width(ui, c) + layout_px(l, 400) > l->w - l->margin - lang;
+	       l->margin + back + tabs_width(ui, c) + name_room(ui, c) > l->w - l->margin - lang;
+}
+
+/* Whether the mode buttons, beside the section buttons on their row, would
+ * meet them (a narrow screen, three sections): a row of their own then. */
+static bool modes_below_tabs(struct ui *ui, const struct city *c)
+{
+	const struct layout *l = &ui->l;
+	return l->margin + tabs_width(ui, c) + layout_px(l, 32) + ui_mode_width(ui) >
+	       l->w - l->margin;
+}
+
+/* The height of a row of buttons below the bar, the room after it included. */
+static int row_height(const struct ui *ui)
+{
+	return ui_min_target(ui) + layout_px(&ui->l, 20);
 }
 
 /* Where the bar's rows end: the buttons, and the section tabs when they
- * have a row of their own. */
+ * have a row of their own (and the mode buttons when they have one too). */
 static int rows_bottom(struct ui *ui, const struct city *c)
 {
 	int bar = ui_bar_height(ui);
 	if (ui_reach(ui) || !tabs_below(ui, c)) /* reach mode: the name alone up there */
 		return bar;
-	return bar + ui_min_target(ui) + layout_px(&ui->l, 20);
+	return bar + row_height(ui) * (modes_below_tabs(ui, c) ? 2 : 1);
 }
 
 /* A suspended or ended link's status line, on a row of its own under the
@@ -92,7 +125,7 @@ static void name_row(struct ui *ui, const struct city *c, int x, int right)
 	int top = layout_px(l, 40), fh = layout_px(l, 48);
 	struct rect flag = {x, top + (ui_min_target(ui) - fh) / 2, fh * 4 / 3, fh};
 	ui_image(ui, &c->flag, flag, IMAGE_CONTAIN);
-	struct text_style name = {FACE_SERIF_BOLD, layout_px(l, 48), ui_color(theme.text), 0};
+	struct text_style name = name_style(ui);
 	int nw, nh, nx = flag.x + flag.w + layout_px(l, 20);
 	ui_label_size(ui, &name, ui_tr(ui, &c->name), right - nx, 1, &nw, &nh);
 	ui_label(ui, &name, ui_tr(ui, &c->name), nx, top + (ui_min_target(ui) - nh) / 2, right - nx,
@@ -101,7 +134,7 @@ static void name_row(struct ui *ui, const struct city *c, int x, int right)
 
 /* Reach mode: the name and the status stay at the top, where they are read;
  * every button goes to two rows at the bottom, the sections above back,
- * the reach button and the languages. */
+ * the mode buttons and the languages. */
 static void reach_bar(struct ui *ui, const struct city *c)
 {
 	const struct layout *l = &ui->l;
@@ -118,7 +151,7 @@ static void reach_bar(struct ui *ui, const struct city *c)
 	name_row(ui, c, l->margin, l->w - l->margin);
 	status_row(ui, c, true);
 	ui_back(ui, NAV_EV_BACK);
-	ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32), ui_bar_y(ui));
+	ui_mode_buttons(ui, ui_lang_switch(ui) - layout_px(l, 32), ui_bar_y(ui));
 	section_tabs(ui, c, l->margin, tabs_y);
 }
 
@@ -138,10 +171,12 @@ void screen_city_bar(struct ui *ui)
 	tint_draw(&ui->scrim, ui->ren, (struct rect){0, bottom, l->w, fade}, theme.scrim, 200, 0);
 	int left = ui_back(ui, NAV_EV_BACK) + layout_px(l, 32);
 	int right = ui_lang_switch(ui) - layout_px(l, 32);
-	if (below) /* the button on the sections' row, so the name keeps its room */
-		ui_reach_button(ui, l->w - l->margin, ui_bar_height(ui) - layout_px(l, 4));
+	if (below) /* the buttons on the sections' row (or below it): the name keeps its room */
+		ui_mode_buttons(ui, l->w - l->margin,
+		                ui_bar_height(ui) - layout_px(l, 4) +
+		                    (modes_below_tabs(ui, c) ? row_height(ui) : 0));
 	else
-		right = ui_reach_button(ui, right, top) - layout_px(l, 32);
+		right = ui_mode_buttons(ui, right, top) - layout_px(l, 32);
 	int tw = tabs_width(ui, c);
 	int name_right = below ? right : right - tw - layout_px(l, 32);
 	name_row(ui, c, left, name_right);

@@ -30,8 +30,8 @@ static void gift_card(struct ui *ui, size_t i, struct rect r, int top, int botto
 	int y = img.y + img.h + pad, w = r.w - 2 * pad;
 	/* Smaller, then on a third line, before it is ever cut. */
 	const char *t = ui_tr(ui, &g->title);
-	int lines = 2, min = layout_px(l, 30);
-	int px = ui_fit_px(ui, FACE_SERIF_BOLD, t, w, lines, layout_px(l, 40), min);
+	int lines = 2, min = layout_text_px(l, 30);
+	int px = ui_fit_px(ui, FACE_SERIF_BOLD, t, w, lines, layout_text_px(l, 40), min);
 	struct text_style title = {FACE_SERIF_BOLD, px, ui_color(theme.text), 0};
 	if (px == min && text_lines_needed(ui->text, &title, t, w) > lines)
 		lines = 3;
@@ -74,7 +74,7 @@ static struct grid grid_of(struct ui *ui)
 	g.cols = l->portrait ? 2 : 3;
 	g.gap = layout_px(l, 32);
 	g.cw = (l->w - 2 * l->margin - (g.cols - 1) * g.gap) / g.cols;
-	g.ch = g.cw * 3 / 4 + layout_px(l, 240); /* room for a title of three lines */
+	g.ch = g.cw * 3 / 4 + layout_text_px(l, 240); /* room for a title of three lines */
 	g.rows = (city_of(ui)->n_gifts + (size_t)g.cols - 1) / (size_t)g.cols;
 	if (ui_reach(ui)) { /* a grid shorter than its band sits down on the buttons */
 		int h = (int)grid_height(ui, &g) - l->margin;
@@ -236,39 +236,83 @@ static bool gift_moving(const struct ui *ui)
 	return pager_moving(&st->pager, ui->now);
 }
 
-static void gift_text(struct ui *ui, const struct gift *g, struct rect box)
+/* One text of the gift's page: a line as ui_label takes it. */
+static int page_line(struct ui *ui, const struct text_style *st, const char *s, struct rect box,
+                     int y, int lines, bool draw)
+{
+	int w, h;
+	if (draw)
+		return ui_label(ui, st, s, box.x, y, box.w, lines);
+	ui_label_size(ui, st, s, box.w, lines, &w, &h);
+	return h;
+}
+
+/* The gift's words from the top of box, box.w wide: drawn, or (draw
+ * false) only measured; returns their height. */
+static int gift_text(struct ui *ui, const struct gift *g, struct rect box, bool draw)
 {
 	const struct layout *l = &ui->l;
 	char buf[256], line[640];
 	int y = box.y;
 	ui_text(g->year ? UI_GIFT_IN : UI_GIFT, ui_lang(ui), g->year, buf, sizeof buf);
 	struct text_style eyebrow = {FACE_SANS_BOLD, l->size_sub, ui_color(theme.accent), 0};
-	y += ui_label(ui, &eyebrow, buf, box.x, y, box.w, 1) + layout_px(l, 8);
+	y += page_line(ui, &eyebrow, buf, box, y, 1, draw) + layout_px(l, 8);
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};
-	y += ui_label(ui, &title, ui_tr(ui, &g->title), box.x, y, box.w, 3) + layout_px(l, 20);
-	struct text_style body = {FACE_SANS, layout_px(l, 38), ui_color(theme.text), 0};
-	y +=
-	    ui_label(ui, &body, ui_tr(ui, &g->description), box.x, y, box.w, 10) + layout_px(l, 20);
+	y += page_line(ui, &title, ui_tr(ui, &g->title), box, y, 3, draw) + layout_px(l, 20);
+	struct text_style body = {FACE_SANS, layout_text_px(l, 38), ui_color(theme.text), 0};
+	y += page_line(ui, &body, ui_tr(ui, &g->description), box, y, 10, draw) + layout_px(l, 20);
 	ui_text(UI_GIVEN_BY, ui_lang(ui), 0, buf, sizeof buf);
 	snprintf(line, sizeof line, "%s: %s", buf, ui_tr(ui, &g->given_by));
 	struct text_style soft = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
-	ui_label(ui, &soft, line, box.x, y, box.w, 3);
+	y += page_line(ui, &soft, line, box, y, 3, draw);
+	return y - box.y;
+}
+
+/* The picture's share of the page, largest first: it gives way to the
+ * words (long ones, or large text) before they would run off the page. */
+static const int picture_shares[] = {50, 42, 34, 26};
+enum { N_PICTURE_SHARES = sizeof picture_shares / sizeof picture_shares[0] };
+
+void screen_gift_page(struct ui *ui, size_t i, int top, struct rect *img, struct rect *text)
+{
+	const struct layout *l = &ui->l;
+	const struct gift *g = &city_of(ui)->gifts[i];
+	int bottom = ui_content_bottom(ui, 2) - l->margin, h = bottom - top;
+	int room = l->w - 2 * l->margin;
+	for (int k = 0; k < N_PICTURE_SHARES; k++) {
+		int share = picture_shares[k];
+		if (l->portrait) { /* the picture above, the words below it */
+			*img = (struct rect){l->margin, top, room, h * (share - 5) / 100};
+			*text = (struct rect){l->margin, img->y + img->h + l->gap * 2, room, 0};
+			text->h = gift_text(ui, g, *text, false);
+		} else { /* the picture at the left, the words beside it, a sixth down */
+			int pw = (room - l->gap * 2) * share / 100;
+			*img = (struct rect){l->margin, top, pw, h};
+			*text = (struct rect){l->margin + pw + l->gap * 2, top,
+			                      room - pw - l->gap * 2, 0};
+			text->h = gift_text(ui, g, *text, false);
+			int down = h - text->h < h / 6 ? h - text->h : h / 6;
+			text->y += down > 0 ? down : 0;
+		}
+		if (text->y + text->h <= bottom)
+			return;
+	}
 }
 
 static void gift_page(struct ui *ui, size_t i, int dx, int top)
 {
-	const struct layout *l = &ui->l;
 	const struct gift *g = &city_of(ui)->gifts[i];
-	int h = ui_content_bottom(ui, 2) - top - l->margin;
-	if (l->portrait) {
-		struct rect img = {l->margin + dx, top, l->w - 2 * l->margin, h * 45 / 100};
-		ui_image(ui, &g->image, img, IMAGE_CONTAIN);
-		gift_text(ui, g, (struct rect){img.x, img.y + img.h + l->gap * 2, img.w, 0});
-		return;
-	}
-	int half = (l->w - 2 * l->margin - l->gap * 2) / 2;
-	ui_image(ui, &g->image, (struct rect){l->margin + dx, top, half, h}, IMAGE_CONTAIN);
-	gift_text(ui, g, (struct rect){l->margin + half + l->gap * 2 + dx, top + h / 6, half, 0});
+	struct rect img, text;
+	screen_gift_page(ui, i, top, &img, &text);
+	img.x += dx;
+	text.x += dx;
+	ui_image(ui, &g->image, img, IMAGE_CONTAIN);
+	gift_text(ui, g, text, true);
+}
+
+int screen_gift_top(struct ui *ui)
+{
+	return screen_city_top(ui) + layout_px(&ui->l, 24);
 }
 
 static void gift_draw(struct ui *ui)
@@ -277,7 +321,7 @@ static void gift_draw(struct ui *ui)
 	const struct city *c = city_of(ui);
 	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
 	              theme.backdrop_bottom, 255);
-	int top = screen_city_top(ui) + layout_px(l, 24);
+	int top = screen_gift_top(ui);
 	const struct gift_state *st = screen_state(ui, NAV_GIFT);
 	float pos = pager_position(&st->pager, ui->now);
 	int i0 = (int)floorf(pos), dx = (int)lroundf(-(pos - (float)i0) * (float)l->w);

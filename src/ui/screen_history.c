@@ -8,6 +8,10 @@
 #include "render/theme.h"
 #include "text/ui_text.h"
 
+/* The most lines an entry and the status note take: the timeline scrolls,
+ * so only a runaway text meets them, in large text on a narrow screen too. */
+enum { ENTRY_LINES = 24, NOTE_LINES = 12 };
+
 /* The history screen's own state: the timeline's scroll, and where it was
  * set up. */
 struct history_state {
@@ -33,7 +37,7 @@ static struct timeline timeline_of(struct ui *ui)
 	t.top = screen_city_top(ui);
 	t.bottom = ui_content_bottom(ui, 2);
 	t.year_x = l->margin;
-	t.line_x = l->margin + layout_px(l, l->portrait ? 170 : 210);
+	t.line_x = l->margin + layout_text_px(l, l->portrait ? 170 : 210); /* the years' column */
 	t.text_x = t.line_x + layout_px(l, 48);
 	t.text_w = l->w - t.text_x - l->margin;
 	if (t.text_w > layout_px(l, 1100))
@@ -43,13 +47,13 @@ static struct timeline timeline_of(struct ui *ui)
 
 static struct text_style year_style(const struct ui *ui)
 {
-	return (struct text_style){FACE_SERIF_BOLD, layout_px(&ui->l, 56), ui_color(theme.accent),
-	                           0};
+	return (struct text_style){FACE_SERIF_BOLD, layout_text_px(&ui->l, 56),
+	                           ui_color(theme.accent), 0};
 }
 
 static struct text_style body_style(const struct ui *ui)
 {
-	return (struct text_style){FACE_SANS, layout_px(&ui->l, 38), ui_color(theme.text), 0};
+	return (struct text_style){FACE_SANS, layout_text_px(&ui->l, 38), ui_color(theme.text), 0};
 }
 
 /* Height of entry i on the timeline, gap below included. */
@@ -57,8 +61,9 @@ static int entry_height(struct ui *ui, const struct timeline *t, size_t i)
 {
 	struct text_style body = body_style(ui);
 	int w, h;
-	ui_label_size(ui, &body, ui_tr(ui, &city_of(ui)->history[i].text), t->text_w, 12, &w, &h);
-	int yh = layout_px(&ui->l, 76);
+	ui_label_size(ui, &body, ui_tr(ui, &city_of(ui)->history[i].text), t->text_w, ENTRY_LINES,
+	              &w, &h);
+	int yh = layout_text_px(&ui->l, 76);
 	return (h > yh ? h : yh) + layout_px(&ui->l, 56);
 }
 
@@ -101,7 +106,7 @@ static int status_height(struct ui *ui, const struct timeline *t)
 	status_box_of(ui, t, &b);
 	int w, lh, nh;
 	ui_label_size(ui, &b.label, b.label_s, b.w, 2, &w, &lh);
-	ui_label_size(ui, &b.note, status_note(ui), b.w, 6, &w, &nh);
+	ui_label_size(ui, &b.note, status_note(ui), b.w, NOTE_LINES, &w, &nh);
 	return lh + layout_px(&ui->l, 8) + nh + 2 * b.pad + layout_px(&ui->l, 40);
 }
 
@@ -117,7 +122,7 @@ static void draw_status(struct ui *ui, const struct timeline *t, int y)
 	draw_fill(ui->ren, (struct rect){box.x, box.y, layout_px(&ui->l, 6), box.h}, theme.warn,
 	          255);
 	y += b.pad + ui_label(ui, &b.label, b.label_s, b.x, y + b.pad, b.w, 2);
-	ui_label(ui, &b.note, status_note(ui), b.x, y + layout_px(&ui->l, 8), b.w, 6);
+	ui_label(ui, &b.note, status_note(ui), b.x, y + layout_px(&ui->l, 8), b.w, NOTE_LINES);
 }
 
 static int content_height(struct ui *ui, const struct timeline *t)
@@ -193,11 +198,11 @@ static void draw_timeline(struct ui *ui, const struct timeline *t)
 		if (y + h >= t->top && y <= t->bottom) {
 			char year[16];
 			snprintf(year, sizeof year, "%d", c->history[i].year);
-			ui_label(ui, &year_st, year, t->year_x, y - layout_px(l, 10), 0, 1);
-			draw_circle(ui->ren, t->line_x, y + layout_px(l, 26), layout_px(l, 10),
+			ui_label(ui, &year_st, year, t->year_x, y - layout_text_px(l, 10), 0, 1);
+			draw_circle(ui->ren, t->line_x, y + layout_text_px(l, 26), layout_px(l, 10),
 			            theme.accent, 255);
 			ui_label(ui, &body, ui_tr(ui, &c->history[i].text), t->text_x, y, t->text_w,
-			         12);
+			         ENTRY_LINES);
 		}
 		y += h;
 	}

@@ -68,13 +68,13 @@ static void card(struct ui *ui, int i, struct rect r, const struct home_plan *p)
 	hit_add(&ui->hits, r, NAV_EV_OPEN_CITY, i);
 }
 
-/* The title and the hint, the language switch and the reach button beside
+/* The title and the hint, the language switch and the mode buttons beside
  * them (at the bottom in reach mode); returns the y below them. */
 static int heading(struct ui *ui)
 {
 	const struct layout *l = &ui->l;
 	char buf[256];
-	int lang_x = ui_reach_button(ui, ui_lang_switch(ui) - layout_px(l, 32), ui_bar_y(ui));
+	int lang_x = ui_mode_buttons(ui, ui_lang_switch(ui) - layout_px(l, 32), ui_bar_y(ui));
 	if (ui_reach(ui))
 		lang_x = l->w - l->margin;
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};

@@ -199,8 +199,8 @@ static void prefetch_caption(struct ui *ui, int index, int count)
 {
 	struct caption_texts t;
 	caption_texts(ui, index, count, &t);
-	ui_label_prefetch(ui, &t.body, t.caption, t.w, 3);
-	ui_label_prefetch(ui, &t.small, t.meta, t.meta_w, 2);
+	ui_label_prefetch(ui, &t.body, t.caption, t.w, ui->l.caption_lines);
+	ui_label_prefetch(ui, &t.small, t.meta, t.meta_w, ui->l.credit_lines);
 	ui_label_prefetch(ui, &t.small, t.counter, 0, 1);
 }
 
@@ -212,9 +212,9 @@ static void caption(struct ui *ui, int index, int count)
 	struct text_style *body = &t.body, *small = &t.small;
 	const char *meta = t.meta, *counter = t.counter;
 	int w = t.w, cw, chh, bw, bh, mh = 0, mw;
-	ui_label_size(ui, body, t.caption, w, 3, &bw, &bh);
+	ui_label_size(ui, body, t.caption, w, l->caption_lines, &bw, &bh);
 	if (meta[0])
-		ui_label_size(ui, small, meta, t.meta_w, 2, &mw, &mh);
+		ui_label_size(ui, small, meta, t.meta_w, l->credit_lines, &mw, &mh);
 	int gap = layout_px(l, 10), total = bh + (mh ? gap + mh : 0);
 	/* The caption's foot: above the buttons in reach mode. */
 	int foot = ui_reach(ui) ? ui_content_bottom(ui, 2) : l->h - layout_px(l, 64);
@@ -232,9 +232,9 @@ static void caption(struct ui *ui, int index, int count)
 		draw_soft_box(ui->ren, (struct rect){cx, cy, l->w - cx, l->h - cy}, soft / 2, true,
 		              false, theme.scrim, l->scrim_alpha);
 	}
-	y += ui_label(ui, body, t.caption, l->margin, y, w, 3);
+	y += ui_label(ui, body, t.caption, l->margin, y, w, l->caption_lines);
 	if (meta[0])
-		ui_label(ui, small, meta, l->margin, y + gap, t.meta_w, 2);
+		ui_label(ui, small, meta, l->margin, y + gap, t.meta_w, l->credit_lines);
 	ui_label(ui, small, counter, l->w - l->margin - cw, foot - chh, 0, 1);
 }
 

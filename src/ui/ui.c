@@ -96,7 +96,7 @@ void ui_image(struct ui *ui, const struct image_ref *ref, struct rect box, enum 
 
 int ui_button_width(struct ui *ui, const char *label)
 {
-	struct text_style st = {FACE_SANS_BOLD, ui->l.size_sub, ui_color(theme.text), 0};
+	struct text_style st = {FACE_SANS_BOLD, ui->l.size_button, ui_color(theme.text), 0};
 	int w, h;
 	ui_label_size(ui, &st, label, 0, 1, &w, &h);
 	int min = ui_min_target(ui);
@@ -107,7 +107,7 @@ int ui_button_width(struct ui *ui, const char *label)
 void ui_button(struct ui *ui, struct rect r, const char *label, bool selected, int kind, int arg)
 {
 	struct rgb fg = selected ? theme.backdrop_bottom : theme.text;
-	struct text_style st = {FACE_SANS_BOLD, ui->l.size_sub, ui_color(fg), 0};
+	struct text_style st = {FACE_SANS_BOLD, ui->l.size_button, ui_color(fg), 0};
 	if (selected)
 		draw_pill(ui->ren, r, theme.text, 255);
 	else
@@ -157,6 +157,55 @@ int ui_reach_button(struct ui *ui, int right, int y)
 	ui_button(ui, (struct rect){right - w, y, w, ui_min_target(ui)}, label, on,
 	          NAV_EV_SET_REACH, !on);
 	return right - w;
+}
+
+bool ui_large_text(const struct ui *ui)
+{
+	return ui->nav.text == NAV_TEXT_LARGE;
+}
+
+bool ui_set_layout(struct ui *ui, int w, int h)
+{
+	enum layout_text t = ui_large_text(ui) ? LAYOUT_TEXT_LARGE : LAYOUT_TEXT_NORMAL;
+	if (w < 16 || h < 16 || (ui->l.w == w && ui->l.h == h && ui->l.text == t))
+		return false;
+	ui->l = layout_compute_text(w, h, t);
+	return true;
+}
+
+int ui_text_width(const struct ui *ui)
+{
+	return ui_min_target(ui) + layout_px(&ui->l, 24); /* as a language's button */
+}
+
+int ui_text_button(struct ui *ui, int right, int y)
+{
+	int w = ui_text_width(ui);
+	bool on = ui_large_text(ui);
+	struct rect r = {right - w, y, w, ui_min_target(ui)};
+	draw_pill(ui->ren, r, theme.text, on ? 255 : 38);
+	/* "Aa" in the serif, larger than the other buttons' words: the sign of
+	 * a text's size in every language. */
+	struct rgb fg = on ? theme.backdrop_bottom : theme.text;
+	struct text_style st = {FACE_SERIF_BOLD, layout_px(&ui->l, 44), ui_color(fg), 0};
+	int tw, th;
+	ui_label_size(ui, &st, "Aa", 0, 1, &tw, &th);
+	ui_label(ui, &st, "Aa", r.x + (r.w - tw) / 2, r.y + (r.h - th) / 2, 0, 1);
+	hit_add(&ui->hits, r, NAV_EV_SET_TEXT, !on);
+	return r.x;
+}
+
+enum { MODE_GAP = 16 }; /* design px between the two mode buttons: one group */
+
+int ui_mode_buttons(struct ui *ui, int right, int y)
+{
+	int x = ui_reach_button(ui, right, y);
+	return ui_text_button(ui, x - layout_px(&ui->l, MODE_GAP), y);
+}
+
+int ui_mode_width(struct ui *ui)
+{
+	return ui_reach_width(ui) + layout_px(&ui->l, MODE_GAP) + ui_text_width(ui);
 }
 
 int ui_lang_switch(struct ui *ui)

@@ -131,6 +131,30 @@ int ui_reach_button(struct ui *ui, int right, int y);
 /* The width ui_reach_button takes. */
 int ui_reach_width(struct ui *ui);
 
+/* Whether the visitor asked for large text (the layout's reading texts
+ * are then LAYOUT_LARGE_PCT percent of their designed size). */
+bool ui_large_text(const struct ui *ui);
+
+/* Makes ui->l the layout of a w x h screen with its texts at the size the
+ * visitor chose (ui->nav.text); true when it changed. A ui whose layout
+ * was never set (w 0) gets one only when w and h are given. */
+bool ui_set_layout(struct ui *ui, int w, int h);
+
+/* The large text button ("Aa", filled while large text is on) on the row
+ * at y, its right edge at right; returns its left edge. */
+int ui_text_button(struct ui *ui, int right, int y);
+
+/* The width ui_text_button takes. */
+int ui_text_width(const struct ui *ui);
+
+/* The two mode buttons side by side, reach mode's then large text's to its
+ * left, on the row at y, the right one's right edge at right; returns the
+ * left edge of the pair. */
+int ui_mode_buttons(struct ui *ui, int right, int y);
+
+/* The width ui_mode_buttons takes. */
+int ui_mode_width(struct ui *ui);
+
 /* The y of the bar's row of buttons: near the top, or in reach mode near
  * the bottom. */
 int ui_bar_y(const struct ui *ui);

@@ -77,7 +77,7 @@ void visit_free(struct visit *v)
 
 void visit_resize(struct visit *v, int w, int h)
 {
-	v->ui.l = layout_compute(w, h);
+	ui_set_layout(&v->ui, w, h);
 	v->ui.epoch++; /* every screen sets its motion up afresh */
 	visit_layers_free(v);
 	tint_free(&v->ui.scrim);
@@ -115,6 +115,8 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 	const struct screen_ops *s = screen_of(v->ui.nav.screen);
 	if (s)
 		screen_enter(s, &v->ui);
+	else if (ui_set_layout(&v->ui, v->ui.l.w, v->ui.l.h)) /* the loop: texts as designed */
+		v->ui.epoch++;
 
 	if (v->ui.nav.screen == NAV_ATTRACT) {
 		v->ui.pressing = false;
@@ -134,7 +136,8 @@ static void moved(struct visit *v, const struct nav_state *old, uint64_t now)
 static bool step(struct visit *v, struct nav_event ev, uint64_t now)
 {
 	struct nav_state old = v->ui.nav, next = nav_step(&v->ui.c->hall, old, ev, now);
-	if (nav_same(&old, &next) && old.reach != next.reach) { /* the controls move */
+	if (nav_same(&old, &next) && (old.reach != next.reach || old.text != next.text)) {
+		/* the controls move, or the texts change size */
 		visit_catch_up(v, now);
 		v->ui.nav = next;
 		visit_fade_from_shown(v, now, 0);

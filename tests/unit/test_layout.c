@@ -34,6 +34,38 @@ static void test_body_text_at_least_28px_at_1080p(void)
 	CHECK(p.size_body >= 28 && p.size_small >= 28);
 }
 
+/* Large text: every reading text about a third larger (1.25-1.35x) at
+ * every size, the buttons' words and the regions as they were. */
+static void test_large_text_sizes(void)
+{
+	const int sizes[][2] = {{1920, 1080}, {3840, 2160}, {1080, 1920}};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		struct layout n = layout_compute(sizes[i][0], sizes[i][1]);
+		struct layout l = layout_compute_text(sizes[i][0], sizes[i][1], LAYOUT_TEXT_LARGE);
+		CHECK_INT(n.text, LAYOUT_TEXT_NORMAL);
+		CHECK_INT(l.text, LAYOUT_TEXT_LARGE);
+		const int pairs[][2] = {{n.size_body, l.size_body},
+		                        {n.size_small, l.size_small},
+		                        {n.size_sub, l.size_sub},
+		                        {n.size_heading, l.size_heading},
+		                        {n.size_year, l.size_year},
+		                        {n.size_name, l.size_name},
+		                        {layout_text_px(&n, 38), layout_text_px(&l, 38)}};
+		for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+			CHECK(pairs[k][1] * 100 >= pairs[k][0] * 125);
+			CHECK(pairs[k][1] * 100 <= pairs[k][0] * 135);
+		}
+		CHECK_INT(l.size_button, n.size_button);
+		CHECK_INT(layout_px(&l, 80), layout_px(&n, 80));
+		CHECK_INT(l.margin, n.margin);
+		CHECK(l.panel.y == n.panel.y && l.stage.h == n.stage.h && l.text_w == n.text_w);
+		CHECK(l.caption_lines > n.caption_lines && l.credit_lines > n.credit_lines);
+		struct layout same =
+		    layout_compute_text(sizes[i][0], sizes[i][1], LAYOUT_TEXT_NORMAL);
+		CHECK_INT(same.size_body, n.size_body);
+	}
+}
+
 static void test_regions_stay_on_screen(void)
 {
 	const int sizes[][2] = {
@@ -121,6 +153,7 @@ int main(void)
 {
 	RUN(test_scale_follows_short_side);
 	RUN(test_body_text_at_least_28px_at_1080p);
+	RUN(test_large_text_sizes);
 	RUN(test_regions_stay_on_screen);
 	RUN(test_portrait_photo_on_top_text_below);
 	RUN(test_text_contrast_over_any_photo);

@@ -80,13 +80,15 @@ static void test_wake_from_attract_only_goes_home(void)
 	CHECK_INT(s.last_input_ms, 500);
 	/* Nothing but a touch wakes the hall, and nothing opens past HOME. */
 	const enum nav_event_kind others[] = {
-	    NAV_EV_OPEN_CITY, NAV_EV_OPEN_SECTION, NAV_EV_OPEN_PHOTO, NAV_EV_OPEN_GIFT, NAV_EV_NEXT,
-	    NAV_EV_PREV,      NAV_EV_BACK,         NAV_EV_HOME,       NAV_EV_SET_LANG};
+	    NAV_EV_OPEN_CITY, NAV_EV_OPEN_SECTION, NAV_EV_OPEN_PHOTO, NAV_EV_OPEN_GIFT,
+	    NAV_EV_NEXT,      NAV_EV_PREV,         NAV_EV_BACK,       NAV_EV_HOME,
+	    NAV_EV_SET_LANG,  NAV_EV_SET_TEXT};
 	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
 		struct nav_state t = step(s0, others[i], 1, 600);
 		CHECK_STR(text(t), "attract");
 		CHECK(nav_same(&t, &s0));
 		CHECK_INT(t.since_ms, 0);
+		CHECK_INT(t.text, NAV_TEXT_NORMAL); /* the loop is always as designed */
 	}
 	/* A touch on HOME stays on HOME. */
 	struct nav_state t = step(s, NAV_EV_TOUCH, 0, 900);
@@ -214,6 +216,40 @@ static void test_reach_mode(void)
 	t = step(t, NAV_EV_TICK, 0, 2200 + IDLE);
 	CHECK_STR(text(t), "attract");
 	CHECK_INT(t.reach, NAV_REACH_AUTO);
+}
+
+/* Large text: off at the start, toggled by a visitor, kept from place to
+ * place and through a change of language, not part of the place, and
+ * normal again for the next visitor once the hall returns to the loop. */
+static void test_large_text(void)
+{
+	struct nav_state s = home();
+	CHECK_INT(s.text, NAV_TEXT_NORMAL);
+	struct nav_state t = step(s, NAV_EV_SET_TEXT, 1, 2000);
+	CHECK_INT(t.text, NAV_TEXT_LARGE);
+	CHECK(nav_same(&t, &s)); /* the same place: the visit redraws for the size */
+	CHECK_INT(t.last_input_ms, 2000);
+	t = step(t, NAV_EV_OPEN_CITY, DUISBURG, 2100);
+	t = step(t, NAV_EV_OPEN_SECTION, NAV_HISTORY, 2150);
+	t = step(t, NAV_EV_SET_LANG, 1, 2180);
+	CHECK_STR(text(t), "city/duisburg/history");
+	CHECK_INT(t.text, NAV_TEXT_LARGE);
+	t = step(t, NAV_EV_BACK, 0, 2190);
+	t = step(t, NAV_EV_HOME, 0, 2195);
+	CHECK_INT(t.text, NAV_TEXT_LARGE);
+	CHECK_INT(step(t, NAV_EV_SET_TEXT, 7, 2200).text, NAV_TEXT_LARGE); /* refused */
+	CHECK_INT(step(t, NAV_EV_SET_TEXT, -1, 2200).text, NAV_TEXT_LARGE);
+	CHECK_INT(step(t, NAV_EV_SET_TEXT, 0, 2200).text, NAV_TEXT_NORMAL);
+	CHECK_INT(step(t, NAV_EV_SET_REACH, 1, 2200).text, NAV_TEXT_LARGE); /* its own field */
+	CHECK_INT(nav_carry(&hall, &hall, t).text, NAV_TEXT_LARGE);         /* through a reload */
+	struct nav_state u = step(t, NAV_EV_TICK, 0, 2195 + IDLE - 1);
+	CHECK_INT(u.text, NAV_TEXT_LARGE);
+	u = step(t, NAV_EV_TICK, 0, 2195 + IDLE);
+	CHECK_STR(text(u), "attract");
+	CHECK_INT(u.text, NAV_TEXT_NORMAL);
+	u = step(u, NAV_EV_TOUCH, 0, 3 * IDLE); /* the next visitor */
+	CHECK_STR(text(u), "home");
+	CHECK_INT(u.text, NAV_TEXT_NORMAL);
 }
 
 static void test_idle_returns_to_attract_exactly_at_the_timeout(void)
@@ -767,6 +803,7 @@ int main(void)
 {
 	RUN(test_neighbours_next_first);
 	RUN(test_reach_mode);
+	RUN(test_large_text);
 	RUN(test_carry_across_a_reload);
 	RUN(test_begin_is_attract_in_the_default_language);
 	RUN(test_wake_from_attract_only_goes_home);

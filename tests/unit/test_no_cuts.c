@@ -1,8 +1,11 @@
 /* No text of the sample content is cut with "…" on any screen: every
  * slide of the loop (every history moment of every pass), home, and every
  * photo, history, gift grid and gift page of every city, at 1920x1080,
- * 1080x1920 and 3840x2160, in both languages. A cut is counted where the
- * text is wrapped (text_cuts), measured or drawn, seen or scrolled away. */
+ * 1080x1920 and 3840x2160, in both languages, and every screen a visitor
+ * can reach again in large text. A cut is counted where the text is
+ * wrapped (text_cuts), measured or drawn, seen or scrolled away. A gift's
+ * page, whose words are not wrapped into a fixed box, has them end above
+ * the buttons, beside or below its picture, never on it. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -16,6 +19,7 @@ static int failures_;
 static SDL_Surface *target;
 static SDL_Renderer *ren;
 static int W, H;
+static enum nav_text TEXT; /* the text size the visitor chose */
 
 #include "visit_world.h"
 
@@ -29,7 +33,8 @@ static void check_uncut(struct text *t, unsigned long *seen, const char *place, 
 	char last[200];
 	unsigned long n = text_cuts(t, last, sizeof last);
 	if (n != *seen)
-		printf("  %dx%d %s lang %d: cut: \"%s\"\n", W, H, place, lang, last);
+		printf("  %dx%d %s lang %d%s: cut: \"%s\"\n", W, H, place, lang,
+		       TEXT == NAV_TEXT_LARGE ? " large text" : "", last);
 	CHECK(n == *seen);
 	*seen = n;
 }
@@ -46,13 +51,28 @@ static void visit_place(struct world *w, const char *place, int lang, unsigned l
 		return;
 	}
 	s.lang = lang;
+	s.text = TEXT;
 	ui->nav = s;
 	ui->epoch++;
 	const struct screen_ops *sc = screen_of(s.screen);
 	screen_enter(sc, ui);
+	CHECK_INT(ui->l.text, TEXT == NAV_TEXT_LARGE ? LAYOUT_TEXT_LARGE : LAYOUT_TEXT_NORMAL);
 	hit_clear(&ui->hits);
 	sc->draw(ui);
 	check_uncut(w->text, seen, place, lang);
+	if (s.screen != NAV_GIFT)
+		return;
+	struct rect img, text;
+	screen_gift_page(ui, (size_t)s.item, screen_gift_top(ui), &img, &text);
+	bool below = text.y >= img.y + img.h, beside = text.x >= img.x + img.w;
+	int bottom = ui_content_bottom(ui, 2);
+	if (text.y + text.h > bottom || !(below || beside))
+		printf("  %dx%d %s lang %d%s: the words at %d..%d, the page ends at %d\n", W, H,
+		       place, lang, TEXT == NAV_TEXT_LARGE ? " large text" : "", text.y,
+		       text.y + text.h, bottom);
+	CHECK(text.y + text.h <= bottom);
+	CHECK(below || beside);
+	CHECK(text.h > 0 && img.w > 0 && img.h > 0);
 }
 
 /* Every slide of the loop at lang, as the player draws them (no images). */
@@ -65,6 +85,8 @@ static void loop_slides(struct world *w, int lang, unsigned long *seen)
 			passes = h->cities[i].n_history;
 	struct ui ui = w->v->ui;
 	ui.nav.lang = lang;
+	ui.nav.text = NAV_TEXT_NORMAL; /* as the player's own ui */
+	ui_set_layout(&ui, W, H);
 	for (uint64_t seq = 0; seq < len * passes; seq++) {
 		struct slide_art art = {0};
 		slide_draw(&ui, attract_item_at(h, seq), &art);
@@ -111,10 +133,15 @@ static void test_no_text_is_cut(void)
 		if (world_open(&w, "home")) {
 			unsigned long seen = text_cuts(w.text, NULL, 0);
 			for (int lang = 0; lang < w.c->hall.n_langs; lang++) {
-				loop_slides(&w, lang, &seen);
-				visit_place(&w, "home", lang, &seen);
-				for (size_t i = 0; i < w.c->hall.n_cities; i++)
-					places_of_city(&w, &w.c->hall.cities[i], lang, &seen);
+				TEXT = NAV_TEXT_NORMAL;
+				loop_slides(&w, lang, &seen); /* the loop is never large */
+				for (int t = 0; t < 2; t++) {
+					TEXT = t ? NAV_TEXT_LARGE : NAV_TEXT_NORMAL;
+					visit_place(&w, "home", lang, &seen);
+					for (size_t i = 0; i < w.c->hall.n_cities; i++)
+						places_of_city(&w, &w.c->hall.cities[i], lang,
+						               &seen);
+				}
 			}
 			world_close(&w);
 		}

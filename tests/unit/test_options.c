@@ -46,6 +46,11 @@ static void test_screenshot_options(void)
 	CHECK_STR(o.lang, "en");
 	CHECK_STR(o.content_dir, "mydir");
 	CHECK(o.kiosk);
+	CHECK(!o.large_text); /* normal text unless asked */
+	CHECK_INT(parse(&o, err, 5, "--screenshot", "x.png", "--text", "large"), 0);
+	CHECK(o.large_text);
+	CHECK_INT(parse(&o, err, 2, "--text=normal"), 0);
+	CHECK(!o.large_text);
 }
 
 static void test_check_and_window(void)
@@ -72,6 +77,8 @@ static void test_errors_are_one_line(void)
 	CHECK_INT(parse(&o, err, 3, "a", "b"), -1);
 	CHECK_INT(parse(&o, err, 3, "--size", "0x100"), -1);
 	CHECK_INT(parse(&o, err, 3, "--size", "100x100junk"), -1);
+	CHECK_INT(parse(&o, err, 3, "--text", "big"), -1);
+	CHECK(strstr(err, "--text wants normal or large, not 'big'") != NULL);
 }
 
 static void test_reload_options(void)

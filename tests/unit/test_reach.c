@@ -2,7 +2,10 @@
  * home and on every screen of every city of the fixture, at 1920x1080
  * (chosen by a visitor), 1080x1920 (on by itself) and 3840x2160, in both
  * languages. Out of reach mode, landscape keeps its bar at the top, and a
- * portrait screen a visitor switched back does too. */
+ * portrait screen a visitor switched back does too. In normal and in large
+ * text, on every one of those screens, the large text button is there
+ * once, as large as a touch target must be, showing its state, and no two
+ * touch targets overlap. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -14,6 +17,7 @@ static int failures_;
 static SDL_Surface *target;
 static SDL_Renderer *ren;
 static int W, H;
+static enum nav_text TEXT;
 
 #include "visit_world.h"
 
@@ -30,20 +34,36 @@ static int top_target(struct world *w, const char *place, int lang, enum nav_rea
 	CHECK(nav_parse(&w->c->hall, place, &s) == 0);
 	s.lang = lang;
 	s.reach = reach;
+	s.text = TEXT;
 	ui->nav = s;
 	ui->epoch++;
 	const struct screen_ops *sc = screen_of(s.screen);
 	screen_enter(sc, ui);
 	hit_clear(&ui->hits);
 	sc->draw(ui);
-	int top = H;
+	int top = H, text_buttons = 0;
 	CHECK(ui->hits.n > 0);
 	for (int i = 0; i < ui->hits.n; i++) {
 		struct rect r = ui->hits.t[i].r;
 		CHECK(r.y + r.h <= H); /* on the screen */
 		if (r.y < top)
 			top = r.y;
+		for (int j = 0; j < i; j++) {
+			struct rect q = ui->hits.t[j].r;
+			bool apart = r.x + r.w <= q.x || q.x + q.w <= r.x || r.y + r.h <= q.y ||
+			             q.y + q.h <= r.y;
+			if (!apart)
+				printf("  %dx%d %s lang %d: targets %d and %d overlap\n", W, H,
+				       place, lang, i, j);
+			CHECK(apart);
+		}
+		if (ui->hits.t[i].id != NAV_EV_SET_TEXT)
+			continue;
+		text_buttons++;
+		CHECK(r.w >= ui_min_target(ui) && r.h >= ui_min_target(ui));
+		CHECK_INT(ui->hits.t[i].arg, TEXT == NAV_TEXT_LARGE ? 0 : 1); /* a tap toggles */
 	}
+	CHECK_INT(text_buttons, 1);
 	return top;
 }
 
@@ -87,11 +107,13 @@ static void test_reach_mode_targets_low(void)
 		struct world w;
 		if (world_open(&w, "home")) {
 			bool portrait = H > W;
-			for (int lang = 0; lang < w.c->hall.n_langs; lang++) {
-				each_place(&w, lang, NAV_REACH_ON, true);
-				each_place(&w, lang, NAV_REACH_AUTO, portrait);
-				each_place(&w, lang, NAV_REACH_OFF, false);
-			}
+			for (int lang = 0; lang < w.c->hall.n_langs; lang++)
+				for (int t = 0; t < 2; t++) {
+					TEXT = t ? NAV_TEXT_LARGE : NAV_TEXT_NORMAL;
+					each_place(&w, lang, NAV_REACH_ON, true);
+					each_place(&w, lang, NAV_REACH_AUTO, portrait);
+					each_place(&w, lang, NAV_REACH_OFF, false);
+				}
 			world_close(&w);
 		}
 		world_screen_end();
