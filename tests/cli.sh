@@ -6,6 +6,13 @@ unset DISPLAY WAYLAND_DISPLAY
 
 expect_status "--help exits 0" 0 "$TH" --help
 expect_output "--help shows usage" '^Usage: twinhall \[OPTIONS\] \[CONTENT_DIR\]'
+# README's command line section is --help word for word.
+if d=$(diff <(sed -n '/^    Usage: twinhall/,/^    Without it those options/p' README.md | sed 's/^    //') \
+	<(LANG=C LANGUAGE= LC_ALL= "$TH" --help 2>&1)); then
+	pass "README's command line is --help's, word for word"
+else
+	fail "README's command line is --help's, word for word" "$d"
+fi
 expect_status "--version exits 0" 0 "$TH" --version
 expect_output "--version names the version" '^twinhall [0-9]+\.[0-9]+\.[0-9]+$'
 expect_status "an unknown option exits 2" 2 "$TH" --frobnicate
