@@ -122,7 +122,13 @@ $(BUILD)/twinhall: $(OBJ)
 	@echo "  LD    $@"
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) $(wildcard tests/unit/*.h)
+# The tests and benchmarks find the map's land as the program does, beside
+# themselves (build/X/../assets): one link makes build/assets the tree's.
+$(BUILD)/assets:
+	@mkdir -p $(@D)
+	@ln -sfn ../assets $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) $(wildcard tests/unit/*.h) | $(BUILD)/assets
 	@mkdir -p $(@D)
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
@@ -132,7 +138,7 @@ $(BUILD)/tools/%: tests/tools/%.c | $(STAMP)
 	@echo "  TOOL  $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
 
-$(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ) $(wildcard tests/bench/*.h)
+$(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ) $(wildcard tests/bench/*.h) | $(BUILD)/assets
 	@mkdir -p $(@D)
 	@echo "  BENCH $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(PKG_LIBS)
