@@ -420,6 +420,14 @@ void visit_images(const struct visit *v, size_t *textures, size_t *bytes)
 	*bytes = st.bytes;
 }
 
+void visit_texts(const struct visit *v, size_t *textures, size_t *bytes)
+{
+	struct text_cache_stats st;
+	text_cache_stats(v->ui.texts, &st);
+	*textures = st.textures;
+	*bytes = st.bytes;
+}
+
 bool visit_holding(const struct visit *v)
 {
 	return v->text_waiting || fade_waiting(&v->fade);

@@ -35,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "anon_map.h"
 #include "base/bigalloc.h"
 #include "base/perf_switch.h"
 #include "content/content.h"
@@ -110,6 +111,7 @@ struct bench {
 	int missed;               /* taps that did not go where the tour meant */
 	double input_ms;          /* touch handling since the last frame, counted in it */
 	double slow_ms;           /* BENCH_SLOW_MS: frames slower than this are told on stderr */
+	const char *smaps;        /* BENCH_SMAPS: where the map of the highest own memory goes */
 	const char *stage;        /* what the tour is doing, for those lines */
 	bool first;               /* the first tour: every jump is cold */
 };
@@ -163,8 +165,22 @@ static void sample_rss(struct bench *b)
 	struct rss r = rss_now();
 	if (rss_total(&r) > rss_total(&b->top))
 		b->top = r;
-	if (r.anon > b->top_anon)
+	if (r.anon > b->top_anon) {
+		/* a new map only per MB more: writing one takes a few ms */
+		if (b->smaps && r.anon >= b->top_anon + 1024) {
+			char why[128], known[256];
+			size_t n_img, img, n_text, text;
+			visit_images(b->v, &n_img, &img);
+			visit_texts(b->v, &n_text, &text);
+			snprintf(why, sizeof why, "own memory %ld kB, at %s", r.anon,
+			         b->stage ? b->stage : "the start");
+			snprintf(known, sizeof known,
+			         "image textures: %zu, %zu kB; text textures: %zu, %zu kB", n_img,
+			         img >> 10, n_text, text >> 10);
+			anon_map_write(b->smaps, why, known);
+		}
 		b->top_anon = r.anon;
+	}
 }
 
 /* Whether the file mapped at path is a part of the OpenGL driver: Mesa's
@@ -1019,6 +1035,7 @@ int main(int argc, char **argv)
 	}
 	const char *slow = getenv("BENCH_SLOW_MS");
 	b->slow_ms = slow ? atof(slow) : 0;
+	b->smaps = getenv("BENCH_SMAPS");
 	f.ready_ms = ms_now() - t_main;
 	b->sampling = true;
 	f.start_ms = first_attract_frame(b, t_main);
