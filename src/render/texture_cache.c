@@ -39,6 +39,7 @@ struct texture_cache {
 
 struct tex_entry {
 	enum texture_state state;
+	size_t reserved;      /* LOADING: bytes held for its pixels (see add_entry) */
 	uint64_t tag;         /* of the request that will fill this entry */
 	uint64_t refresh_tag; /* READY, its file changed: the request for the new
 	                       * pixels (counted as loading); 0 when none */
@@ -153,7 +154,13 @@ static struct tex_entry *add_entry(struct texture_cache *c, size_t key_len, cons
 	e->state = strlen(path) > max_path ? TEXTURE_FAILED : TEXTURE_LOADING;
 	e->tag = ++c->next_tag;
 	e->urgent = urgent;
-	if (!lru_insert(c->map, c->key, key_len, e, 0)) {
+	/* A decode holds its room in the budget from the start: what the
+	 * budget lets go for it goes now, before its pixels and its texture's
+	 * memory are made, not after, so the photos held, the one decoded
+	 * and its texture are never all there at once. */
+	if (e->state == TEXTURE_LOADING && w > 0 && h > 0)
+		e->reserved = (size_t)w * (size_t)h * 4;
+	if (!lru_insert(c->map, c->key, key_len, e, e->reserved)) {
 		free(e);
 		return NULL;
 	}
@@ -200,12 +207,15 @@ void texture_cache_prefetch(struct texture_cache *c, const char *path, int w, in
 
 /* Entry e FAILED: result r holds no pixels, or they cannot be made a
  * texture (a texture begun for them goes). */
-static void fail(struct texture_cache *c, struct tex_entry *e, const struct image_result *r)
+static void fail(struct texture_cache *c, struct lru_entry *le, const struct image_result *r)
 {
+	struct tex_entry *e = lru_value(le);
 	log_warning("cannot show %s: %s", r->path, r->surface ? SDL_GetError() : r->error);
 	SDL_DestroyTexture(e->tex);
 	e->tex = NULL;
 	set_state(c, e, TEXTURE_FAILED);
+	e->reserved = 0;
+	lru_set_bytes(c->map, le, 0);
 }
 
 /* The shape of texture an entry needs: see reuse_texture. */
@@ -225,16 +235,19 @@ static bool same_shape(void *ctx, const void *value)
 	       h == want->h && format == want->format;
 }
 
-/* For s's pixels, the texture of the entry the budget would evict first to
- * make room for them, when it has their size and format: that entry goes
- * now and its texture is written over. A texture made anew is cleared
- * first, and one destroyed is unmapped: both cost time in the frame. NULL when
- * there is none. */
-static SDL_Texture *reuse_texture(struct texture_cache *c, const SDL_Surface *s)
+/* For s's pixels (reserved bytes of them already held in the budget since
+ * they were asked for), the texture of the entry the budget would evict
+ * first to make room for the rest, when it has their size and format: that
+ * entry goes now and its texture is written over. A texture made anew is
+ * cleared first, and one destroyed is unmapped: both cost time in the
+ * frame. NULL when there is none (the room was made when asked: the usual
+ * case; only pinned entries over the budget then leave one to take). */
+static SDL_Texture *reuse_texture(struct texture_cache *c, const SDL_Surface *s, size_t reserved)
 {
 	struct shape want = {s->w, s->h, s->format->format};
+	size_t bytes = (size_t)s->w * (size_t)s->h * 4;
 	struct lru_entry *le =
-	    lru_next_out(c->map, (size_t)s->w * (size_t)s->h * 4, same_shape, &want);
+	    lru_next_out(c->map, bytes > reserved ? bytes - reserved : 0, same_shape, &want);
 	if (!le)
 		return NULL;
 	struct tex_entry *old = lru_value(le);
@@ -252,14 +265,14 @@ static bool fill(struct texture_cache *c, struct lru_entry *le, const struct ima
 	struct tex_entry *e = lru_value(le);
 	SDL_Surface *s = r->surface;
 	if (!s) {
-		fail(c, e, r);
+		fail(c, le, r);
 		return true;
 	}
 	size_t row_bytes = (size_t)s->w * 4, left = c->paced ? c->pace_left : SIZE_MAX;
 	if (!e->tex) {
 		if (left == 0)
 			return false;
-		e->tex = reuse_texture(c, s);
+		e->tex = reuse_texture(c, s, e->reserved);
 		bool made_anew = !e->tex;
 		if (made_anew)
 			e->tex = SDL_CreateTexture(c->renderer, s->format->format,
@@ -267,7 +280,7 @@ static bool fill(struct texture_cache *c, struct lru_entry *le, const struct ima
 		SDL_BlendMode mode = SDL_BLENDMODE_NONE;
 		SDL_GetSurfaceBlendMode(s, &mode);
 		if (!e->tex || SDL_SetTextureBlendMode(e->tex, mode) != 0) {
-			fail(c, e, r);
+			fail(c, le, r);
 			return true;
 		}
 		e->rows = 0;
@@ -282,7 +295,7 @@ static bool fill(struct texture_cache *c, struct lru_entry *le, const struct ima
 	    SDL_UpdateTexture(e->tex, &band,
 	                      (const Uint8 *)s->pixels + (size_t)e->rows * (size_t)s->pitch,
 	                      s->pitch) != 0) {
-		fail(c, e, r);
+		fail(c, le, r);
 		return true;
 	}
 	e->rows += n;
@@ -292,6 +305,7 @@ static bool fill(struct texture_cache *c, struct lru_entry *le, const struct ima
 		return false;
 	e->w = s->w;
 	e->h = s->h;
+	e->reserved = 0;
 	set_state(c, e, TEXTURE_READY);
 	c->derived += r->derived;
 	lru_set_bytes(c->map, le, (size_t)e->w * (size_t)e->h * 4);

@@ -4,17 +4,10 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "visit/budget.h"
 #include "content/content_diff.h"
 #include "ui/screen.h"
 #include "ui/slide.h"
-
-enum {
-	TEXT_BUDGET = 16 << 20, /* bytes of cached text textures: a few screens' worth */
-	/* Image cache: three screenfuls (the photo shown and both neighbours fit);
-	 * six did not fit in 96 MB beside the screen, its layers and a decode of
-	 * a PNG scan (which SDL_image holds whole: 18 MB for 6 MP). */
-	IMAGE_SCREENS = 3,
-};
 
 static void write_trace(struct visit *v, uint64_t now)
 {
@@ -33,13 +26,13 @@ struct visit *visit_new(SDL_Renderer *ren, struct text *text, const struct conte
 	if (!v)
 		return NULL;
 	struct gesture_config gc = gesture_config_default(dpi);
-	size_t screen_bytes = (size_t)w * (size_t)h * 4;
+	struct budget b = budget_for(w, h);
 	v->ui = (struct ui){.ren = ren, .text = text, .c = c};
-	v->ui.texts = text_cache_new(ren, text, TEXT_BUDGET);
+	v->ui.texts = text_cache_new(ren, text, b.texts);
 	if (v->ui.texts)
 		text_cache_start_worker(v->ui.texts, wake_event);
 	v->wake_event = wake_event;
-	v->image_budget = IMAGE_SCREENS * screen_bytes;
+	v->image_budget = b.images;
 	v->ui.images = texture_cache_new(ren, c->image_root, v->image_budget, wake_event);
 	v->gestures = gesture_new(&gc);
 	v->taps = tap_echo_make(gc.double_tap_ms * 3 / 2, gc.double_tap_px);
@@ -419,6 +412,14 @@ void visit_images(const struct visit *v, size_t *textures, size_t *bytes)
 {
 	struct texture_cache_stats st;
 	texture_cache_stats(v->ui.images, &st);
+	*textures = st.textures;
+	*bytes = st.bytes;
+}
+
+void visit_texts(const struct visit *v, size_t *textures, size_t *bytes)
+{
+	struct text_cache_stats st;
+	text_cache_stats(v->ui.texts, &st);
 	*textures = st.textures;
 	*bytes = st.bytes;
 }

@@ -84,6 +84,9 @@ bool visit_holding(const struct visit *v);
 /* The image textures held now and their bytes. */
 void visit_images(const struct visit *v, size_t *textures, size_t *bytes);
 
+/* The text textures held now and their bytes. */
+void visit_texts(const struct visit *v, size_t *textures, size_t *bytes);
+
 struct deriv_cache;
 
 /* Reads pictures from d at the sizes this screen shows them and keeps them

@@ -33,11 +33,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "anon_map.h"
 #include "base/bigalloc.h"
 #include "base/perf_switch.h"
 #include "content/content.h"
@@ -83,6 +85,7 @@ struct bench {
 	const struct content *c;
 	size_t start_frames; /* drawn until the first one with a photo */
 	SDL_Surface *surf;   /* headless: what the software renderer draws on */
+	void *screen;        /* its pixels, in shared memory */
 	SDL_Window *win;     /* with SDL_RENDER_DRIVER: the hidden window drawn on */
 	SDL_Renderer *ren;
 	SDL_PixelFormat *fmt; /* of row */
@@ -115,6 +118,7 @@ struct bench {
 	int missed;               /* taps that did not go where the tour meant */
 	double input_ms;          /* touch handling since the last frame, counted in it */
 	double slow_ms;           /* BENCH_SLOW_MS: frames slower than this are told on stderr */
+	const char *smaps;        /* BENCH_SMAPS: where the map of the highest own memory goes */
 	const char *stage;        /* what the tour is doing, for those lines */
 	bool first;               /* the first tour: every jump is cold */
 };
@@ -168,8 +172,22 @@ static void sample_rss(struct bench *b)
 	struct rss r = rss_now();
 	if (rss_total(&r) > rss_total(&b->top))
 		b->top = r;
-	if (r.anon > b->top_anon)
+	if (r.anon > b->top_anon) {
+		/* a new map only per MB more: writing one takes a few ms */
+		if (b->smaps && r.anon >= b->top_anon + 1024) {
+			char why[128], known[256];
+			size_t n_img, img, n_text, text;
+			visit_images(b->v, &n_img, &img);
+			visit_texts(b->v, &n_text, &text);
+			snprintf(why, sizeof why, "own memory %ld kB, at %s", r.anon,
+			         b->stage ? b->stage : "the start");
+			snprintf(known, sizeof known,
+			         "image textures: %zu, %zu kB; text textures: %zu, %zu kB", n_img,
+			         img >> 10, n_text, text >> 10);
+			anon_map_write(b->smaps, why, known);
+		}
 		b->top_anon = r.anon;
+	}
 }
 
 /* Whether the file mapped at path is a part of the OpenGL driver: Mesa's
@@ -980,8 +998,17 @@ static int setup(struct bench *b, const struct content *c, char *why, size_t siz
 		if (!b->ren)
 			return 2;
 	} else {
-		b->surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32,
-		                                         SDL_PIXELFORMAT_RGB888); /* as X's */
+		/* The screen in shared memory, as X's shared-memory image is: in
+		 * the hall the window's pixels are not the program's own memory,
+		 * and here they are not counted as such either. */
+		size_t bytes = (size_t)W * (size_t)H * 4;
+		b->screen =
+		    mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (b->screen == MAP_FAILED)
+			b->screen = NULL;
+		b->surf = b->screen ? SDL_CreateRGBSurfaceWithFormatFrom(b->screen, W, H, 32, W * 4,
+		                                                         SDL_PIXELFORMAT_RGB888)
+		                    : NULL; /* RGB888, as X's */
 		b->ren = b->surf ? SDL_CreateSoftwareRenderer(b->surf) : NULL;
 	}
 	b->text = b->ren && b->fmt ? text_new_for(b->ren, c) : NULL;
@@ -999,6 +1026,8 @@ static void teardown(struct bench *b)
 	if (b->win)
 		SDL_DestroyWindow(b->win);
 	SDL_FreeSurface(b->surf);
+	if (b->screen)
+		munmap(b->screen, (size_t)W * (size_t)H * 4);
 	SDL_FreeFormat(b->fmt);
 }
 
@@ -1052,6 +1081,7 @@ int main(int argc, char **argv)
 	}
 	const char *slow = getenv("BENCH_SLOW_MS");
 	b->slow_ms = slow ? atof(slow) : 0;
+	b->smaps = getenv("BENCH_SMAPS");
 	f.ready_ms = ms_now() - t_main;
 	b->sampling = true;
 	f.start_ms = first_attract_frame(b, t_main);

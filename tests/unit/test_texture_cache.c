@@ -447,11 +447,11 @@ static void test_paced_takes_a_part_a_frame(void)
 	texture_cache_free(c);
 }
 
-/* A new image of the same size and format as the one the budget evicts to
- * make room for it is written into that one's texture (no texture made
- * and cleared, none destroyed); never a texture still pinned, nor one of
- * another size. */
-static void test_texture_of_the_evicted_is_reused(void)
+/* Asking for an image makes its room in the budget at once: what the
+ * budget lets go for it goes before its pixels are decoded (so the images
+ * held, the one decoded and its texture are never all there at once);
+ * never a texture still pinned. */
+static void test_room_is_made_when_asked(void)
 {
 	enum { ONE = 64 * 64 * 4 };
 	struct texture_cache *c = texture_cache_new(ren, dir, 2 * ONE, wake);
@@ -462,19 +462,23 @@ static void test_texture_of_the_evicted_is_reused(void)
 	CHECK_INT(stats(c).evictions, 0);
 	texture_cache_frame(c);
 	texture_cache_frame(c); /* none pinned now; 0.png is the oldest */
-	t[3] = load(c, 3);      /* asking for it evicts 0.png; taking it, 1.png */
-	CHECK(t[3] == t[1]);
+	int tw, th;
+	enum texture_state st;
+	texture_cache_get(c, "3.png", 64, 64, IMAGE_COVER, &tw, &th, &st);
+	CHECK_INT(st, TEXTURE_LOADING);
+	CHECK_INT(stats(c).evictions, 2); /* 0.png and 1.png, before 3.png is decoded */
+	CHECK(stats(c).bytes <= 2 * ONE);
+	t[3] = load(c, 3);
+	CHECK(t[3] != NULL);
 	CHECK_INT(stats(c).evictions, 2);
 	CHECK_INT(stats(c).textures, 2);
-	int tw, th;
 	CHECK_INT(state_of(c, "1.png", 64, 64, IMAGE_COVER, &tw, &th), TEXTURE_LOADING); /* gone */
 	if (t[3])
-		CHECK_INT(texel(t[3], 32, 32), 3 * 30 << 16); /* 3.png's red, over 1.png's */
+		CHECK_INT(texel(t[3], 32, 32), 3 * 30 << 16); /* 3.png's red */
 	wait_idle(c);
-	/* Another size is made anew (2.png, unpinned, is not taken for it). */
+	/* Another size is made anew (2.png's texture is not taken for it). */
 	SDL_Texture *wide = NULL;
 	for (int i = 0; i < 2 && !wide; i++) {
-		enum texture_state st;
 		wide = texture_cache_get(c, "wide.png", 64, 32, IMAGE_COVER, &tw, &th, &st);
 		wait_idle(c);
 	}
@@ -560,7 +564,7 @@ int main(void)
 	RUN(test_refresh_a_changed_file);
 	RUN(test_budget_and_lru_across_frames);
 	RUN(test_pinned_survive_over_budget);
-	RUN(test_texture_of_the_evicted_is_reused);
+	RUN(test_room_is_made_when_asked);
 	RUN(test_prefetch);
 	RUN(test_result_after_clear_is_dropped);
 	RUN(test_paced_takes_a_part_a_frame);
