@@ -4,7 +4,8 @@
 # is copied and booted with systemd-nspawn -b, systemd as its PID 1; in it
 # the package goes through what the IT person does: `apt install
 # ./twinhall_*.deb` (apt brings the dependencies), an upgrade to a newer
-# build, `apt remove` and `apt purge`. Each step is judged by what the container's systemd says
+# build, `apt remove`, `apt purge`, and an install on a machine with no
+# console. Each step is judged by what the container's systemd says
 # (systemctl show, the journal), not by what the scripts meant to do.
 #
 # The container has no graphics (no /dev/dri) and no virtual consoles.
@@ -219,3 +220,19 @@ traces=$(ct sh -c 'getent passwd twinhall; getent group twinhall; ls -d /var/lib
 	dpkg-query -W -f "\${db:Status-Status}" twinhall 2>/dev/null | grep -v "^not-installed$"')
 [ -z "$traces" ] && pass "apt purge removes the user, its group, /var/lib/twinhall, /var/cache/twinhall and the units" ||
 	fail "apt purge removes the user, its group, the state, the cache and the units" "left:" "$traces"
+
+# A machine with no console (a container, a server without virtual
+# terminals): there is nowhere to show the hall. The unit says so once
+# and stays down; it does not fail before the program runs every 2 s.
+ct umount /dev/tty1 && ct rm -f /dev/tty1
+mark "$TMP/c2"
+ct sh -c "cd /root/debs && apt install -y ./twinhall_${up_version}_$arch.deb" >"$TMP/install2.log" 2>&1 ||
+	fail "apt install after a purge" "$(tail -20 "$TMP/install2.log")"
+sleep 3 # longer than RestartSec=2: a unit that failed would have been restarted by now
+st="$(prop ActiveState) $(prop ConditionResult) $(prop NRestarts)"
+if [ "$st" = "inactive no 0" ] && journal_after "$TMP/c2" | grep -q 'skipped.*ConditionPathExists=/dev/tty1'; then
+	pass "with no console (/dev/tty1) the hall is skipped with one journal line, not restarted"
+else
+	fail "with no console (/dev/tty1) the hall is skipped with one journal line, not restarted" \
+		"ActiveState ConditionResult NRestarts: $st" "$(journal_after "$TMP/c2" | tail -6)"
+fi
