@@ -75,7 +75,7 @@ stop_container() {
 	for _ in $(seq 300); do kill -0 "$nspawn" 2>/dev/null || break; sleep 0.1; done
 	kill -KILL "$nspawn" 2>/dev/null
 	wait "$nspawn" 2>/dev/null
-	rm -rf "$root" "$TMP/up"
+	rm -rf "$root" "$TMP/up" "$debs" # the logs stay in $TMP
 	echo "$npass passed, $nfail failed"
 	[ "$nfail" -eq 0 ] || exit 1
 }
