@@ -54,7 +54,7 @@ STAMP     := $(BUILD)/deps.stamp
 LOCALES   := ru
 MO        := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/twinhall.mo)
 
-.PHONY: deb deb-test bench-audit all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
+.PHONY: deb deb-test deb-boot-test bench-audit all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
 all: $(BUILD)/twinhall $(MO)
 
 # `make deb`: the Debian package (dpkg-buildpackage writes it beside the
@@ -70,6 +70,16 @@ deb: deps
 # The package's test: built, its contents, its units, installed in a root.
 deb-test: deb
 	@BUILD=$(BUILD) TMP=$$(mktemp -d /tmp/twinhall-deb.XXXXXX) bash tests/deb.sh
+
+# The package on a booted Debian 12 (tests/deb_boot.sh): apt install,
+# upgrade, remove and purge under a real systemd in a systemd-nspawn
+# container. As root; the Debian 12 root is made once in BOOT_CACHE (a
+# few minutes), each run then takes about three.
+DEB_BOOT   := systemd-container mmdebstrap
+BOOT_CACHE ?= /var/cache/twinhall-deb-boot
+deb-boot-test: deb
+	$(call apt_install_missing,$(DEB_BOOT))
+	@BUILD=$(BUILD) BOOT_CACHE=$(BOOT_CACHE) TMP=$$(mktemp -d /tmp/twinhall-boot.XXXXXX) bash tests/deb_boot.sh
 
 # Installs missing Debian packages (through sudo when not root).
 define apt_install_missing

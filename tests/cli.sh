@@ -264,6 +264,25 @@ expect_output "the refusal says the hall needs a screen" '--kiosk needs a screen
 expect_status "--kiosk refuses SDL's offscreen driver" 1 env SDL_VIDEODRIVER=offscreen "$TH" --kiosk \
 	--state-dir "$TMP/kiosk-state" "$FIX"
 
+# A hall that cannot open a screen (an SDL driver that does not exist)
+# backs off under --kiosk: with three failed starts already counted it
+# says it waits 8 s. SIGTERM (systemctl stop, an upgrade, shutdown) ends
+# the wait with status 0, so systemd does not count the stop as a failure.
+mkdir -p "$TMP/bo-state" && echo 3 >"$TMP/bo-state/failed-starts"
+LANG=C LANGUAGE= LC_ALL= SDL_VIDEODRIVER=no-such-driver "$TH" --kiosk --state-dir "$TMP/bo-state" "$FIX" 2>"$TMP/bo.log" &
+bpid=$!
+for _ in $(seq 100); do grep -qE 'failed start 4 in a row|неудачный запуск 4 подряд' "$TMP/bo.log" && break; sleep 0.1; done
+if grep -qE '(failed start 4 in a row|неудачный запуск 4 подряд)' "$TMP/bo.log" && kill -0 "$bpid" 2>/dev/null; then
+	pass "with no screen --kiosk backs off: failed start 4 in a row, waiting"
+else
+	fail "with no screen --kiosk backs off: failed start 4 in a row, waiting" "$(cat "$TMP/bo.log")"
+fi
+kill -TERM "$bpid" 2>/dev/null
+wait "$bpid"
+rc=$?
+[ $rc -eq 0 ] && pass "SIGTERM during the back-off ends it with status 0 (a stop, not a failure)" ||
+	fail "SIGTERM during the back-off ends it with status 0 (a stop, not a failure)" "exit $rc" "$(tail -3 "$TMP/bo.log")"
+
 # hall.yaml's staff_pin: 4 to 8 digits, checked where it is written.
 pin=$TMP/pin
 copy_content "$pin"

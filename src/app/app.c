@@ -560,8 +560,7 @@ int app_run(const struct options *o, const char *dir)
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		log_error("cannot start SDL video: %s", SDL_GetError());
 		no_screen_say_why();
-		no_screen_back_off(o);
-		return 1;
+		return no_screen_back_off(o);
 	}
 	a.wake_event = SDL_RegisterEvents(3);
 	a.live_event = a.wake_event + 1;
@@ -581,7 +580,7 @@ int app_run(const struct options *o, const char *dir)
 	a.derivs = derivs_open();
 	if (open_window(&a) != 0) {
 		no_screen_say_why();
-		no_screen_back_off(o);
+		rc = no_screen_back_off(o);
 		goto done;
 	}
 	await_live(&a);

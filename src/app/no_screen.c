@@ -24,10 +24,10 @@ void no_screen_say_why(void)
 		log_error("%s", msg);
 }
 
-void no_screen_back_off(const struct options *o)
+int no_screen_back_off(const struct options *o)
 {
 	if (!o->kiosk)
-		return;
+		return 1;
 	unsigned n = backoff_failed(no_screen_count_dir(o));
 	unsigned s = backoff_delay_s(n);
 	if (s)
@@ -38,6 +38,10 @@ void no_screen_back_off(const struct options *o)
 		log_error("the hall could not start: exiting for systemd to try again");
 	for (unsigned ms = 0; ms < s * 1000 && !signals_stop(); ms += 100)
 		SDL_Delay(100);
+	if (!signals_stop())
+		return 1;
+	log_info("stopping on signal %d", signals_stop());
+	return 0;
 }
 
 bool no_screen_kiosk_refuses(const struct options *o)

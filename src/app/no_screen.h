@@ -20,8 +20,10 @@ void no_screen_say_why(void);
 
 /* Under --kiosk, waits before the exit (none after the first failure,
  * then longer each time), saying so once per step; SIGTERM still ends the
- * wait. Without --kiosk, returns at once. */
-void no_screen_back_off(const struct options *o);
+ * wait. Without --kiosk, returns at once. Returns the exit status: 0 when
+ * a signal asked the hall to stop (systemctl stop, a package upgrade,
+ * shutdown: a stop asked for is no failure of the unit), else 1. */
+int no_screen_back_off(const struct options *o);
 
 /* Under --kiosk, SDL's offscreen and dummy drivers would run a hall
  * nobody sees: true (refused, with a journal line saying so). Call after
