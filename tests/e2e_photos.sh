@@ -9,22 +9,19 @@
 W=1280 H=720
 start_xvfb $W $H
 trap 'kill $xvfb 2>/dev/null; kill $pid 2>/dev/null' EXIT
-shot() { import -display "$DISPLAY" -window root "$1" 2>/dev/null; }
 live=$TMP/photos-content
 copy_content "$live"
 city=${CITY:-louisville}
 n=$(grep -c '^  - file: photos/' "$live/cities/$city/city.yaml")
 
-# same NAME N: the screen now matches the headless render of photo N.
+# same NAME N: the screen ends on the headless render of photo N.
 same() {
-	local name=$1 place=city/$city/photos/$2 r
-	sleep 3
-	shot "$TMP/photos-live.png"
+	local name=$1 place=city/$city/photos/$2
 	"$TH" --screenshot "$TMP/photos-want.png" --size ${W}x$H --at "$place" "$live" >/dev/null 2>&1
-	if r=$("$BUILD/tools/pngdiff" "$TMP/photos-want.png" "$TMP/photos-live.png" 0.5 "$TMP/photos-diff-$2.png"); then
-		pass "$name ends on $place with its caption, as drawn headless ($r)"
+	if settles_on "$TMP/photos-want.png" "$TMP/photos-diff-$2.png"; then
+		pass "$name ends on $place with its caption, as drawn headless ($settled)"
 	else
-		fail "$name ends on $place with its caption, as drawn headless" "$r" "$(tail -3 "$TMP/photos.log")"
+		fail "$name ends on $place with its caption, as drawn headless" "$settled" "$(tail -3 "$TMP/photos.log")"
 	fi
 }
 swipe() { drag "$1" 360 "$2" 360; } # swipe X0 X1: across the middle

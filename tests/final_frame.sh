@@ -14,16 +14,14 @@ shot() { import -display "$DISPLAY" -window root "$1" 2>/dev/null; }
 live=$TMP/final-content
 copy_content "$live"
 
-# same NAME PLACE: the screen now matches the headless render of PLACE.
+# same NAME PLACE TAG: the screen ends on the headless render of PLACE.
 same() {
-	local name=$1 place=$2 r
-	sleep 3
-	shot "$TMP/final-live.png"
+	local name=$1 place=$2
 	"$TH" --screenshot "$TMP/final-want.png" --size ${W}x$H --at "$place" "$live" >/dev/null 2>&1
-	if r=$("$BUILD/tools/pngdiff" "$TMP/final-want.png" "$TMP/final-live.png" 0.5 "$TMP/final-diff-$rd-$3.png"); then
-		pass "$rd: $name ends on $place as drawn headless ($r)"
+	if settles_on "$TMP/final-want.png" "$TMP/final-diff-$rd-$3.png"; then
+		pass "$rd: $name ends on $place as drawn headless ($settled)"
 	else
-		fail "$rd: $name ends on $place as drawn headless" "$r" "$(tail -3 "$TMP/final.log")"
+		fail "$rd: $name ends on $place as drawn headless" "$settled" "$(tail -3 "$TMP/final.log")"
 	fi
 }
 

@@ -12,7 +12,6 @@
 W=1280 H=720
 start_xvfb $W $H
 trap 'kill $xvfb 2>/dev/null; kill $pid 2>/dev/null' EXIT
-shot() { import -display "$DISPLAY" -window root "$1" 2>/dev/null; }
 live=$TMP/large-content
 copy_content "$live"
 sed -i 's/^idle_timeout: .*/idle_timeout: 10/' "$live/hall.yaml"
@@ -36,16 +35,14 @@ button() {
 		-format "%[fx:int($x0+page.x+w/2)] %[fx:int(page.y+h/2)] %w %h" info: 2>/dev/null
 }
 
-# same NAME PLACE TEXT: the screen now matches PLACE's headless render in TEXT.
+# same NAME PLACE TEXT TAG: the screen ends on PLACE's headless render in TEXT.
 same() {
-	local name=$1 place=$2 text=$3 r
-	sleep 3
-	shot "$TMP/large-live.png"
+	local name=$1 place=$2 text=$3
 	render want "$place" "$text"
-	if r=$("$BUILD/tools/pngdiff" "$TMP/large-want.png" "$TMP/large-live.png" 0.5 "$TMP/large-diff-$4.png"); then
-		pass "$name ends on $place in $text text as drawn headless ($r)"
+	if settles_on "$TMP/large-want.png" "$TMP/large-diff-$4.png"; then
+		pass "$name ends on $place in $text text as drawn headless ($settled)"
 	else
-		fail "$name ends on $place in $text text as drawn headless" "$r" "$(tail -3 "$TMP/large.log")"
+		fail "$name ends on $place in $text text as drawn headless" "$settled" "$(tail -3 "$TMP/large.log")"
 	fi
 }
 

@@ -43,6 +43,26 @@ hall_window() {
 	[ -n "$win" ] && xdotool windowmove "$win" 0 0
 }
 
+# settles_on WANT DIFF: the X screen ends on WANT (a PNG of the same
+# size; pngdiff at 0.5%): looked at every 0.3 s until it matches and still
+# does 0.5 s later, for at most 6 s, so a place that takes its usual 1-3 s
+# to come to rest is not waited for longer, and a frame frozen half way
+# never passes. pngdiff's last line in $settled (its diff image in DIFF);
+# status 0 when the screen settled on WANT.
+settles_on() {
+	local live=$TMP/settles-live.png t0=$SECONDS
+	while :; do
+		import -display "$DISPLAY" -window root "$live" 2>/dev/null
+		if settled=$("$BUILD/tools/pngdiff" "$1" "$live" 0.5 "$2"); then
+			sleep 0.5
+			import -display "$DISPLAY" -window root "$live" 2>/dev/null
+			settled=$("$BUILD/tools/pngdiff" "$1" "$live" 0.5 "$2") && return 0
+		fi
+		[ $((SECONDS - t0)) -ge 6 ] && return 1
+		sleep 0.3
+	done
+}
+
 # drag X0 Y0 X1 Y1: a finger (the mouse) pressed at X0,Y0, moved there in
 # 10 steps of 20 ms, lifted at X1,Y1.
 drag() {

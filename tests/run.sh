@@ -23,8 +23,17 @@ trap 'rm -rf "$TMP"' EXIT
 log=$TMP/all.log
 : >"$log"
 
-# Runs one part, keeps its verdict lines, shows failures as they come. A
-# part that exits non-zero without saying FAIL crashed: that is a failure.
+# Keeps a finished part's verdict lines and shows its failures. A part
+# that exited non-zero without saying FAIL crashed: that is a failure.
+report_part() { # report_part NAME OUTPUT STATUS
+	printf '%s\n' "$2" >>"$log"
+	printf '%s\n' "$2" | grep -v '^PASS ' | grep -v '^$'
+	if [ "$3" -ne 0 ] && ! printf '%s\n' "$2" | grep -q '^FAIL '; then
+		echo "FAIL $1 crashed (exit $3)" | tee -a "$log"
+	fi
+}
+
+# Runs one part and reports it as it ends.
 run_part() {
 	local name=$1 out rc
 	shift
@@ -33,15 +42,21 @@ run_part() {
 	out=$("$@" 2>&1)
 	rc=$?
 	[ $((SECONDS - t0)) -ge 5 ] && echo "   ($((SECONDS - t0)) s)"
-	printf '%s\n' "$out" >>"$log"
-	printf '%s\n' "$out" | grep -v '^PASS ' | grep -v '^$'
-	if [ "$rc" -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^FAIL '; then
-		echo "FAIL $name crashed (exit $rc)" | tee -a "$log"
-	fi
+	report_part "$name" "$out" "$rc"
 }
 
+# The unit tests, one per core at a time (each in its own temporary
+# folders, none timed), reported in name order.
+units=$TMP/units
+mkdir -p "$units"
+t0=$SECONDS
+ls "$BUILD"/tests/test_* | xargs -P "$(nproc)" -I{} sh -c \
+	'"$1" >"$2/${1##*/}.out" 2>&1; echo $? >"$2/${1##*/}.rc"' _ {} "$units"
+echo "== unit tests ($((SECONDS - t0)) s)"
 for t in "$BUILD"/tests/test_*; do
-	[ -x "$t" ] && run_part "${t##*/}" "$t"
+	[ -x "$t" ] || continue
+	n=${t##*/}
+	report_part "$n" "$(cat "$units/$n.out")" "$(cat "$units/$n.rc" 2>/dev/null || echo 1)"
 done
 scripts="tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/derivs.sh tests/staff.sh tests/hours.sh tests/cec.sh tests/screen_change.sh tests/final_frame.sh tests/large_text.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/install.sh tests/sync.sh tests/share.sh tests/po.sh tests/attack.sh tests/fuzz.sh"
 [ "$mode" = fast ] && scripts=tests/render.sh
