@@ -11,12 +11,12 @@ VERSION := $(shell sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' debian/changelog)
 
 # Debian packages: to build and run, and in addition to test.
 DEB_BUILD := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev libcec-dev \
-             libjpeg62-turbo-dev libheif-dev libdrm-dev libxext-dev libx11-dev gettext \
+             libjpeg62-turbo-dev libpng-dev libheif-dev libdrm-dev libxext-dev libx11-dev gettext \
              fonts-noto-core fonts-noto-cjk
 DEB_TEST  := xvfb xauth xdotool x11-xserver-utils imagemagick libheif-examples clang-format git \
              systemd tzdata time clang libclang-rt-14-dev libcec6
 DEB_BENCH := feh xvfb libgl1-mesa-dri libglx-mesa0
-PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg libheif libdrm xext x11
+PKGS      := sdl2 SDL2_ttf SDL2_image yaml-0.1 libjpeg libpng16 libheif libdrm xext x11
 
 # Short lines while building; `make V=1` shows the whole commands.
 Q = @

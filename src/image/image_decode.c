@@ -5,7 +5,6 @@
 #include <SDL_image.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/bigalloc.h"
 #include "image/exif.h"
@@ -13,6 +12,7 @@
 #include "image/image_info.h"
 #include "image/jpeg_decode.h"
 #include "image/png_chunks.h"
+#include "image/png_decode.h"
 #include "image/resize.h"
 
 /* The SDL_image type name for data, from its magic bytes; NULL if none. */
@@ -84,29 +84,21 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, 
 	return st == JPEG_OK ? 0 : -1;
 }
 
-/* PNG and WebP through SDL_image, which decodes the whole image; its rows
- * are converted to ARGB8888 one at a time on their way to the scaler. The
- * file's bytes, when *owned points to them, are freed as soon as SDL_image
- * has the pixels, so a scan's file, its whole decoded image and the result
- * are never held at once. */
-static int decode_other(SDL_RWops *rw, void **owned, const char *type, struct resize *r, char *err,
-                        size_t err_size)
+/* WebP through SDL_image, which decodes the whole image; its rows are
+ * converted to ARGB8888 one at a time on their way to the scaler. */
+static int decode_webp(SDL_RWops *rw, struct resize *r, char *err, size_t err_size)
 {
 	/* That format's own loader: IMG_LoadTyped_RW tries every format's magic
 	 * first, so a WebP with "<svg" in its first bytes went to the SVG
 	 * parser (found by fuzz_image_info). */
-	SDL_Surface *raw = !rw                        ? NULL
-	                   : strcmp(type, "PNG") == 0 ? IMG_LoadPNG_RW(rw)
-	                                              : IMG_LoadWEBP_RW(rw);
+	SDL_Surface *raw = rw ? IMG_LoadWEBP_RW(rw) : NULL;
 	if (rw)
 		SDL_RWclose(rw);
-	big_free(*owned);
-	*owned = NULL;
 	if (!raw) {
 		snprintf(err, err_size,
 		         _("the %s picture is damaged or cut short; open it in a photo editor and "
 		           "save it again"),
-		         type);
+		         "WebP");
 		return -1;
 	}
 	r->alpha = raw->format->Amask != 0 || SDL_HasColorKey(raw);
@@ -157,6 +149,13 @@ static void png_chunks_error(enum png_chunks_status png, bool *incomplete, char 
 	                     : _("the PNG file is damaged"));
 }
 
+/* 0 for a PNG decoded whole, else -1, *incomplete set when it was cut. */
+static int png_result(enum png_decode_status st, bool *incomplete)
+{
+	*incomplete = st == PNG_DECODE_INCOMPLETE;
+	return st == PNG_DECODE_OK ? 0 : -1;
+}
+
 /* image_decode; owned, when not NULL, is data, freed when no longer needed. */
 static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int h,
                            enum image_fit fit, bool *incomplete, char *err, size_t err_size)
@@ -183,9 +182,10 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 		rc = decode_jpeg(data, len, &r, incomplete, err, err_size);
 	else if (strcmp(type, "HEIC") == 0)
 		rc = heic_decode(data, len, &r, err, err_size);
+	else if (strcmp(type, "PNG") == 0)
+		rc = png_result(png_decode_mem(data, len, &r, err, err_size), incomplete);
 	else
-		rc = decode_other(SDL_RWFromConstMem(data, (int)len), &owned, type, &r, err,
-		                  err_size);
+		rc = decode_webp(SDL_RWFromConstMem(data, (int)len), &r, err, err_size);
 	big_free(owned);
 	return finish(&r, rc, err, err_size);
 }
@@ -226,20 +226,7 @@ SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fi
 		png_chunks_error(png, incomplete, err, err_size);
 		return NULL;
 	}
-	int own = dup(fd);
-	FILE *f = own >= 0 ? fdopen(own, "rb") : NULL;
-	if (!f || fseek(f, 0, SEEK_SET) != 0) { /* the offset is shared with fd */
-		if (f)
-			fclose(f);
-		else if (own >= 0)
-			close(own);
-		snprintf(err, err_size, _("cannot read the file"));
-		return NULL;
-	}
-	void *none = NULL;
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
-	SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE);
-	if (!rw)
-		fclose(f);
-	return finish(&r, decode_other(rw, &none, "PNG", &r, err, err_size), err, err_size);
+	int rc = png_result(png_decode_fd(fd, len, &r, err, err_size), incomplete);
+	return finish(&r, rc, err, err_size);
 }

@@ -18,23 +18,22 @@ enum image_fit {
  * caller frees: RGB888 when the image has no alpha channel, else ARGB8888
  * (blend mode NONE when every pixel is opaque, so drawing it is a copy, not
  * a blend), or NULL with a reason for staff in err and
- * *incomplete set when the file is a JPEG without its end (still being
- * copied: not ready, try again later). */
+ * *incomplete set when the file is a JPEG or PNG without its end (still
+ * being copied: not ready, try again later). JPEGs and PNGs go row by row
+ * into the resize, so their whole decoded image is never held. */
 SDL_Surface *image_decode(const void *data, size_t len, int w, int h, enum image_fit fit,
                           bool *incomplete, char *err, size_t err_size);
 
-/* image_decode of data from big_malloc, which it frees, as early as it can:
- * a PNG's bytes go as soon as they are decoded, before the result is made,
- * which keeps a 10 MB scan's peak 7 MB lower. */
+/* image_decode of data from big_malloc, which it frees once decoded, before
+ * the result is turned upright. */
 SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_fit fit,
                                bool *incomplete, char *err, size_t err_size);
 
 /* A PNG decoded as image_decode does, read from the file open as fd (of len
- * bytes, from its start) as it is decoded: a 10 MB scan's file is never
- * held in memory beside its whole decoded image (SDL_image holds all of it:
- * 18 MB for 6 MP), only the file's chunk headers are read before. fd stays
- * the caller's. Its reads and rows pause while a frame of a transition is
- * drawn (frame_signal). */
+ * bytes, from its start) as it is decoded, row by row into the resize
+ * (png_decode): neither a 10 MB scan's file nor its whole decoded image
+ * (18 MB for 6 MP) is ever held; only the file's chunk headers are read
+ * before. fd stays the caller's. */
 SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
                                  bool *incomplete, char *err, size_t err_size);
 

@@ -2,7 +2,9 @@
  * SDL_image's PNG reader ignores short reads, so libpng given a chunk that
  * runs past the end of the file reads stale memory for as long as the chunk
  * claims to be (found by fuzzing: one 416-byte file took over a minute).
- * Safe on any thread. */
+ * png_decode's reader stops at the end itself; the walk still tells a file
+ * being copied from a broken one before any pixel is decoded. Safe on any
+ * thread. */
 #ifndef TWINHALL_PNG_CHUNKS_H
 #define TWINHALL_PNG_CHUNKS_H
 

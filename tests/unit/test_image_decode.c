@@ -1,7 +1,7 @@
 /* Decoding to the size shown: a four-colour JPEG stored in each of the 8
  * EXIF orientations comes out upright, fitted (contain) or cropped (cover)
  * to the box, the same as turning the full image first would give; and a
- * PNG goes the same way through SDL_image. */
+ * PNG goes the same way through png_decode. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <jpeglib.h>
