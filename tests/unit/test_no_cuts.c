@@ -122,11 +122,7 @@ static void test_no_text_is_cut(void)
 	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 		W = sizes[k].w;
 		H = sizes[k].h;
-		if (SDL_Init(SDL_INIT_EVENTS) != 0 || TTF_Init() != 0)
-			return;
-		target = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_RGB888);
-		ren = target ? SDL_CreateSoftwareRenderer(target) : NULL;
-		CHECK(ren != NULL);
+		CHECK(world_screen_begin());
 		if (!ren)
 			return;
 		struct world w;
