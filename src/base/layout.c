@@ -8,6 +8,12 @@ int layout_px(const struct layout *l, double d)
 	return px < 1 ? 1 : px;
 }
 
+int layout_reach_bottom(const struct layout *l)
+{
+	return l->h - layout_px(l, LAYOUT_BAR_EDGE) - layout_px(l, LAYOUT_BUTTON_H) -
+	       layout_px(l, LAYOUT_BAR_ROOM);
+}
+
 int layout_text_px(const struct layout *l, double d)
 {
 	return layout_px(l, d * l->text_pct / 100.0);

@@ -53,6 +53,14 @@ struct rect layout_cover(int src_w, int src_h, struct rect dst);
 /* The largest rectangle of the image's aspect ratio inside dst, centred. */
 struct rect layout_contain(int src_w, int src_h, struct rect dst);
 
+/* The row of buttons (design px): LAYOUT_BUTTON_H tall, LAYOUT_BAR_EDGE
+ * from the screen's edge (the top's, or the bottom's in reach mode), with
+ * LAYOUT_BAR_ROOM clear between it and what is drawn above it. */
+enum { LAYOUT_BUTTON_H = 80, LAYOUT_BAR_EDGE = 40, LAYOUT_BAR_ROOM = 24 };
+
+/* In reach mode, the lowest y content may reach above the row of buttons. */
+int layout_reach_bottom(const struct layout *l);
+
 /* Pixels for a design size d (at 1080 px short side), never below 1. */
 int layout_px(const struct layout *l, double d);
 

@@ -261,8 +261,7 @@ struct span {
 static struct home_plan split(const struct layout *l, int n, struct span sp, int share, int natural,
                               int cols)
 {
-	struct rect area = {l->margin, sp.top, l->w - 2 * l->margin,
-	                    sp.bottom - sp.top - l->margin};
+	struct rect area = {l->margin, sp.top, l->w - 2 * l->margin, sp.bottom - sp.top};
 	int gap = layout_px(l, 32);
 	int map_h = area.h * share / 100;
 	if (sp.cards_from > sp.top && share)
@@ -322,9 +321,13 @@ static struct home_plan text_first(struct text *t, const struct layout *l, const
 }
 
 struct home_plan home_plan(struct text *t, const struct layout *l, const struct hall *h, int lang,
-                           int top, int cards_from, int bottom)
+                           int top, bool reach)
 {
-	struct span sp = {top, cards_from, bottom};
+	struct span sp = {top, top, l->h - l->margin};
+	if (reach) {
+		sp.cards_from = l->h / 2 > top ? l->h / 2 : top;
+		sp.bottom = layout_reach_bottom(l);
+	}
 	int n = (int)h->n_cities, cols[2], n_cols = column_choices(l, n, cols);
 	struct geo_point pts[HOME_MAP_POINTS];
 	size_t n_pts = home_map_points(h, pts);

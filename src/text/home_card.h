@@ -107,14 +107,15 @@ struct home_plan {
 	enum home_detail detail;
 };
 
-/* Plans the home screen below y = top and above bottom for h's cities in
- * language lang, the cards no higher than cards_from (reach mode: the
- * lower half; else top): the largest map at which every card fits whole
- * with its photo, else without photos, else no map and the cards as
- * large as they fit, with their distances if they fit. In large text
+/* Plans the home screen below y = top for h's cities in language lang:
+ * the largest map at which every card fits whole with its photo, else
+ * without photos, else no map and the cards as large as they fit, with
+ * their distances if they fit. In reach mode the cards go in the lower
+ * half, down to the row of buttons (layout_reach_bottom), the map above
+ * them (it is not touched); else down to the margin. In large text
  * (l->text) the text's scale comes first: the largest scale at which the
  * cards fit, with the largest map and their photos where they still fit. */
 struct home_plan home_plan(struct text *t, const struct layout *l, const struct hall *h, int lang,
-                           int top, int cards_from, int bottom);
+                           int top, bool reach);
 
 #endif

@@ -10,12 +10,7 @@
 #include "base/utf8.h"
 #include "text/history_box.h"
 
-enum {
-	MISSING_MAX = 16,
-	/* Design px under the cards of a portrait home (reach mode): the row of
-	 * buttons and its room, as ui_content_bottom. */
-	HOME_BUTTONS = 40 + 80 + 24,
-};
+enum { MISSING_MAX = 16 };
 
 /* How a text is drawn: its face and size, and the box the screens give it
  * at the reference size (mirrors slide.c, screen_home.c, screen_gifts.c). */
@@ -163,9 +158,7 @@ static void check_home_cards(struct checker *k, int w, int h, int lang, bool lar
 	int n = (int)hall->n_cities;
 	struct layout l = layout_compute_text(w, h, large ? LAYOUT_TEXT_LARGE : LAYOUT_TEXT_NORMAL);
 	int top = home_top_most(k->t, &l);
-	struct home_plan p = large && l.portrait ? home_plan(k->t, &l, hall, lang, top, l.h / 2,
-	                                                     l.h - layout_px(&l, HOME_BUTTONS))
-	                                         : home_plan(k->t, &l, hall, lang, top, top, l.h);
+	struct home_plan p = home_plan(k->t, &l, hall, lang, top, l.portrait);
 	for (int i = 0; i < n; i++) {
 		struct home_card card;
 		home_card_plan(k->t, &l, hall, i, lang, home_grid_card(&p.grid, i), p.scale,

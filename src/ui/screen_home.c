@@ -96,9 +96,7 @@ static void home_draw(struct ui *ui)
 	struct home_state *st = screen_state(ui, NAV_HOME);
 	struct ui_place here = ui_place_now(ui);
 	if (!ui_place_same(st->plan_for, here) || st->c != ui->c || st->top != y) {
-		int low = ui_reach(ui) ? l->h / 2 : y; /* reach mode: the cards in the lower half */
-		st->plan = home_plan(ui->text, l, &ui->c->hall, ui->nav.lang, y, low > y ? low : y,
-		                     ui_content_bottom(ui, 1));
+		st->plan = home_plan(ui->text, l, &ui->c->hall, ui->nav.lang, y, ui_reach(ui));
 		st->plan_for = here;
 		st->c = ui->c;
 		st->top = y;

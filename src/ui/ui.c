@@ -6,16 +6,15 @@
 #include "render/theme.h"
 #include "text/ui_text.h"
 
-enum { BUTTON_H = 80 }; /* design px: at least 9 mm at 1080p on 24" */
-
+/* A button is LAYOUT_BUTTON_H design px tall: at least 9 mm at 1080p on 24". */
 int ui_min_target(const struct ui *ui)
 {
-	return layout_px(&ui->l, BUTTON_H);
+	return layout_px(&ui->l, LAYOUT_BUTTON_H);
 }
 
 int ui_bar_height(const struct ui *ui)
 {
-	return layout_px(&ui->l, 40 + BUTTON_H + 24);
+	return layout_px(&ui->l, LAYOUT_BAR_EDGE + LAYOUT_BUTTON_H + LAYOUT_BAR_ROOM);
 }
 
 const char *ui_lang(const struct ui *ui)
@@ -125,7 +124,7 @@ bool ui_reach(const struct ui *ui)
 
 int ui_bar_y(const struct ui *ui)
 {
-	int edge = layout_px(&ui->l, 40);
+	int edge = layout_px(&ui->l, LAYOUT_BAR_EDGE);
 	return ui_reach(ui) ? ui->l.h - edge - ui_min_target(ui) : edge;
 }
 
@@ -134,7 +133,7 @@ int ui_content_bottom(const struct ui *ui, int rows)
 	if (!ui_reach(ui))
 		return ui->l.h;
 	int row = ui_min_target(ui) + layout_px(&ui->l, 20);
-	return ui_bar_y(ui) - (rows - 1) * row - layout_px(&ui->l, 24);
+	return layout_reach_bottom(&ui->l) - (rows - 1) * row;
 }
 
 static struct rect bar_button(const struct ui *ui, int x, int w)
