@@ -35,7 +35,10 @@ static int columns(const struct layout *l, int n)
 
 int home_top_most(struct text *t, const struct layout *l)
 {
-	return 2 * layout_px(l, 36) + 2 * text_line_height(t, FACE_SERIF_BOLD, l->size_heading) +
+	int bar = !l->portrait ? layout_px(l, 36)
+	                       : layout_px(l, LAYOUT_BAR_EDGE) + layout_px(l, LAYOUT_BUTTON_H) +
+	                             layout_px(l, LAYOUT_BAR_ROOM);
+	return bar + layout_px(l, 36) + 2 * text_line_height(t, FACE_SERIF_BOLD, l->size_heading) +
 	       2 * text_line_height(t, FACE_SANS, l->size_sub);
 }
 

@@ -42,7 +42,9 @@ struct home_grid {
 };
 
 /* The lowest the cards can start: below a title and a hint of two lines
- * each (the home screen's heading is shorter in most languages). */
+ * each, in portrait under the row of buttons (out of reach mode the title
+ * does not fit beside them there); the home screen's heading is shorter
+ * in most languages. */
 int home_top_most(struct text *t, const struct layout *l);
 
 /* The grid of n cards below y = top. */

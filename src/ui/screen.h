@@ -81,6 +81,10 @@ void screen_city_bar(struct ui *ui);
  * way until the words end above the buttons, where they can. */
 void screen_gift_page(struct ui *ui, size_t i, int top, struct rect *img, struct rect *text);
 
+/* The gift grid of the current city as its screen draws it: the band the
+ * cards scroll in, and the first card's box, not scrolled. */
+void screen_gift_grid(struct ui *ui, struct rect *band, struct rect *first);
+
 /* Where the gift page starts, below the bar. */
 int screen_gift_top(struct ui *ui);
 

@@ -13,21 +13,53 @@
 
 static const struct rgb card_bg = {31, 39, 54};
 
+enum { GRID_PAD = 24 }; /* design px above the first row */
+
 static const struct city *city_of(const struct ui *ui)
 {
 	return &ui->c->hall.cities[ui->nav.city];
 }
 
+/* A card's shape: its picture above its words, or, where a card that tall
+ * would not show whole in its band (reach mode in landscape: the lower
+ * half), beside them. */
+enum card_shape { CARD_TALL, CARD_WIDE };
+
+/* The grid's geometry: columns of cards of one size and shape, scrolled in
+ * the band from below the city's header to the bottom of the screen. */
+struct grid {
+	int top, bottom; /* the band the cards scroll in */
+	enum card_shape shape;
+	int cols, cw, ch, gap;
+	size_t rows;
+};
+
+/* The picture's box in card r: the card's width at 4:3, or its height at
+ * 4:3 at its left, at most two fifths of it. */
+static struct rect card_picture(const struct grid *g, struct rect r)
+{
+	if (g->shape == CARD_TALL)
+		return (struct rect){r.x, r.y, r.w, r.w * 3 / 4};
+	int w = r.h * 4 / 3 < r.w * 2 / 5 ? r.h * 4 / 3 : r.w * 2 / 5;
+	return (struct rect){r.x, r.y, w, r.h};
+}
+
 /* Gift i's card at r, touchable where it shows between top and bottom. */
-static void gift_card(struct ui *ui, size_t i, struct rect r, int top, int bottom)
+static void gift_card(struct ui *ui, const struct grid *gr, size_t i, struct rect r, int top,
+                      int bottom)
 {
 	const struct layout *l = &ui->l;
 	const struct gift *g = &city_of(ui)->gifts[i];
 	draw_fill(ui->ren, r, card_bg, 255);
 	int pad = layout_px(l, 28);
-	struct rect img = {r.x, r.y, r.w, r.w * 3 / 4};
+	struct rect img = card_picture(gr, r);
 	ui_image(ui, &g->image, img, IMAGE_COVER);
-	int y = img.y + img.h + pad, w = r.w - 2 * pad;
+	int x = r.x + pad, y = img.y + img.h + pad, w = r.w - 2 * pad;
+	if (gr->shape == CARD_WIDE) {
+		x = img.x + img.w + pad;
+		y = r.y + pad;
+		w = r.x + r.w - pad - x;
+	}
 	/* Smaller, then on a third line, before it is ever cut. */
 	const char *t = ui_tr(ui, &g->title);
 	int lines = 2, min = layout_text_px(l, 30);
@@ -35,11 +67,11 @@ static void gift_card(struct ui *ui, size_t i, struct rect r, int top, int botto
 	struct text_style title = {FACE_SERIF_BOLD, px, ui_color(theme.text), 0};
 	if (px == min && text_lines_needed(ui->text, &title, t, w) > lines)
 		lines = 3;
-	y += ui_label(ui, &title, t, r.x + pad, y, w, lines) + layout_px(l, 8);
+	y += ui_label(ui, &title, t, x, y, w, lines) + layout_px(l, 8);
 	char buf[128];
 	ui_text(g->year ? UI_GIFT_IN : UI_GIFT, ui_lang(ui), g->year, buf, sizeof buf);
 	struct text_style meta = {FACE_SANS_BOLD, l->size_small, ui_color(theme.accent), 0};
-	ui_label(ui, &meta, buf, r.x + pad, y, w, 1);
+	ui_label(ui, &meta, buf, x, y, w, 1);
 	struct rect hit = r;
 	if (hit.y < top) {
 		hit.h -= top - hit.y;
@@ -50,14 +82,6 @@ static void gift_card(struct ui *ui, size_t i, struct rect r, int top, int botto
 	if (hit.h > 0)
 		hit_add(&ui->hits, hit, NAV_EV_OPEN_GIFT, (int)i);
 }
-
-/* The grid's geometry: columns of cards of one size, scrolled in the band
- * from below the city's header to the bottom of the screen. */
-struct grid {
-	int top, bottom; /* the band the cards scroll in */
-	int cols, cw, ch, gap;
-	size_t rows;
-};
 
 static float grid_height(const struct ui *ui, const struct grid *g);
 
@@ -71,25 +95,41 @@ static struct grid grid_of(struct ui *ui)
 		g.top = g.top > l->h / 2 ? g.top : l->h / 2;
 		g.bottom = ui_content_bottom(ui, 2);
 	}
+	g.shape = CARD_TALL;
 	g.cols = l->portrait ? 2 : 3;
 	g.gap = layout_px(l, 32);
 	g.cw = (l->w - 2 * l->margin - (g.cols - 1) * g.gap) / g.cols;
 	g.ch = g.cw * 3 / 4 + layout_text_px(l, 240); /* room for a title of three lines */
+	int band = g.bottom - g.top - layout_px(l, GRID_PAD);
+	if (g.ch > band) { /* a row of wide cards, as tall as the band */
+		g.shape = CARD_WIDE;
+		g.cols = l->portrait ? 1 : 2;
+		g.cw = (l->w - 2 * l->margin - (g.cols - 1) * g.gap) / g.cols;
+		g.ch = band;
+	}
 	g.rows = (city_of(ui)->n_gifts + (size_t)g.cols - 1) / (size_t)g.cols;
 	if (ui_reach(ui)) { /* a grid shorter than its band sits down on the buttons */
-		int h = (int)grid_height(ui, &g) - l->margin;
+		int h = (int)grid_height(ui, &g);
 		if (g.bottom - h > g.top)
 			g.top = g.bottom - h;
 	}
 	return g;
 }
 
-/* The grid's whole height: its rows, a gap above and a margin below. */
+/* The grid's whole height: its rows, a gap above and, out of reach mode,
+ * a margin below (in it, the row of buttons is below). */
 static float grid_height(const struct ui *ui, const struct grid *g)
 {
-	float rows = (float)g->rows;
-	return (float)layout_px(&ui->l, 24) + rows * (float)(g->ch + g->gap) - (float)g->gap +
-	       (float)ui->l.margin;
+	float rows = (float)g->rows, below = ui_reach(ui) ? 0.0f : (float)ui->l.margin;
+	return (float)layout_px(&ui->l, GRID_PAD) + rows * (float)(g->ch + g->gap) - (float)g->gap +
+	       below;
+}
+
+void screen_gift_grid(struct ui *ui, struct rect *band, struct rect *first)
+{
+	struct grid g = grid_of(ui);
+	*band = (struct rect){0, g.top, ui->l.w, g.bottom - g.top};
+	*first = (struct rect){ui->l.margin, g.top + layout_px(&ui->l, GRID_PAD), g.cw, g.ch};
 }
 
 /* The gifts screen's own state: the grid's scroll, and where it was set
@@ -157,20 +197,19 @@ static void draw_cards(struct ui *ui, const struct grid *g)
 {
 	const struct gifts_state *st = screen_state(ui, NAV_GIFTS);
 	const struct city *c = city_of(ui);
-	int off = (int)scroll_offset(&st->scroll, ui->now), pad = layout_px(&ui->l, 24);
+	int off = (int)scroll_offset(&st->scroll, ui->now), pad = layout_px(&ui->l, GRID_PAD);
 	int y0 = g->top + pad - off, view = g->bottom - g->top;
 	size_t first, end, pre_first, pre_end;
 	rows_in(g, off - pad, view, &first, &end);
 	rows_in(g, off - pad - (g->ch + g->gap), view + 2 * (g->ch + g->gap), &pre_first, &pre_end);
 	for (size_t i = first * (size_t)g->cols; i < end * (size_t)g->cols && i < c->n_gifts; i++)
-		gift_card(ui, i, card_rect(ui, g, i, y0), g->top, g->bottom);
+		gift_card(ui, g, i, card_rect(ui, g, i, y0), g->top, g->bottom);
 	for (size_t i = pre_first * (size_t)g->cols;
 	     i < pre_end * (size_t)g->cols && i < c->n_gifts; i++) {
 		if (i >= first * (size_t)g->cols && i < end * (size_t)g->cols)
 			continue;
-		struct rect r = card_rect(ui, g, i, y0);
-		texture_cache_prefetch(ui->images, c->gifts[i].image.path, r.w, r.w * 3 / 4,
-		                       IMAGE_COVER);
+		struct rect r = card_picture(g, card_rect(ui, g, i, y0));
+		texture_cache_prefetch(ui->images, c->gifts[i].image.path, r.w, r.h, IMAGE_COVER);
 	}
 }
 

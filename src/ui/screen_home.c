@@ -69,7 +69,9 @@ static void card(struct ui *ui, int i, struct rect r, const struct home_plan *p)
 }
 
 /* The title and the hint, the language switch and the mode buttons beside
- * them (at the bottom in reach mode); returns the y below them. */
+ * them (at the bottom in reach mode; above the title where it would take
+ * more than two lines beside them, as in portrait); returns the y below
+ * them. */
 static int heading(struct ui *ui)
 {
 	const struct layout *l = &ui->l;
@@ -78,9 +80,13 @@ static int heading(struct ui *ui)
 	if (ui_reach(ui))
 		lang_x = l->w - l->margin;
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};
-	int y = layout_px(l, 36);
-	y += ui_label(ui, &title, ui_text(UI_HOME_TITLE, ui_lang(ui), 0, buf, sizeof buf),
-	              l->margin, y, lang_x - l->margin - l->gap, 2);
+	const char *t = ui_text(UI_HOME_TITLE, ui_lang(ui), 0, buf, sizeof buf);
+	int y = layout_px(l, 36), room = lang_x - l->margin - l->gap;
+	if (text_lines_needed(ui->text, &title, t, room) > 2) { /* too narrow beside them */
+		y = ui_bar_y(ui) + ui_min_target(ui) + layout_px(l, LAYOUT_BAR_ROOM);
+		room = l->w - 2 * l->margin;
+	}
+	y += ui_label(ui, &title, t, l->margin, y, room, 2);
 	struct text_style hint = {FACE_SANS, l->size_sub, ui_color(theme.text_soft), 0};
 	y += ui_label(ui, &hint, ui_text(UI_HOME_HINT, ui_lang(ui), 0, buf, sizeof buf), l->margin,
 	              y, l->w - 2 * l->margin, 2);

@@ -5,7 +5,8 @@
  * portrait screen a visitor switched back does too. In normal and in large
  * text, on every one of those screens, the large text button is there
  * once, as large as a touch target must be, showing its state, and no two
- * touch targets overlap. */
+ * touch targets overlap; no text is cut with "…"; and the first row of a gift grid shows whole
+ * (reach mode in landscape leaves it half a screen: wide cards). */
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -18,6 +19,7 @@ static SDL_Surface *target;
 static SDL_Renderer *ren;
 static int W, H;
 static enum nav_text TEXT;
+static unsigned long cuts_seen; /* the world's text cuts counted so far */
 
 #include "visit_world.h"
 
@@ -41,6 +43,12 @@ static int top_target(struct world *w, const char *place, int lang, enum nav_rea
 	screen_enter(sc, ui);
 	hit_clear(&ui->hits);
 	sc->draw(ui);
+	char cut[200];
+	unsigned long cuts = text_cuts(ui->text, cut, sizeof cut);
+	if (cuts != cuts_seen)
+		printf("  %dx%d %s lang %d reach %d: cut: \"%s\"\n", W, H, place, lang, reach, cut);
+	CHECK(cuts == cuts_seen);
+	cuts_seen = cuts;
 	int top = H, text_buttons = 0;
 	CHECK(ui->hits.n > 0);
 	for (int i = 0; i < ui->hits.n; i++) {
@@ -84,6 +92,17 @@ static void each_place(struct world *w, int lang, enum nav_reach reach, bool low
 				continue;
 			snprintf(place, sizeof place, "city/%s/%s", c->id, forms[f]);
 			top = top_target(w, place, lang, reach);
+			if (f == 2) { /* the first row of gifts shows whole, its words too */
+				struct rect band, r;
+				screen_gift_grid(&w->v->ui, &band, &r);
+				bool whole = r.y >= band.y && r.y + r.h <= band.y + band.h;
+				if (!whole)
+					printf("  %dx%d %s lang %d: the first card %d-%d, its band "
+					       "%d-%d\n",
+					       W, H, place, lang, r.y, r.y + r.h, band.y,
+					       band.y + band.h);
+				CHECK(whole);
+			}
 			if (low != (top >= H / 2))
 				printf("  %dx%d %s lang %d: a target at y %d\n", W, H, place, lang,
 				       top);
@@ -103,6 +122,7 @@ static void test_reach_mode_targets_low(void)
 		struct world w;
 		if (world_open(&w, "home")) {
 			bool portrait = H > W;
+			cuts_seen = text_cuts(w.v->ui.text, NULL, 0);
 			for (int lang = 0; lang < w.c->hall.n_langs; lang++)
 				for (int t = 0; t < 2; t++) {
 					TEXT = t ? NAV_TEXT_LARGE : NAV_TEXT_NORMAL;
