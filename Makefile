@@ -57,14 +57,17 @@ MO        := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/twinhall.mo)
 .PHONY: deb deb-test deb-boot-test bench-audit all run test test-fast debug lint format deps test-deps clean check bench install uninstall soak fuzz fuzz-build pot po
 all: $(BUILD)/twinhall $(MO)
 
-# `make deb`: the Debian package (dpkg-buildpackage writes it beside the
-# source folder; it is moved to build/deb/). Needs debhelper and dpkg-dev.
+# `make deb`: the Debian package, in build/deb/. dpkg-buildpackage builds
+# a copy of the source in build/deb/src (its clean step empties that
+# copy's build/, never this one's) and writes the package beside it.
+# Needs debhelper and dpkg-dev.
 DEB_TOOLS := debhelper dpkg-dev fakeroot
 deb: deps
 	$(call apt_install_missing,$(DEB_TOOLS))
-	dpkg-buildpackage -us -uc -b
-	@mkdir -p $(BUILD)/deb
-	@mv ../twinhall_$(VERSION)_* ../twinhall-dbgsym_$(VERSION)_* $(BUILD)/deb/
+	@rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/src
+	@tar -c --exclude=./$(BUILD) --exclude=./build --exclude=./.git . | tar -x -C $(BUILD)/deb/src
+	cd $(BUILD)/deb/src && dpkg-buildpackage -us -uc -b
+	@rm -rf $(BUILD)/deb/src
 	@ls $(BUILD)/deb/*.deb
 
 # The package's test: built, its contents, its units, installed in a root.
