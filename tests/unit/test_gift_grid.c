@@ -15,7 +15,7 @@
 #include "visit/visit.h"
 #include "visit/visit_private.h" /* the visit's touch targets */
 
-enum { W = 960, H = 540, FRAME_MS = 16, QUIET_MS = 3000 };
+enum { W = 960, H = 540 };
 
 static int failures_;
 static SDL_Surface *target;
@@ -52,38 +52,6 @@ static bool make_content(const char *dir, int n)
 	return true;
 }
 
-static void frame(struct world *w)
-{
-	visit_draw(w->v, w->now);
-	SDL_RenderPresent(ren);
-	w->last_frame = w->now;
-	w->frames++;
-}
-
-/* As the program's loop: frames when asked, decodes taken in, until rest. */
-static void run(struct world *w)
-{
-	for (int i = 0; i < 20000; i++) {
-		SDL_Event ev;
-		while (SDL_PollEvent(&ev))
-			if (ev.type == w->wake)
-				visit_take_images(w->v);
-		if (visit_update(w->v, w->now))
-			frame(w);
-		uint64_t d = visit_deadline(w->v, w->now);
-		if (d <= w->now)
-			d = w->last_frame + FRAME_MS;
-		if (d > w->now + QUIET_MS) {
-			if (!visit_loading(w->v))
-				return;
-			SDL_Delay(2);
-			d = w->now + 2;
-		}
-		w->now = d > w->now ? d : w->now + 1;
-	}
-	CHECK(!"the visit never came to rest");
-}
-
 static void finger(struct world *w, enum gesture_input_kind k, float x, float y)
 {
 	struct gesture_input in = {k, 1, x, y, w->now};
@@ -98,12 +66,12 @@ static void drag_up(struct world *w, float dy)
 	for (int k = 1; k <= 20; k++) {
 		w->now += 40;
 		finger(w, GESTURE_IN_MOVE, x, y - dy * (float)k / 20.0f);
-		frame(w);
+		world_frame(w);
 	}
 	w->now += 400; /* held still: no velocity left */
 	finger(w, GESTURE_IN_MOVE, x, y - dy);
 	finger(w, GESTURE_IN_UP, x, y - dy);
-	run(w);
+	world_run(w, 0);
 }
 
 static const struct hit_target *gift_target(struct world *w, int gift)
@@ -131,8 +99,8 @@ static void test_every_gift_reachable(void)
 	struct world w;
 	if (!world_open_dir(&w, dir, "city/agrigento/gifts"))
 		return;
-	run(&w);
-	frame(&w);
+	world_run(&w, 0);
+	world_frame(&w);
 	CHECK(gift_target(&w, 0) != NULL);
 	CHECK(gift_target(&w, 11) == NULL); /* below the screen */
 	int drags = 0;
@@ -146,7 +114,7 @@ static void test_every_gift_reachable(void)
 		finger(&w, GESTURE_IN_DOWN, x, y);
 		w.now += 60;
 		finger(&w, GESTURE_IN_UP, x, y);
-		run(&w);
+		world_run(&w, 0);
 		CHECK_INT(visit_state(w.v)->screen, NAV_GIFT);
 		CHECK_INT(visit_state(w.v)->item, 11);
 	}
@@ -161,8 +129,8 @@ static void test_two_thousand_gifts_bounded(void)
 	struct world w;
 	if (!world_open_dir(&w, dir, "city/agrigento/gifts"))
 		return;
-	run(&w);
-	frame(&w);
+	world_run(&w, 0);
+	world_frame(&w);
 	/* what is on screen: a row or two, not two thousand */
 	int shown = gift_targets(&w);
 	CHECK(shown > 0 && shown <= 9);

@@ -15,52 +15,13 @@
 #include "visit/visit.h"
 #include "visit/visit_private.h" /* the visit's touch targets */
 
-enum { W = 640, H = 360, FRAME_MS = 16, QUIET_MS = 3000 };
+enum { W = 640, H = 360 };
 
 static int failures_;
 static SDL_Surface *target;
 static SDL_Renderer *ren;
 
 #include "visit_world.h"
-
-static void frame(struct world *w)
-{
-	visit_draw(w->v, w->now);
-	SDL_RenderPresent(ren);
-	w->last_frame = w->now;
-	w->frames++;
-}
-
-/* The program's loop until nothing more is asked for (or until the time
- * until, when given): images and text that workers finish are taken in as
- * their wake events come; while they work and nothing is due, time passes
- * as it would while the program sleeps. */
-static void run(struct world *w, uint64_t until)
-{
-	for (int i = 0; i < 20000; i++) {
-		SDL_Event ev;
-		while (SDL_PollEvent(&ev))
-			if (ev.type == w->wake)
-				visit_take_images(w->v);
-		if (visit_update(w->v, w->now))
-			frame(w);
-		uint64_t d = visit_deadline(w->v, w->now);
-		if (d <= w->now)
-			d = w->last_frame + FRAME_MS;
-		if (until && d > until)
-			d = until;
-		if (until && w->now >= until)
-			return;
-		if (d > w->now + QUIET_MS) {
-			if (!visit_loading(w->v))
-				return;
-			SDL_Delay(2);
-			d = w->now + 2; /* asleep until a worker's wake event */
-		}
-		w->now = d > w->now ? d : w->now + 1;
-	}
-	CHECK(!"the visit never came to rest");
-}
 
 static SDL_Surface *screen_copy(void)
 {
@@ -76,8 +37,8 @@ static SDL_Surface *fresh(const struct nav_state *s)
 	struct nav_state at = *s;
 	at.last_input_ms = at.since_ms = w.now;
 	visit_goto(w.v, &at);
-	run(&w, 0);
-	frame(&w);
+	world_run(&w, 0);
+	world_frame(&w);
 	SDL_Surface *out = screen_copy();
 	world_close(&w);
 	return out;
@@ -128,7 +89,7 @@ static void finger(struct world *w, enum gesture_input_kind k, float x, float y)
 static void tap(struct world *w, float x, float y)
 {
 	finger(w, GESTURE_IN_DOWN, x, y);
-	run(w, w->now + 60);
+	world_run(w, w->now + 60);
 	finger(w, GESTURE_IN_UP, x, y);
 }
 
@@ -170,7 +131,7 @@ static void drag(struct world *w, float x0, float y0, float dx, float dy, uint64
 	finger(w, GESTURE_IN_DOWN, x0, y0);
 	uint64_t t0 = w->now;
 	for (int i = 1; i <= 10; i++) {
-		run(w, t0 + ms * (uint64_t)i / 10);
+		world_run(w, t0 + ms * (uint64_t)i / 10);
 		finger(w, GESTURE_IN_MOVE, x0 + dx * (float)i / 10, y0 + dy * (float)i / 10);
 	}
 	finger(w, GESTURE_IN_UP, x0 + dx, y0 + dy);
@@ -181,9 +142,9 @@ static void test_wake_ends_on_home(void)
 	struct world w;
 	if (!world_open(&w, "attract"))
 		return;
-	run(&w, w.now + 2000);
+	world_run(&w, w.now + 2000);
 	tap(&w, W / 2.0f, H / 2.0f);
-	run(&w, 0);
+	world_run(&w, 0);
 	CHECK_INT(visit_state(w.v)->screen, NAV_HOME);
 	check_final(&w, "wake");
 	world_close(&w);
@@ -196,16 +157,16 @@ static void test_open_city_and_back_end_on_their_place(void)
 	struct world w;
 	if (!world_open(&w, "home"))
 		return;
-	run(&w, 0);
-	for (uint64_t phase = 0; phase < FRAME_MS; phase += 3) {
+	world_run(&w, 0);
+	for (uint64_t phase = 0; phase < WORLD_FRAME_MS; phase += 3) {
 		w.now += phase;
 		tap_target(&w, NAV_EV_OPEN_CITY, 2);
-		run(&w, 0);
+		world_run(&w, 0);
 		CHECK_INT(visit_state(w.v)->screen, NAV_PHOTOS);
 		check_final(&w, "open-city");
 		w.now += phase;
 		tap_target(&w, NAV_EV_BACK, 0);
-		run(&w, 0);
+		world_run(&w, 0);
 		CHECK_INT(visit_state(w.v)->screen, NAV_HOME);
 		check_final(&w, "back-home");
 	}
@@ -217,9 +178,9 @@ static void test_swipe_ends_on_photo_with_caption(void)
 	struct world w;
 	if (!world_open(&w, "city/oxford/photos/1"))
 		return;
-	run(&w, 0);
+	world_run(&w, 0);
 	drag(&w, W * 0.8f, H * 0.5f, -W * 0.5f, 0, 200);
-	run(&w, 0);
+	world_run(&w, 0);
 	CHECK_INT(visit_state(w.v)->item, 1);
 	check_final(&w, "swipe");
 	world_close(&w);
@@ -250,16 +211,16 @@ static void test_reload_keeps_scrolled_history(void)
 	struct world w;
 	if (!world_open(&w, "city/oxford/history"))
 		return;
-	run(&w, 0);
+	world_run(&w, 0);
 	SDL_Surface *top = screen_copy();
 	drag(&w, W * 0.5f, H * 0.8f, 0, -H * 0.5f, 150);
-	run(&w, 0);
+	world_run(&w, 0);
 	SDL_Surface *scrolled = screen_copy();
 	CHECK(differing(top, scrolled) > W * H / 20); /* it did scroll */
 
 	struct diag *d;
 	struct content *c = reload(&w, &d);
-	run(&w, 0);
+	world_run(&w, 0);
 	SDL_Surface *after = screen_copy();
 	int n = differing(scrolled, after);
 	if (n)
@@ -280,20 +241,20 @@ static void test_reload_while_coasting_keeps_its_course(void)
 	struct world calm, w;
 	if (!world_open(&calm, "city/oxford/history"))
 		return;
-	run(&calm, 0);
+	world_run(&calm, 0);
 	drag(&calm, W * 0.5f, H * 0.8f, 0, -H * 0.5f, 150);
-	run(&calm, 0);
+	world_run(&calm, 0);
 	SDL_Surface *want = screen_copy();
 	world_close(&calm);
 
 	if (!world_open(&w, "city/oxford/history"))
 		return;
-	run(&w, 0);
+	world_run(&w, 0);
 	drag(&w, W * 0.5f, H * 0.8f, 0, -H * 0.5f, 150);
-	run(&w, w.now + 100); /* still coasting */
+	world_run(&w, w.now + 100); /* still coasting */
 	struct diag *d;
 	struct content *c = reload(&w, &d);
-	run(&w, 0);
+	world_run(&w, 0);
 	SDL_Surface *live = screen_copy();
 	int n = differing(want, live);
 	if (n)
@@ -314,16 +275,17 @@ static void test_double_tap_on_a_card_opens_the_city_unzoomed(void)
 		float x, y;
 		if (!world_open(&w, "home"))
 			return;
-		run(&w, 0);
+		world_run(&w, 0);
 		if (!target_centre(&w, NAV_EV_OPEN_CITY, 2, &x, &y)) {
 			world_close(&w);
 			return;
 		}
 		for (int i = 0; i < taps; i++) {
 			tap(&w, x, y);
-			run(&w, w.now + 150); /* lift to the next landing: a brisk double tap */
+			world_run(&w,
+			          w.now + 150); /* lift to the next landing: a brisk double tap */
 		}
-		run(&w, 0);
+		world_run(&w, 0);
 		CHECK_INT(visit_state(w.v)->screen, NAV_PHOTOS);
 		CHECK_INT(visit_state(w.v)->item, 0);
 		check_final(&w, taps == 2 ? "double-tap" : "triple-tap");
@@ -339,18 +301,18 @@ static void test_edge_taps_turn_the_photos(void)
 	struct world w;
 	if (!world_open(&w, "city/oxford/photos/1"))
 		return;
-	run(&w, 0);
+	world_run(&w, 0);
 	tap(&w, W - 10, H / 2.0f);
-	run(&w, 0);
+	world_run(&w, 0);
 	CHECK_INT(visit_state(w.v)->item, 1);
 	check_final(&w, "edge-next");
 	tap(&w, 10, H / 2.0f);
-	run(&w, 0);
+	world_run(&w, 0);
 	CHECK_INT(visit_state(w.v)->item, 0);
 	tap(&w, W - 10, H / 2.0f);
-	run(&w, w.now + 150);
+	world_run(&w, w.now + 150);
 	tap(&w, W - 10, H / 2.0f);
-	run(&w, 0);
+	world_run(&w, 0);
 	CHECK_INT(visit_state(w.v)->item, 2);
 	check_final(&w, "edge-twice");
 	world_close(&w);

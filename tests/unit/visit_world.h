@@ -1,5 +1,6 @@
 /* A visit of the fixture content on a test's renderer, for the tests of
- * how the visit's frames are made (test_visit_frames, test_visit_final).
+ * how the visit's frames are made (test_visit_frames, test_visit_final)
+ * and of what the screens draw (test_gift_grid, test_reach, test_no_cuts).
  * The including file defines W, H (the screen), target and ren (the
  * surface and its renderer), and includes test.h first. */
 #ifndef TWINHALL_TEST_VISIT_WORLD_H
@@ -59,6 +60,49 @@ static inline bool world_open_dir(struct world *w, const char *dir, const char *
 static inline bool world_open(struct world *w, const char *place)
 {
 	return world_open_dir(w, "tests/fixtures/content", place);
+}
+
+/* The frames world_run draws when the visit asks for one at once; how
+ * long with nothing asked for means the visit is at rest. */
+enum { WORLD_FRAME_MS = 16, WORLD_QUIET_MS = 3000 };
+
+/* A frame of the visit at the test's clock, presented. */
+static inline void world_frame(struct world *w)
+{
+	visit_draw(w->v, w->now);
+	SDL_RenderPresent(ren);
+	w->last_frame = w->now;
+	w->frames++;
+}
+
+/* The program's loop on the test's clock: decodes taken in as the workers
+ * wake it, a frame whenever the visit asks, until nothing more is asked
+ * for (or until the time until, when not 0). */
+static inline void world_run(struct world *w, uint64_t until)
+{
+	for (int i = 0; i < 20000; i++) {
+		SDL_Event ev;
+		while (SDL_PollEvent(&ev))
+			if (ev.type == w->wake)
+				visit_take_images(w->v);
+		if (visit_update(w->v, w->now))
+			world_frame(w);
+		uint64_t d = visit_deadline(w->v, w->now);
+		if (d <= w->now)
+			d = w->last_frame + WORLD_FRAME_MS;
+		if (until && d > until)
+			d = until;
+		if (until && w->now >= until)
+			return;
+		if (d > w->now + WORLD_QUIET_MS) {
+			if (!visit_loading(w->v))
+				return;
+			SDL_Delay(2);
+			d = w->now + 2; /* asleep until a worker's wake event */
+		}
+		w->now = d > w->now ? d : w->now + 1;
+	}
+	CHECK(!"the visit never came to rest");
 }
 
 /* The test's screen: a software renderer drawing into target, an RGB888
