@@ -62,6 +62,12 @@ static struct header *header_of(void *p)
 	return (struct header *)p - 1;
 }
 
+/* The mapping length of a block of n bytes. */
+static size_t map_length(size_t n)
+{
+	return (n + sizeof(struct header) + MAP_ROUND - 1) / MAP_ROUND * MAP_ROUND;
+}
+
 /* A fresh zeroed mapping of map bytes; large ones start on a huge page so
  * the kernel can back them with huge pages. NULL when refused. */
 static void *map_new(size_t map)
@@ -85,20 +91,28 @@ static void *map_new(size_t map)
 	return start;
 }
 
-/* Takes the smallest idle mapping of at least map bytes and not much more;
- * its length in *got. A worker leaves the warm ones to other threads. Lock
- * held. */
-static void *take_idle(size_t map, size_t *got)
+/* The index of the smallest idle mapping of at least map bytes and not
+ * much more, -1 when none; warm ones only when with_warm. Lock held. */
+static int fitting_idle(size_t map, bool with_warm)
 {
 	int best = -1;
 	for (int i = 0; i < pool.n_idle; i++) {
 		size_t m = pool.idle[i].map;
-		if (pool.idle[i].warm && worker_thread)
+		if (pool.idle[i].warm && !with_warm)
 			continue;
 		if (m >= map && m - map <= map / 4 + MAP_ROUND &&
 		    (best < 0 || m < pool.idle[best].map))
 			best = i;
 	}
+	return best;
+}
+
+/* Takes the smallest idle mapping of at least map bytes and not much more;
+ * its length in *got. A worker leaves the warm ones to other threads. Lock
+ * held. */
+static void *take_idle(size_t map, size_t *got)
+{
+	int best = fitting_idle(map, !worker_thread);
 	if (best < 0)
 		return NULL;
 	void *base = pool.idle[best].base;
@@ -135,7 +149,7 @@ static int trim_idle(size_t map, struct idle *drop)
 
 static void *big_block(size_t n, int zero)
 {
-	size_t map = (n + sizeof(struct header) + MAP_ROUND - 1) / MAP_ROUND * MAP_ROUND;
+	size_t map = map_length(n);
 	size_t got = 0;
 	struct idle drop[IDLE_SLOTS];
 	int n_drop = 0;
@@ -242,14 +256,23 @@ void big_free(void *p)
 
 void big_prefault(size_t n)
 {
+	if (n < BIGALLOC_MIN || n > SIZE_MAX - HUGE_PAGE - sizeof(struct header) ||
+	    BIGALLOC_PLAIN || !perf_on(PERF_BIGALLOC))
+		return;
+	/* An idle block that fits is readied as it is: its pages were touched
+	 * when it was last used, and a second block beside it would be one
+	 * photo's worth more at the peak. */
+	pthread_mutex_lock(&pool.lock);
+	int i = fitting_idle(map_length(n), true);
+	if (i >= 0)
+		pool.idle[i].warm = true;
+	pthread_mutex_unlock(&pool.lock);
+	if (i >= 0)
+		return;
 	void *p = big_malloc(n);
 	if (!p)
 		return;
 	struct header *h = header_of(p);
-	if (!h->map) {
-		free(h);
-		return;
-	}
 	for (size_t off = 0; off < h->map; off += 4096) /* the faults, taken here */
 		((volatile uint8_t *)h)[off] = 0;
 	release(h, true);

@@ -28,7 +28,8 @@ void big_free(void *p);
  * ask for about that size: a worker calls it for the texture the main
  * thread is about to make, so the page faults of new memory are taken on
  * the worker, not in a frame. Kept like a freed block, but a worker's own
- * requests (its next decode) pass it by. */
+ * requests (its next decode) pass it by. An idle block that fits (readied
+ * already, or freed) is readied as it is: never a second one beside it. */
 void big_prefault(size_t n);
 
 /* Marks the calling thread as a worker (see big_prefault). */

@@ -1,7 +1,9 @@
 #include "image/exif.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
 	EXIF_TAG_ORIENTATION = 0x0112,
@@ -106,6 +108,56 @@ int exif_orientation(const unsigned char *jpeg, size_t len)
 		size_t body_len = seg - 2;
 		if (marker == 0xE1 && body_len >= 6 && memcmp(body, "Exif\0\0", 6) == 0)
 			return exif_tiff_orientation(body + 6, body_len - 6);
+		pos += 2 + seg;
+	}
+	return 1;
+}
+
+/* The orientation in the APP1 segment of body_len bytes at pos of fd; 0
+ * when it is not an EXIF block, 1 when that is unreadable. */
+static int app1_orientation(int fd, size_t pos, size_t body_len)
+{
+	if (body_len < 6)
+		return 0;
+	unsigned char *body = malloc(body_len);
+	if (!body)
+		return 1;
+	int o = pread(fd, body, body_len, (off_t)pos) != (ssize_t)body_len ? 1
+	        : memcmp(body, "Exif\0\0", 6) != 0                         ? 0
+	                                           : exif_tiff_orientation(body + 6, body_len - 6);
+	free(body);
+	return o;
+}
+
+int exif_orientation_fd(int fd, size_t len)
+{
+	unsigned char b[4];
+	if (len < 4 || pread(fd, b, 2, 0) != 2 || b[0] != 0xFF || b[1] != 0xD8)
+		return 1;
+	size_t pos = 2;
+	/* The same walk as exif_orientation's, a segment header at a time. */
+	while (pos + 4 <= len) {
+		if (pread(fd, b, 4, (off_t)pos) != 4 || b[0] != 0xFF)
+			return 1;
+		unsigned marker = b[1];
+		if (marker == 0xFF) { /* fill byte */
+			pos++;
+			continue;
+		}
+		if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { /* no length */
+			pos += 2;
+			continue;
+		}
+		if (marker == 0xDA || marker == 0xD9)
+			return 1;
+		size_t seg = (size_t)b[2] << 8 | b[3];
+		if (seg < 2 || seg > len - pos - 2)
+			return 1;
+		if (marker == 0xE1) {
+			int o = app1_orientation(fd, pos + 4, seg - 2);
+			if (o)
+				return o;
+		}
 		pos += 2 + seg;
 	}
 	return 1;

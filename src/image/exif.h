@@ -1,5 +1,6 @@
 /* exif: the orientation tag of a JPEG's EXIF block, read without libjpeg.
- * Pure and bounds-checked, so hostile files are safe; runs on worker threads. */
+ * Bounds-checked, so hostile files are safe; pure apart from the reads of
+ * exif_orientation_fd; runs on worker threads. */
 #ifndef TWINHALL_EXIF_H
 #define TWINHALL_EXIF_H
 
@@ -9,6 +10,11 @@
  * of IFD0 in its APP1 "Exif" segment; 1 when absent or malformed. Reads only
  * inside the buffer, which the caller keeps. */
 int exif_orientation(const unsigned char *jpeg, size_t len);
+
+/* exif_orientation of the JPEG in the first len bytes of the file open as
+ * fd, reading its segment headers and the EXIF block only (pread: fd's
+ * offset is not used). */
+int exif_orientation_fd(int fd, size_t len);
 
 /* The orientation (1..8) in the TIFF block tiff[0..len) of an EXIF block
  * (after its "Exif\0\0", in HEIC files); 1 when absent or malformed. */

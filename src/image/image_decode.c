@@ -58,19 +58,22 @@ static bool jpeg_row(void *ctx, const uint32_t *row)
 	return resize_row(ctx, row);
 }
 
-/* A JPEG through libjpeg-turbo: decoded at the smallest DCT scale that still
+/* A JPEG through libjpeg-turbo, from data (when not NULL) or else the
+ * file open as fd, len bytes: decoded at the smallest DCT scale that still
  * covers the size it is shown at, then turned upright by its EXIF
  * orientation. *incomplete is set for a file without its end (half-copied). */
-static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, bool *incomplete,
-                       char *err, size_t err_size)
+static int decode_jpeg(const unsigned char *data, int fd, size_t len, struct resize *r,
+                       bool *incomplete, char *err, size_t err_size)
 {
 	struct image_info info;
 	int ow, oh, nw, nh;
-	if (image_info_parse(data, len, &info) != IMAGE_INFO_OK) {
+	enum image_info_err e =
+	    data ? image_info_parse(data, len, &info) : image_info_read(fd, &info);
+	if (e != IMAGE_INFO_OK) {
 		snprintf(err, err_size, _("cannot read the JPEG's header"));
 		return -1;
 	}
-	r->orientation = exif_orientation(data, len);
+	r->orientation = data ? exif_orientation(data, len) : exif_orientation_fd(fd, len);
 	exif_oriented_size(r->orientation, info.width, info.height, &ow, &oh);
 	needed_size(ow, oh, r->w, r->h, r->fit, &nw, &nh);
 	if (r->orientation >= 5) { /* the stored image is on its side */
@@ -79,7 +82,8 @@ static int decode_jpeg(const unsigned char *data, size_t len, struct resize *r, 
 		nh = t;
 	}
 	struct jpeg_sink sink = {jpeg_begin, jpeg_row, r, NULL};
-	enum jpeg_status st = jpeg_decode(data, len, nw, nh, &sink, err, err_size);
+	enum jpeg_status st = data ? jpeg_decode(data, len, nw, nh, &sink, err, err_size)
+	                           : jpeg_decode_fd(fd, len, nw, nh, &sink, err, err_size);
 	*incomplete = st == JPEG_INCOMPLETE;
 	return st == JPEG_OK ? 0 : -1;
 }
@@ -179,7 +183,7 @@ static SDL_Surface *decode(const void *data, size_t len, void *owned, int w, int
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
 	int rc;
 	if (strcmp(type, "JPG") == 0)
-		rc = decode_jpeg(data, len, &r, incomplete, err, err_size);
+		rc = decode_jpeg(data, -1, len, &r, incomplete, err, err_size);
 	else if (strcmp(type, "HEIC") == 0)
 		rc = heic_decode(data, len, &r, err, err_size);
 	else if (strcmp(type, "PNG") == 0)
@@ -228,5 +232,14 @@ SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fi
 	}
 	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
 	int rc = png_result(png_decode_fd(fd, len, &r, err, err_size), incomplete);
+	return finish(&r, rc, err, err_size);
+}
+
+SDL_Surface *image_decode_jpeg_fd(int fd, size_t len, int w, int h, enum image_fit fit,
+                                  bool *incomplete, char *err, size_t err_size)
+{
+	*incomplete = false;
+	struct resize r = {.w = w, .h = h, .fit = fit, .orientation = 1};
+	int rc = decode_jpeg(NULL, fd, len, &r, incomplete, err, err_size);
 	return finish(&r, rc, err, err_size);
 }

@@ -37,4 +37,11 @@ SDL_Surface *image_decode_take(void *data, size_t len, int w, int h, enum image_
 SDL_Surface *image_decode_png_fd(int fd, size_t len, int w, int h, enum image_fit fit,
                                  bool *incomplete, char *err, size_t err_size);
 
+/* A JPEG decoded as image_decode does, read from the file open as fd (of
+ * len bytes, from its start) as it is decoded (jpeg_decode_fd): a 24 MP
+ * photo's 6-7 MB file is never held, only 64 KB of it at a time. fd stays
+ * the caller's. */
+SDL_Surface *image_decode_jpeg_fd(int fd, size_t len, int w, int h, enum image_fit fit,
+                                  bool *incomplete, char *err, size_t err_size);
+
 #endif

@@ -39,19 +39,20 @@ enum {
 	TEXTURE_SLACK = 256, /* SDL's alignment padding on top of a texture's pixels */
 };
 
-/* Whether the file open as fd starts as a PNG does. */
-static bool is_png(int fd)
+/* The format the file open as fd starts as. */
+static enum image_info_format format_of(int fd)
 {
 	unsigned char head[32];
 	ssize_t n = pread(fd, head, sizeof head, 0);
 	struct image_info info;
 	if (n <= 0)
-		return false;
+		return IMAGE_INFO_NONE;
 	image_info_parse(head, (size_t)n, &info);
-	return info.format == IMAGE_INFO_PNG;
+	return info.format;
 }
 
-/* Reads and decodes r's file: a PNG as it is read, any other read whole first. A file still being
+/* Reads and decodes r's file: a JPEG or a PNG as it is read, any other read
+ * whole first. A file still being
  * copied (a JPEG without its end marker, a PNG without its last chunk) is read again a few times,
  * so a copy that is just finishing shows at once; not when q (NULL: none) is stopping. */
 static void decode_into(const char *root, struct image_result *r, const struct work_queue *q)
@@ -66,9 +67,13 @@ static void decode_into(const char *root, struct image_result *r, const struct w
 			SDL_Delay(INCOMPLETE_WAIT_MS);
 		if (image_file_open(root, r->path, &fd, &len, r->error, sizeof r->error) != 0)
 			return;
-		if (is_png(fd))
+		enum image_info_format format = format_of(fd);
+		if (format == IMAGE_INFO_PNG)
 			r->surface = image_decode_png_fd(fd, len, r->w, r->h, r->fit,
 			                                 &r->incomplete, r->error, sizeof r->error);
+		else if (format == IMAGE_INFO_JPEG)
+			r->surface = image_decode_jpeg_fd(
+			    fd, len, r->w, r->h, r->fit, &r->incomplete, r->error, sizeof r->error);
 		else if (image_file_read_fd(fd, &data, &len, r->error, sizeof r->error) == 0)
 			r->surface = image_decode_take(data, len, r->w, r->h, r->fit,
 			                               &r->incomplete, r->error, sizeof r->error);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jpeglib.h>
 
@@ -18,6 +19,27 @@
 /* Rows are skipped this many iMCU rows (6 to 16 rows each) at a time: a
  * millisecond or two of work between pauses. */
 enum { SKIP_STEP_IMCU_ROWS = 8 };
+
+enum {
+	READ_AHEAD = 64 << 10, /* bytes of a file read at once */
+	TAIL_STEP = 4096,      /* bytes read at a time looking for the end */
+};
+
+/* Where a JPEG's bytes are: in memory (data), or in the file open as fd. */
+struct jpeg_input {
+	const unsigned char *data; /* NULL: read from fd */
+	int fd;
+	size_t len;
+};
+
+/* libjpeg's source reading the file open as fd, READ_AHEAD bytes at a
+ * time, up to len; it lives in the decode's permanent pool. */
+struct fd_source {
+	struct jpeg_source_mgr pub;
+	int fd;
+	size_t len, pos; /* the next byte read from the file */
+	JOCTET buf[READ_AHEAD];
+};
 
 /* One decode: libjpeg's state, our error manager and what to undo. */
 struct jpeg_job {
@@ -190,10 +212,80 @@ static void job_read_rows(struct jpeg_job *job)
 		job_fail(job, JPEG_BROKEN, "the JPEG data ends before the image does");
 }
 
+static void fd_init(j_decompress_ptr c)
+{
+	(void)c;
+}
+
+/* The next bytes of the file; past its end (or when it reads short: being
+ * written), an end marker, with the warning libjpeg's own memory source
+ * gives, so the decode is told the data ran out. */
+static boolean fd_fill(j_decompress_ptr c)
+{
+	struct fd_source *s = (struct fd_source *)c->src;
+	size_t want = s->len - s->pos < READ_AHEAD ? s->len - s->pos : READ_AHEAD;
+	ssize_t got = want ? pread(s->fd, s->buf, want, (off_t)s->pos) : 0;
+	if (got <= 0) {
+		WARNMS(c, JWRN_JPEG_EOF);
+		static const JOCTET eoi[2] = {0xFF, JPEG_EOI};
+		s->pub.next_input_byte = eoi;
+		s->pub.bytes_in_buffer = 2;
+		return TRUE;
+	}
+	s->pos += (size_t)got;
+	s->pub.next_input_byte = s->buf;
+	s->pub.bytes_in_buffer = (size_t)got;
+	return TRUE;
+}
+
+/* Skips n bytes: those in the buffer, then the file's without reading them. */
+static void fd_skip(j_decompress_ptr c, long n)
+{
+	struct fd_source *s = (struct fd_source *)c->src;
+	if (n <= 0)
+		return;
+	if ((size_t)n <= s->pub.bytes_in_buffer) {
+		s->pub.next_input_byte += n;
+		s->pub.bytes_in_buffer -= (size_t)n;
+		return;
+	}
+	size_t rest = (size_t)n - s->pub.bytes_in_buffer;
+	s->pub.bytes_in_buffer = 0;
+	s->pos = rest < s->len - s->pos ? s->pos + rest : s->len;
+}
+
+static void fd_term(j_decompress_ptr c)
+{
+	(void)c;
+}
+
+/* Makes in the decode's source: libjpeg's own for memory, else an
+ * fd_source. */
+static void job_source(struct jpeg_job *job, const struct jpeg_input *in)
+{
+	j_decompress_ptr c = &job->cinfo;
+	if (in->data) {
+		jpeg_mem_src(c, in->data, (unsigned long)in->len);
+		return;
+	}
+	struct fd_source *s = (*c->mem->alloc_small)((j_common_ptr)c, JPOOL_PERMANENT, sizeof *s);
+	s->pub = (struct jpeg_source_mgr){
+	    .init_source = fd_init,
+	    .fill_input_buffer = fd_fill,
+	    .skip_input_data = fd_skip,
+	    .resync_to_restart = jpeg_resync_to_restart,
+	    .term_source = fd_term,
+	};
+	s->fd = in->fd;
+	s->len = in->len;
+	s->pos = 0;
+	c->src = &s->pub;
+}
+
 /* Runs the decode; on any libjpeg error comes back here through job_fail.
  * All state lives in *job, not in locals, so nothing is lost by longjmp. */
-static enum jpeg_status job_run(struct jpeg_job *job, const unsigned char *data, size_t len,
-                                int min_w, int min_h)
+static enum jpeg_status job_run(struct jpeg_job *job, const struct jpeg_input *in, int min_w,
+                                int min_h)
 {
 	if (setjmp(job->jump)) {
 		jpeg_destroy_decompress(&job->cinfo);
@@ -213,7 +305,7 @@ static enum jpeg_status job_run(struct jpeg_job *job, const unsigned char *data,
 	job->cinfo.mem->max_memory_to_use = JPEG_WALK_COEF_BUDGET + (8 << 20);
 	job->progress.progress_monitor = job_progress;
 	job->cinfo.progress = &job->progress;
-	jpeg_mem_src(&job->cinfo, data, (unsigned long)len);
+	job_source(job, in);
 	job_setup(job, min_w, min_h);
 	job_read_rows(job);
 	jpeg_destroy_decompress(&job->cinfo);
@@ -221,31 +313,70 @@ static enum jpeg_status job_run(struct jpeg_job *job, const unsigned char *data,
 	return JPEG_OK;
 }
 
-/* The length of data without trailing 0x00 padding. */
-static size_t unpadded_len(const unsigned char *data, size_t len)
+/* Reads n bytes at offset at of in into buf; how many it read. */
+static size_t input_read(void *ctx, void *buf, size_t n, uint64_t at)
 {
-	while (len > 0 && data[len - 1] == 0x00)
-		len--;
-	return len;
+	const struct jpeg_input *in = ctx;
+	if (at >= in->len)
+		return 0;
+	if (n > in->len - at)
+		n = in->len - (size_t)at;
+	if (in->data) {
+		memcpy(buf, in->data + at, n);
+		return n;
+	}
+	ssize_t got = pread(in->fd, buf, n, (off_t)at);
+	return got > 0 ? (size_t)got : 0;
 }
 
-enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, int min_h,
-                             const struct jpeg_sink *sink, char *err, size_t err_size)
+/* The length of in without trailing 0x00 padding; its last two bytes
+ * before that into last (zeros when it is shorter). */
+static size_t unpadded_len(const struct jpeg_input *in, unsigned char last[2])
 {
-	size_t end = data ? unpadded_len(data, len) : 0;
+	unsigned char buf[TAIL_STEP];
+	size_t end = in->len;
+	last[0] = last[1] = 0;
+	while (end > 0) {
+		size_t n = end < TAIL_STEP ? end : TAIL_STEP;
+		if (input_read((void *)in, buf, n, end - n) != n)
+			return 0;
+		size_t k = n;
+		while (k > 0 && buf[k - 1] == 0x00)
+			k--;
+		if (k == 0) {
+			end -= n;
+			continue;
+		}
+		end -= n - k;
+		last[1] = buf[k - 1];
+		if (k >= 2)
+			last[0] = buf[k - 2];
+		else if (end >= 2 && input_read((void *)in, last, 1, end - 2) != 1)
+			return 0;
+		return end;
+	}
+	return 0;
+}
+
+/* jpeg_decode of in. */
+static enum jpeg_status decode(struct jpeg_input in, int min_w, int min_h,
+                               const struct jpeg_sink *sink, char *err, size_t err_size)
+{
+	unsigned char head[2] = {0, 0}, last[2];
+	size_t end = unpadded_len(&in, last);
 	if (end < 2) {
 		snprintf(err, err_size, _("the file is empty, perhaps still being copied"));
 		return JPEG_INCOMPLETE;
 	}
-	if (data[0] != 0xFF || data[1] != 0xD8) {
+	if (input_read(&in, head, 2, 0) != 2 || head[0] != 0xFF || head[1] != 0xD8) {
 		snprintf(err, err_size, _("the file is not a JPEG"));
 		return JPEG_BROKEN;
 	}
-	if (end < 4 || data[end - 2] != 0xFF || data[end - 1] != 0xD9) {
+	if (end < 4 || last[0] != 0xFF || last[1] != 0xD9) {
 		/* More after the image (a phone's trailer, a motion photo's
 		 * video), or a file still being copied: the markers tell. */
 		struct jpeg_walk w;
-		enum jpeg_walk_err e = jpeg_walk_buffer(data, len, true, &w);
+		enum jpeg_walk_err e = jpeg_walk(input_read, &in, in.len, true, &w);
 		if (e == JPEG_WALK_CUT || e == JPEG_WALK_IO) {
 			snprintf(err, err_size,
 			         _("the JPEG has no end marker, perhaps still being copied"));
@@ -259,12 +390,25 @@ enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, i
 			return JPEG_BROKEN;
 		}
 		if (e == JPEG_WALK_OK)
-			len = (size_t)w.end; /* libjpeg sees the image alone */
+			in.len = (size_t)w.end; /* libjpeg sees the image alone */
 	}
 	static const struct jpeg_job empty;
 	struct jpeg_job job = empty;
 	job.err = err;
 	job.err_size = err_size;
 	job.sink = sink;
-	return job_run(&job, data, len, min_w, min_h);
+	return job_run(&job, &in, min_w, min_h);
+}
+
+enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, int min_h,
+                             const struct jpeg_sink *sink, char *err, size_t err_size)
+{
+	return decode((struct jpeg_input){data, -1, data ? len : 0}, min_w, min_h, sink, err,
+	              err_size);
+}
+
+enum jpeg_status jpeg_decode_fd(int fd, size_t len, int min_w, int min_h,
+                                const struct jpeg_sink *sink, char *err, size_t err_size)
+{
+	return decode((struct jpeg_input){NULL, fd, len}, min_w, min_h, sink, err, err_size);
 }

@@ -50,4 +50,10 @@ struct jpeg_sink {
 enum jpeg_status jpeg_decode(const unsigned char *data, size_t len, int min_w, int min_h,
                              const struct jpeg_sink *sink, char *err, size_t err_size);
 
+/* jpeg_decode of the JPEG in the first len bytes of the file open as fd,
+ * read a little at a time as it is decoded (pread: fd's offset is not used),
+ * so the file is never held whole. fd stays the caller's. */
+enum jpeg_status jpeg_decode_fd(int fd, size_t len, int min_w, int min_h,
+                                const struct jpeg_sink *sink, char *err, size_t err_size);
+
 #endif

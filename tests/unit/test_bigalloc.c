@@ -1,7 +1,8 @@
 /* The allocator for image-sized buffers: a freed block serves the next
  * request of about its size; the idle blocks stay under their cap and are
  * given back before the process grows; a block a worker readied for the
- * main thread is left to it; contents survive realloc and calloc zeroes. */
+ * main thread is left to it, and readying beside an idle block that fits
+ * readies that one; contents survive realloc and calloc zeroes. */
 #include <SDL.h>
 #include <stdint.h>
 #include <string.h>
@@ -100,6 +101,39 @@ static void test_warm_block_is_left_for_main(void)
 	big_free(warm_block);
 }
 
+/* A worker readies a block twice (two photos decoded, the first one's
+ * texture written over an old one, so its block was never taken). */
+static int worker_twice(void *arg)
+{
+	(void)arg;
+	bigalloc_worker();
+	big_prefault(2 * MB);
+	struct bigalloc_stats s = stats();
+	big_prefault(2 * MB - 1000);
+	CHECK_INT(stats().mapped, s.mapped); /* the first is readied again, not a second */
+	return 0;
+}
+
+static void test_one_readied_block_at_a_time(void)
+{
+	empty_idle();
+	struct bigalloc_stats s0 = stats();
+	SDL_Thread *t = SDL_CreateThread(worker_twice, "worker", NULL);
+	CHECK(t != NULL);
+	SDL_WaitThread(t, NULL);
+	struct bigalloc_stats s = stats();
+	CHECK_INT(s.mapped, s0.mapped + 1);
+	CHECK_INT(s.idle_blocks, 1);
+	void *mine = big_malloc(2 * MB); /* the main thread still gets it */
+	CHECK_INT(stats().reused, s.reused + 1);
+	big_free(mine);
+	/* A freed block that fits is readied as it is, too. */
+	t = SDL_CreateThread(worker_twice, "worker", NULL);
+	SDL_WaitThread(t, NULL);
+	CHECK_INT(stats().mapped, s.mapped);
+	CHECK_INT(stats().idle_blocks, 1);
+}
+
 static void test_realloc_keeps_contents(void)
 {
 	unsigned char *p = big_malloc(1000);
@@ -127,6 +161,7 @@ int main(void)
 	RUN(test_freed_block_is_reused);
 	RUN(test_idle_stays_under_cap);
 	RUN(test_warm_block_is_left_for_main);
+	RUN(test_one_readied_block_at_a_time);
 	RUN(test_realloc_keeps_contents);
 	return failures_ != 0;
 }

@@ -81,6 +81,10 @@ static void check_points(const SDL_Surface *out, const uint32_t *ref, int uw, in
 	}
 }
 
+static int temp_file(const unsigned char *bytes, size_t len);
+
+/* Every orientation, from memory and from the JPEG's file as it is read
+ * (image_decode_jpeg_fd, its EXIF block read from the file). */
 static void test_every_orientation_upright(void)
 {
 	uint32_t *px = stored_pixels();
@@ -112,6 +116,18 @@ static void test_every_orientation_upright(void)
 			check_points(out, ref, uw, uh, IMAGE_COVER, 90, 90, o);
 			SDL_FreeSurface(out);
 		}
+		int fd = temp_file(jpeg, len);
+		CHECK(fd >= 0);
+		out = image_decode_jpeg_fd(fd, len, uw / 2, uh / 2, IMAGE_CONTAIN, &incomplete, err,
+		                           sizeof err);
+		CHECK(out != NULL);
+		if (out) {
+			CHECK_INT(out->w, uw / 2);
+			CHECK_INT(out->h, uh / 2);
+			check_points(out, ref, uw, uh, IMAGE_CONTAIN, uw / 2, uh / 2, o);
+			SDL_FreeSurface(out);
+		}
+		close(fd);
 		free(jpeg);
 		free(ref);
 	}

@@ -1,7 +1,8 @@
 /* The decoding queue: with one worker, images are decoded in the order they
  * were asked for, so the neighbour asked first (the next photo) is ready
  * first, except that one on screen goes before them all; every result
- * comes back once, decoded for the size asked. */
+ * comes back once, decoded for the size asked. A JPEG is read as it is
+ * decoded, never held whole. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdbool.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "image/image_loader.h"
+#include "jpeg_fixture.h"
 #include "test.h"
 
 static int failures_;
@@ -130,10 +132,74 @@ static void test_on_screen_goes_first(void)
 	rmdir(dir);
 }
 
+/* The process's peak resident memory in kB, since reset_peak. */
+static long peak_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+static int reset_peak(void)
+{
+	FILE *f = fopen("/proc/self/clear_refs", "w");
+	int ok = f && fputs("5", f) >= 0;
+	return f && fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* A 12-megapixel JPEG of noise (a file of several MB) decoded for a small
+ * box raises the peak resident memory by far less than the file's size:
+ * read whole first, as it was, it was all held during the decode. */
+static void test_jpeg_never_held_whole(void)
+{
+	enum { W = 4000, H = 3000 };
+	unsigned char *px = malloc((size_t)W * H * 3);
+	CHECK(px != NULL);
+	if (!px)
+		return;
+	unsigned seed = 7;
+	for (size_t i = 0; i < (size_t)W * H * 3; i++) {
+		seed = seed * 1103515245u + 12345u;
+		px[i] = (unsigned char)(seed >> 24);
+	}
+	struct jpeg_fixture f = {.w = W, .h = H, .quality = 95};
+	unsigned long len = 0;
+	unsigned char *jpeg = jpeg_fixture_write(px, &f, &len);
+	free(px);
+	char dir[] = "/tmp/twinhall-loader-XXXXXX", file[128];
+	CHECK(mkdtemp(dir) != NULL && jpeg != NULL);
+	snprintf(file, sizeof file, "%s/noise.jpg", dir);
+	FILE *out = fopen(file, "wb");
+	CHECK(out && jpeg && fwrite(jpeg, 1, len, out) == len);
+	if (out)
+		fclose(out);
+	free(jpeg);
+	CHECK_INT(reset_peak(), 0);
+	long before = peak_kb();
+	struct image_result *r = image_load_now(dir, "noise.jpg", 300, 200, IMAGE_CONTAIN);
+	long rise = peak_kb() - before;
+	CHECK(r && r->surface && r->surface->h == 200);
+	if (r && r->surface)
+		CHECK(r->surface->w == 266 || r->surface->w == 267);
+	printf("  peak rose %ld kB for a %lu kB file\n", rise, len >> 10);
+	CHECK(len > 4 << 20);
+	CHECK(rise >= 0 && rise < (long)(len >> 10) / 2);
+	image_result_free(r);
+	unlink(file);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	if (SDL_Init(SDL_INIT_EVENTS) != 0)
 		return 1;
+	RUN(test_jpeg_never_held_whole); /* first: nothing freed yet stays resident */
 	RUN(test_decoded_in_the_order_asked);
 	RUN(test_on_screen_goes_first);
 	SDL_Quit();

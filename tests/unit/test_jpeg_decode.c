@@ -5,6 +5,8 @@
 #include <jpeglib.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "image/jpeg_decode.h"
 #include "jpeg_fixture.h"
@@ -241,17 +243,52 @@ static void test_cmyk_and_ycck_converted(void)
 	check_cmyk(JCS_YCCK);
 }
 
+/* jpeg_decode_fd of data[0..len) written to a file, as decode_all. */
+static enum jpeg_status decode_file(const unsigned char *data, size_t len, uint32_t **px, int *w,
+                                    int *h, char *err, size_t err_size)
+{
+	char path[] = "/tmp/twinhall-jpeg-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return JPEG_NO_MEMORY;
+	unlink(path);
+	CHECK(len == 0 || write(fd, data, len) == (ssize_t)len);
+	struct gather g = {0};
+	struct jpeg_sink sink = {gather_begin, gather_row, &g, NULL};
+	enum jpeg_status s = jpeg_decode_fd(fd, len, 100, 100, &sink, err, err_size);
+	close(fd);
+	if (s != JPEG_OK) {
+		free(g.px);
+		g.px = NULL;
+	}
+	*px = g.px;
+	*w = g.px ? g.w : 0;
+	*h = g.px ? g.h : 0;
+	return s;
+}
+
 /* Decodes a copy of data[0..len) in its own heap block (so ASan sees any
- * overread); returns the status and checks the contract on pixels. */
+ * overread), then the same bytes from a file (jpeg_decode_fd), which must
+ * come out the same; returns the status and checks the contract on pixels. */
 static enum jpeg_status decode_copy(const unsigned char *data, size_t len)
 {
 	unsigned char *copy = malloc(len ? len : 1);
 	memcpy(copy, data, len);
 	uint32_t *px = (uint32_t *)copy; /* must be reset */
 	int w = 5, h = 5;
-	char err[256] = "";
+	char err[256] = "", file_err[256] = "";
 	enum jpeg_status s = decode_all(copy, len, 100, 100, &px, &w, &h, err, sizeof err);
 	CHECK(s == JPEG_OK ? px != NULL && w > 0 && h > 0 : px == NULL && err[0] != '\0');
+	uint32_t *fpx = NULL;
+	int fw = 0, fh = 0;
+	CHECK_INT(decode_file(copy, len, &fpx, &fw, &fh, file_err, sizeof file_err), s);
+	CHECK_STR(file_err, err);
+	CHECK(fw == w && fh == h);
+	CHECK((px == NULL) == (fpx == NULL));
+	if (px && fpx && fw == w && fh == h)
+		CHECK(memcmp(px, fpx, (size_t)w * (size_t)h * 4) == 0);
+	free(fpx);
 	free(px);
 	free(copy);
 	return s;
@@ -272,6 +309,13 @@ static void test_half_copied_is_incomplete(void)
 	unsigned char *padded = calloc(e.len + 300, 1);
 	memcpy(padded, e.data, e.len);
 	CHECK_INT(decode_copy(padded, e.len + 300), JPEG_OK);
+	/* Whole, with a phone's trailer after the end marker: fine too. */
+	unsigned char *trailer = malloc(e.len + 5000);
+	memcpy(trailer, e.data, e.len);
+	memset(trailer + e.len, 0x5A, 5000);
+	CHECK_INT(decode_copy(trailer, e.len + 5000), JPEG_OK);
+	CHECK_INT(decode_copy(trailer, e.len + 4999), JPEG_OK);
+	free(trailer);
 	free(padded);
 	free(pre);
 	free(e.data);
