@@ -58,10 +58,35 @@ for t in "$BUILD"/tests/test_*; do
 	n=${t##*/}
 	report_part "$n" "$(cat "$units/$n.out")" "$(cat "$units/$n.rc" 2>/dev/null || echo 1)"
 done
-scripts="tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/derivs.sh tests/staff.sh tests/hours.sh tests/cec.sh tests/screen_change.sh tests/final_frame.sh tests/large_text.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/install.sh tests/sync.sh tests/share.sh tests/po.sh tests/attack.sh tests/fuzz.sh"
-[ "$mode" = fast ] && scripts=tests/render.sh
+scripts="tests/cli.sh tests/render.sh tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/derivs.sh tests/staff.sh tests/hours.sh tests/cec.sh tests/screen_change.sh tests/final_frame.sh tests/large_text.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh tests/share.sh"
+# Beside them, on the other core: the parts with no display and no clock
+# to keep (the corpus of attacks, the fuzzers, the catalogue, the install
+# and the sync), each in temporary and state folders of its own; their
+# verdicts are shown after the others'.
+beside="tests/attack.sh tests/fuzz.sh tests/po.sh tests/install.sh tests/sync.sh"
+[ "$mode" = fast ] && scripts=tests/render.sh beside=
+lane=$TMP/beside
+mkdir -p "$lane"
+(
+	for s in $beside; do
+		n=${s##*/}
+		mkdir -p "$lane/$n.tmp"
+		t0=$SECONDS
+		TMP=$lane/$n.tmp STATE_DIRECTORY=$lane/$n.tmp/state CACHE_DIRECTORY=$lane/$n.tmp/cache \
+			bash "$s" >"$lane/$n.out" 2>&1
+		echo $? >"$lane/$n.rc"
+		echo $((SECONDS - t0)) >"$lane/$n.s"
+	done
+) &
+beside_pid=$!
 for s in $scripts; do
 	run_part "$s" bash "$s"
+done
+wait "$beside_pid"
+for s in $beside; do
+	n=${s##*/}
+	echo "== $s (beside the others, $(cat "$lane/$n.s" 2>/dev/null || echo ?) s)"
+	report_part "$s" "$(cat "$lane/$n.out" 2>/dev/null)" "$(cat "$lane/$n.rc" 2>/dev/null || echo 1)"
 done
 [ "$mode" = fast ] || run_part lint bash -c 'if make -s lint >/dev/null 2>&1; then echo "PASS format is clean (make lint)";
 	else echo "FAIL format is clean (make lint)"; make -s lint 2>&1 | head -5; fi'
