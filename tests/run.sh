@@ -67,15 +67,15 @@ if [ "$mode" = fast ]; then # nothing else runs: one per core
 	echo "== unit tests ($((SECONDS - t0)) s)"
 	report_units
 fi
-scripts="tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/derivs.sh tests/staff.sh tests/hours.sh tests/cec.sh tests/screen_change.sh tests/final_frame.sh tests/large_text.sh tests/sanitize.sh tests/storm.sh tests/soak.sh tests/watchdog.sh"
+scripts="tests/e2e.sh tests/e2e_touch.sh tests/e2e_photos.sh tests/reload.sh tests/derivs.sh tests/staff.sh tests/hours.sh tests/cec.sh tests/screen_change.sh tests/final_frame.sh tests/large_text.sh tests/storm.sh tests/watchdog.sh"
 # Beside them, on the other core, one at a time: the unit tests, then the
 # parts with no X display (the renders against the goldens, the command
-# line, the Windows share, the corpus of attacks, the fuzzers, the
-# catalogue, the install and the sync), each in temporary and state
-# folders of its own; their verdicts are shown after the others'. A stop
+# line, the Windows share, the sanitized build, the soak, headless, the
+# corpus of attacks, the fuzzers, the catalogue, the install and the
+# sync), each in temporary and state folders of its own; their verdicts are shown after the others'. A stop
 # stays prompt with this neighbour busy (e2e.sh checks it under a busy
 # loop on every core).
-beside="tests/render.sh tests/cli.sh tests/share.sh tests/attack.sh tests/fuzz.sh tests/po.sh tests/install.sh tests/sync.sh"
+beside="tests/render.sh tests/cli.sh tests/share.sh tests/sanitize.sh tests/soak.sh tests/attack.sh tests/fuzz.sh tests/po.sh tests/install.sh tests/sync.sh"
 [ "$mode" = fast ] && scripts=tests/render.sh beside=
 lane=$TMP/beside
 mkdir -p "$lane"
