@@ -83,9 +83,10 @@ at_rest() {
 # lines_in FILE PATTERN N [MAX]: waits until FILE has N lines matching grep
 # -E PATTERN, for at most MAX s (default 10). Status 0 when it has them.
 lines_in() {
-	local i
+	local i n
 	for i in $(seq $((${4:-10} * 10))); do
-		[ "$(grep -cE -- "$2" "$1" 2>/dev/null)" -ge "$3" ] && return 0
+		n=$(grep -cE -- "$2" "$1" 2>/dev/null) # nothing while FILE is not there yet
+		[ "${n:-0}" -ge "$3" ] && return 0
 		sleep 0.1
 	done
 	return 1
