@@ -136,7 +136,7 @@ same_as_check() { # same_as_check NAME DIR LOG: LOG's located lines are --check'
 hall_start() { # hall_start DIR: the hall on DIR without a display; its trace and journal in $TMP
 	SDL_VIDEODRIVER=dummy "$TH" --trace --state-dir "$TMP/rb-state" "$1" >"$TMP/rb.trace" 2>"$TMP/rb.log" &
 	hall=$!
-	sleep 1.5
+	lines_in "$TMP/rb.trace" '"state"' 1 # up, its folder watched
 }
 reloaded() { # reloaded N WANT: waits (10 s at most) for the trace's Nth reload; it says WANT
 	for _ in $(seq 100); do [ "$(grep -c '"reload":' "$TMP/rb.trace")" -ge "$1" ] && break; sleep 0.1; done
@@ -244,7 +244,7 @@ expect_output "the refusal names the switch" "test hook: it works only with TWIN
 expect_status "--monkey with TWINHALL_TEST_HOOKS=1 is taken" 0 env TWINHALL_TEST_HOOKS=1 "$TH" --monkey 1 --check "$FIX"
 SDL_VIDEODRIVER=dummy "$TH" --state-dir "$TMP/hooks-state" "$FIX" >"$TMP/hooks.log" 2>&1 &
 hpid=$!
-sleep 1.5
+lines_in "$TMP/hooks.log" 'showing ' 1 # up, its signals taken
 kill -USR2 "$hpid" 2>/dev/null
 kill -USR1 "$hpid" 2>/dev/null
 sleep 0.5

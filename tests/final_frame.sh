@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Every change of place ends on the right frame, live: the real program in
 # Xvfb under the software renderer and under OpenGL (Mesa), driven with
-# xdotool. A few seconds after each change the screen must match the
+# xdotool. Once each change has come to rest the screen must match the
 # headless render (--screenshot) of the place it is at: no ghost of the
-# place left, no fade stopped half way, the photo's caption in. Naming a
+# place left, no fade stopped half way, the photo's caption in. Every wait
+# looks for what it waits for (the screen at rest, a reload in the trace),
+# with a generous limit, rather than sleeping a fixed time. Naming a
 # renderer turns SDL's batching off; the hall names none, so the test
 # turns it back on (SDL_RENDER_BATCHING=1) to draw as the hall does.
 . "$(dirname "$0")/lib.sh"
@@ -25,24 +27,31 @@ same() {
 	fi
 }
 
+# reloaded N: waits for the Nth reload in the trace, then a second (a
+# reload may hold the last frame that long while images decode), then for
+# the screen to come to rest; the screen in $TMP/final-live.png.
+reloaded() {
+	lines_in "$TMP/final.trace" '"reload":' "$1"
+	sleep 1
+	at_rest "$TMP/final-live.png"
+}
+
 for rd in software opengl; do
+	"$TH" --screenshot "$TMP/final-top.png" --size ${W}x$H --at city/oxford/history "$live" >/dev/null 2>&1
 	SDL_RENDER_DRIVER=$rd SDL_RENDER_BATCHING=1 STATE_DIRECTORY=$TMP/final-state-$rd \
-		"$TH" --window ${W}x$H --at city/oxford/history "$live" >"$TMP/final.log" 2>&1 &
+		"$TH" --window ${W}x$H --trace --at city/oxford/history "$live" >"$TMP/final.trace" 2>"$TMP/final.log" &
 	pid=$!
 	hall_window "$pid"
-	sleep 2
+	settles_on "$TMP/final-top.png" "$TMP/final-diff-$rd-top.png" # up and at rest
 	# A visitor scrolls Oxford's history down and reads; staff save another
 	# city's file: the visitor stays where they were, on a clean frame.
 	drag 640 600 640 200
-	sleep 4 # a fling coasts for up to 2-3 s
-	shot "$TMP/final-before.png"
-	"$TH" --screenshot "$TMP/final-top.png" --size ${W}x$H --at city/oxford/history "$live" >/dev/null 2>&1
+	at_rest "$TMP/final-before.png" # a fling coasts for up to 2-3 s
 	if "$BUILD/tools/pngdiff" "$TMP/final-top.png" "$TMP/final-before.png" 0.5 >/dev/null; then
 		fail "$rd: the drag scrolled the history" "the screen is still at its top"
 	fi
 	echo "# saved" >>"$live/cities/qingdao/city.yaml"
-	sleep 3
-	shot "$TMP/final-live.png"
+	reloaded 1
 	if r=$("$BUILD/tools/pngdiff" "$TMP/final-before.png" "$TMP/final-live.png" 0.5 "$TMP/final-diff-$rd-kept.png"); then
 		pass "$rd: a reload keeps the visitor's place in a scrolled history ($r)"
 	else
@@ -53,8 +62,8 @@ for rd in software opengl; do
 	drag 640 600 640 300
 	sleep 0.1
 	echo "# saved again" >>"$live/cities/qingdao/city.yaml"
-	sleep 4
-	shot "$TMP/final-before.png"
+	lines_in "$TMP/final.trace" '"reload":' 2
+	at_rest "$TMP/final-before.png"
 	sleep 1.5
 	shot "$TMP/final-live.png"
 	if r=$("$BUILD/tools/pngdiff" "$TMP/final-before.png" "$TMP/final-live.png" 0.5 "$TMP/final-diff-$rd-coast.png"); then
@@ -66,11 +75,12 @@ for rd in software opengl; do
 	# rest with its caption and counter.
 	kill "$pid"
 	wait "$pid" 2>/dev/null
+	"$TH" --screenshot "$TMP/final-want.png" --size ${W}x$H --at city/oxford/photos/1 "$live" >/dev/null 2>&1
 	SDL_RENDER_DRIVER=$rd SDL_RENDER_BATCHING=1 STATE_DIRECTORY=$TMP/final-state-$rd \
 		"$TH" --window ${W}x$H --at city/oxford/photos/1 "$live" >"$TMP/final.log" 2>&1 &
 	pid=$!
 	hall_window "$pid"
-	sleep 2
+	settles_on "$TMP/final-want.png" "$TMP/final-diff-$rd-photo1.png" # up and at rest
 	drag 1000 360 300 360
 	same "a swipe to the next photo" city/oxford/photos/2 swipe
 	drag 1000 360 300 360
@@ -101,10 +111,11 @@ done
 # Staff add a seventh city, then five more, while the hall shows home: each
 # reload ends on home as drawn headless, every card and badge whole.
 rd=software
+"$TH" --screenshot "$TMP/final-want.png" --size ${W}x$H --at home "$live" >/dev/null 2>&1
 "$TH" --window ${W}x$H --at home "$live" >"$TMP/final.log" 2>&1 &
 pid=$!
 hall_window "$pid"
-sleep 2
+settles_on "$TMP/final-want.png" "$TMP/final-diff-home.png" # up and at rest
 add_cities() { # add_cities FROM TO: copies of Oxford (a suspended link) as cities FROM..TO
 	local list=""
 	for i in $(seq "$1" "$2"); do

@@ -35,11 +35,12 @@ button() {
 		-format "%[fx:int($x0+page.x+w/2)] %[fx:int(page.y+h/2)] %w %h" info: 2>/dev/null
 }
 
-# same NAME PLACE TEXT TAG: the screen ends on PLACE's headless render in TEXT.
+# same NAME PLACE TEXT TAG [MAX]: the screen ends on PLACE's headless
+# render in TEXT (within MAX s, settles_on's).
 same() {
 	local name=$1 place=$2 text=$3
 	render want "$place" "$text"
-	if settles_on "$TMP/large-want.png" "$TMP/large-diff-$4.png"; then
+	if settles_on "$TMP/large-want.png" "$TMP/large-diff-$4.png" "${5:-6}"; then
 		pass "$name ends on $place in $text text as drawn headless ($settled)"
 	else
 		fail "$name ends on $place in $text text as drawn headless" "$settled" "$(tail -3 "$TMP/large.log")"
@@ -57,12 +58,11 @@ for place in city/qingdao/photos/1 home; do
 		fail "$place: the \"Aa\" button is found among the bar's" "found: '$bx $by $bw $bh'"
 		continue
 	fi
-	"$TH" --window ${W}x$H --at "$place" "$live" >"$TMP/large.log" 2>&1 &
+	"$TH" --window ${W}x$H --trace --at "$place" "$live" >"$TMP/large.trace" 2>"$TMP/large.log" &
 	pid=$!
 	win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1)
 	xdotool windowmove "$win" 0 0
-	sleep 2
-	same "the start" "$place" normal start
+	same "the start" "$place" normal start 10
 	xdotool mousemove "$bx" "$by" click 1
 	same "a tap on \"Aa\"" "$place" large on
 	xdotool mousemove "$bx" "$by" click 1
@@ -70,8 +70,10 @@ for place in city/qingdao/photos/1 home; do
 	if [ "$place" = home ]; then
 		# Large again, then nobody: the loop after 10 s; the next visitor's
 		# touch wakes home, in normal text.
+		loops=$(grep -c '"state":"attract"' "$TMP/large.trace")
 		xdotool mousemove "$bx" "$by" click 1
-		sleep 13
+		lines_in "$TMP/large.trace" '"state":"attract"' $((loops + 1)) 20
+		sleep 3 # the loop's first slide in
 		xdotool mousemove 640 600 click 1
 		same "the next visitor" home normal next
 	fi

@@ -43,9 +43,10 @@ hall_window() {
 	[ -n "$win" ] && xdotool windowmove "$win" 0 0
 }
 
-# settles_on WANT DIFF: the X screen ends on WANT (a PNG of the same
+# settles_on WANT DIFF [MAX]: the X screen ends on WANT (a PNG of the same
 # size; pngdiff at 0.5%): looked at every 0.3 s until it matches and still
-# does 0.5 s later, for at most 6 s, so a place that takes its usual 1-3 s
+# does 0.5 s later, for at most MAX s (default 6; more where a program has
+# just started and waits a fixed time no more), so a place that takes its usual 1-3 s
 # to come to rest is not waited for longer, and a frame frozen half way
 # never passes. pngdiff's last line in $settled (its diff image in DIFF);
 # status 0 when the screen settled on WANT.
@@ -58,9 +59,37 @@ settles_on() {
 			import -display "$DISPLAY" -window root "$live" 2>/dev/null
 			settled=$("$BUILD/tools/pngdiff" "$1" "$live" 0.5 "$2") && return 0
 		fi
-		[ $((SECONDS - t0)) -ge 6 ] && return 1
+		[ $((SECONDS - t0)) -ge "${3:-6}" ] && return 1
 		sleep 0.3
 	done
+}
+
+# at_rest OUT [MAX]: waits until the X screen is still (two screenshots
+# 0.5 s apart the same, pixel for pixel at pngdiff's tolerance: a history
+# still coasting by one pixel moves every line's edges), for at most MAX s
+# (default 8); the last screenshot in OUT. Status 0 when it came to rest.
+at_rest() {
+	local prev=$TMP/at-rest-prev.png t0=$SECONDS
+	import -display "$DISPLAY" -window root "$prev" 2>/dev/null
+	while :; do
+		sleep 0.5
+		import -display "$DISPLAY" -window root "$1" 2>/dev/null
+		"$BUILD/tools/pngdiff" "$prev" "$1" 0 >/dev/null && return 0
+		[ $((SECONDS - t0)) -ge "${2:-8}" ] && return 1
+		cp "$1" "$prev"
+	done
+}
+
+# lines_in FILE PATTERN N [MAX]: waits until FILE has N lines matching grep
+# -E PATTERN, for at most MAX s (default 10). Status 0 when it has them.
+lines_in() {
+	local i n
+	for i in $(seq $((${4:-10} * 10))); do
+		n=$(grep -cE -- "$2" "$1" 2>/dev/null) # nothing while FILE is not there yet
+		[ "${n:-0}" -ge "$3" ] && return 0
+		sleep 0.1
+	done
+	return 1
 }
 
 # drag X0 Y0 X1 Y1: a finger (the mouse) pressed at X0,Y0, moved there in

@@ -21,25 +21,27 @@ start() { # start PLACE: the program on $c, full screen, its trace in $TMP/trace
 	"$TH" --kiosk --trace --at "$1" "$c" >"$TMP/trace" 2>"$TMP/log" &
 	pid=$!
 	timeout 10 xdotool search --sync --onlyvisible --pid "$pid" >/dev/null 2>&1
-	sleep 1
+	lines_in "$TMP/trace" '"state"' 1 # up, its folder watched
 }
 reloads() { grep -c '"reload":"' "$TMP/trace"; }
-# wait_reload N: until the trace has N reload lines (10 s at most), then
-# the crossfade's time; the last line is in $last.
+# wait_reload N: until the trace has N reload lines (10 s at most); the
+# last line is in $last. A change that must show is then looked for by
+# screen_is; where nothing must change, the crossfade's time (0.8 s) is
+# waited first (unchanged_after_reload), so a change would be seen.
 wait_reload() {
 	for _ in $(seq 100); do [ "$(reloads)" -ge "$1" ] && break; sleep 0.1; done
 	last=$(grep '"reload":"' "$TMP/trace" | tail -1)
-	sleep 0.8
 }
+unchanged_after_reload() { sleep 0.8; }
 render() { # render NAME PLACE [DIR]: what the screen should show, headless
 	SDL_VIDEODRIVER=dummy "$TH" --screenshot "$TMP/$1.png" --at "$2" --size 1280x720 "${3:-$c}" >/dev/null 2>&1
 }
 # screen_is NAME CHECK: the running program's screen comes to match render
-# NAME within 3 s (a reload may hold the last frame up to a second while
+# NAME within 6 s (a reload may hold the last frame up to a second while
 # the new place's images decode, then crossfade).
 screen_is() {
 	local out
-	for _ in $(seq 12); do
+	for _ in $(seq 24); do
 		import -display "$DISPLAY" -window root "$TMP/screen.png" 2>/dev/null
 		out=$("$PNGDIFF" "$TMP/$1.png" "$TMP/screen.png" 0.5) && break
 		sleep 0.25
@@ -97,11 +99,13 @@ sleep 1.5
 # version (the load is "partial"), the journal gets the located error once.
 sed -i '0,/caption:/s/caption:/captoin:/' "$oxford"
 expect_reload 4 '"reload":"partial",.*"cities":6,.*"errors":2' "a YAML error is not taken: its city stays as it was"
+unchanged_after_reload
 screen_is edit3 "a YAML error never reaches the screen"
 grep -q "^<3>$c/cities/oxford/city.yaml:[0-9]*:[0-9]*: error: unknown field \"captoin\"" "$TMP/log" \
 	&& pass "the error goes to the journal, located, with its level" || fail "the error goes to the journal, located" "$(cat "$TMP/log")"
 kill -HUP "$pid"
 expect_reload 5 '"partial"' "SIGHUP reads the content again: the same mistake is not taken again"
+unchanged_after_reload # time for a second log line, which must not come
 n=$(grep -c 'unknown field "captoin"' "$TMP/log")
 [ "$n" -eq 1 ] && pass "the same error is logged once, not on every reload" || fail "the same error is logged once" "logged $n times"
 # The staff panel: held 5 s in the bottom-right corner it opens over the
@@ -126,6 +130,7 @@ center() { # center NAME: the middle of the panel's button NAME from the trace l
 read -r rx ry < <(center reload)
 xdotool mousemove "$rx" "$ry" click 1
 expect_reload 6 '"partial"' "the panel's button reads the content again"
+lines_in "$TMP/log" 'reading .* again \(staff panel\)' 1 5
 grep -q 'reading .* again (staff panel)' "$TMP/log" && pass "the panel's reload is logged" || fail "the panel's reload is logged" "$(cat "$TMP/log")"
 read -r cx cy < <(center close)
 xdotool mousemove "$cx" "$cy" click 1
@@ -136,7 +141,9 @@ grep -q '"state":"home"' "$TMP/trace" && fail "touches on the panel do not reach
 
 sed -i 's/captoin:/caption:/' "$oxford"
 expect_reload 7 '"reload":"ok"' "the fix is reloaded"
+unchanged_after_reload
 screen_is edit3 "after the fix the hall shows the content"
+lines_in "$TMP/log" 'is valid again' 1 5
 grep -q 'is valid again' "$TMP/log" && pass "the fix is said in the journal" || fail "the fix is said in the journal" "$(cat "$TMP/log")"
 
 # 5. A photo replaced over a slow link: half the JPEG, a stall longer than
@@ -150,6 +157,7 @@ head -c $((size / 2)) "$new" >"$photo"
 expect_reload 8 '"reload":"partial"' "a photo cut short by a stalled copy is not taken"
 grep -qE '^<3>.*city.yaml:[0-9]+:[0-9]+: error: photos/02-twentieth-anniversary.jpg is cut short' "$TMP/log" \
 	&& pass "the cut photo is a located error in the journal" || fail "the cut photo is a located error in the journal" "$(tail -3 "$TMP/log")"
+unchanged_after_reload
 sleep 0.5
 screen_is edit3 "a photo still being copied is not shown; the old one stays"
 cat "$new" >"$photo"
@@ -162,6 +170,7 @@ screen_is photo "the finished photo shows"
 sed -i '/^  - oxford$/d' "$c/hall.yaml"
 render home5 home
 expect_reload 10 '"cities":5' "removing a city is reloaded"
+lines_in "$TMP/trace" '"state":"home"' 1 5
 grep -q '"state":"home"' "$TMP/trace" && pass "the visitor on the removed city goes home" || fail "the visitor on the removed city goes home" "$(cat "$TMP/trace")"
 screen_is home5 "home shows five cities"
 cp -r "$c/cities/duisburg" "$c/cities/testville"
@@ -185,6 +194,7 @@ wait "$pid"
 sed -i 's/^title:/titel:/' "$c/hall.yaml"
 render snapshot home "$STATE_DIRECTORY/last-good"
 start home
+lines_in "$TMP/log" '^<4>twinhall: showing the last good content' 1 5
 grep -q '^<4>twinhall: showing the last good content, saved' "$TMP/log" \
 	&& pass "broken at start: the journal says the last good content is shown" || fail "broken at start: the journal says so" "$(cat "$TMP/log")"
 screen_is snapshot "broken at start: the last good content is on screen, not a notice"
@@ -200,6 +210,7 @@ wait "$pid"
 for _ in $(seq 100); do grep -q "testville" "$STATE_DIRECTORY/last-good/hall.yaml" 2>/dev/null && break; sleep 0.1; done
 sed -i '0,/^  en: Testville$/{/^  en: Testville$/d}' "$c/cities/testville/city.yaml"
 start home
+lines_in "$TMP/log" '^<3>twinhall: .* has 1 error' 1 5
 grep -q '^<3>twinhall: .* has 1 error; the hall shows the rest' "$TMP/log" \
 	&& pass "one city broken at start: the journal says the rest is shown" || fail "one city broken at start: the journal says the rest is shown" "$(cat "$TMP/log")"
 screen_is home6 "one city broken at start: it is the last good copy's, not left out"

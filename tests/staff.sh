@@ -25,7 +25,7 @@ start() { # start PLACE: the program on $c, full screen, its trace in $TMP/staff
 	"$TH" --kiosk --trace --at "$1" "$c" >"$TMP/staff.trace" 2>"$TMP/staff.log" &
 	pid=$!
 	timeout 10 xdotool search --sync --onlyvisible --pid "$pid" >/dev/null 2>&1
-	sleep 1
+	lines_in "$TMP/staff.trace" '"state"' 1 # up, its folder watched
 }
 stop() {
 	kill -TERM "$pid"
@@ -69,7 +69,7 @@ screen_is before "the hall shows $place"
 copy_content "$TMP/fresh"
 sed -i -E 's/(побратимских связей)\./\1 (свежая копия)./' "$TMP/fresh/cities/oxford/city.yaml"
 rm -rf "$c"
-sleep 1.5
+lines_in "$TMP/staff.log" 'is gone' 1 5 # the hall has seen it go
 cp -r "$TMP/fresh" "$c"
 reload_within 1 '"reload":"ok"' 2500 "1. a folder replaced by a fresh copy is read"
 render fresh "$place"
@@ -83,12 +83,13 @@ screen_is edit2 "1. and shows"
 # 2. Renamed away and back; meanwhile a visitor swipes to the next photo,
 # which is decoded from the hall's own copy, not from the folder.
 mv "$c" "$base/content.away"
-sleep 1.5
+lines_in "$TMP/staff.log" 'is gone' 2 5
 drag 1000 360 300 360
 render away city/oxford/photos/3 "$base/content.away"
 screen_is away "2. with the folder renamed away, the next photo shows (not a placeholder)"
 mv "$base/content.away" "$c"
-sleep 1.5
+lines_in "$TMP/staff.log" 'is there again' 2 5
+sleep 0.5 # and watches it anew
 edit "правка после переименования"
 reload_within 3 '"reload":"ok"' 2500 "2. after the folder is back, an edit is read"
 render edit3 city/oxford/photos/3

@@ -19,7 +19,9 @@
 #include "app/backoff.h"
 #include "render/orbit.h"
 #include "app/signals.h"
+#include "app/stop_guard.h"
 #include "base/sim_clock.h"
+#include "base/thread_background.h"
 #include "input/input.h"
 #include "base/layout.h"
 #include "live/live.h"
@@ -613,8 +615,12 @@ int app_run(const struct options *o, const char *dir)
 	notify_send(&a.notify, "STOPPING=1");
 	rc = a.failed ? 1 : 0;
 done:
+	thread_background_end_all(); /* after Esc too: the threads left get the CPU to end */
 	leave_launch(&a, rc);
 	screen_power_free(a.power); /* the panel lit again for whatever comes next */
+	/* The rest only frees: it joins idle-class threads that a busy machine
+	 * may starve, so it does not get to hold up the stop. */
+	struct stop_guard *guard = stop_guard_arm(STOP_WAIT_MS, rc);
 	panel_free(a.panel);
 	keypad_free(a.keypad);
 	visit_free(a.visit);
@@ -628,5 +634,6 @@ done:
 		SDL_DestroyWindow(a.win);
 	SDL_Quit();
 	notify_close(&a.notify);
+	stop_guard_done(guard);
 	return rc;
 }

@@ -16,8 +16,9 @@
 int app_run(const struct options *o, const char *dir);
 
 /* How long the start waits for the content's first read before it shows
- * the notice instead and takes the content once it is read; and how long
- * the end waits for a first read still running. */
-enum { APP_START_WAIT_MS = 2500, LEAVE_WAIT_MS = 1000 };
+ * the notice instead and takes the content once it is read; how long the
+ * end waits for a first read still running; and how long the freeing at
+ * the end may take before the process ends without it (stop_guard). */
+enum { APP_START_WAIT_MS = 2500, LEAVE_WAIT_MS = 1000, STOP_WAIT_MS = 1500 };
 
 #endif

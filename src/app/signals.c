@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "base/thread_background.h"
 
 static volatile sig_atomic_t stop_signal, hup_signal, stall_signal, reset_signal;
 
@@ -21,8 +22,13 @@ static void on_signal(int sig)
 		stall_signal = 1;
 	else if (sig == SIGUSR1)
 		reset_signal = 1;
-	else
+	else {
 		stop_signal = sig;
+		/* The main thread may be waiting on a lock held by a thread of the
+		 * idle class that a busy machine starves: that one gets the CPU
+		 * now, and the stop is prompt whatever the load. */
+		thread_background_end_all();
+	}
 }
 
 void signals_install(bool test_hooks)

@@ -15,4 +15,15 @@
  * was. Only the calling thread changes: Linux keeps both per thread. */
 void thread_background(void);
 
+/* At the stop: every thread of this process in the idle class goes back to
+ * the ordinary class at the main thread's nice value, so that joining them
+ * (and the kernel ending them) does not wait on a busy machine for a CPU
+ * the idle class would not get: a decoder starved by a busy neighbour held
+ * the exit for seconds. Needs CAP_SYS_NICE or an RLIMIT_NICE that allows
+ * that nice value (the unit's LimitNICE=+0); without either the threads
+ * stay as they are. Async-signal-safe (system calls only), so the stop
+ * signal's handler calls it: the main thread may be waiting on a lock that
+ * a starved thread holds. Returns how many threads were moved. */
+int thread_background_end_all(void);
+
 #endif
