@@ -39,8 +39,9 @@ struct frame_facts {
 	bool text_waiting; /* the place drawn last lacked text the worker draws */
 	bool new_whole;    /* the new place is whole in its layer, as it is now */
 	bool images_held;  /* a photo goes in a part a frame, or went in this one */
-	bool motion_tail;  /* the frame that ends a motion drawn straight (at
-	                    * most DIRECT_TAIL_MS after the last moving one) */
+	bool motion_tail;  /* the frame that ends a motion: the first place
+	                    * drawn since the last moving one, drawn straight
+	                    * as they were, however long a frame takes */
 };
 
 /* What the frame with these facts does. */

@@ -355,6 +355,8 @@ bool visit_update(struct visit *v, uint64_t now)
 		step(v, (struct nav_event){NAV_EV_TICK, 0}, now);
 	if (nav_idle_warning(&v->ui.c->hall, &v->ui.nav, now) != v->warned_s)
 		v->dirty = true; /* the count-down shows, goes on a second, or goes */
+	if (now >= visit_layer_due(v))
+		v->dirty = true; /* the layer catches up with the place at rest */
 	bool redraw = v->dirty || v->last_frame == FRAME_INTERIM || interactive_moving(v, now);
 	if (v->ui.nav.screen == NAV_ATTRACT && player_update(v->player, now))
 		redraw = true; /* the loop only runs while it is seen */
@@ -369,8 +371,9 @@ uint64_t visit_deadline(const struct visit *v, uint64_t now)
 	uint64_t d = nav_idle_warning_next(&v->ui.c->hall, &v->ui.nav, now);
 	if (v->text_waiting && v->text_since + TEXT_WAIT_MS < d)
 		d = v->text_since + TEXT_WAIT_MS;
-	uint64_t g = gesture_deadline(v->gestures);
+	uint64_t g = gesture_deadline(v->gestures), l = visit_layer_due(v);
 	d = g < d ? g : d;
+	d = l < d ? l : d;
 	if (v->ui.nav.screen == NAV_ATTRACT || v->fade.stage != FADE_NONE) {
 		uint64_t p = player_deadline(v->player, now);
 		d = p < d ? p : d;

@@ -20,9 +20,6 @@ enum {
 	 * dearer than the bare blend (docs/performance.md). */
 	FADE_BANDS = 4,
 	FADE_REDRAW_BANDS = 16,
-	/* The frame that ends a motion comes at most this long after the last
-	 * one drawn straight to the screen, and goes there too (draw_still). */
-	DIRECT_TAIL_MS = 40,
 };
 
 enum layer_drawn { LAYER_FAILED, LAYER_LACKS_TEXT, LAYER_PART, LAYER_COMPLETE };
@@ -177,7 +174,7 @@ static struct frame_facts facts_now(const struct visit *v, uint64_t now)
 	    .new_whole = v->band_rows == v->ui.l.h,
 	    .images_held =
 	        texture_cache_holding(v->ui.images) || texture_cache_uploaded(v->ui.images),
-	    .motion_tail = v->layer_stale && now - v->moved_ms <= DIRECT_TAIL_MS,
+	    .motion_tail = v->layer_stale && v->drawn == v->moved_drawn,
 	};
 }
 
@@ -197,8 +194,18 @@ static void draw_direct(struct visit *v, uint64_t now)
 	v->drawn++;
 	v->text_waiting = false;
 	v->layer_stale = true;
+	v->direct_gap =
+	    now - v->direct_ms < LAYER_GAP_MAX_MS ? now - v->direct_ms : LAYER_GAP_MAX_MS;
+	v->direct_ms = now;
 	if (place_moving(v))
-		v->moved_ms = now;
+		v->moved_drawn = v->drawn;
+}
+
+uint64_t visit_layer_due(const struct visit *v)
+{
+	if (!v->layer_stale || !visit_at_rest(v) || v->drawn == v->moved_drawn)
+		return UINT64_MAX;
+	return v->direct_ms + v->direct_gap + LAYER_CATCH_UP_MS;
 }
 
 /* The place into the layer not on screen, shown when complete; while it

@@ -49,15 +49,18 @@ struct visit {
 	 * layer is made for the first crossfade and kept (see visit_fade_end). While
 	 * the place moves, frames go straight to the screen (draw_direct). */
 	SDL_Texture *layer[2];
-	int shown;           /* the layer with the last frame drawn */
-	bool layer_stale;    /* frames since went straight to the screen
-	                      * (draw_direct): the layer shown is older */
-	uint64_t moved_ms;   /* when the last of them drawn while moving was */
-	bool dragging;       /* a finger drags the place (a slide, a scroll) */
-	int from;            /* during a crossfade: the layer of the place left */
-	struct fade fade;    /* the crossfade between places, if any */
-	int band_rows;       /* rows of the new place drawn so far, band by band */
-	unsigned long drawn; /* places drawn so far */
+	int shown;                 /* the layer with the last frame drawn */
+	bool layer_stale;          /* frames since went straight to the screen
+	                            * (draw_direct): the layer shown is older */
+	uint64_t direct_ms;        /* when the last of them was drawn */
+	uint64_t direct_gap;       /* since the one before (at most LAYER_GAP_MAX_MS) */
+	unsigned long moved_drawn; /* drawn (below) after the last of them drawn
+	                            * while the place moved */
+	bool dragging;             /* a finger drags the place (a slide, a scroll) */
+	int from;                  /* during a crossfade: the layer of the place left */
+	struct fade fade;          /* the crossfade between places, if any */
+	int band_rows;             /* rows of the new place drawn so far, band by band */
+	unsigned long drawn;       /* places drawn so far */
 	/* The last place drawn lacked text the worker is drawing (since
 	 * text_since): the screen shows the frame before it meanwhile. */
 	bool text_waiting;
@@ -89,6 +92,19 @@ void visit_fade_from_shown(struct visit *v, uint64_t now, uint64_t hold_until);
 /* Before the place changes: the layer shown gets the place as it is now,
  * when frames went straight to the screen since it was drawn. */
 void visit_catch_up(struct visit *v, uint64_t now);
+
+/* After a motion, its last frame goes straight to the screen too (at once:
+ * the layer's copy would make it the dearest frame of the motion); the
+ * layer shown catches up LAYER_CATCH_UP_MS after that frame is on screen
+ * (a frame's time, as long as the one before it took, up to
+ * LAYER_GAP_MAX_MS), the place at rest, in a frame of its own: before the
+ * visitor's next touch (a person takes longer to act on what they see),
+ * so the crossfade it starts need not draw it. */
+enum { LAYER_CATCH_UP_MS = 100, LAYER_GAP_MAX_MS = 500 };
+
+/* When the layer shown is to catch up with the frames drawn straight to
+ * the screen (UINT64_MAX: it need not). */
+uint64_t visit_layer_due(const struct visit *v);
 
 /* Whether the ring under a finger is still growing at now. */
 bool visit_ring_growing(const struct visit *v, uint64_t now);

@@ -186,6 +186,56 @@ static void test_swipe_ends_on_photo_with_caption(void)
 	world_close(&w);
 }
 
+/* The program's loop on a renderer slower than the motion (4K drawn by the
+ * CPU: a frame every step ms), until the visit asks for no frame at once. */
+static void slow_run(struct world *w, uint64_t step)
+{
+	for (int i = 0; i < 200; i++) {
+		if (visit_update(w->v, w->now))
+			world_frame(w);
+		if (visit_deadline(w->v, w->now) > w->now + step / 2)
+			return;
+		w->now += step;
+	}
+	CHECK(!"the visit never came to rest");
+}
+
+/* On a slow renderer the frame that ends a swipe goes straight to the
+ * screen as the swipe's did (drawn into a layer and copied, it was the
+ * dearest frame of the motion), and the layer catches up a moment later
+ * in a frame of its own with the screen unchanged, before a next touch
+ * would start a crossfade from it. */
+static void test_slow_swipe_ends_straight_layer_catches_up(void)
+{
+	struct world w;
+	if (!world_open(&w, "city/oxford/photos/1"))
+		return;
+	world_run(&w, 0);
+	finger(&w, GESTURE_IN_DOWN, W * 0.8f, H * 0.5f);
+	for (int i = 1; i <= 4; i++) {
+		w.now += 150;
+		finger(&w, GESTURE_IN_MOVE, W * 0.8f - W * 0.12f * (float)i, H * 0.5f);
+		if (visit_update(w.v, w.now))
+			world_frame(&w);
+	}
+	finger(&w, GESTURE_IN_UP, W * 0.32f, H * 0.5f);
+	slow_run(&w, 150);
+	CHECK_INT(visit_state(w.v)->item, 1);
+	CHECK(visit_at_rest(w.v));
+	CHECK(w.v->layer_stale); /* the last frame went straight to the screen */
+	/* a frame's time (150 ms) for it to show, then the visitor's moment */
+	CHECK(visit_deadline(w.v, w.now) == w.v->direct_ms + 150 + LAYER_CATCH_UP_MS);
+	SDL_Surface *before = screen_copy();
+	world_run(&w, 0); /* (the next photo, prefetched meanwhile, may ask too) */
+	CHECK(!w.v->layer_stale);
+	SDL_Surface *after = screen_copy();
+	CHECK_INT(before && after ? differing(before, after) : -1, 0);
+	SDL_FreeSurface(before);
+	SDL_FreeSurface(after);
+	check_final(&w, "slow-swipe");
+	world_close(&w);
+}
+
 /* The fixture content loaded again, as a save of any file reloads it. */
 static struct content *reload(struct world *w, struct diag **d)
 {
@@ -325,6 +375,7 @@ int main(void)
 	RUN(test_wake_ends_on_home);
 	RUN(test_open_city_and_back_end_on_their_place);
 	RUN(test_swipe_ends_on_photo_with_caption);
+	RUN(test_slow_swipe_ends_straight_layer_catches_up);
 	RUN(test_double_tap_on_a_card_opens_the_city_unzoomed);
 	RUN(test_edge_taps_turn_the_photos);
 	RUN(test_reload_keeps_scrolled_history);
