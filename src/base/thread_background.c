@@ -43,6 +43,10 @@ int thread_background_end_all(void)
 	int nice = getpriority(PRIO_PROCESS, (id_t)getpid()); /* the main thread's */
 	if (errno != 0)
 		nice = 0;
+	if (sched_getscheduler(getpid()) == SCHED_IDLE) { /* none is below the main thread */
+		errno = saved;
+		return 0;
+	}
 	int moved = 0;
 	int fd = open("/proc/self/task", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {

@@ -16,7 +16,8 @@
 void thread_background(void);
 
 /* At the stop: every thread of this process in the idle class goes back to
- * the ordinary class at the main thread's nice value, so that joining them
+ * the ordinary class at the main thread's nice value (none when the main
+ * thread is in the idle class itself, started so), so that joining them
  * (and the kernel ending them) does not wait on a busy machine for a CPU
  * the idle class would not get: a decoder starved by a busy neighbour held
  * the exit for seconds. Needs CAP_SYS_NICE or an RLIMIT_NICE that allows
