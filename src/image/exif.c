@@ -1,5 +1,6 @@
 #include "image/exif.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,63 +82,54 @@ int exif_tiff_orientation(const unsigned char *p, size_t len)
 	return 1;
 }
 
-int exif_orientation(const unsigned char *jpeg, size_t len)
+/* Where a JPEG's bytes are: in memory (bytes), else in the file fd. */
+struct jpeg_src {
+	const unsigned char *bytes;
+	int fd;
+};
+
+/* n bytes at pos, within the JPEG's length (checked by the caller). */
+static bool read_at(const struct jpeg_src *s, size_t pos, unsigned char *out, size_t n)
 {
-	if (!jpeg || len < 4 || jpeg[0] != 0xFF || jpeg[1] != 0xD8)
-		return 1;
-	size_t pos = 2;
-	/* Walk the marker segments before the image data (SOS). */
-	while (pos + 4 <= len) {
-		if (jpeg[pos] != 0xFF)
-			return 1;
-		unsigned marker = jpeg[pos + 1];
-		if (marker == 0xFF) { /* fill byte */
-			pos++;
-			continue;
-		}
-		if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { /* no length */
-			pos += 2;
-			continue;
-		}
-		if (marker == 0xDA || marker == 0xD9)
-			return 1;
-		size_t seg = (size_t)jpeg[pos + 2] << 8 | jpeg[pos + 3];
-		if (seg < 2 || seg > len - pos - 2)
-			return 1;
-		const unsigned char *body = jpeg + pos + 4;
-		size_t body_len = seg - 2;
-		if (marker == 0xE1 && body_len >= 6 && memcmp(body, "Exif\0\0", 6) == 0)
-			return exif_tiff_orientation(body + 6, body_len - 6);
-		pos += 2 + seg;
+	if (s->bytes) {
+		memcpy(out, s->bytes + pos, n);
+		return true;
 	}
-	return 1;
+	return pread(s->fd, out, n, (off_t)pos) == (ssize_t)n;
 }
 
-/* The orientation in the APP1 segment of body_len bytes at pos of fd; 0
- * when it is not an EXIF block, 1 when that is unreadable. */
-static int app1_orientation(int fd, size_t pos, size_t body_len)
+/* The orientation in the APP1 segment of body_len bytes at pos; 0 when it
+ * is not an EXIF block, 1 when that is unreadable. */
+static int app1_orientation(const struct jpeg_src *s, size_t pos, size_t body_len)
 {
 	if (body_len < 6)
 		return 0;
+	if (s->bytes) {
+		const unsigned char *body = s->bytes + pos;
+		return memcmp(body, "Exif\0\0", 6) != 0
+		           ? 0
+		           : exif_tiff_orientation(body + 6, body_len - 6);
+	}
 	unsigned char *body = malloc(body_len);
 	if (!body)
 		return 1;
-	int o = pread(fd, body, body_len, (off_t)pos) != (ssize_t)body_len ? 1
-	        : memcmp(body, "Exif\0\0", 6) != 0                         ? 0
+	int o = !read_at(s, pos, body, body_len)   ? 1
+	        : memcmp(body, "Exif\0\0", 6) != 0 ? 0
 	                                           : exif_tiff_orientation(body + 6, body_len - 6);
 	free(body);
 	return o;
 }
 
-int exif_orientation_fd(int fd, size_t len)
+/* The walk of the marker segments before the image data (SOS), a
+ * segment's header at a time, to the first EXIF block. */
+static int walk(const struct jpeg_src *s, size_t len)
 {
 	unsigned char b[4];
-	if (len < 4 || pread(fd, b, 2, 0) != 2 || b[0] != 0xFF || b[1] != 0xD8)
+	if (len < 4 || !read_at(s, 0, b, 2) || b[0] != 0xFF || b[1] != 0xD8)
 		return 1;
 	size_t pos = 2;
-	/* The same walk as exif_orientation's, a segment header at a time. */
 	while (pos + 4 <= len) {
-		if (pread(fd, b, 4, (off_t)pos) != 4 || b[0] != 0xFF)
+		if (!read_at(s, pos, b, 4) || b[0] != 0xFF)
 			return 1;
 		unsigned marker = b[1];
 		if (marker == 0xFF) { /* fill byte */
@@ -154,13 +146,23 @@ int exif_orientation_fd(int fd, size_t len)
 		if (seg < 2 || seg > len - pos - 2)
 			return 1;
 		if (marker == 0xE1) {
-			int o = app1_orientation(fd, pos + 4, seg - 2);
+			int o = app1_orientation(s, pos + 4, seg - 2);
 			if (o)
 				return o;
 		}
 		pos += 2 + seg;
 	}
 	return 1;
+}
+
+int exif_orientation(const unsigned char *jpeg, size_t len)
+{
+	return jpeg ? walk(&(struct jpeg_src){jpeg, -1}, len) : 1;
+}
+
+int exif_orientation_fd(int fd, size_t len)
+{
+	return walk(&(struct jpeg_src){NULL, fd}, len);
 }
 
 void exif_oriented_size(int orientation, int w, int h, int *ow, int *oh)
