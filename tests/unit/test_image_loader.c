@@ -12,6 +12,7 @@
 
 #include "image/image_loader.h"
 #include "jpeg_fixture.h"
+#include "peak_rss.h"
 #include "test.h"
 
 static int failures_;
@@ -130,27 +131,6 @@ static void test_on_screen_goes_first(void)
 	snprintf(file, sizeof file, "%s/busy.png", dir);
 	unlink(file);
 	rmdir(dir);
-}
-
-/* The process's peak resident memory in kB, since reset_peak. */
-static long peak_kb(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
-	while (f && fgets(line, sizeof line, f))
-		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return kb;
-}
-
-static int reset_peak(void)
-{
-	FILE *f = fopen("/proc/self/clear_refs", "w");
-	int ok = f && fputs("5", f) >= 0;
-	return f && fclose(f) == 0 && ok ? 0 : -1;
 }
 
 /* A 12-megapixel JPEG of noise (a file of several MB) decoded for a small

@@ -14,6 +14,7 @@
 #include "image/image_decode.h"
 #include "image/png_decode.h"
 #include "png_fixture.h"
+#include "peak_rss.h"
 #include "test.h"
 
 static int failures_;
@@ -228,27 +229,6 @@ static void test_interlaced_cap(void)
 	}
 	SDL_FreeSurface(out);
 	free(png);
-}
-
-/* The process's peak resident memory in kB, after clear_refs reset it. */
-static long peak_kb(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
-	while (f && fgets(line, sizeof line, f))
-		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return kb;
-}
-
-static int reset_peak(void)
-{
-	FILE *f = fopen("/proc/self/clear_refs", "w");
-	int ok = f && fputs("5", f) >= 0;
-	return f && fclose(f) == 0 && ok ? 0 : -1;
 }
 
 /* A 6-megapixel RGB scan (18 MB decoded) read from its file into a small
