@@ -13,9 +13,14 @@ static const struct rgb card_bg = {31, 39, 54};
 /* The home screen's own state: its plan (map, grid, scale, photos) for the
  * place, the content and the heading's height it was made for, and the
  * map with its land texture. */
+/* Where home's title goes: beside the buttons at the top, or below them
+ * where it would take more than two lines beside them (portrait). */
+enum title_place { TITLE_BESIDE, TITLE_BELOW };
+
 struct home_state {
 	struct ui_place plan_for;
 	const struct content *c;
+	enum title_place title; /* measured once for plan_for */
 	int top;
 	struct home_plan plan;
 	struct home_map *map;
@@ -68,11 +73,21 @@ static void card(struct ui *ui, int i, struct rect r, const struct home_plan *p)
 	hit_add(&ui->hits, r, NAV_EV_OPEN_CITY, i);
 }
 
+/* Where the title fits, with lang_x the left of the buttons beside it. */
+static enum title_place title_place(struct ui *ui, const struct text_style *title, const char *t,
+                                    int lang_x)
+{
+	const struct layout *l = &ui->l;
+	return text_lines_needed(ui->text, title, t, lang_x - l->margin - l->gap) > 2
+	           ? TITLE_BELOW
+	           : TITLE_BESIDE;
+}
+
 /* The title and the hint, the language switch and the mode buttons beside
- * them (at the bottom in reach mode; above the title where it would take
- * more than two lines beside them, as in portrait); returns the y below
- * them. */
-static int heading(struct ui *ui)
+ * them (at the bottom in reach mode; above the title where it is
+ * TITLE_BELOW, as in portrait); returns the y below them. A new place
+ * (measure) decides anew where the title goes. */
+static int heading(struct ui *ui, enum title_place *where, bool measure)
 {
 	const struct layout *l = &ui->l;
 	char buf[256];
@@ -81,8 +96,10 @@ static int heading(struct ui *ui)
 		lang_x = l->w - l->margin;
 	struct text_style title = {FACE_SERIF_BOLD, l->size_heading, ui_color(theme.text), 0};
 	const char *t = ui_text(UI_HOME_TITLE, ui_lang(ui), 0, buf, sizeof buf);
+	if (measure)
+		*where = title_place(ui, &title, t, lang_x);
 	int y = layout_px(l, 36), room = lang_x - l->margin - l->gap;
-	if (text_lines_needed(ui->text, &title, t, room) > 2) { /* too narrow beside them */
+	if (*where == TITLE_BELOW) {
 		y = ui_bar_y(ui) + ui_min_target(ui) + layout_px(l, LAYOUT_BAR_ROOM);
 		room = l->w - 2 * l->margin;
 	}
@@ -98,10 +115,11 @@ static void home_draw(struct ui *ui)
 	const struct layout *l = &ui->l;
 	draw_gradient(ui->ren, (struct rect){0, 0, l->w, l->h}, theme.backdrop_top, 255,
 	              theme.backdrop_bottom, 255);
-	int y = heading(ui);
 	struct home_state *st = screen_state(ui, NAV_HOME);
 	struct ui_place here = ui_place_now(ui);
-	if (!ui_place_same(st->plan_for, here) || st->c != ui->c || st->top != y) {
+	bool fresh = !ui_place_same(st->plan_for, here) || st->c != ui->c;
+	int y = heading(ui, &st->title, fresh);
+	if (fresh || st->top != y) {
 		st->plan = home_plan(ui->text, l, &ui->c->hall, ui->nav.lang, y, ui_reach(ui));
 		st->plan_for = here;
 		st->c = ui->c;
